@@ -1,0 +1,75 @@
+/* lua_api.c: the function table LuaJIT's FFI calls, and the conversions
+ * between the engine's 64-bit integers and Lua's doubles. */
+#include <string.h>
+#include "lua_api.h"
+
+static int lua_next(revel_engine *e, struct revel_lua_event *lev)
+{
+	int rc = revel_next(e, &lev->ev);
+	if (rc < 0)
+		return rc;
+	for (int i = 0; i < 6; i++)
+		lev->args[i] = (double)lev->ev.args[i];
+	lev->result = (double)lev->ev.result;
+	lev->rsp = 0;
+	if (lev->ev.kind == REVEL_EV_SYSCALL || lev->ev.kind == REVEL_EV_INJECTED) {
+		struct user_regs_struct r;
+		if (revel_get_regs(e, lev->ev.tid, &r) == 0)
+			lev->rsp = (double)r.rsp;
+	}
+	return rc;
+}
+
+/* A double back to the 64-bit value it stands for. Values past 2^63 are
+ * unsigned (addresses, masks); the rest keep their sign (-1 = AT_FDCWD...). */
+static int64_t to_i64(double d)
+{
+	if (d >= 9223372036854775808.0)
+		return (int64_t)(uint64_t)d;
+	if (d < -9223372036854775808.0)
+		return INT64_MIN;
+	return (int64_t)d;
+}
+
+static int lua_resume(revel_engine *e, pid_t tid, const struct revel_lua_action *la,
+		      const struct revel_lua_event *orig)
+{
+	revel_action a;
+	memset(&a, 0, sizeof a);
+	a.kind = la->kind;
+	a.sig = la->sig;
+	a.nr = (long)la->nr;
+	a.value = to_i64(la->value);
+	for (int i = 0; i < 6; i++) {
+		/* An argument Lua did not change keeps its exact bits. */
+		if (orig && la->nr == (double)orig->ev.nr && la->args[i] == orig->args[i])
+			a.args[i] = orig->ev.args[i];
+		else
+			a.args[i] = to_i64(la->args[i]);
+	}
+	return revel_resume(e, tid, &a);
+}
+
+const struct revel_lua_api revel_lua_api = {
+	.version = 1,
+	.engine_new = revel_engine_new,
+	.engine_free = revel_engine_free,
+	.spawn = revel_spawn,
+	.next = lua_next,
+	.resume = lua_resume,
+	.get_regs = revel_get_regs,
+	.set_regs = revel_set_regs,
+	.mem_read = revel_mem_read,
+	.mem_write = revel_mem_write,
+	.mem_string = revel_mem_string,
+	.kill_all = revel_kill_all,
+	.ppid = revel_ppid,
+	.task_count = revel_task_count,
+	.syscall_count = revel_syscall_count,
+	.syscall_by_nr = revel_syscall_by_nr,
+	.class_by_name = revel_class_by_name,
+	.errno_name = revel_errno_name,
+	.errno_by_name = revel_errno_by_name,
+	.signal_name = revel_signal_name,
+	.signal_by_name = revel_signal_by_name,
+};

@@ -1,0 +1,59 @@
+/* lua_api.h: the engine as LuaJIT's FFI sees it.
+ *
+ * Lua reaches the engine through one table of function pointers, handed over
+ * as a light userdata: it works the same whether the engine is linked into
+ * the revel binary or loaded as a module by a plain luajit, and no symbol
+ * needs exporting. Events and actions carry arguments as doubles too, so Lua
+ * reads them without boxing 64-bit integers; values Lua leaves unchanged are
+ * written back bit for bit. scripts/revel/ffi.lua declares the same types:
+ * keep the two in step. */
+#ifndef REVEL_LUA_API_H
+#define REVEL_LUA_API_H
+
+#include <revel/engine.h>
+#include <revel/systable.h>
+
+struct revel_lua_event {
+	revel_event ev;
+	double args[6];
+	double result;
+	double rsp; /* the stopped thread's stack pointer, for scratch memory */
+};
+
+struct revel_lua_action {
+	int kind;
+	int sig;
+	double nr;
+	double args[6];
+	double value;
+};
+
+struct revel_lua_api {
+	int version;
+	revel_engine *(*engine_new)(const struct revel_options *opt, const char **err);
+	void (*engine_free)(revel_engine *e);
+	pid_t (*spawn)(revel_engine *e, char *const argv[]);
+	int (*next)(revel_engine *e, struct revel_lua_event *ev);
+	int (*resume)(revel_engine *e, pid_t tid, const struct revel_lua_action *a,
+		      const struct revel_lua_event *orig);
+	int (*get_regs)(revel_engine *e, pid_t tid, struct user_regs_struct *out);
+	int (*set_regs)(revel_engine *e, pid_t tid, const struct user_regs_struct *in);
+	ssize_t (*mem_read)(revel_engine *e, pid_t tid, uint64_t addr, void *buf, size_t n);
+	ssize_t (*mem_write)(revel_engine *e, pid_t tid, uint64_t addr, const void *buf, size_t n);
+	ssize_t (*mem_string)(revel_engine *e, pid_t tid, uint64_t addr, char *buf, size_t max,
+			      int *truncated);
+	void (*kill_all)(revel_engine *e);
+	pid_t (*ppid)(revel_engine *e, pid_t tid);
+	int (*task_count)(revel_engine *e);
+	int (*syscall_count)(void);
+	const struct revel_syscall_info *(*syscall_by_nr)(long nr);
+	unsigned int (*class_by_name)(const char *name);
+	const char *(*errno_name)(int err);
+	int (*errno_by_name)(const char *name);
+	const char *(*signal_name)(int sig);
+	int (*signal_by_name)(const char *name);
+};
+
+extern const struct revel_lua_api revel_lua_api;
+
+#endif

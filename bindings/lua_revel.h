@@ -1,0 +1,12 @@
+/* lua_revel.h: opening the revel Lua module. */
+#ifndef REVEL_LUA_REVEL_H
+#define REVEL_LUA_REVEL_H
+
+#include <lua.h>
+
+/* Registers the embedded library in package.preload and revel.core. */
+int revel_lua_preload(lua_State *L);
+/* require("revel"): the module table. */
+int luaopen_revel(lua_State *L);
+
+#endif

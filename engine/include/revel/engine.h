@@ -1,0 +1,143 @@
+/* revel/engine.h: the tracing engine's C API.
+ *
+ * The engine spawns a guest under ptrace with a seccomp filter, follows the
+ * whole process tree and hands the caller only the events it asked for, one at
+ * a time, through revel_next(). Each event that leaves a task stopped must be
+ * answered with exactly one revel_resume() for that task; other tasks keep
+ * running meanwhile, so an answer may come many events later (this is how
+ * handlers wait on injected syscalls without stalling other threads).
+ *
+ * The engine knows nothing of Lua. Functions return 0 or a value >= 0 on
+ * success and a negative errno on failure, unless noted. */
+#ifndef REVEL_ENGINE_H
+#define REVEL_ENGINE_H
+
+#include <stdint.h>
+#include <sys/types.h>
+#include <sys/user.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define REVEL_NR_MAX 512 /* syscall numbers handled: 0 .. REVEL_NR_MAX-1 */
+
+typedef struct revel_engine revel_engine;
+
+struct revel_options {
+	/* Syscalls that stop the guest (the seccomp filter): 1 byte per number. */
+	unsigned char subscribed[REVEL_NR_MAX];
+	/* Of those, the ones reported as REVEL_EV_SYSCALL; others run unreported. */
+	unsigned char handled[REVEL_NR_MAX];
+	/* Report thread/process creation, exec and exit events. */
+	int want_tasks;
+	/* Report signal-delivery stops as REVEL_EV_SIGNAL (else passed through). */
+	int want_signals;
+	/* Stderr of the engine's own warnings; NULL for stderr. */
+	void *log;
+};
+
+enum revel_event_kind {
+	REVEL_EV_NONE = 0,
+	/* A subscribed, handled syscall is about to run. Task stopped. Answer with
+	 * REVEL_ACT_CONTINUE, _RETURN, _INJECT or _TAIL. */
+	REVEL_EV_SYSCALL,
+	/* An injected syscall finished; result in .result. Task stopped. Answer
+	 * as for REVEL_EV_SYSCALL. */
+	REVEL_EV_INJECTED,
+	/* A new task exists (.parent_tid created it) and is stopped before its
+	 * first instruction. .flags has REVEL_NEW_PROCESS for a new process.
+	 * Answer with REVEL_ACT_CONTINUE. */
+	REVEL_EV_TASK_NEW,
+	/* A successful execve; .former_tid is the thread that called it (its tid
+	 * is now .pid). Task stopped. Answer with REVEL_ACT_CONTINUE. */
+	REVEL_EV_EXEC,
+	/* A signal (.sig) is about to be delivered. Task stopped. Answer with
+	 * REVEL_ACT_CONTINUE and .sig = the signal to deliver (0 suppresses). */
+	REVEL_EV_SIGNAL,
+	/* A task is gone (.status is its wait status). Not stopped. */
+	REVEL_EV_TASK_EXIT,
+	/* The last task of process .pid is gone. Not stopped. */
+	REVEL_EV_PROCESS_EXIT,
+	/* Every guest task is gone; .status is the root process's wait status. */
+	REVEL_EV_DONE,
+};
+
+enum revel_new_flags {
+	REVEL_NEW_PROCESS = 1, /* fork, vfork, clone without CLONE_THREAD */
+	REVEL_NEW_VFORK = 2,
+};
+
+typedef struct revel_event {
+	int kind;
+	pid_t tid;
+	pid_t pid; /* thread group id */
+	pid_t parent_tid;
+	pid_t former_tid;
+	int flags;
+	int sig;
+	int status;
+	long nr;
+	int64_t args[6];
+	int64_t result;
+} revel_event;
+
+enum revel_action_kind {
+	REVEL_ACT_CONTINUE = 0, /* run .nr/.args (the original, possibly changed) */
+	REVEL_ACT_RETURN,       /* skip the call; the guest sees .value */
+	REVEL_ACT_INJECT,       /* run .nr/.args now; a REVEL_EV_INJECTED follows */
+	REVEL_ACT_TAIL,         /* run .nr/.args instead; its result is the guest's */
+};
+
+typedef struct revel_action {
+	int kind;
+	int sig; /* REVEL_EV_SIGNAL answers: the signal to deliver */
+	long nr;
+	int64_t args[6];
+	int64_t value;
+} revel_action;
+
+/* Create an engine; NULL with *err set (static string) on failure. */
+revel_engine *revel_engine_new(const struct revel_options *opt, const char **err);
+/* Kills any guest left (SIGKILL, then reaps) and frees everything. */
+void revel_engine_free(revel_engine *e);
+
+/* Start argv[0] (looked up in PATH) as the root guest. Returns its pid, or
+ * -ENOENT (not found), -EACCES (not executable) and other negative errnos. */
+pid_t revel_spawn(revel_engine *e, char *const argv[]);
+
+/* Wait for the next event the caller asked for; fills *ev. Returns 0, or a
+ * negative errno. After REVEL_EV_DONE it returns REVEL_EV_DONE again. */
+int revel_next(revel_engine *e, revel_event *ev);
+
+/* Answer an event that left task tid stopped. */
+int revel_resume(revel_engine *e, pid_t tid, const revel_action *a);
+
+/* Registers of a stopped task, as read at its stop. */
+int revel_get_regs(revel_engine *e, pid_t tid, struct user_regs_struct *out);
+/* Replace them; written back once, when the task resumes. */
+int revel_set_regs(revel_engine *e, pid_t tid, const struct user_regs_struct *in);
+
+/* Guest memory. Return bytes done or a negative errno (-EFAULT for a bad
+ * address); never fault revel itself. */
+ssize_t revel_mem_read(revel_engine *e, pid_t tid, uint64_t addr, void *buf, size_t n);
+ssize_t revel_mem_write(revel_engine *e, pid_t tid, uint64_t addr, const void *buf, size_t n);
+/* Reads a NUL-terminated string of at most max-1 bytes into buf (always
+ * terminated). Returns its length, or a negative errno. Sets *truncated
+ * when no NUL was found within max-1 bytes. */
+ssize_t revel_mem_string(revel_engine *e, pid_t tid, uint64_t addr, char *buf, size_t max,
+			 int *truncated);
+
+/* Kill every guest task with SIGKILL and reap them all. */
+void revel_kill_all(revel_engine *e);
+/* Parent pid of a guest process as the kernel sees it now; negative errno. */
+pid_t revel_ppid(revel_engine *e, pid_t tid);
+/* Number of guest tasks alive. */
+int revel_task_count(revel_engine *e);
+/* Is the syscall number subscribed (stops the guest)? */
+int revel_subscribed(revel_engine *e, long nr);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,251 @@
+/* engine.c: the engine's life: creation, spawning the root guest, the event
+ * queue, killing and freeing. The ptrace stop handling is in tracer.c. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "tracer.h"
+
+#define PTRACE_OPTIONS                                                                             \
+	(PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACESECCOMP | PTRACE_O_TRACECLONE |                     \
+	 PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL)
+
+revel_engine *revel_engine_new(const struct revel_options *opt, const char **err)
+{
+	revel_engine *e = calloc(1, sizeof *e);
+	if (!e) {
+		*err = "out of memory";
+		return NULL;
+	}
+	e->opt = *opt;
+	e->log = opt->log ? opt->log : stderr;
+	for (int nr = 0; nr < REVEL_NR_MAX; nr++) {
+		/* Only a subscribed call can stop; a handled one must be subscribed. */
+		if (e->opt.handled[nr])
+			e->opt.subscribed[nr] = 1;
+		e->any_handled |= e->opt.handled[nr] != 0;
+	}
+	return e;
+}
+
+void revel_engine_free(revel_engine *e)
+{
+	if (!e)
+		return;
+	revel_kill_all(e);
+	tasks_free(&e->tasks);
+	free(e->queue);
+	free(e);
+}
+
+/* ---- event queue: one waitpid can yield several events ---- */
+
+revel_event *queue_push(revel_engine *e, int kind, struct task *t)
+{
+	if (e->qlen == e->qcap) {
+		size_t cap = e->qcap ? e->qcap * 2 : 16;
+		revel_event *q = malloc(cap * sizeof *q);
+		if (!q)
+			abort(); /* cannot lose an event and go on */
+		for (size_t i = 0; i < e->qlen; i++)
+			q[i] = e->queue[(e->qhead + i) % e->qcap];
+		free(e->queue);
+		e->queue = q;
+		e->qcap = cap;
+		e->qhead = 0;
+	}
+	revel_event *ev = &e->queue[(e->qhead + e->qlen++) % e->qcap];
+	memset(ev, 0, sizeof *ev);
+	ev->kind = kind;
+	if (t) {
+		ev->tid = t->tid;
+		ev->pid = t->proc ? t->proc->pid : t->tid;
+	}
+	return ev;
+}
+
+bool queue_pop(revel_engine *e, revel_event *out)
+{
+	if (!e->qlen)
+		return false;
+	*out = e->queue[e->qhead];
+	e->qhead = (e->qhead + 1) % e->qcap;
+	e->qlen--;
+	return true;
+}
+
+/* ---- processes ---- */
+
+struct proc *proc_new(pid_t pid)
+{
+	struct proc *p = calloc(1, sizeof *p);
+	if (!p)
+		abort();
+	p->pid = pid;
+	return p;
+}
+
+/* ---- spawning ---- */
+
+/* Resolve a command as execvp would, so that "not found" (127) and "not
+ * executable" (126) are known before anything runs. */
+static int resolve(const char *cmd, char *out, size_t outlen)
+{
+	struct stat st;
+	if (strchr(cmd, '/')) {
+		if ((size_t)snprintf(out, outlen, "%s", cmd) >= outlen)
+			return -ENAMETOOLONG;
+		if (stat(out, &st) < 0)
+			return -errno;
+		if (S_ISDIR(st.st_mode) || access(out, X_OK) < 0)
+			return -EACCES;
+		return 0;
+	}
+	const char *path = getenv("PATH");
+	if (!path || !*path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	int found_noexec = 0;
+	for (const char *p = path; *p;) {
+		const char *end = strchrnul(p, ':');
+		int n = (int)(end - p);
+		if ((size_t)snprintf(out, outlen, "%.*s%s%s", n, p, n ? "/" : "", cmd) < outlen &&
+		    stat(out, &st) == 0 && !S_ISDIR(st.st_mode)) {
+			if (access(out, X_OK) == 0)
+				return 0;
+			found_noexec = 1;
+		}
+		p = *end ? end + 1 : end;
+	}
+	return found_noexec ? -EACCES : -ENOENT;
+}
+
+static void child_fail(int fd, const char *what, const char *path, int err)
+{
+	dprintf(2, "revel: %s %s: %s\n", what, path, strerror(err));
+	(void)fd;
+	_exit(err == ENOENT ? 127 : err == EACCES || err == ENOEXEC ? 126 : 125);
+}
+
+pid_t revel_spawn(revel_engine *e, char *const argv[])
+{
+	char path[4096];
+	int rc = resolve(argv[0], path, sizeof path);
+	if (rc < 0)
+		return rc;
+	int go[2];
+	if (pipe2(go, O_CLOEXEC) < 0)
+		return -errno;
+	pid_t pid = fork();
+	if (pid < 0) {
+		rc = -errno;
+		close(go[0]);
+		close(go[1]);
+		return rc;
+	}
+	if (pid == 0) {
+		close(go[1]);
+		/* The guest starts from a clean signal state, whatever revel's is. */
+		sigset_t none;
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		for (int s = 1; s < NSIG; s++)
+			if (s != SIGKILL && s != SIGSTOP)
+				signal(s, SIG_DFL);
+		char c;
+		/* Wait until the parent has seized us: a TRACE filter with no
+		 * tracer would fail every subscribed call with ENOSYS. */
+		while (read(go[0], &c, 1) < 0 && errno == EINTR)
+			;
+		close(go[0]);
+		rc = filter_load(e->opt.subscribed, geteuid() != 0);
+		if (rc < 0)
+			child_fail(2, "seccomp filter for", path, -rc);
+		extern char **environ;
+		execve(path, argv, environ);
+		child_fail(2, "exec", path, errno);
+	}
+	close(go[0]);
+	if (ptrace(PTRACE_SEIZE, pid, NULL, (void *)(long)PTRACE_OPTIONS) < 0) {
+		rc = -errno;
+		kill(pid, SIGKILL);
+		close(go[1]);
+		waitpid(pid, NULL, 0);
+		return rc;
+	}
+	struct task *t = tasks_add(&e->tasks, pid);
+	if (!t)
+		abort();
+	t->proc = proc_new(pid);
+	t->proc->nthreads = 1;
+	t->state = TS_RUNNING;
+	e->root_pid = pid;
+	e->spawned = true;
+	close(go[1]);
+	return pid;
+}
+
+/* ---- the end ---- */
+
+void revel_kill_all(revel_engine *e)
+{
+	size_t i = 0;
+	struct task *t;
+	while ((t = tasks_next(&e->tasks, &i)))
+		kill(t->tid, SIGKILL);
+	/* Reap until no traced task is left; the kernel reports each. */
+	while (e->tasks.count > 0) {
+		int status;
+		pid_t tid = waitpid(-1, &status, __WALL);
+		if (tid < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		struct task *k = tasks_find(&e->tasks, tid);
+		if (!k)
+			continue;
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			task_forget(e, k);
+		} else {
+			kill(tid, SIGKILL);
+			ptrace(PTRACE_CONT, tid, NULL, NULL);
+		}
+	}
+	i = 0;
+	while ((t = tasks_next(&e->tasks, &i)))
+		task_forget(e, t);
+	e->qlen = 0;
+}
+
+pid_t revel_ppid(revel_engine *e, pid_t tid)
+{
+	(void)e;
+	char path[64], buf[1024];
+	snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	ssize_t n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return -EIO;
+	buf[n] = 0;
+	char *p = strstr(buf, "\nPPid:");
+	return p ? (pid_t)atoi(p + 6) : -EIO;
+}
+
+int revel_task_count(revel_engine *e)
+{
+	return (int)e->tasks.count;
+}
+
+int revel_subscribed(revel_engine *e, long nr)
+{
+	return nr >= 0 && nr < REVEL_NR_MAX && e->opt.subscribed[nr];
+}

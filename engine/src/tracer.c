@@ -1,0 +1,523 @@
+/* tracer.c: the ptrace stops of every guest task, and the answers to them.
+ *
+ * One thread makes every ptrace call. revel_next() waits for stops and turns
+ * those the caller asked for into events; revel_resume() answers them. A
+ * syscall the tool lets run, or rewrites, costs one stop (the seccomp stop,
+ * resumed with PTRACE_CONT). Only an injection asks for the exit stop
+ * (PTRACE_SYSCALL). After an injection the original call, or the next
+ * injection, runs by rewinding the guest onto its syscall instruction. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <linux/sched.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "tracer.h"
+
+#define SYSCALL_INSN_LEN 2 /* `syscall` is 0f 05 */
+
+static long ptrace_resume(int req, pid_t tid, int sig)
+{
+	return ptrace(req, tid, NULL, (void *)(long)sig);
+}
+
+static int load_regs(struct task *t)
+{
+	if (t->regs_valid)
+		return 0;
+	if (ptrace(PTRACE_GETREGS, t->tid, NULL, &t->regs) < 0)
+		return -errno;
+	t->regs_valid = true;
+	return 0;
+}
+
+static void store_regs(struct task *t)
+{
+	if (t->regs_dirty) {
+		ptrace(PTRACE_SETREGS, t->tid, NULL, &t->regs);
+		t->regs_dirty = false;
+	}
+	t->regs_valid = false;
+}
+
+/* Signals held while an injection chain ran go out once it is over. */
+static void release_held(struct task *t)
+{
+	for (int s = 1; t->held_sigs && s < 64; s++) {
+		if (t->held_sigs & (1ull << s)) {
+			syscall(SYS_tgkill, t->proc ? t->proc->pid : t->tid, t->tid, s);
+			t->held_sigs &= ~(1ull << s);
+		}
+	}
+}
+
+static void resume_running(struct task *t, int sig)
+{
+	store_regs(t);
+	t->state = TS_RUNNING;
+	ptrace_resume(PTRACE_CONT, t->tid, sig);
+	release_held(t);
+}
+
+/* The resume request for a task that stopped for something we pass over. */
+static int resume_mode(const struct task *t)
+{
+	return t->state == TS_INJ_ENTRY || t->state == TS_INJ_RUN ? PTRACE_SYSCALL : PTRACE_CONT;
+}
+
+static void args_from_regs(const struct user_regs_struct *r, int64_t a[6])
+{
+	a[0] = (int64_t)r->rdi;
+	a[1] = (int64_t)r->rsi;
+	a[2] = (int64_t)r->rdx;
+	a[3] = (int64_t)r->r10;
+	a[4] = (int64_t)r->r8;
+	a[5] = (int64_t)r->r9;
+}
+
+/* Put a call into the registers; mark them dirty only if that changes them. */
+static void call_to_regs(struct task *t, long nr, const int64_t a[6])
+{
+	struct user_regs_struct *r = &t->regs;
+	unsigned long long v[6];
+	for (int i = 0; i < 6; i++)
+		v[i] = (unsigned long long)a[i];
+	if (r->orig_rax == (unsigned long long)nr && r->rdi == v[0] && r->rsi == v[1] &&
+	    r->rdx == v[2] && r->r10 == v[3] && r->r8 == v[4] && r->r9 == v[5])
+		return;
+	r->orig_rax = (unsigned long long)nr;
+	r->rdi = v[0];
+	r->rsi = v[1];
+	r->rdx = v[2];
+	r->r10 = v[3];
+	r->r8 = v[4];
+	r->r9 = v[5];
+	t->regs_dirty = true;
+}
+
+void task_forget(revel_engine *e, struct task *t)
+{
+	struct proc *p = t->proc;
+	if (p && --p->nthreads <= 0)
+		free(p);
+	tasks_remove(&e->tasks, t->tid);
+}
+
+/* ---- task life ---- */
+
+static void task_started(revel_engine *e, struct task *t)
+{
+	t->early_stop = false;
+	if (e->opt.want_tasks) {
+		t->state = TS_HELD;
+		revel_event *ev = queue_push(e, REVEL_EV_TASK_NEW, t);
+		ev->parent_tid = t->parent_tid;
+		ev->flags = t->new_flags;
+	} else {
+		resume_running(t, 0);
+	}
+}
+
+static void task_gone(revel_engine *e, struct task *t, int status)
+{
+	if (!t->proc) { /* seen stopped once, never claimed by a parent */
+		tasks_remove(&e->tasks, t->tid);
+		return;
+	}
+	if (t->tid == e->root_pid)
+		e->root_status = status;
+	if (e->opt.want_tasks) {
+		revel_event *ev = queue_push(e, REVEL_EV_TASK_EXIT, t);
+		ev->status = status;
+		if (t->proc->nthreads == 1) {
+			ev = queue_push(e, REVEL_EV_PROCESS_EXIT, t);
+			ev->status = status;
+		}
+	}
+	task_forget(e, t);
+}
+
+static void on_clone(revel_engine *e, struct task *t, int event)
+{
+	unsigned long msg = 0;
+	ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &msg);
+	pid_t child = (pid_t)msg;
+	int flags = 0;
+	if (event == PTRACE_EVENT_FORK || event == PTRACE_EVENT_VFORK) {
+		flags = REVEL_NEW_PROCESS | (event == PTRACE_EVENT_VFORK ? REVEL_NEW_VFORK : 0);
+	} else {
+		/* A CLONE event is a thread or a process with another exit signal:
+		 * the flags of the call tell. */
+		struct user_regs_struct r;
+		uint64_t cflags = 0;
+		if (ptrace(PTRACE_GETREGS, t->tid, NULL, &r) == 0) {
+			if (r.orig_rax == SYS_clone3)
+				revel_mem_read(e, t->tid, r.rdi, &cflags, sizeof cflags);
+			else
+				cflags = r.rdi;
+		}
+		if (!(cflags & CLONE_THREAD))
+			flags = REVEL_NEW_PROCESS;
+	}
+	struct task *c = tasks_find(&e->tasks, child);
+	if (!c) {
+		c = tasks_add(&e->tasks, child);
+		if (!c)
+			abort();
+		c->state = TS_NEW;
+	}
+	c->parent_tid = t->tid;
+	c->new_flags = flags;
+	c->proc = (flags & REVEL_NEW_PROCESS) ? proc_new(child) : t->proc;
+	c->proc->nthreads++;
+	if (c->early_stop)
+		task_started(e, c);
+	ptrace_resume(resume_mode(t), t->tid, 0);
+}
+
+static void on_exec(revel_engine *e, pid_t tid)
+{
+	unsigned long former = (unsigned long)tid;
+	ptrace(PTRACE_GETEVENTMSG, tid, NULL, &former);
+	if ((pid_t)former != tid) {
+		/* A non-leader thread called execve: the leader is gone without an
+		 * exit report, and the caller now has the leader's tid. */
+		struct task *old = tasks_find(&e->tasks, tid);
+		if (old)
+			task_gone(e, old, 0);
+		tasks_rekey(&e->tasks, (pid_t)former, tid);
+	}
+	struct task *t = tasks_find(&e->tasks, tid);
+	if (!t)
+		return;
+	t->replay_pending = false;
+	t->regs_valid = false;
+	/* An injected execve stops here before its exit stop: keep waiting for
+	 * that after the caller has seen the exec. */
+	bool injecting = t->state == TS_INJ_RUN;
+	t->saved_stale = injecting;
+	if (e->opt.want_tasks) {
+		t->after_event = injecting ? TS_INJ_RUN : TS_RUNNING;
+		t->state = TS_EVENT;
+		revel_event *ev = queue_push(e, REVEL_EV_EXEC, t);
+		ev->former_tid = (pid_t)former;
+	} else if (injecting) {
+		ptrace_resume(PTRACE_SYSCALL, t->tid, 0);
+	} else {
+		resume_running(t, 0);
+	}
+}
+
+/* ---- syscall stops ---- */
+
+static void on_seccomp(revel_engine *e, struct task *t)
+{
+	if (t->state == TS_INJ_RUN) { /* our re-run injected call: let it go on */
+		ptrace_resume(PTRACE_SYSCALL, t->tid, 0);
+		return;
+	}
+	if (!t->replay_pending && !e->any_handled) {
+		ptrace_resume(PTRACE_CONT, t->tid, 0);
+		return;
+	}
+	t->regs_valid = false;
+	if (load_regs(t) < 0)
+		return; /* gone; its exit report follows */
+	if (t->replay_pending && t->regs.rip == t->replay_rip && t->regs.rsp == t->replay_rsp) {
+		/* The re-run of a call the handler already decided on. */
+		t->replay_pending = false;
+		resume_running(t, 0);
+		return;
+	}
+	long nr = (long)t->regs.orig_rax;
+	if (nr < 0 || nr >= REVEL_NR_MAX || !e->opt.handled[nr]) {
+		resume_running(t, 0);
+		return;
+	}
+	t->saved = t->regs;
+	t->state = TS_SECCOMP;
+	revel_event *ev = queue_push(e, REVEL_EV_SYSCALL, t);
+	ev->nr = nr;
+	args_from_regs(&t->regs, ev->args);
+}
+
+static void on_syscall_stop(revel_engine *e, struct task *t)
+{
+	if (t->state == TS_INJ_ENTRY) {
+		t->state = TS_INJ_RUN;
+		ptrace_resume(PTRACE_SYSCALL, t->tid, 0);
+		return;
+	}
+	if (t->state != TS_INJ_RUN) { /* not ours to look at */
+		ptrace_resume(PTRACE_CONT, t->tid, 0);
+		return;
+	}
+	t->regs_valid = false;
+	if (load_regs(t) < 0)
+		return;
+	t->state = TS_INJ_EXIT;
+	revel_event *ev = queue_push(e, REVEL_EV_INJECTED, t);
+	ev->nr = (long)t->regs.orig_rax;
+	ev->result = (int64_t)t->regs.rax;
+}
+
+static void on_signal(revel_engine *e, struct task *t, int sig)
+{
+	if (t->state == TS_INJ_ENTRY) {
+		/* Delivering now would run the guest's handler between our rewind
+		 * and the injected call; hold it until the chain is over. */
+		if (sig > 0 && sig < 64)
+			t->held_sigs |= 1ull << sig;
+		ptrace_resume(PTRACE_SYSCALL, t->tid, 0);
+		return;
+	}
+	if (t->state == TS_INJ_RUN) {
+		ptrace_resume(PTRACE_SYSCALL, t->tid, sig);
+		return;
+	}
+	if (e->opt.want_signals) {
+		t->state = TS_EVENT;
+		queue_push(e, REVEL_EV_SIGNAL, t)->sig = sig;
+		return;
+	}
+	ptrace_resume(PTRACE_CONT, t->tid, sig);
+}
+
+static bool is_stop_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+static void on_wait(revel_engine *e, pid_t tid, int status)
+{
+	struct task *t = tasks_find(&e->tasks, tid);
+	if (WIFEXITED(status) || WIFSIGNALED(status)) {
+		if (t)
+			task_gone(e, t, status);
+		return;
+	}
+	if (!WIFSTOPPED(status))
+		return;
+	int sig = WSTOPSIG(status);
+	int event = (unsigned)status >> 16;
+	if (event == PTRACE_EVENT_EXEC) {
+		on_exec(e, tid);
+		return;
+	}
+	if (!t) {
+		/* A new task stopped before its parent's clone event told us of it:
+		 * keep it stopped until then. */
+		t = tasks_add(&e->tasks, tid);
+		if (!t)
+			abort();
+		t->state = TS_NEW;
+		t->early_stop = true;
+		return;
+	}
+	if (t->state == TS_NEW) {
+		if (t->proc)
+			task_started(e, t);
+		else
+			t->early_stop = true;
+		return;
+	}
+	switch (event) {
+	case PTRACE_EVENT_SECCOMP:
+		on_seccomp(e, t);
+		return;
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		on_clone(e, t, event);
+		return;
+	case PTRACE_EVENT_STOP:
+		if (is_stop_signal(sig)) /* group-stop: stay stopped, hear SIGCONT */
+			ptrace(PTRACE_LISTEN, tid, NULL, NULL);
+		else
+			ptrace_resume(resume_mode(t), tid, 0);
+		return;
+	case 0:
+		if (sig == (SIGTRAP | 0x80))
+			on_syscall_stop(e, t);
+		else
+			on_signal(e, t, sig);
+		return;
+	default:
+		ptrace_resume(resume_mode(t), tid, 0);
+		return;
+	}
+}
+
+int revel_next(revel_engine *e, revel_event *ev)
+{
+	for (;;) {
+		if (queue_pop(e, ev))
+			return 0;
+		if (e->tasks.count == 0) {
+			memset(ev, 0, sizeof *ev);
+			ev->kind = REVEL_EV_DONE;
+			ev->pid = e->root_pid;
+			ev->status = e->root_status;
+			return 0;
+		}
+		int status;
+		pid_t tid = waitpid(-1, &status, __WALL);
+		if (tid < 0) {
+			if (errno == EINTR)
+				return -EINTR; /* let the caller look at its signals */
+			if (errno == ECHILD) { /* nothing left to wait for */
+				size_t i = 0;
+				struct task *t;
+				while ((t = tasks_next(&e->tasks, &i)))
+					task_forget(e, t);
+				continue;
+			}
+			return -errno;
+		}
+		on_wait(e, tid, status);
+	}
+}
+
+/* ---- answers ---- */
+
+static void start_injection(struct task *t, const revel_action *a, bool rewound)
+{
+	call_to_regs(t, a->nr, a->args);
+	store_regs(t);
+	t->state = rewound ? TS_INJ_ENTRY : TS_INJ_RUN;
+	ptrace_resume(PTRACE_SYSCALL, t->tid, 0);
+}
+
+static int answer_syscall(revel_engine *e, struct task *t, const revel_action *a)
+{
+	bool after_inject = t->state == TS_INJ_EXIT;
+	if (after_inject && t->saved_stale) {
+		/* An injected execve succeeded: there is no original call left to
+		 * run, only the new image with the result in rax. */
+		t->saved_stale = false;
+		if (a->kind != REVEL_ACT_RETURN)
+			return -EINVAL;
+		t->regs.rax = (unsigned long long)a->value;
+		t->regs_dirty = true;
+		resume_running(t, 0);
+		return 0;
+	}
+	if (after_inject) {
+		/* Back to the registers of the original call, then decide. Only
+		 * the general registers: an injected call may have changed the
+		 * thread's fs or gs base (arch_prctl), and that change stays. The
+		 * syscall number -1 keeps the kernel's restart logic out of it. */
+		struct user_regs_struct now = t->regs;
+		t->regs = t->saved;
+		t->regs.fs_base = now.fs_base;
+		t->regs.gs_base = now.gs_base;
+		t->regs.fs = now.fs;
+		t->regs.gs = now.gs;
+		t->regs.ds = now.ds;
+		t->regs.es = now.es;
+		t->regs.orig_rax = (unsigned long long)-1;
+		t->regs_dirty = true;
+	}
+	switch (a->kind) {
+	case REVEL_ACT_RETURN:
+		t->regs.orig_rax = (unsigned long long)-1; /* skip the call */
+		t->regs.rax = (unsigned long long)a->value;
+		t->regs_dirty = true;
+		resume_running(t, 0);
+		return 0;
+	case REVEL_ACT_CONTINUE:
+	case REVEL_ACT_TAIL:
+		if (!after_inject) {
+			call_to_regs(t, a->nr, a->args);
+			resume_running(t, 0);
+			return 0;
+		}
+		/* Run it again from its syscall instruction. */
+		t->regs.rip -= SYSCALL_INSN_LEN;
+		call_to_regs(t, a->nr, a->args);
+		t->regs.rax = (unsigned long long)a->nr;
+		t->regs.orig_rax = (unsigned long long)-1;
+		t->regs_dirty = true;
+		if (revel_subscribed(e, a->nr)) {
+			t->replay_pending = true;
+			t->replay_rip = t->saved.rip;
+			t->replay_rsp = t->saved.rsp;
+		}
+		resume_running(t, 0);
+		return 0;
+	case REVEL_ACT_INJECT:
+		if (!after_inject) {
+			start_injection(t, a, false);
+			return 0;
+		}
+		t->regs.rip -= SYSCALL_INSN_LEN;
+		call_to_regs(t, a->nr, a->args);
+		t->regs.rax = (unsigned long long)a->nr;
+		t->regs.orig_rax = (unsigned long long)-1;
+		t->regs_dirty = true;
+		start_injection(t, a, true);
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+int revel_resume(revel_engine *e, pid_t tid, const revel_action *a)
+{
+	struct task *t = tasks_find(&e->tasks, tid);
+	if (!t)
+		return -ESRCH;
+	switch (t->state) {
+	case TS_HELD:
+		resume_running(t, a->sig);
+		return 0;
+	case TS_EVENT:
+		if (t->after_event == TS_INJ_RUN) {
+			t->state = TS_INJ_RUN;
+			store_regs(t);
+			ptrace_resume(PTRACE_SYSCALL, t->tid, a->sig);
+		} else {
+			resume_running(t, a->sig);
+		}
+		return 0;
+	case TS_SECCOMP:
+	case TS_INJ_EXIT:
+		return answer_syscall(e, t, a);
+	default:
+		return -EINVAL; /* not waiting for an answer */
+	}
+}
+
+int revel_get_regs(revel_engine *e, pid_t tid, struct user_regs_struct *out)
+{
+	struct task *t = tasks_find(&e->tasks, tid);
+	if (!t)
+		return -ESRCH;
+	if (t->state == TS_RUNNING || t->state == TS_NEW || t->state == TS_INJ_ENTRY ||
+	    t->state == TS_INJ_RUN)
+		return -EBUSY;
+	int rc = load_regs(t);
+	if (rc == 0)
+		*out = t->regs;
+	return rc;
+}
+
+int revel_set_regs(revel_engine *e, pid_t tid, const struct user_regs_struct *in)
+{
+	struct task *t = tasks_find(&e->tasks, tid);
+	if (!t)
+		return -ESRCH;
+	if (t->state == TS_RUNNING || t->state == TS_NEW || t->state == TS_INJ_ENTRY ||
+	    t->state == TS_INJ_RUN)
+		return -EBUSY;
+	int rc = load_regs(t);
+	if (rc == 0) {
+		t->regs = *in;
+		t->regs_dirty = true;
+	}
+	return rc;
+}

@@ -1,0 +1,206 @@
+/* test_engine.c: the engine driven from C alone, with no Lua: spawn real
+ * guests, suppress, rewrite and inject syscalls, follow forks. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <revel/engine.h>
+
+static int passed, failed;
+#define CHECK(cond, ...)                                                                           \
+	do {                                                                                       \
+		if (cond) {                                                                        \
+			passed++;                                                                  \
+		} else {                                                                           \
+			failed++;                                                                  \
+			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                       \
+			fprintf(stderr, __VA_ARGS__);                                              \
+			fputc('\n', stderr);                                                       \
+		}                                                                                  \
+	} while (0)
+
+/* What a test does with each syscall event. */
+typedef void (*policy_fn)(revel_engine *e, const revel_event *ev, void *ctx);
+
+struct run {
+	int status;
+	int syscalls, injected, new_tasks, new_procs, exits, execs;
+	char out[4096];
+};
+
+/* Runs argv under the engine with stdout captured, answering events. */
+static void run_guest(char *const argv[], const unsigned char *handled, policy_fn policy,
+		      void *ctx, struct run *r)
+{
+	memset(r, 0, sizeof *r);
+	struct revel_options opt;
+	memset(&opt, 0, sizeof opt);
+	for (int i = 0; i < REVEL_NR_MAX; i++)
+		opt.handled[i] = handled ? handled[i] : 0;
+	opt.want_tasks = 1;
+	const char *err = NULL;
+	revel_engine *e = revel_engine_new(&opt, &err);
+	if (!e) {
+		fprintf(stderr, "engine: %s\n", err);
+		exit(1);
+	}
+	int p[2];
+	if (pipe(p) < 0)
+		exit(1);
+	int saved = dup(1);
+	dup2(p[1], 1);
+	pid_t pid = revel_spawn(e, argv);
+	dup2(saved, 1);
+	close(saved);
+	close(p[1]);
+	CHECK(pid > 0, "spawn %s: %d", argv[0], pid);
+	revel_event ev;
+	while (pid > 0 && revel_next(e, &ev) == 0 && ev.kind != REVEL_EV_DONE) {
+		revel_action a;
+		memset(&a, 0, sizeof a);
+		switch (ev.kind) {
+		case REVEL_EV_SYSCALL:
+		case REVEL_EV_INJECTED:
+			if (ev.kind == REVEL_EV_SYSCALL)
+				r->syscalls++;
+			else
+				r->injected++;
+			policy(e, &ev, ctx);
+			break;
+		case REVEL_EV_TASK_NEW:
+			r->new_tasks++;
+			r->new_procs += (ev.flags & REVEL_NEW_PROCESS) != 0;
+			revel_resume(e, ev.tid, &a);
+			break;
+		case REVEL_EV_EXEC:
+			r->execs++;
+			revel_resume(e, ev.tid, &a);
+			break;
+		case REVEL_EV_TASK_EXIT:
+			r->exits++;
+			break;
+		default:
+			break;
+		}
+	}
+	r->status = ev.status;
+	size_t n = 0;
+	ssize_t k;
+	while (n < sizeof r->out - 1 && (k = read(p[0], r->out + n, sizeof r->out - 1 - n)) > 0)
+		n += (size_t)k;
+	r->out[n] = 0;
+	close(p[0]);
+	revel_engine_free(e);
+}
+
+static void let_run(revel_engine *e, const revel_event *ev, void *ctx)
+{
+	revel_action a = {.kind = REVEL_ACT_CONTINUE, .nr = ev->nr};
+	memcpy(a.args, ev->args, sizeof a.args);
+	revel_resume(e, ev->tid, &a);
+}
+
+static void suppress_getppid(revel_engine *e, const revel_event *ev, void *ctx)
+{
+	revel_action a = {.kind = REVEL_ACT_RETURN, .value = 4242};
+	revel_resume(e, ev->tid, &a);
+}
+
+/* Inject getpid before each getppid, then let the original run. */
+static void inject_before(revel_engine *e, const revel_event *ev, void *ctx)
+{
+	static revel_event orig;
+	revel_action a;
+	memset(&a, 0, sizeof a);
+	if (ev->kind == REVEL_EV_SYSCALL) {
+		orig = *ev;
+		a.kind = REVEL_ACT_INJECT;
+		a.nr = SYS_getpid;
+	} else {
+		CHECK(ev->result == ev->pid, "injected getpid gave %lld, pid %d",
+		      (long long)ev->result, ev->pid);
+		a.kind = REVEL_ACT_CONTINUE;
+		a.nr = orig.nr;
+		memcpy(a.args, orig.args, sizeof a.args);
+	}
+	revel_resume(e, ev->tid, &a);
+}
+
+static const char *guest(const char *name)
+{
+	static char buf[8][512];
+	static int k;
+	const char *dir = getenv("REVEL_GUESTS");
+	snprintf(buf[k & 7], sizeof buf[0], "%s/%s", dir ? dir : "guests", name);
+	return buf[k++ & 7];
+}
+
+int main(void)
+{
+	unsigned char none[REVEL_NR_MAX] = {0}, getppid_only[REVEL_NR_MAX] = {0},
+		      all[REVEL_NR_MAX];
+	memset(all, 1, sizeof all);
+	getppid_only[SYS_getppid] = 1;
+	struct run r;
+
+	char *echo[] = {"echo", "hello", NULL};
+	run_guest(echo, none, let_run, NULL, &r);
+	CHECK(r.status == 0 && strcmp(r.out, "hello\n") == 0, "echo: status %d out '%s'",
+	      r.status, r.out);
+
+	run_guest(echo, all, let_run, NULL, &r);
+	CHECK(r.status == 0 && strcmp(r.out, "hello\n") == 0 && r.syscalls > 10,
+	      "echo under all: status %d out '%s' syscalls %d", r.status, r.out, r.syscalls);
+
+	char *sh[] = {"sh", "-c", "exit 7", NULL};
+	run_guest(sh, all, let_run, NULL, &r);
+	CHECK(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 7, "exit 7: status %#x", r.status);
+
+	char *shk[] = {"sh", "-c", "kill -9 $$", NULL};
+	run_guest(shk, none, let_run, NULL, &r);
+	CHECK(WIFSIGNALED(r.status) && WTERMSIG(r.status) == 9, "kill: status %#x", r.status);
+
+	char *pp[] = {(char *)guest("getppid_print"), NULL};
+	run_guest(pp, getppid_only, suppress_getppid, NULL, &r);
+	CHECK(strcmp(r.out, "4242\n") == 0 && r.syscalls == 1, "suppress: out '%s' n %d", r.out,
+	      r.syscalls);
+
+	run_guest(pp, getppid_only, inject_before, NULL, &r);
+	char expect[32];
+	snprintf(expect, sizeof expect, "%d\n", getpid());
+	CHECK(strcmp(r.out, expect) == 0 && r.injected == 1, "inject before: out '%s' inj %d",
+	      r.out, r.injected);
+
+	char *rc[] = {(char *)guest("regs_check"), NULL};
+	run_guest(rc, getppid_only, inject_before, NULL, &r);
+	CHECK(r.status == 0 && strstr(r.out, "registers preserved"), "regs: status %#x out '%s'",
+	      r.status, r.out);
+
+	char *forks[] = {"sh", "-c", "/bin/true; /bin/true; echo done", NULL};
+	run_guest(forks, all, let_run, NULL, &r);
+	CHECK(r.status == 0 && strcmp(r.out, "done\n") == 0 && r.new_procs == 2 && r.execs == 3,
+	      "forks: status %#x out '%s' procs %d execs %d", r.status, r.out, r.new_procs,
+	      r.execs);
+
+	char *missing[] = {"revel-no-such-command", NULL};
+	struct revel_options opt;
+	memset(&opt, 0, sizeof opt);
+	const char *err;
+	revel_engine *e = revel_engine_new(&opt, &err);
+	CHECK(revel_spawn(e, missing) == -ENOENT, "missing command");
+	char plain[] = "/tmp/revel-test-plain-XXXXXX";
+	int fd = mkstemp(plain);
+	char *notexec[] = {plain, NULL};
+	CHECK(fd >= 0 && revel_spawn(e, notexec) == -EACCES, "not executable");
+	close(fd);
+	unlink(plain);
+	revel_engine_free(e);
+
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed != 0;
+}

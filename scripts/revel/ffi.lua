@@ -1,0 +1,106 @@
+-- revel.ffi: the engine's C API as LuaJIT's FFI sees it (bindings/lua_api.h and
+-- engine/include/revel/*.h declare the same types: keep them in step), and the
+-- syscall table turned into Lua lookups once, at load.
+local ffi = require("ffi")
+local core = require("revel.core")
+
+ffi.cdef([[
+typedef int pid_t;
+typedef long ssize_t;
+typedef struct revel_engine revel_engine;
+struct user_regs_struct {
+  unsigned long long r15, r14, r13, r12, rbp, rbx, r11, r10, r9, r8, rax, rcx, rdx, rsi, rdi,
+    orig_rax, rip, cs, eflags, rsp, ss, fs_base, gs_base, ds, es, fs, gs;
+};
+struct revel_options {
+  unsigned char subscribed[512];
+  unsigned char handled[512];
+  int want_tasks;
+  int want_signals;
+  void *log;
+};
+typedef struct revel_event {
+  int kind; pid_t tid; pid_t pid; pid_t parent_tid; pid_t former_tid;
+  int flags; int sig; int status; long nr; int64_t args[6]; int64_t result;
+} revel_event;
+struct revel_lua_event { revel_event ev; double args[6]; double result; double rsp; };
+struct revel_lua_action { int kind; int sig; double nr; double args[6]; double value; };
+struct revel_syscall_info {
+  int nr; const char *name; int nargs; const char *arg_names[6];
+  unsigned char arg_kinds[6]; unsigned int classes;
+};
+struct revel_lua_api {
+  int version;
+  revel_engine *(*engine_new)(const struct revel_options *opt, const char **err);
+  void (*engine_free)(revel_engine *e);
+  pid_t (*spawn)(revel_engine *e, char *const argv[]);
+  int (*next)(revel_engine *e, struct revel_lua_event *ev);
+  int (*resume)(revel_engine *e, pid_t tid, const struct revel_lua_action *a,
+                const struct revel_lua_event *orig);
+  int (*get_regs)(revel_engine *e, pid_t tid, struct user_regs_struct *out);
+  int (*set_regs)(revel_engine *e, pid_t tid, const struct user_regs_struct *in);
+  ssize_t (*mem_read)(revel_engine *e, pid_t tid, uint64_t addr, void *buf, size_t n);
+  ssize_t (*mem_write)(revel_engine *e, pid_t tid, uint64_t addr, const void *buf, size_t n);
+  ssize_t (*mem_string)(revel_engine *e, pid_t tid, uint64_t addr, char *buf, size_t max,
+                        int *truncated);
+  void (*kill_all)(revel_engine *e);
+  pid_t (*ppid)(revel_engine *e, pid_t tid);
+  int (*task_count)(revel_engine *e);
+  int (*syscall_count)(void);
+  const struct revel_syscall_info *(*syscall_by_nr)(long nr);
+  unsigned int (*class_by_name)(const char *name);
+  const char *(*errno_name)(int err);
+  int (*errno_by_name)(const char *name);
+  const char *(*signal_name)(int sig);
+  int (*signal_by_name)(const char *name);
+};
+char *strerror(int errnum);
+]])
+
+local api = ffi.cast("const struct revel_lua_api *", core.api)
+
+local M = {
+  ffi = ffi,
+  api = api,
+  NR_MAX = 512,
+  -- enum revel_event_kind
+  EV_SYSCALL = 1, EV_INJECTED = 2, EV_TASK_NEW = 3, EV_EXEC = 4, EV_SIGNAL = 5,
+  EV_TASK_EXIT = 6, EV_PROCESS_EXIT = 7, EV_DONE = 8,
+  NEW_PROCESS = 1, NEW_VFORK = 2,
+  -- enum revel_action_kind
+  ACT_CONTINUE = 0, ACT_RETURN = 1, ACT_INJECT = 2, ACT_TAIL = 3,
+}
+
+-- The syscall table as Lua tables: names[nr], numbers[name], argnames[nr] = { ... },
+-- argindex[nr][argname] = 1..6, classes[nr] = bits.
+local names, numbers, argnames, argindex, classes = {}, {}, {}, {}, {}
+for nr = 0, api.syscall_count() - 1 do
+  local info = api.syscall_by_nr(nr)
+  if info ~= nil then
+    local name = ffi.string(info.name)
+    names[nr], numbers[name] = name, nr
+    local an, ai = {}, {}
+    for i = 0, info.nargs - 1 do
+      local a = ffi.string(info.arg_names[i])
+      an[i + 1], ai[a] = a, i + 1
+    end
+    argnames[nr], argindex[nr], classes[nr] = an, ai, info.classes
+  end
+end
+M.names, M.numbers, M.argnames, M.argindex, M.classes = names, numbers, argnames, argindex, classes
+
+function M.errno_name(n)
+  local s = api.errno_name(n)
+  return s ~= nil and ffi.string(s) or nil
+end
+
+function M.strerror(n)
+  return ffi.string(ffi.C.strerror(n))
+end
+
+function M.signal_name(n)
+  local s = api.signal_name(n)
+  return s ~= nil and ffi.string(s) or nil
+end
+
+return M

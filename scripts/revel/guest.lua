@@ -1,0 +1,174 @@
+-- revel.guest: the guest thread object `g` a handler receives: its ids and state
+-- tiers as fields, and methods to inject syscalls, reach global state and read
+-- or write guest memory.
+local rffi = require("revel.ffi")
+local copy = require("revel.copy")
+
+local ffi, api = rffi.ffi, rffi.api
+local yield, running = coroutine.yield, coroutine.running
+
+local M = { DONE = 1, INJECT = 2, TAIL = 3 }
+local G = {}
+M.G = G
+local methods = {}
+
+function G.__index(g, k)
+  local m = methods[k]
+  if m then
+    return m
+  end
+  if k == "ppid" then
+    local run = require("revel.runtime").current
+    local p = run and api.ppid(run.E, rawget(g, "tid")) or -1
+    return p >= 0 and p or nil
+  end
+  return nil
+end
+
+G.__tostring = function(g)
+  return ("guest thread %d of process %d"):format(g.tid, g.pid)
+end
+
+local function in_own_handler(g, what)
+  if running() ~= rawget(g, "_co") or rawget(g, "_co") == nil then
+    error(("g:%s may only be called from thread %d's own handler"):format(what, g.tid), 3)
+  end
+end
+
+local function as_call(call, what)
+  if type(call) ~= "table" or type(call.nr) ~= "number" or type(call.args) ~= "table" then
+    error(("g:%s expects a syscall (sc, or revel.sys.NAME(...)), got %s"):format(what, type(call)), 3)
+  end
+  return call
+end
+
+-- Run a syscall in this thread now and return its result (negative errno on
+-- failure). Other threads run on while it waits.
+function methods.inject(g, call)
+  in_own_handler(g, "inject")
+  return yield(M.INJECT, as_call(call, "inject"))
+end
+
+-- Run a syscall in place of the current one; its result is what the guest sees.
+-- Never returns to the handler.
+function methods.tail_inject(g, call)
+  in_own_handler(g, "tail_inject")
+  yield(M.TAIL, as_call(call, "tail_inject"))
+  error("unreachable: a tail injection does not come back", 2)
+end
+
+-- Send a message to the global state; returns the tool's rpc reply. Both are
+-- copied, as they would be between address spaces.
+function methods.rpc(g, msg)
+  local run = require("revel.runtime").current
+  local rpc = run.tool.rpc
+  if not rpc then
+    error("g:rpc: the tool defines no rpc(global, from_tid, msg)", 2)
+  end
+  return copy.plain(rpc(run.global, g.tid, copy.plain(msg, "rpc message")), "rpc reply")
+end
+
+-- ---- guest memory ----
+
+local bufsize = 65536
+local buf = ffi.new("uint8_t[?]", bufsize)
+local trunc = ffi.new("int[1]")
+
+local function engine()
+  return require("revel.runtime").current.E
+end
+
+local function fail(rc)
+  local name = rffi.errno_name(-rc) or tostring(-rc)
+  return nil, name
+end
+
+local function addr(p, what)
+  if type(p) ~= "number" then
+    error(("g:%s: the address must be a number, got %s"):format(what, type(p)), 3)
+  end
+  return p
+end
+
+-- g:read(ptr, n): n bytes as a string, or nil, "EFAULT".
+function methods.read(g, ptr, n)
+  addr(ptr, "read")
+  if n > bufsize then
+    bufsize = n
+    buf = ffi.new("uint8_t[?]", bufsize)
+  end
+  local rc = api.mem_read(engine(), g.tid, ptr, buf, n)
+  if rc < 0 then
+    return fail(rc)
+  end
+  return ffi.string(buf, rc)
+end
+
+-- g:string(ptr [, max]): a NUL-terminated string of at most max bytes (4096).
+function methods.string(g, ptr, max)
+  addr(ptr, "string")
+  if ptr == 0 then
+    return nil, "EFAULT"
+  end
+  max = (max or 4096) + 1
+  if max > bufsize then
+    bufsize = max
+    buf = ffi.new("uint8_t[?]", bufsize)
+  end
+  local rc = api.mem_string(engine(), g.tid, ptr, ffi.cast("char *", buf), max, trunc)
+  if rc < 0 then
+    return fail(rc)
+  end
+  return ffi.string(buf, rc), trunc[0] ~= 0
+end
+
+-- g:write(ptr, data): bytes written, or nil, "EFAULT".
+function methods.write(g, ptr, data)
+  addr(ptr, "write")
+  local rc = api.mem_write(engine(), g.tid, ptr, data, #data)
+  if rc < 0 then
+    return fail(rc)
+  end
+  return tonumber(rc)
+end
+
+local regs_fields = {
+  "r15", "r14", "r13", "r12", "rbp", "rbx", "r11", "r10", "r9", "r8", "rax", "rcx", "rdx", "rsi",
+  "rdi", "orig_rax", "rip", "cs", "eflags", "rsp", "ss", "fs_base", "gs_base", "ds", "es", "fs", "gs",
+}
+M.regs_fields = regs_fields
+
+-- g:regs(): the stopped thread's registers as a table of numbers.
+function methods.regs(g)
+  local r = ffi.new("struct user_regs_struct")
+  local rc = api.get_regs(engine(), g.tid, r)
+  if rc < 0 then
+    return fail(rc)
+  end
+  local t = {}
+  for _, f in ipairs(regs_fields) do
+    t[f] = tonumber(r[f])
+  end
+  return t
+end
+
+-- g:set_regs(t): change registers (fields absent from t keep their values).
+function methods.set_regs(g, t)
+  local r = ffi.new("struct user_regs_struct")
+  local E = engine()
+  local rc = api.get_regs(E, g.tid, r)
+  if rc == 0 then
+    for _, f in ipairs(regs_fields) do
+      if t[f] ~= nil then
+        r[f] = t[f]
+      end
+    end
+    rc = api.set_regs(E, g.tid, r)
+  end
+  if rc < 0 then
+    return fail(rc)
+  end
+  return true
+end
+
+return M

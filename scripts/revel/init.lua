@@ -1,0 +1,55 @@
+-- revel: the Lua module. require("revel") in a tool, a spec or a REPL.
+--   revel.run(tool, argv [, config [, opts]]) -> exit code, global state
+--   revel.sys.NAME(...)       a syscall to inject
+--   revel.errno.ENOENT        errno numbers by name; revel.signal.SIGINT likewise
+local core = require("revel.core")
+local rffi = require("revel.ffi")
+local syscall = require("revel.syscall")
+local tool = require("revel.tool")
+local runtime = require("revel.runtime")
+
+local api = rffi.api
+local M = { version = core.version }
+
+M.sys = syscall.sys
+M.syscall_names = rffi.names
+M.syscall_numbers = rffi.numbers
+
+M.errno = setmetatable({}, {
+  __index = function(t, name)
+    local n = api.errno_by_name(name)
+    if n < 0 then
+      error(("unknown errno name %q"):format(tostring(name)), 2)
+    end
+    rawset(t, name, n)
+    return n
+  end,
+})
+
+M.signal = setmetatable({}, {
+  __index = function(t, name)
+    local n = api.signal_by_name(name)
+    if n < 0 then
+      error(("unknown signal name %q"):format(tostring(name)), 2)
+    end
+    rawset(t, name, n)
+    return n
+  end,
+})
+
+M.errno_name = rffi.errno_name
+M.signal_name = rffi.signal_name
+M.strerror = rffi.strerror
+
+-- Run argv under tool; config overrides tool.options. opts.on_error is "abort"
+-- (kill the guest, raise) or "continue" (report, let the call run).
+-- Returns the exit code (128+N for a signal) and the global state. A command
+-- that cannot be started gives 127 or 126, with its error message third.
+function M.run(t, argv, config, opts)
+  if type(argv) ~= "table" or type(argv[1]) ~= "string" then
+    error("revel.run: argv must be a list of strings", 2)
+  end
+  return runtime.run(tool.plan(t, config, opts), argv)
+end
+
+return M

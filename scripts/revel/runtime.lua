@@ -1,0 +1,312 @@
+-- revel.runtime: runs a guest under a tool. The loop takes events from the engine
+-- and runs each guest thread's handler in a coroutine of its own: a handler
+-- that injects a syscall yields back here until its result comes, so other
+-- threads' events are served meanwhile.
+local rffi = require("revel.ffi")
+local syscall = require("revel.syscall")
+local state = require("revel.state")
+local guest = require("revel.guest")
+
+local ffi, api = rffi.ffi, rffi.api
+local names = rffi.names
+local EV_SYSCALL, EV_INJECTED, EV_TASK_NEW, EV_EXEC = rffi.EV_SYSCALL, rffi.EV_INJECTED,
+  rffi.EV_TASK_NEW, rffi.EV_EXEC
+local EV_SIGNAL, EV_TASK_EXIT, EV_PROCESS_EXIT, EV_DONE = rffi.EV_SIGNAL, rffi.EV_TASK_EXIT,
+  rffi.EV_PROCESS_EXIT, rffi.EV_DONE
+local ACT_CONTINUE, ACT_RETURN, ACT_INJECT, ACT_TAIL = rffi.ACT_CONTINUE, rffi.ACT_RETURN,
+  rffi.ACT_INJECT, rffi.ACT_TAIL
+local DONE, INJECT, TAIL, FAILED = guest.DONE, guest.INJECT, guest.TAIL, 0
+local resume, create, status_of = coroutine.resume, coroutine.create, coroutine.status
+local band, rshift = bit.band, bit.rshift
+
+local M = {}
+
+-- The exit code a shell would show for a wait status.
+function M.exit_code(status)
+  local sig = band(status, 0x7f)
+  if sig == 0 then
+    return band(rshift(status, 8), 0xff)
+  end
+  return 128 + sig
+end
+
+-- An error raised out of run(): the message on one line, the traceback apart.
+local RunError = {}
+RunError.__index = RunError
+RunError.__tostring = function(e)
+  return e.traceback and (e.message .. "\n" .. e.traceback) or e.message
+end
+M.RunError = RunError
+
+local function run_error(message, traceback)
+  return setmetatable({ message = message, traceback = traceback }, RunError)
+end
+M.run_error = run_error
+
+-- The traceback is taken where the error happened, before the stack unwinds.
+local function with_traceback(e)
+  -- The frames below the handler are revel's own: leave them out.
+  local tb = debug.traceback("", 2):gsub("^\n", ""):gsub("\n%s*%[C%]: in function 'xpcall'.*$", "")
+  return { message = e, traceback = tb }
+end
+
+-- Each thread's handlers run in this loop; it yields DONE with the result, or
+-- FAILED with the error, and lives on for the thread's next call.
+local function thread_main(g, sc, handler)
+  while true do
+    local ok, r = xpcall(handler, with_traceback, g, sc)
+    g, sc, handler = coroutine.yield(ok and DONE or FAILED, r)
+  end
+end
+
+local function describe(g, sc)
+  return ("%s in thread %d"):format(tostring(sc), g.tid)
+end
+
+-- Fill the action with a syscall to run; strings go into guest scratch memory.
+local function set_call(run, g, act, call)
+  act.nr = call.nr
+  local args = call.args
+  local sp
+  for i = 1, 6 do
+    local v = args[i]
+    local tv = type(v)
+    if tv == "number" then
+      act.args[i - 1] = v
+    elseif v == nil or v == false then
+      act.args[i - 1] = 0
+    elseif v == true then
+      act.args[i - 1] = 1
+    elseif tv == "string" then
+      -- Below the red zone of the stopped thread's stack: nothing of the
+      -- guest's lives there while it is stopped in a syscall.
+      sp = sp or (g._ev.rsp - 128)
+      sp = sp - #v - 1
+      sp = sp - sp % 16
+      local rc = api.mem_write(run.E, g.tid, sp, v, #v + 1)
+      if rc < 0 then
+        error("cannot place a string argument in guest memory: " .. rffi.strerror(-rc), 0)
+      end
+      act.args[i - 1] = sp
+    else
+      error(("argument %d of %s is a %s"):format(i, tostring(call.name), tv), 0)
+    end
+  end
+end
+
+local function answer(run, g, act)
+  local rc = api.resume(run.E, g.tid, act, g._ev)
+  if rc < 0 and rc ~= -3 then -- ESRCH: the thread died meanwhile
+    error(("engine refused to resume thread %d: %s"):format(g.tid, rffi.strerror(-rc)), 0)
+  end
+end
+
+local function handler_failed(run, g, co, err)
+  local msg, tb
+  if type(err) == "table" and err.traceback then
+    msg, tb = tostring(err.message), err.traceback
+  else -- the coroutine itself died: drop it
+    g._co = nil
+    msg, tb = tostring(err), debug.traceback(co)
+  end
+  local where = describe(g, g._sc)
+  if run.on_error == "continue" then
+    io.stderr:write("revel: error in tool: ", msg, " (at ", where, ")\n", tb, "\n")
+    local act = run.act
+    act.kind, act.nr = ACT_CONTINUE, g._ev.ev.nr
+    for i = 0, 5 do
+      act.args[i] = g._ev.args[i]
+    end
+    answer(run, g, act)
+    return
+  end
+  error(run_error("error in tool: " .. msg .. " (at " .. where .. ")", tb), 0)
+end
+
+-- Act on what a thread's coroutine yielded or returned.
+local function after_resume(run, g, co, ok, tag, value)
+  if not ok then
+    return handler_failed(run, g, co, tag)
+  end
+  local act = run.act
+  if tag == FAILED then
+    return handler_failed(run, g, co, value)
+  elseif tag == DONE then
+    if value == nil then
+      act.kind = ACT_CONTINUE
+      set_call(run, g, act, g._sc)
+    elseif type(value) == "number" then
+      act.kind, act.value = ACT_RETURN, value
+    else
+      return handler_failed(run, g, co,
+        ("the handler returned a %s; a number (the result) or nothing was expected"):format(type(value)))
+    end
+  elseif tag == INJECT then
+    act.kind = ACT_INJECT
+    local okc, err = pcall(set_call, run, g, act, value)
+    if not okc then
+      return handler_failed(run, g, co, err)
+    end
+  elseif tag == TAIL then
+    act.kind = ACT_TAIL
+    local okc, err = pcall(set_call, run, g, act, value)
+    g._co = nil -- the handler never comes back from a tail injection
+    if not okc then
+      return handler_failed(run, g, co, err)
+    end
+  else
+    return handler_failed(run, g, co, "a handler yielded outside of revel")
+  end
+  answer(run, g, act)
+end
+
+local function on_syscall(run, lev)
+  local tid = lev.ev.tid
+  local g = run.threads[tid]
+  if not g then
+    g = state.adopt(run, tid, lev.ev.pid)
+  end
+  local nr = tonumber(lev.ev.nr)
+  ffi.copy(g._ev, lev, run.lev_size)
+  local sc = g._sc
+  rawset(sc, "nr", nr)
+  rawset(sc, "name", names[nr])
+  local args, la = sc.args, lev.args
+  args[1], args[2], args[3], args[4], args[5], args[6] = la[0], la[1], la[2], la[3], la[4], la[5]
+  local co = g._co
+  if co == nil or status_of(co) == "dead" then
+    co = create(thread_main)
+    g._co = co
+  end
+  local ok, tag, value = resume(co, g, sc, run.handlers[nr])
+  after_resume(run, g, co, ok, tag, value)
+end
+
+local function on_injected(run, lev)
+  local g = run.threads[lev.ev.tid]
+  local co = g and g._co
+  if not co then
+    -- A handler that is no more (its error was reported): run the call.
+    local act = run.act
+    act.kind, act.nr = ACT_CONTINUE, g._ev.ev.nr
+    for i = 0, 5 do
+      act.args[i] = g._ev.args[i]
+    end
+    return answer(run, g, act)
+  end
+  local ok, tag, value = resume(co, lev.result)
+  after_resume(run, g, co, ok, tag, value)
+end
+
+-- Resume a task stopped at an event that is not a syscall.
+local function let_go(run, tid, sig)
+  local act = run.act
+  act.kind, act.sig = ACT_CONTINUE, sig or 0
+  api.resume(run.E, tid, act, nil)
+  act.sig = 0
+end
+
+local function dispatch(run, lev)
+  local kind = lev.ev.kind
+  if kind == EV_SYSCALL then
+    on_syscall(run, lev)
+  elseif kind == EV_INJECTED then
+    on_injected(run, lev)
+  elseif kind == EV_TASK_NEW then
+    state.task_new(run, lev.ev)
+    let_go(run, lev.ev.tid)
+  elseif kind == EV_EXEC then
+    state.exec(run, lev.ev)
+    let_go(run, lev.ev.tid)
+  elseif kind == EV_SIGNAL then
+    let_go(run, lev.ev.tid, lev.ev.sig)
+  elseif kind == EV_TASK_EXIT then
+    state.task_exit(run, lev.ev)
+  elseif kind == EV_PROCESS_EXIT then
+    state.process_exit(run, lev.ev)
+  end
+end
+
+-- plan: from revel.tool.plan(); argv: list of strings. Returns the exit code.
+function M.run(plan, argv)
+  if M.current then
+    error("revel.run: a run is already going on in this Lua state", 2)
+  end
+  local opt = ffi.new("struct revel_options")
+  for nr in pairs(plan.subscribed) do
+    opt.subscribed[nr] = 1
+  end
+  for nr in pairs(plan.handlers) do
+    opt.handled[nr] = 1
+  end
+  opt.want_tasks = 1
+  local errp = ffi.new("const char *[1]")
+  local E = api.engine_new(opt, errp)
+  if E == nil then
+    error(run_error("cannot start the engine: " .. ffi.string(errp[0])), 0)
+  end
+  E = ffi.gc(E, api.engine_free)
+  local run = {
+    E = E,
+    tool = plan.tool,
+    config = plan.config,
+    handlers = plan.handlers,
+    on_error = plan.on_error or "abort",
+    threads = {},
+    procs = {},
+    act = ffi.new("struct revel_lua_action"),
+    lev_size = ffi.sizeof("struct revel_lua_event"),
+  }
+  M.current = run
+  local ok, code = xpcall(function()
+    state.start(run)
+    local cargv = ffi.new("char *[?]", #argv + 1)
+    local keep = {}
+    for i, a in ipairs(argv) do
+      keep[i] = ffi.new("char[?]", #a + 1, a)
+      cargv[i - 1] = keep[i]
+    end
+    local pid = api.spawn(E, cargv)
+    if pid < 0 then
+      local err = -pid
+      local code = err == 2 and 127 or err == 13 and 126 or 125
+      return { spawn_error = ("%s: %s"):format(argv[1], rffi.strerror(err)), code = code }
+    end
+    state.root(run, pid)
+    local lev = ffi.new("struct revel_lua_event")
+    while true do
+      local rc = api.next(E, lev)
+      if rc == 0 then
+        if lev.ev.kind == EV_DONE then
+          break
+        end
+        dispatch(run, lev)
+      elseif rc ~= -4 then -- EINTR: look again
+        error(run_error("waiting for the guest failed: " .. rffi.strerror(-rc)), 0)
+      end
+    end
+    return M.exit_code(lev.ev.status)
+  end, function(e)
+    if getmetatable(e) == RunError then
+      return e
+    end
+    return run_error("error in tool: " .. tostring(e), debug.traceback("", 2):gsub("^\n", ""))
+  end)
+  M.current = nil
+  if not ok then
+    api.kill_all(E)
+    api.engine_free(ffi.gc(E, nil))
+    if getmetatable(code) ~= RunError then
+      code = run_error(tostring(code))
+    end
+    error(code, 0)
+  end
+  api.engine_free(ffi.gc(E, nil))
+  if type(code) == "table" then
+    return code.code, run.global, code.spawn_error
+  end
+  state.finish(run, code)
+  return code, run.global
+end
+
+return M

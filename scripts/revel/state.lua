@@ -1,0 +1,115 @@
+-- revel.state: the tool's state tiers and the life of guest threads and
+-- processes: init_global, init_process, init_thread (at clone time, seeing the
+-- parent's thread state), exit_thread, exit_process and finish.
+local rffi = require("revel.ffi")
+local syscall = require("revel.syscall")
+local guest = require("revel.guest")
+
+local ffi = rffi.ffi
+local G = guest.G
+local NEW_PROCESS = rffi.NEW_PROCESS
+
+local M = {}
+
+local function new_process(run, pid)
+  local init = run.tool.init_process
+  local p = { pid = pid, state = init and init(pid, run.config) or {} }
+  run.procs[pid] = p
+  return p
+end
+
+local function new_thread(run, tid, proc, parent)
+  local init = run.tool.init_thread
+  local ts
+  if init then
+    ts = init(tid, parent and parent.tid or nil, parent and parent.thread or nil)
+  end
+  local g = setmetatable({
+    tid = tid,
+    pid = proc.pid,
+    thread = ts or {},
+    process = proc.state,
+    config = run.config,
+    _sc = syscall.new(0),
+    _ev = ffi.new("struct revel_lua_event"),
+    _co = nil,
+  }, G)
+  run.threads[tid] = g
+  return g
+end
+
+function M.start(run)
+  local init = run.tool.init_global
+  run.global = init and init(run.config) or nil
+end
+
+function M.root(run, pid)
+  new_thread(run, pid, new_process(run, pid), nil)
+end
+
+-- A thread we did not see created (should not happen): give it state anyway.
+function M.adopt(run, tid, pid)
+  local proc = run.procs[pid] or new_process(run, pid)
+  return new_thread(run, tid, proc, nil)
+end
+
+function M.task_new(run, ev)
+  local parent = run.threads[ev.parent_tid]
+  local proc
+  if bit.band(ev.flags, NEW_PROCESS) ~= 0 or not parent then
+    proc = new_process(run, ev.pid)
+  else
+    proc = run.procs[parent.pid]
+  end
+  new_thread(run, ev.tid, proc, parent)
+end
+
+function M.exec(run, ev)
+  local tid, former = ev.tid, ev.former_tid
+  if former ~= tid then
+    -- A non-leader thread called execve and took the leader's tid.
+    local g = run.threads[former]
+    run.threads[former] = nil
+    if g then
+      g.tid = tid
+      run.threads[tid] = g
+    end
+  end
+end
+
+function M.task_exit(run, ev)
+  local g = run.threads[ev.tid]
+  if not g then
+    return
+  end
+  run.threads[ev.tid] = nil
+  local proc = run.procs[g.pid]
+  if proc then
+    proc.last = g
+  end
+  local f = run.tool.exit_thread
+  if f then
+    f(g, g.thread, require("revel.runtime").exit_code(ev.status))
+  end
+end
+
+function M.process_exit(run, ev)
+  local proc = run.procs[ev.pid]
+  if not proc then
+    return
+  end
+  run.procs[ev.pid] = nil
+  local f = run.tool.exit_process
+  if f and proc.last then
+    f(proc.last, proc.state, require("revel.runtime").exit_code(ev.status))
+  end
+end
+
+function M.finish(run, code)
+  local f = run.tool.finish
+  if f then
+    f(run.global, code)
+  end
+end
+
+return M

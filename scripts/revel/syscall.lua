@@ -1,0 +1,172 @@
+-- revel.syscall: typed syscalls. A syscall object has .nr, .name and .args[1..6],
+-- and each argument by its name from the table (sc.fd, sc.count ...), readable
+-- and assignable. revel.sys.NAME(...) builds one for injection.
+local rffi = require("revel.ffi")
+
+local names, numbers, argnames, argindex = rffi.names, rffi.numbers, rffi.argnames, rffi.argindex
+
+local M = {}
+local SC = {}
+M.SC = SC
+
+local methods = {}
+
+function SC.__index(sc, k)
+  local m = methods[k]
+  if m then
+    return m
+  end
+  local ai = argindex[rawget(sc, "nr")]
+  local i = ai and ai[k]
+  if i then
+    return rawget(sc, "args")[i]
+  end
+  return nil
+end
+
+function SC.__newindex(sc, k, v)
+  local ai = argindex[rawget(sc, "nr")]
+  local i = ai and ai[k]
+  if i then
+    rawget(sc, "args")[i] = v
+  else
+    rawset(sc, k, v)
+  end
+end
+
+local function fmt_arg(v)
+  if type(v) == "string" then
+    return string.format("%q", v)
+  elseif type(v) ~= "number" then
+    return tostring(v)
+  elseif v >= 0 and v < 4096 or v < 0 and v > -4096 then
+    return string.format("%d", v)
+  end
+  return string.format("%#x", v)
+end
+
+-- A plain rendering: name(args). The default tool renders with decoding.
+function SC.__tostring(sc)
+  local an = argnames[sc.nr]
+  local n = an and #an or 6
+  local parts = {}
+  for i = 1, n do
+    parts[i] = fmt_arg(sc.args[i])
+  end
+  return (sc.name or ("syscall_" .. sc.nr)) .. "(" .. table.concat(parts, ", ") .. ")"
+end
+
+function M.new(nr, args)
+  local a = { 0, 0, 0, 0, 0, 0 }
+  if args then
+    for i = 1, 6 do
+      if args[i] ~= nil then
+        a[i] = args[i]
+      end
+    end
+  end
+  return setmetatable({ nr = nr, name = names[nr], args = a }, SC)
+end
+
+-- A copy, with some arguments changed by name or position: sc:with{count = 1}.
+function methods.with(sc, changes)
+  local c = M.new(sc.nr, sc.args)
+  if changes then
+    for k, v in pairs(changes) do
+      if type(k) == "number" then
+        c.args[k] = v
+      elseif k == "nr" or k == "name" then
+        local nr = k == "nr" and v or numbers[v]
+        if not nr then
+          error("unknown syscall " .. tostring(v), 2)
+        end
+        c.nr, c.name = nr, names[nr]
+      else
+        local i = argindex[c.nr] and argindex[c.nr][k]
+        if not i then
+          error(("%s has no argument %q"):format(c.name, k), 2)
+        end
+        c.args[i] = v
+      end
+    end
+  end
+  return c
+end
+
+function methods.copy(sc)
+  return M.new(sc.nr, sc.args)
+end
+
+-- Close matches for a name that is not a syscall, for error messages.
+local function distance(a, b)
+  local la, lb = #a, #b
+  local prev, cur = {}, {}
+  for j = 0, lb do
+    prev[j] = j
+  end
+  for i = 1, la do
+    cur[0] = i
+    for j = 1, lb do
+      local cost = a:byte(i) == b:byte(j) and 0 or 1
+      cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+    end
+    prev, cur = cur, prev
+  end
+  return prev[lb]
+end
+
+function M.close_matches(name)
+  local found = {}
+  for n in pairs(numbers) do
+    local d = distance(name, n)
+    if d <= math.max(1, math.floor(#name / 4)) or (#name >= 3 and n:find(name, 1, true)) then
+      found[#found + 1] = { n, d }
+    end
+  end
+  table.sort(found, function(x, y)
+    if x[2] ~= y[2] then
+      return x[2] < y[2]
+    end
+    return x[1] < y[1]
+  end)
+  local out = {}
+  for i = 1, math.min(4, #found) do
+    out[i] = found[i][1]
+  end
+  return out
+end
+
+function M.unknown_message(name, where)
+  local m = M.close_matches(name)
+  local hint = #m > 0 and (" (did you mean " .. table.concat(m, ", ") .. "?)") or ""
+  return ("unknown syscall %q%s%s"):format(name, where and (" in " .. where) or "", hint)
+end
+
+-- revel.sys.NAME(a1, a2 ...) or revel.sys.NAME{ argname = v ... }
+M.sys = setmetatable({}, {
+  __index = function(t, name)
+    local nr = numbers[name]
+    if not nr then
+      error(M.unknown_message(name), 2)
+    end
+    local an = argindex[nr]
+    local f = function(first, ...)
+      if type(first) == "table" and getmetatable(first) == nil then
+        local sc = M.new(nr)
+        for k, v in pairs(first) do
+          local i = type(k) == "number" and k or an[k]
+          if not i then
+            error(("%s has no argument %q"):format(name, tostring(k)), 2)
+          end
+          sc.args[i] = v
+        end
+        return sc
+      end
+      return M.new(nr, { first, ... })
+    end
+    rawset(t, name, f)
+    return f
+  end,
+})
+
+return M

@@ -1,0 +1,111 @@
+-- Helpers for specs: run a command natively or under revel, capture stdout,
+-- stderr and exit status, and find leftover processes.
+local H = {}
+
+H.bin = os.getenv("REVEL_BIN") or "build/revel"
+H.guests = os.getenv("REVEL_GUESTS") or "build/guests"
+H.root = os.getenv("REVEL_ROOT") or "."
+
+local tmpdir = os.getenv("TMPDIR") or "/tmp"
+local counter = 0
+
+local function tmpname(tag)
+  counter = counter + 1
+  return ("%s/revel-spec-%d-%d-%s"):format(tmpdir, tonumber(tostring({}):match("0x(%x+)"), 16) or 0,
+    counter, tag)
+end
+
+local function slurp(path)
+  local f = io.open(path, "rb")
+  if not f then
+    return ""
+  end
+  local s = f:read("*a")
+  f:close()
+  return s
+end
+
+-- Quote one word for sh.
+function H.q(s)
+  return "'" .. tostring(s):gsub("'", "'\\''") .. "'"
+end
+
+function H.words(list)
+  local out = {}
+  for i, w in ipairs(list) do
+    out[i] = H.q(w)
+  end
+  return table.concat(out, " ")
+end
+
+-- Run a shell command line; returns { code, out, err }. Bounded in time: a
+-- hang is a failure, not a stuck suite.
+function H.sh(cmdline, opts)
+  opts = opts or {}
+  local o, e, c = tmpname("out"), tmpname("err"), tmpname("code")
+  local input = opts.stdin and (" < " .. H.q(opts.stdin)) or " < /dev/null"
+  local full = ("timeout -k 5 %d sh -c %s%s > %s 2> %s; echo $? > %s"):format(opts.timeout or 120,
+    H.q(cmdline), input, o, e, c)
+  os.execute(full)
+  local r = { out = slurp(o), err = slurp(e), code = tonumber(slurp(c)) }
+  os.remove(o)
+  os.remove(e)
+  os.remove(c)
+  return r
+end
+
+function H.guest(name)
+  return H.guests .. "/" .. name
+end
+
+function H.example(name)
+  return H.root .. "/examples/" .. name
+end
+
+-- argv list natively
+function H.native(argv, opts)
+  return H.sh(H.words(argv), opts)
+end
+
+-- revel with words before the command: H.revel({ "tool.lua" }, { "ls" })
+function H.revel(pre, argv, opts)
+  local words = { H.bin }
+  for _, w in ipairs(pre) do
+    words[#words + 1] = w
+  end
+  words[#words + 1] = "--"
+  for _, w in ipairs(argv) do
+    words[#words + 1] = w
+  end
+  return H.sh(H.words(words), opts)
+end
+
+-- Write a tool file; returns its path (removed with H.cleanup()).
+local written = {}
+function H.tool(source)
+  local path = tmpname("tool.lua")
+  local f = assert(io.open(path, "w"))
+  f:write(source)
+  f:close()
+  written[#written + 1] = path
+  return path
+end
+
+function H.cleanup()
+  for _, p in ipairs(written) do
+    os.remove(p)
+  end
+  written = {}
+end
+
+-- Processes whose command line contains pattern (not this check itself).
+function H.procs_matching(pattern)
+  local r = H.sh("pgrep -af " .. H.q(pattern) .. " | grep -v pgrep || true")
+  local lines = {}
+  for l in r.out:gmatch("[^\n]+") do
+    lines[#lines + 1] = l
+  end
+  return lines
+end
+
+return H
