@@ -72,4 +72,5 @@ const struct revel_lua_api revel_lua_api = {
 	.errno_by_name = revel_errno_by_name,
 	.signal_name = revel_signal_name,
 	.signal_by_name = revel_signal_by_name,
+	.get_siginfo = revel_get_siginfo,
 };

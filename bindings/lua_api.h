@@ -52,6 +52,8 @@ struct revel_lua_api {
 	int (*errno_by_name)(const char *name);
 	const char *(*signal_name)(int sig);
 	int (*signal_by_name)(const char *name);
+	int (*get_siginfo)(revel_engine *e, pid_t tid, void *info);
+	/* Append new entries here, and in scripts/revel/ffi.lua in the same order. */
 };
 
 extern const struct revel_lua_api revel_lua_api;

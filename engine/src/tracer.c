@@ -392,6 +392,27 @@ static void start_injection(struct task *t, const revel_action *a, bool rewound)
 	ptrace_resume(PTRACE_SYSCALL, t->tid, 0);
 }
 
+/* The registers a syscall leaves alone, back from before an injection. Not
+ * fs/gs base: an injected arch_prctl may have changed them, and that stays. */
+static void restore_general(struct user_regs_struct *r, const struct user_regs_struct *s)
+{
+	r->r15 = s->r15;
+	r->r14 = s->r14;
+	r->r13 = s->r13;
+	r->r12 = s->r12;
+	r->rbp = s->rbp;
+	r->rbx = s->rbx;
+	r->r10 = s->r10;
+	r->r9 = s->r9;
+	r->r8 = s->r8;
+	r->rdx = s->rdx;
+	r->rsi = s->rsi;
+	r->rdi = s->rdi;
+	r->rip = s->rip;
+	r->rsp = s->rsp;
+	r->eflags = s->eflags;
+}
+
 static int answer_syscall(revel_engine *e, struct task *t, const revel_action *a)
 {
 	bool after_inject = t->state == TS_INJ_EXIT;
@@ -406,19 +427,28 @@ static int answer_syscall(revel_engine *e, struct task *t, const revel_action *a
 		resume_running(t, 0);
 		return 0;
 	}
+	if (after_inject && a->kind == REVEL_ACT_RETURN) {
+		/* The guest's registers after a syscall: its own, but rax (and
+		 * rcx, r11, which the syscall instruction clobbers anyway). The
+		 * common case, the original call run to learn its result, writes
+		 * nothing back. */
+		struct user_regs_struct want = t->regs;
+		restore_general(&want, &t->saved);
+		want.rax = (unsigned long long)a->value;
+		/* A restart code would make the kernel rewind the call. */
+		if (a->value <= -512 && a->value >= -516)
+			want.orig_rax = (unsigned long long)-1;
+		if (memcmp(&want, &t->regs, sizeof want) != 0) {
+			t->regs = want;
+			t->regs_dirty = true;
+		}
+		resume_running(t, 0);
+		return 0;
+	}
 	if (after_inject) {
-		/* Back to the registers of the original call, then decide. Only
-		 * the general registers: an injected call may have changed the
-		 * thread's fs or gs base (arch_prctl), and that change stays. The
+		/* Back to the registers of the original call, then decide. The
 		 * syscall number -1 keeps the kernel's restart logic out of it. */
-		struct user_regs_struct now = t->regs;
-		t->regs = t->saved;
-		t->regs.fs_base = now.fs_base;
-		t->regs.gs_base = now.gs_base;
-		t->regs.fs = now.fs;
-		t->regs.gs = now.gs;
-		t->regs.ds = now.ds;
-		t->regs.es = now.es;
+		restore_general(&t->regs, &t->saved);
 		t->regs.orig_rax = (unsigned long long)-1;
 		t->regs_dirty = true;
 	}
@@ -520,4 +550,16 @@ int revel_set_regs(revel_engine *e, pid_t tid, const struct user_regs_struct *in
 		t->regs_dirty = true;
 	}
 	return rc;
+}
+
+int revel_get_siginfo(revel_engine *e, pid_t tid, void *info)
+{
+	struct task *t = tasks_find(&e->tasks, tid);
+	if (!t)
+		return -ESRCH;
+	if (t->state != TS_EVENT)
+		return -EBUSY;
+	if (ptrace(PTRACE_GETSIGINFO, tid, NULL, info) < 0)
+		return -errno;
+	return 0;
 }

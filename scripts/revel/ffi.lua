@@ -53,6 +53,8 @@ struct revel_lua_api {
   int (*errno_by_name)(const char *name);
   const char *(*signal_name)(int sig);
   int (*signal_by_name)(const char *name);
+  int (*get_siginfo)(revel_engine *e, pid_t tid, void *info);
+  /* append new entries here, in the order of bindings/lua_api.h */
 };
 char *strerror(int errnum);
 ]])

@@ -206,6 +206,25 @@ local function let_go(run, tid, sig)
   act.sig = 0
 end
 
+-- tool.signal(g, sig) returns the signal to deliver: nil keeps it, false
+-- suppresses it, a number delivers that signal instead.
+local function on_signal(run, lev)
+  local tid, sig = lev.ev.tid, lev.ev.sig
+  local g = run.threads[tid]
+  local deliver = sig
+  if g then
+    local r = run.tool.signal(g, sig)
+    if r == false then
+      deliver = 0
+    elseif type(r) == "number" then
+      deliver = r
+    elseif r ~= nil then
+      error(("tool.signal returned a %s; a signal number, false or nothing was expected"):format(type(r)), 0)
+    end
+  end
+  let_go(run, tid, deliver)
+end
+
 local function dispatch(run, lev)
   local kind = lev.ev.kind
   if kind == EV_SYSCALL then
@@ -219,7 +238,7 @@ local function dispatch(run, lev)
     state.exec(run, lev.ev)
     let_go(run, lev.ev.tid)
   elseif kind == EV_SIGNAL then
-    let_go(run, lev.ev.tid, lev.ev.sig)
+    on_signal(run, lev)
   elseif kind == EV_TASK_EXIT then
     state.task_exit(run, lev.ev)
   elseif kind == EV_PROCESS_EXIT then
@@ -240,6 +259,7 @@ function M.run(plan, argv)
     opt.handled[nr] = 1
   end
   opt.want_tasks = 1
+  opt.want_signals = plan.tool.signal and 1 or 0
   local errp = ffi.new("const char *[1]")
   local E = api.engine_new(opt, errp)
   if E == nil then

@@ -2,6 +2,14 @@
 -- stderr and exit status, and find leftover processes.
 local H = {}
 
+-- A sanitized build preloads the sanitizer runtimes into luajit; the guests
+-- and the commands the specs run must not inherit that.
+if os.getenv("REVEL_SANITIZE_PRELOAD") then
+  local ffi = require("ffi")
+  ffi.cdef("int unsetenv(const char *name);")
+  ffi.C.unsetenv("LD_PRELOAD")
+end
+
 H.bin = os.getenv("REVEL_BIN") or "build/revel"
 H.guests = os.getenv("REVEL_GUESTS") or "build/guests"
 H.root = os.getenv("REVEL_ROOT") or "."

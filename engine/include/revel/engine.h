@@ -128,6 +128,9 @@ ssize_t revel_mem_write(revel_engine *e, pid_t tid, uint64_t addr, const void *b
 ssize_t revel_mem_string(revel_engine *e, pid_t tid, uint64_t addr, char *buf, size_t max,
 			 int *truncated);
 
+/* The siginfo of a task stopped at REVEL_EV_SIGNAL: 128 bytes (siginfo_t). */
+int revel_get_siginfo(revel_engine *e, pid_t tid, void *info);
+
 /* Kill every guest task with SIGKILL and reap them all. */
 void revel_kill_all(revel_engine *e);
 /* Parent pid of a guest process as the kernel sees it now; negative errno. */
