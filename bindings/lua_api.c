@@ -2,6 +2,7 @@
  * between the engine's 64-bit integers and Lua's doubles. */
 #include <string.h>
 #include "lua_api.h"
+#include "signals.h"
 
 static int lua_next(revel_engine *e, struct revel_lua_event *lev)
 {
@@ -12,7 +13,8 @@ static int lua_next(revel_engine *e, struct revel_lua_event *lev)
 		lev->args[i] = (double)lev->ev.args[i];
 	lev->result = (double)lev->ev.result;
 	lev->rsp = 0;
-	if (lev->ev.kind == REVEL_EV_SYSCALL || lev->ev.kind == REVEL_EV_INJECTED) {
+	if (lev->ev.kind == REVEL_EV_SYSCALL || lev->ev.kind == REVEL_EV_INJECTED ||
+	    lev->ev.kind == REVEL_EV_TASK_NEW || lev->ev.kind == REVEL_EV_EXEC) {
 		struct user_regs_struct r;
 		if (revel_get_regs(e, lev->ev.tid, &r) == 0)
 			lev->rsp = (double)r.rsp;
@@ -73,4 +75,6 @@ const struct revel_lua_api revel_lua_api = {
 	.signal_name = revel_signal_name,
 	.signal_by_name = revel_signal_by_name,
 	.get_siginfo = revel_get_siginfo,
+	.stop_requested = revel_stop_requested,
+	.signals_root = revel_signals_root,
 };

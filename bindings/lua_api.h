@@ -53,6 +53,8 @@ struct revel_lua_api {
 	const char *(*signal_name)(int sig);
 	int (*signal_by_name)(const char *name);
 	int (*get_siginfo)(revel_engine *e, pid_t tid, void *info);
+	int (*stop_requested)(void);
+	void (*signals_root)(pid_t pid);
 	/* Append new entries here, and in scripts/revel/ffi.lua in the same order. */
 };
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "lua_revel.h"
+#include "signals.h"
 
 static int traceback(lua_State *L)
 {
@@ -21,6 +22,7 @@ int main(int argc, char **argv)
 		fputs("revel: cannot create a Lua state\n", stderr);
 		return 125;
 	}
+	revel_signals_install();
 	luaL_openlibs(L);
 	revel_lua_preload(L);
 	lua_getglobal(L, "package");

@@ -16,11 +16,16 @@ enum task_state {
 	TS_INJ_RUN,     /* injected call running; expects its exit stop */
 	TS_INJ_EXIT,    /* stopped after an injected call, waiting for the caller */
 	TS_EVENT,       /* stopped at an exec or signal stop, waiting for the caller */
+	TS_INJ_PREP,    /* after an exec stop: stepping to execve's exit before injecting */
+	TS_RESTART_FIX, /* a skipped call's result is a restart code: set it at exit */
 };
 
 struct proc {
 	pid_t pid;
 	int nthreads;
+	/* Address of a syscall instruction (in the vDSO), for injecting at a
+	 * stop that is not a syscall; 0 until looked up, reset by exec. */
+	uint64_t gadget;
 	struct proc *next_free;
 };
 
@@ -38,6 +43,11 @@ struct task {
 	 * the seccomp stop that re-run makes is ours, known by where it stops. */
 	bool replay_pending;
 	bool saved_stale;  /* an injected execve replaced the registers of the call */
+	/* A chain begun at a stop that is not a syscall (thread start, exec): it
+	 * runs through the gadget, and the registers come back whole at its end. */
+	bool free_inj;
+	bool is_signal;       /* the TS_EVENT stop is a signal-delivery stop */
+	revel_action pending; /* the injection waiting for execve's exit stop */
 	uint64_t replay_rip, replay_rsp;
 	uint64_t held_sigs; /* signals that arrived mid-chain, delivered after it */
 	struct user_regs_struct regs;

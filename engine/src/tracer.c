@@ -8,11 +8,13 @@
  * injection, runs by rewinding the guest onto its syscall instruction. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/uio.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -194,6 +196,8 @@ static void on_exec(revel_engine *e, pid_t tid)
 	struct task *t = tasks_find(&e->tasks, tid);
 	if (!t)
 		return;
+	if (t->proc)
+		t->proc->gadget = 0; /* a new image, a new vDSO */
 	t->replay_pending = false;
 	t->regs_valid = false;
 	/* An injected execve stops here before its exit stop: keep waiting for
@@ -202,6 +206,7 @@ static void on_exec(revel_engine *e, pid_t tid)
 	t->saved_stale = injecting;
 	if (e->opt.want_tasks) {
 		t->after_event = injecting ? TS_INJ_RUN : TS_RUNNING;
+		t->is_signal = false;
 		t->state = TS_EVENT;
 		revel_event *ev = queue_push(e, REVEL_EV_EXEC, t);
 		ev->former_tid = (pid_t)former;
@@ -245,11 +250,48 @@ static void on_seccomp(revel_engine *e, struct task *t)
 	args_from_regs(&t->regs, ev->args);
 }
 
+static int syscall_stop_op(pid_t tid)
+{
+	struct __ptrace_syscall_info info;
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, tid, (void *)sizeof info, &info) <= 0)
+		return -1;
+	return info.op;
+}
+
+static void start_free_injection(revel_engine *e, struct task *t, const revel_action *a);
+
 static void on_syscall_stop(revel_engine *e, struct task *t)
 {
 	if (t->state == TS_INJ_ENTRY) {
+		/* Only the entry of our call: an exit stop here is the tail of
+		 * the syscall the task was in when the chain began. */
+		if (syscall_stop_op(t->tid) == PTRACE_SYSCALL_INFO_EXIT) {
+			ptrace_resume(PTRACE_SYSCALL, t->tid, 0);
+			return;
+		}
 		t->state = TS_INJ_RUN;
 		ptrace_resume(PTRACE_SYSCALL, t->tid, 0);
+		return;
+	}
+	if (t->state == TS_INJ_PREP) { /* execve's own exit: now inject */
+		t->regs_valid = false;
+		if (load_regs(t) < 0)
+			return;
+		t->saved = t->regs;
+		start_free_injection(e, t, &t->pending);
+		return;
+	}
+	if (t->state == TS_RESTART_FIX) {
+		/* The call was skipped; with its number back in orig_rax the kernel
+		 * restarts it, or turns the code into EINTR for a signal handler,
+		 * as it would for the call itself. */
+		t->regs_valid = false;
+		if (load_regs(t) < 0)
+			return;
+		t->regs.orig_rax = t->saved.orig_rax;
+		t->regs.rax = t->pending.value;
+		t->regs_dirty = true;
+		resume_running(t, 0);
 		return;
 	}
 	if (t->state != TS_INJ_RUN) { /* not ours to look at */
@@ -281,6 +323,8 @@ static void on_signal(revel_engine *e, struct task *t, int sig)
 	}
 	if (e->opt.want_signals) {
 		t->state = TS_EVENT;
+		t->is_signal = true;
+		t->after_event = TS_RUNNING;
 		queue_push(e, REVEL_EV_SIGNAL, t)->sig = sig;
 		return;
 	}
@@ -392,6 +436,98 @@ static void start_injection(struct task *t, const revel_action *a, bool rewound)
 	ptrace_resume(PTRACE_SYSCALL, t->tid, 0);
 }
 
+/* ERESTARTSYS .. ERESTART_RESTARTBLOCK: never seen by a guest, they ask the
+ * kernel to restart the call or fail it with EINTR. */
+static bool is_restart_code(int64_t v)
+{
+	return v <= -512 && v >= -516;
+}
+
+/* A syscall instruction in the vDSO: where a task that is not stopped in a
+ * syscall can be made to run one. */
+static uint64_t find_gadget(revel_engine *e, struct task *t)
+{
+	if (t->proc && t->proc->gadget)
+		return t->proc->gadget;
+	char path[64], line[512];
+	snprintf(path, sizeof path, "/proc/%d/maps", (int)t->tid);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return 0;
+	uint64_t lo = 0, hi = 0, found = 0;
+	while (fgets(line, sizeof line, f)) {
+		if (strstr(line, "[vdso]") && sscanf(line, "%lx-%lx", &lo, &hi) == 2)
+			break;
+		lo = hi = 0;
+	}
+	fclose(f);
+	unsigned char buf[4096];
+	for (uint64_t at = lo; at < hi && !found; at += sizeof buf) {
+		ssize_t n = revel_mem_read(e, t->tid, at, buf, sizeof buf);
+		for (ssize_t i = 0; i + 1 < n; i++) {
+			if (buf[i] == 0x0f && buf[i + 1] == 0x05) {
+				found = at + (uint64_t)i;
+				break;
+			}
+		}
+	}
+	if (t->proc)
+		t->proc->gadget = found;
+	return found;
+}
+
+static void start_free_injection(revel_engine *e, struct task *t, const revel_action *a)
+{
+	uint64_t gadget = find_gadget(e, t);
+	t->free_inj = true;
+	t->regs = t->saved;
+	t->regs.rip = gadget;
+	t->regs.rax = (unsigned long long)a->nr;
+	t->regs.orig_rax = (unsigned long long)-1;
+	call_to_regs(t, a->nr, a->args);
+	t->regs.orig_rax = (unsigned long long)-1;
+	t->regs_dirty = true;
+	store_regs(t);
+	t->state = TS_INJ_ENTRY;
+	ptrace_resume(PTRACE_SYSCALL, t->tid, 0);
+}
+
+/* Answers at a stop that is not a syscall: inject through the gadget, or let
+ * the task go on with its registers as they were. */
+static int answer_free(revel_engine *e, struct task *t, const revel_action *a)
+{
+	if (a->kind == REVEL_ACT_INJECT) {
+		if (!t->free_inj) {
+			if (!find_gadget(e, t))
+				return -ENOSYS;
+			if (t->state == TS_EVENT) {
+				/* An exec stop comes before execve's exit stop,
+				 * which still sets rax: inject after it. */
+				t->pending = *a;
+				t->free_inj = true;
+				t->state = TS_INJ_PREP;
+				ptrace_resume(PTRACE_SYSCALL, t->tid, 0);
+				return 0;
+			}
+			int rc = load_regs(t);
+			if (rc < 0)
+				return rc;
+			t->saved = t->regs;
+		}
+		start_free_injection(e, t, a);
+		return 0;
+	}
+	if (a->kind == REVEL_ACT_TAIL)
+		return -EINVAL;
+	if (t->free_inj) {
+		t->regs = t->saved;
+		t->regs_dirty = true;
+		t->free_inj = false;
+	}
+	resume_running(t, a->sig);
+	return 0;
+}
+
 /* The registers a syscall leaves alone, back from before an injection. Not
  * fs/gs base: an injected arch_prctl may have changed them, and that stays. */
 static void restore_general(struct user_regs_struct *r, const struct user_regs_struct *s)
@@ -435,9 +571,9 @@ static int answer_syscall(revel_engine *e, struct task *t, const revel_action *a
 		struct user_regs_struct want = t->regs;
 		restore_general(&want, &t->saved);
 		want.rax = (unsigned long long)a->value;
-		/* A restart code would make the kernel rewind the call. */
-		if (a->value <= -512 && a->value >= -516)
-			want.orig_rax = (unsigned long long)-1;
+		/* A restart code restarts the original call (or becomes EINTR),
+		 * as the kernel would have done for it. */
+		want.orig_rax = is_restart_code(a->value) ? t->saved.orig_rax : (unsigned long long)-1;
 		if (memcmp(&want, &t->regs, sizeof want) != 0) {
 			t->regs = want;
 			t->regs_dirty = true;
@@ -457,6 +593,14 @@ static int answer_syscall(revel_engine *e, struct task *t, const revel_action *a
 		t->regs.orig_rax = (unsigned long long)-1; /* skip the call */
 		t->regs.rax = (unsigned long long)a->value;
 		t->regs_dirty = true;
+		if (is_restart_code(a->value)) {
+			/* Only at the exit stop can the call's number go back. */
+			t->pending = *a;
+			store_regs(t);
+			t->state = TS_RESTART_FIX;
+			ptrace_resume(PTRACE_SYSCALL, t->tid, 0);
+			return 0;
+		}
 		resume_running(t, 0);
 		return 0;
 	case REVEL_ACT_CONTINUE:
@@ -501,11 +645,14 @@ int revel_resume(revel_engine *e, pid_t tid, const revel_action *a)
 	struct task *t = tasks_find(&e->tasks, tid);
 	if (!t)
 		return -ESRCH;
+	if (t->state == TS_INJ_EXIT && t->free_inj)
+		return answer_free(e, t, a);
 	switch (t->state) {
 	case TS_HELD:
-		resume_running(t, a->sig);
-		return 0;
+		return answer_free(e, t, a);
 	case TS_EVENT:
+		if (a->kind == REVEL_ACT_INJECT && t->after_event != TS_INJ_RUN && !t->is_signal)
+			return answer_free(e, t, a);
 		if (t->after_event == TS_INJ_RUN) {
 			t->state = TS_INJ_RUN;
 			store_regs(t);

@@ -19,6 +19,8 @@ Options:
   -o FILE              write the default tool's output to FILE
   --on-error=MODE      a Lua error in a handler: "abort" (default) kills the guest
                        and exits 125; "continue" reports it and lets the call run
+  --exit-with-root     end the run when the root process exits, killing what it
+                       left running (by default revel waits for every process)
   --list-syscalls      print the syscall table (number, name, arguments) and exit
   -h, --help           show this help and exit
   -V, --version        show the version and exit
@@ -74,6 +76,8 @@ local function parse(args)
       i = i + 1
     elseif a:match("^%-o.") then
       o.output = a:sub(3)
+    elseif a == "--exit-with-root" then
+      o.exit_with_root = true
     elseif a:match("^%-%-on%-error=") then
       o.on_error = a:match("=(.*)$")
       if o.on_error ~= "abort" and o.on_error ~= "continue" then
@@ -150,7 +154,7 @@ function M.main(args)
         error(runtime.run_error(("cannot open %s: %s"):format(o.output, cerr)), 0)
       end
     end
-    return revel.run(t, o.command, config, { on_error = o.on_error, name = name })
+    return revel.run(t, o.command, config, { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root })
   end, function(e)
     if getmetatable(e) == runtime.RunError then
       return e

@@ -54,6 +54,8 @@ struct revel_lua_api {
   const char *(*signal_name)(int sig);
   int (*signal_by_name)(const char *name);
   int (*get_siginfo)(revel_engine *e, pid_t tid, void *info);
+  int (*stop_requested)(void);
+  void (*signals_root)(pid_t pid);
   /* append new entries here, in the order of bindings/lua_api.h */
 };
 char *strerror(int errnum);

@@ -60,6 +60,9 @@ local function thread_main(g, sc, handler)
 end
 
 local function describe(g, sc)
+  if g._hook then
+    return ("%s of thread %d"):format(g._hook, g.tid)
+  end
   return ("%s in thread %d"):format(tostring(sc), g.tid)
 end
 
@@ -110,6 +113,7 @@ local function handler_failed(run, g, co, err)
     msg, tb = tostring(err), debug.traceback(co)
   end
   local where = describe(g, g._sc)
+  g._busy, g._hook = false, nil
   if run.on_error == "continue" then
     io.stderr:write("revel: error in tool: ", msg, " (at ", where, ")\n", tb, "\n")
     local act = run.act
@@ -132,7 +136,11 @@ local function after_resume(run, g, co, ok, tag, value)
   if tag == FAILED then
     return handler_failed(run, g, co, value)
   elseif tag == DONE then
-    if value == nil then
+    g._busy = false
+    if g._hook then -- thread_start, post_exec: the thread goes on
+      g._hook = nil
+      act.kind, act.sig = ACT_CONTINUE, 0
+    elseif value == nil then
       act.kind = ACT_CONTINUE
       set_call(run, g, act, g._sc)
     elseif type(value) == "number" then
@@ -150,7 +158,7 @@ local function after_resume(run, g, co, ok, tag, value)
   elseif tag == TAIL then
     act.kind = ACT_TAIL
     local okc, err = pcall(set_call, run, g, act, value)
-    g._co = nil -- the handler never comes back from a tail injection
+    g._co, g._busy = nil, false -- the handler never comes back from a tail injection
     if not okc then
       return handler_failed(run, g, co, err)
     end
@@ -178,8 +186,33 @@ local function on_syscall(run, lev)
     co = create(thread_main)
     g._co = co
   end
+  g._busy = true
   local ok, tag, value = resume(co, g, sc, run.handlers[nr])
   after_resume(run, g, co, ok, tag, value)
+end
+
+-- thread_start(g) and post_exec(g) run like handlers: in the thread's
+-- coroutine, free to inject, the thread held until they return.
+local function run_hook(run, ev, name, hook)
+  local g = run.threads[ev.tid]
+  if not g or not hook then
+    return false
+  end
+  if g._busy then
+    -- An injected execve, its handler still waiting for the result: the
+    -- hook runs here, and may not inject.
+    hook(g)
+    return false
+  end
+  local co = g._co
+  if co == nil or status_of(co) == "dead" then
+    co = create(thread_main)
+    g._co = co
+  end
+  g._hook, g._busy = name, true
+  local ok, tag, value = resume(co, g, nil, hook)
+  after_resume(run, g, co, ok, tag, value)
+  return true
 end
 
 local function on_injected(run, lev)
@@ -233,10 +266,22 @@ local function dispatch(run, lev)
     on_injected(run, lev)
   elseif kind == EV_TASK_NEW then
     state.task_new(run, lev.ev)
-    let_go(run, lev.ev.tid)
+    local g = run.threads[lev.ev.tid]
+    if g then
+      ffi.copy(g._ev, lev, run.lev_size)
+    end
+    if not run_hook(run, lev.ev, "thread_start", run.tool.thread_start) then
+      let_go(run, lev.ev.tid)
+    end
   elseif kind == EV_EXEC then
     state.exec(run, lev.ev)
-    let_go(run, lev.ev.tid)
+    local g = run.threads[lev.ev.tid]
+    if g and not g._busy then
+      ffi.copy(g._ev, lev, run.lev_size)
+    end
+    if not run_hook(run, lev.ev, "post_exec", run.tool.post_exec) then
+      let_go(run, lev.ev.tid)
+    end
   elseif kind == EV_SIGNAL then
     on_signal(run, lev)
   elseif kind == EV_TASK_EXIT then
@@ -272,6 +317,7 @@ function M.run(plan, argv)
     config = plan.config,
     handlers = plan.handlers,
     on_error = plan.on_error or "abort",
+    exit_with_root = plan.exit_with_root,
     threads = {},
     procs = {},
     act = ffi.new("struct revel_lua_action"),
@@ -287,6 +333,7 @@ function M.run(plan, argv)
       cargv[i - 1] = keep[i]
     end
     local pid = api.spawn(E, cargv)
+    api.signals_root(pid)
     if pid < 0 then
       local err = -pid
       local code = err == 2 and 127 or err == 13 and 126 or 125
@@ -297,12 +344,25 @@ function M.run(plan, argv)
     while true do
       local rc = api.next(E, lev)
       if rc == 0 then
-        if lev.ev.kind == EV_DONE then
+        local kind = lev.ev.kind
+        if kind == EV_DONE then
           break
         end
         dispatch(run, lev)
+        if kind == EV_PROCESS_EXIT and lev.ev.pid == pid and plan.exit_with_root then
+          -- The root is done: what it left behind goes with it.
+          local status = lev.ev.status
+          api.kill_all(E)
+          return M.exit_code(status)
+        end
       elseif rc ~= -4 then -- EINTR: look again
         error(run_error("waiting for the guest failed: " .. rffi.strerror(-rc)), 0)
+      end
+      local sig = api.stop_requested()
+      if sig ~= 0 then
+        -- SIGTERM or SIGHUP to revel: end the guest, still run finish.
+        api.kill_all(E)
+        return 128 + sig
       end
     end
     return M.exit_code(lev.ev.status)

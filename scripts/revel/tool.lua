@@ -197,6 +197,7 @@ function M.plan(tool, config, opts)
     subscribed = subscribed,
     handlers = handlers,
     on_error = opts.on_error,
+    exit_with_root = opts.exit_with_root,
   }
 end
 

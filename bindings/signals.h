@@ -1,0 +1,13 @@
+/* signals.h: revel's own signal handling (the CLI installs it). */
+#ifndef REVEL_SIGNALS_H
+#define REVEL_SIGNALS_H
+
+#include <sys/types.h>
+
+void revel_signals_install(void);
+/* The signal that asked revel to stop (SIGTERM, SIGHUP), or 0. */
+int revel_stop_requested(void);
+/* The root guest, killed if a stop is asked for. */
+void revel_signals_root(pid_t pid);
+
+#endif
