@@ -12,6 +12,7 @@
 
 #include <revel/engine.h>
 #include <revel/systable.h>
+#include <revel/printer.h>
 
 struct revel_lua_event {
 	revel_event ev;
@@ -55,9 +56,29 @@ struct revel_lua_api {
 	int (*get_siginfo)(revel_engine *e, pid_t tid, void *info);
 	int (*stop_requested)(void);
 	void (*signals_root)(pid_t pid);
+	uint64_t (*signals_changed)(void);
+	/* The strace printer and formatter (bindings/lua_format.c). */
+	revel_printer *(*printer_new)(revel_engine *e, const struct revel_printer_opts *o);
+	void (*printer_free)(revel_printer *p);
+	void (*printer_ntasks)(revel_printer *p, int n);
+	int (*printer_enter)(revel_printer *p, const struct revel_lua_event *ev);
+	int (*printer_exit)(revel_printer *p, pid_t tid, double result);
+	int (*printer_signal)(revel_printer *p, pid_t tid, int sig, const void *info);
+	int (*printer_exited)(revel_printer *p, pid_t tid, int status);
+	int (*printer_summary)(revel_printer *p);
+	int (*printer_flush)(revel_printer *p);
+	int (*format_call)(revel_engine *e, const struct revel_lua_event *ev, int string_limit,
+			   char *out, size_t len);
 	/* Append new entries here, and in scripts/revel/ffi.lua in the same order. */
 };
 
 extern const struct revel_lua_api revel_lua_api;
+
+/* bindings/lua_format.c */
+revel_printer *lua_printer_new(revel_engine *e, const struct revel_printer_opts *o);
+int lua_printer_enter(revel_printer *p, const struct revel_lua_event *ev);
+int lua_printer_exit(revel_printer *p, pid_t tid, double result);
+int lua_format_call(revel_engine *e, const struct revel_lua_event *ev, int string_limit, char *out,
+		    size_t len);
 
 #endif

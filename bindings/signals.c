@@ -4,11 +4,13 @@
  * end the run: the root guest is killed at once, which also wakes the tracer
  * loop, and the loop ends the rest and runs the tool's finish. */
 #include <signal.h>
+#include <stdint.h>
 #include <string.h>
 #include "signals.h"
 
 static volatile sig_atomic_t stop_signal;
 static volatile pid_t root_pid;
+static uint64_t changed; /* signals revel ignores that were not ignored before */
 
 static void on_stop(int sig)
 {
@@ -25,11 +27,21 @@ void revel_signals_install(void)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGQUIT, &sa, NULL);
-	/* A closed output pipe is an error to report, not a way to die. */
-	sigaction(SIGPIPE, &sa, NULL);
+	/* SIGINT, SIGQUIT, and SIGPIPE (a closed output pipe is an error to
+	 * report, not a way to die) are ignored; the guest gets them back. */
+	const int ignored[] = {SIGINT, SIGQUIT, SIGPIPE};
+	for (size_t i = 0; i < sizeof ignored / sizeof *ignored; i++) {
+		struct sigaction old;
+		sa.sa_handler = SIG_IGN;
+		sigaction(ignored[i], &sa, &old);
+		if (old.sa_handler != SIG_IGN)
+			changed |= 1ull << ignored[i];
+	}
+}
+
+uint64_t revel_signals_changed(void)
+{
+	return changed;
 }
 
 int revel_stop_requested(void)

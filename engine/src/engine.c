@@ -150,12 +150,10 @@ pid_t revel_spawn(revel_engine *e, char *const argv[])
 	}
 	if (pid == 0) {
 		close(go[1]);
-		/* The guest starts from a clean signal state, whatever revel's is. */
-		sigset_t none;
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		for (int s = 1; s < NSIG; s++)
-			if (s != SIGKILL && s != SIGSTOP)
+		/* The guest inherits revel's signal state as it would a shell's,
+		 * but for what revel changed for itself. */
+		for (int s = 1; s < 64; s++)
+			if (e->opt.sig_default & (1ull << s))
 				signal(s, SIG_DFL);
 		char c;
 		/* Wait until the parent has seized us: a TRACE filter with no

@@ -18,6 +18,7 @@ struct revel_options {
   int want_tasks;
   int want_signals;
   void *log;
+  uint64_t sig_default;
 };
 typedef struct revel_event {
   int kind; pid_t tid; pid_t pid; pid_t parent_tid; pid_t former_tid;
@@ -28,6 +29,12 @@ struct revel_lua_action { int kind; int sig; double nr; double args[6]; double v
 struct revel_syscall_info {
   int nr; const char *name; int nargs; const char *arg_names[6];
   unsigned char arg_kinds[6]; unsigned int classes;
+};
+typedef struct revel_printer revel_printer;
+struct revel_printer_opts {
+  int fd; int mode; int prefix; int string_limit; int fmt_flags;
+  ssize_t (*read)(void *ctx, pid_t tid, uint64_t addr, void *buf, size_t n);
+  void *ctx;
 };
 struct revel_lua_api {
   int version;
@@ -56,6 +63,18 @@ struct revel_lua_api {
   int (*get_siginfo)(revel_engine *e, pid_t tid, void *info);
   int (*stop_requested)(void);
   void (*signals_root)(pid_t pid);
+  uint64_t (*signals_changed)(void);
+  revel_printer *(*printer_new)(revel_engine *e, const struct revel_printer_opts *o);
+  void (*printer_free)(revel_printer *p);
+  void (*printer_ntasks)(revel_printer *p, int n);
+  int (*printer_enter)(revel_printer *p, const struct revel_lua_event *ev);
+  int (*printer_exit)(revel_printer *p, pid_t tid, double result);
+  int (*printer_signal)(revel_printer *p, pid_t tid, int sig, const void *info);
+  int (*printer_exited)(revel_printer *p, pid_t tid, int status);
+  int (*printer_summary)(revel_printer *p);
+  int (*printer_flush)(revel_printer *p);
+  int (*format_call)(revel_engine *e, const struct revel_lua_event *ev, int string_limit,
+                     char *out, size_t len);
   /* append new entries here, in the order of bindings/lua_api.h */
 };
 char *strerror(int errnum);

@@ -305,6 +305,7 @@ function M.run(plan, argv)
   end
   opt.want_tasks = 1
   opt.want_signals = plan.tool.signal and 1 or 0
+  opt.sig_default = api.signals_changed()
   local errp = ffi.new("const char *[1]")
   local E = api.engine_new(opt, errp)
   if E == nil then

@@ -35,6 +35,10 @@ struct revel_options {
 	int want_signals;
 	/* Stderr of the engine's own warnings; NULL for stderr. */
 	void *log;
+	/* Signals (bit N for signal N) to reset to SIG_DFL in the guest: those
+	 * the caller ignores for itself but the guest should not inherit ignored.
+	 * Every other disposition and the signal mask pass on as they are. */
+	uint64_t sig_default;
 };
 
 enum revel_event_kind {

@@ -1,0 +1,52 @@
+/* lua_format.c: the strace printer and formatter for Lua: adapters that take
+ * the Lua event (exact 64-bit arguments, the stack pointer) and the engine's
+ * memory reader, so the default tool's per-call work stays in C. */
+#include <string.h>
+#include <revel/format.h>
+#include "lua_api.h"
+
+static ssize_t engine_reader(void *ctx, pid_t tid, uint64_t addr, void *buf, size_t n)
+{
+	return revel_mem_read(ctx, tid, addr, buf, n);
+}
+
+revel_printer *lua_printer_new(revel_engine *e, const struct revel_printer_opts *o)
+{
+	struct revel_printer_opts opts = *o;
+	if (!opts.read) {
+		opts.read = engine_reader;
+		opts.ctx = e;
+	}
+	return revel_printer_new(&opts);
+}
+
+int lua_printer_enter(revel_printer *p, const struct revel_lua_event *ev)
+{
+	return revel_printer_enter(p, ev->ev.tid, ev->ev.nr, ev->ev.args, (uint64_t)ev->rsp);
+}
+
+int lua_printer_exit(revel_printer *p, pid_t tid, double result)
+{
+	return revel_printer_exit(p, tid, (int64_t)result);
+}
+
+/* One call's entry half closed with ")": the line a handler's tostring(sc)
+ * can show before the call has run. */
+int lua_format_call(revel_engine *e, const struct revel_lua_event *ev, int string_limit, char *out,
+		    size_t len)
+{
+	struct revel_fmt f = {.read = engine_reader,
+			      .ctx = e,
+			      .string_limit = string_limit > 0 ? string_limit : 32,
+			      .pid = ev->ev.tid,
+			      .tid = ev->ev.tid,
+			      .sp = (uint64_t)ev->rsp};
+	struct revel_fmt_state st;
+	int n = revel_format_enter(&f, ev->ev.nr, ev->ev.args, &st, out, len);
+	if (n < 0)
+		return n;
+	size_t at = (size_t)n < len ? (size_t)n : (len ? len - 1 : 0);
+	int m = revel_format_exit(&f, ev->ev.nr, ev->ev.args, &st, -14, len > at ? out + at : NULL,
+				  len > at ? len - at : 0);
+	return n + m;
+}
