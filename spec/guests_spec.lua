@@ -17,6 +17,17 @@ local cases = {
   { "stopcont", {}, 0 },
   { "det", {}, 0 },
   { "many_writes", { "3" }, 0 },
+  -- the process tree and signals at their hardest
+  { "threads500", {}, 0 },
+  { "forktree5", {}, 0 },
+  { "vfork_variants", {}, 0 },
+  { "autoreap", {}, 0 },
+  { "rtsig", {}, 0 },
+  { "tstp", {}, 0 },
+  { "own_seccomp", {}, 0 },
+  { "self_ptrace", {}, 0 },
+  { "restart_read", {}, 0 },
+  { "restart_read", { "norestart" }, 0 },
 }
 
 local tools = {
@@ -50,6 +61,14 @@ describe("guests run the same under revel", function()
     local r = H.revel({ tools.counter2 }, { H.guest("orphan") })
     assert.are.equal("parent done\ngrandchild outlived its parent\n", r.out)
     assert.are.equal(0, r.code)
+  end)
+
+  it("a daemon (double fork, setsid) outlives the root and revel waits for it", function()
+    for name, tpath in pairs(tools) do
+      local r = H.revel({ tpath }, { H.guest("daemon") })
+      assert.are.equal(0, r.code, name .. ": " .. r.err)
+      assert.are.equal("root done\ndaemon still here, new session yes\n", r.out, name)
+    end
   end)
 
   it("counter2 counts every process of a fork tree", function()

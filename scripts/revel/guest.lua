@@ -53,6 +53,9 @@ end
 -- Never returns to the handler.
 function methods.tail_inject(g, call)
   in_own_handler(g, "tail_inject")
+  if rawget(g, "_hook") then
+    error(("g:tail_inject replaces a syscall; %s has none (use g:inject)"):format(rawget(g, "_hook")), 2)
+  end
   yield(M.TAIL, as_call(call, "tail_inject"))
   error("unreachable: a tail injection does not come back", 2)
 end

@@ -72,15 +72,20 @@ end
 function methods.with(sc, changes)
   local c = M.new(sc.nr, sc.args)
   if changes then
+    -- The syscall first: argument names are those of the new one.
+    local to = changes.nr or changes.name
+    if to ~= nil then
+      local nr = type(to) == "number" and to or numbers[to]
+      if not nr then
+        error("unknown syscall " .. tostring(to), 2)
+      end
+      rawset(c, "nr", nr)
+      rawset(c, "name", names[nr])
+    end
     for k, v in pairs(changes) do
       if type(k) == "number" then
         c.args[k] = v
-      elseif k == "nr" or k == "name" then
-        local nr = k == "nr" and v or numbers[v]
-        if not nr then
-          error("unknown syscall " .. tostring(v), 2)
-        end
-        c.nr, c.name = nr, names[nr]
+      elseif k == "nr" or k == "name" then -- done above
       else
         local i = argindex[c.nr] and argindex[c.nr][k]
         if not i then

@@ -51,10 +51,12 @@ enum revel_event_kind {
 	REVEL_EV_INJECTED,
 	/* A new task exists (.parent_tid created it) and is stopped before its
 	 * first instruction. .flags has REVEL_NEW_PROCESS for a new process.
-	 * Answer with REVEL_ACT_CONTINUE. */
+	 * Answer with REVEL_ACT_CONTINUE, or REVEL_ACT_INJECT to run a syscall
+	 * first (through a syscall instruction of the vDSO; REVEL_EV_INJECTED
+	 * follows, and its CONTINUE puts the registers back as they were). */
 	REVEL_EV_TASK_NEW,
 	/* A successful execve; .former_tid is the thread that called it (its tid
-	 * is now .pid). Task stopped. Answer with REVEL_ACT_CONTINUE. */
+	 * is now .pid). Task stopped. Answer as for REVEL_EV_TASK_NEW. */
 	REVEL_EV_EXEC,
 	/* A signal (.sig) is about to be delivered. Task stopped. Answer with
 	 * REVEL_ACT_CONTINUE and .sig = the signal to deliver (0 suppresses). */
