@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,6 +185,12 @@ pid_t revel_spawn(revel_engine *e, char *const argv[])
 	t->state = TS_RUNNING;
 	e->root_pid = pid;
 	e->spawned = true;
+	if (e->opt.placement == REVEL_PLACE_CPU) {
+		cpu_set_t set;
+		CPU_ZERO(&set);
+		CPU_SET(e->opt.tracer_cpu, &set);
+		sched_setaffinity(0, sizeof set, &set);
+	}
 	close(go[1]);
 	return pid;
 }
@@ -246,4 +253,15 @@ int revel_task_count(revel_engine *e)
 int revel_subscribed(revel_engine *e, long nr)
 {
 	return nr >= 0 && nr < REVEL_NR_MAX && e->opt.subscribed[nr];
+}
+
+int revel_set_handled(revel_engine *e, long nr, int on)
+{
+	if (nr < 0 || nr >= REVEL_NR_MAX || !e->opt.subscribed[nr])
+		return -EINVAL;
+	e->opt.handled[nr] = on != 0;
+	e->any_handled = false;
+	for (int i = 0; i < REVEL_NR_MAX && !e->any_handled; i++)
+		e->any_handled = e->opt.handled[i] != 0;
+	return 0;
 }

@@ -306,6 +306,10 @@ function M.run(plan, argv)
   opt.want_tasks = 1
   opt.want_signals = plan.tool.signal and 1 or 0
   opt.sig_default = api.signals_changed()
+  local place = os.getenv("REVEL_TRACER_CPU")
+  if place and tonumber(place) then
+    opt.placement, opt.tracer_cpu = 1, tonumber(place)
+  end
   local errp = ffi.new("const char *[1]")
   local E = api.engine_new(opt, errp)
   if E == nil then

@@ -39,6 +39,16 @@ struct revel_options {
 	 * the caller ignores for itself but the guest should not inherit ignored.
 	 * Every other disposition and the signal mask pass on as they are. */
 	uint64_t sig_default;
+	/* Placement of the tracer (revel's own thread), set after the guest is
+	 * forked so the guest keeps its own affinity: REVEL_PLACE_NONE leaves the
+	 * scheduler alone; REVEL_PLACE_CPU pins the tracer to .tracer_cpu. */
+	int placement;
+	int tracer_cpu;
+};
+
+enum revel_placement {
+	REVEL_PLACE_NONE = 0,
+	REVEL_PLACE_CPU = 1,
 };
 
 enum revel_event_kind {
@@ -143,6 +153,10 @@ void revel_kill_all(revel_engine *e);
 pid_t revel_ppid(revel_engine *e, pid_t tid);
 /* Number of guest tasks alive. */
 int revel_task_count(revel_engine *e);
+/* Change whether a subscribed syscall is reported (REVEL_EV_SYSCALL) or runs
+ * unreported; -EINVAL for a number that is not subscribed (the seccomp filter
+ * of a running guest cannot grow). */
+int revel_set_handled(revel_engine *e, long nr, int on);
 /* Is the syscall number subscribed (stops the guest)? */
 int revel_subscribed(revel_engine *e, long nr);
 
