@@ -40,6 +40,10 @@ void revel_engine_free(revel_engine *e)
 	if (!e)
 		return;
 	revel_kill_all(e);
+	if (e->mask_changed)
+		sigprocmask(SIG_SETMASK, &e->old_mask, NULL);
+	for (int i = 0; i < e->nrules_owned; i++)
+		free(e->rules_owned[i]);
 	tasks_free(&e->tasks);
 	free(e->queue);
 	free(e);
@@ -185,6 +189,15 @@ pid_t revel_spawn(revel_engine *e, char *const argv[])
 	t->state = TS_RUNNING;
 	e->root_pid = pid;
 	e->spawned = true;
+	if (e->has_rules) {
+		/* Delays wait for SIGCHLD with a timeout (sigtimedwait), which needs
+		 * it blocked; the guest was forked with revel's mask as it was. */
+		sigset_t chld;
+		sigemptyset(&chld);
+		sigaddset(&chld, SIGCHLD);
+		sigprocmask(SIG_BLOCK, &chld, &e->old_mask);
+		e->mask_changed = true;
+	}
 	if (e->opt.placement == REVEL_PLACE_CPU) {
 		cpu_set_t set;
 		CPU_ZERO(&set);

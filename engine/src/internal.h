@@ -18,7 +18,11 @@ enum task_state {
 	TS_EVENT,       /* stopped at an exec or signal stop, waiting for the caller */
 	TS_INJ_PREP,    /* after an exec stop: stepping to execve's exit before injecting */
 	TS_RESTART_FIX, /* a skipped call's result is a restart code: set it at exit */
+	TS_DELAYED,     /* held stopped by a delay_enter or delay_exit rule */
+	TS_FAULT_EXIT,  /* a rule's call runs; its exit stop is expected */
 };
+
+struct revel_inject_rule;
 
 struct proc {
 	pid_t pid;
@@ -47,6 +51,12 @@ struct task {
 	 * runs through the gadget, and the registers come back whole at its end. */
 	bool free_inj;
 	bool is_signal;       /* the TS_EVENT stop is a signal-delivery stop */
+	/* -e inject=: invocations per syscall, the rule that fired for the call
+	 * at hand, and a delay's end (CLOCK_MONOTONIC ns) and what comes after. */
+	uint32_t *inj_counts;
+	const struct revel_inject_rule *fired;
+	int64_t hold_until;
+	int hold_after; /* 0: apply the rest of the rule; 1: resume after exit */
 	revel_action pending; /* the injection waiting for execve's exit stop */
 	uint64_t replay_rip, replay_rsp;
 	uint64_t held_sigs; /* signals that arrived mid-chain, delivered after it */

@@ -103,7 +103,10 @@ int tasks_rekey(struct task_table *t, pid_t from, pid_t to)
 
 void tasks_remove(struct task_table *t, pid_t tid)
 {
-	free(detach(t, tid));
+	struct task *k = detach(t, tid);
+	if (k)
+		free(k->inj_counts);
+	free(k);
 }
 
 struct task *tasks_next(struct task_table *t, size_t *i)
@@ -119,8 +122,10 @@ struct task *tasks_next(struct task_table *t, size_t *i)
 void tasks_free(struct task_table *t)
 {
 	for (size_t i = 0; i < t->cap; i++)
-		if (t->slots[i] && t->slots[i] != TOMB)
+		if (t->slots[i] && t->slots[i] != TOMB) {
+			free(t->slots[i]->inj_counts);
 			free(t->slots[i]);
+		}
 	free(t->slots);
 	t->slots = NULL;
 	t->cap = t->count = t->used = 0;

@@ -65,6 +65,24 @@ static void resume_running(struct task *t, int sig)
 	release_held(t);
 }
 
+void tracer_resume_running(struct task *t, int sig)
+{
+	resume_running(t, sig);
+}
+
+/* Skip the call with a restart code as its result: only at the exit stop can
+ * the call's number go back, so the kernel restarts it (or makes it EINTR). */
+static void restart_fix(struct task *t, int64_t value)
+{
+	t->regs.orig_rax = (unsigned long long)-1;
+	t->regs.rax = (unsigned long long)value;
+	t->regs_dirty = true;
+	t->pending.value = value;
+	store_regs(t);
+	t->state = TS_RESTART_FIX;
+	ptrace_resume(PTRACE_SYSCALL, t->tid, 0);
+}
+
 /* The resume request for a task that stopped for something we pass over. */
 static int resume_mode(const struct task *t)
 {
@@ -104,6 +122,9 @@ static void call_to_regs(struct task *t, long nr, const int64_t a[6])
 void task_forget(revel_engine *e, struct task *t)
 {
 	struct proc *p = t->proc;
+	if (t->state == TS_DELAYED)
+		e->nheld--;
+	fault_task_free(t);
 	if (p && --p->nthreads <= 0)
 		free(p);
 	tasks_remove(&e->tasks, t->tid);
@@ -225,7 +246,7 @@ static void on_seccomp(revel_engine *e, struct task *t)
 		ptrace_resume(PTRACE_SYSCALL, t->tid, 0);
 		return;
 	}
-	if (!t->replay_pending && !e->any_handled) {
+	if (!t->replay_pending && !e->any_handled && !e->has_rules) {
 		ptrace_resume(PTRACE_CONT, t->tid, 0);
 		return;
 	}
@@ -239,6 +260,9 @@ static void on_seccomp(revel_engine *e, struct task *t)
 		return;
 	}
 	long nr = (long)t->regs.orig_rax;
+	t->saved = t->regs;
+	if (e->has_rules && fault_on_seccomp(e, t, nr))
+		return;
 	if (nr < 0 || nr >= REVEL_NR_MAX || !e->opt.handled[nr]) {
 		resume_running(t, 0);
 		return;
@@ -248,6 +272,11 @@ static void on_seccomp(revel_engine *e, struct task *t)
 	revel_event *ev = queue_push(e, REVEL_EV_SYSCALL, t);
 	ev->nr = nr;
 	args_from_regs(&t->regs, ev->args);
+	if (t->fired && t->fired->fault) {
+		/* A rule will fail this call unless the tool decides otherwise. */
+		ev->flags |= REVEL_EVF_FAULT;
+		ev->result = t->fired->value;
+	}
 }
 
 static int syscall_stop_op(pid_t tid)
@@ -259,6 +288,7 @@ static int syscall_stop_op(pid_t tid)
 }
 
 static void start_free_injection(revel_engine *e, struct task *t, const revel_action *a);
+static void set_restart(struct task *t, int64_t code);
 
 static void on_syscall_stop(revel_engine *e, struct task *t)
 {
@@ -281,6 +311,10 @@ static void on_syscall_stop(revel_engine *e, struct task *t)
 		start_free_injection(e, t, &t->pending);
 		return;
 	}
+	if (t->state == TS_FAULT_EXIT) {
+		fault_on_exit(e, t);
+		return;
+	}
 	if (t->state == TS_RESTART_FIX) {
 		/* The call was skipped; with its number back in orig_rax the kernel
 		 * restarts it, or turns the code into EINTR for a signal handler,
@@ -288,9 +322,7 @@ static void on_syscall_stop(revel_engine *e, struct task *t)
 		t->regs_valid = false;
 		if (load_regs(t) < 0)
 			return;
-		t->regs.orig_rax = t->saved.orig_rax;
-		t->regs.rax = t->pending.value;
-		t->regs_dirty = true;
+		set_restart(t, t->pending.value);
 		resume_running(t, 0);
 		return;
 	}
@@ -409,7 +441,20 @@ int revel_next(revel_engine *e, revel_event *ev)
 			return 0;
 		}
 		int status;
-		pid_t tid = waitpid(-1, &status, __WALL);
+		int wait_ms = fault_timers(e);
+		if (e->qlen)
+			continue;
+		pid_t tid = waitpid(-1, &status, __WALL | (wait_ms >= 0 ? WNOHANG : 0));
+		if (tid == 0) {
+			/* Threads are held by delays: wait for a child or the next due
+			 * time. SIGCHLD is blocked, so none is lost in between. */
+			sigset_t chld;
+			sigemptyset(&chld);
+			sigaddset(&chld, SIGCHLD);
+			struct timespec ts = {wait_ms / 1000, (long)(wait_ms % 1000) * 1000000};
+			sigtimedwait(&chld, NULL, &ts);
+			continue;
+		}
 		if (tid < 0) {
 			if (errno == EINTR)
 				return -EINTR; /* let the caller look at its signals */
@@ -441,6 +486,51 @@ static void start_injection(struct task *t, const revel_action *a, bool rewound)
 static bool is_restart_code(int64_t v)
 {
 	return v <= -512 && v >= -516;
+}
+
+static void restore_general(struct user_regs_struct *r, const struct user_regs_struct *s);
+
+/* Is a signal pending that the thread does not block? (/proc/TID/status) */
+static bool signal_pending(pid_t tid)
+{
+	char path[64], buf[2048];
+	snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	ssize_t n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = 0;
+	unsigned long long pnd = 0, shd = 0, blk = 0;
+	char *p;
+	if ((p = strstr(buf, "SigPnd:")))
+		pnd = strtoull(p + 7, NULL, 16);
+	if ((p = strstr(buf, "ShdPnd:")))
+		shd = strtoull(p + 7, NULL, 16);
+	if ((p = strstr(buf, "SigBlk:")))
+		blk = strtoull(p + 7, NULL, 16);
+	return ((pnd | shd) & ~blk) != 0;
+}
+
+/* At a syscall's exit stop, with the guest's registers in t->regs: make the
+ * result a restart code as the kernel would treat it for the original call.
+ * With a signal pending the kernel decides (restart, or EINTR for a handler
+ * without SA_RESTART); with none, it would restart the call: rewind to its
+ * syscall instruction ourselves, as the kernel does. */
+static void set_restart(struct task *t, int64_t code)
+{
+	restore_general(&t->regs, &t->saved);
+	if (signal_pending(t->tid)) {
+		t->regs.orig_rax = t->saved.orig_rax;
+		t->regs.rax = (unsigned long long)code;
+	} else {
+		t->regs.orig_rax = (unsigned long long)-1;
+		t->regs.rax = t->saved.orig_rax;
+		t->regs.rip = t->saved.rip - SYSCALL_INSN_LEN;
+	}
+	t->regs_dirty = true;
 }
 
 /* A syscall instruction in the vDSO: where a task that is not stopped in a
@@ -552,6 +642,30 @@ static void restore_general(struct user_regs_struct *r, const struct user_regs_s
 static int answer_syscall(revel_engine *e, struct task *t, const revel_action *a)
 {
 	bool after_inject = t->state == TS_INJ_EXIT;
+	if (t->fired) {
+		const struct revel_inject_rule *r = t->fired;
+		bool unchanged = a->nr == (long)t->saved.orig_rax &&
+				 (unsigned long long)a->args[0] == t->saved.rdi &&
+				 (unsigned long long)a->args[1] == t->saved.rsi &&
+				 (unsigned long long)a->args[2] == t->saved.rdx &&
+				 (unsigned long long)a->args[3] == t->saved.r10 &&
+				 (unsigned long long)a->args[4] == t->saved.r8 &&
+				 (unsigned long long)a->args[5] == t->saved.r9;
+		/* The tool let the call run, or gave it the rule's own result (it
+		 * asked for the call's result and got the rule's): the rule has it. */
+		if (!after_inject && ((a->kind == REVEL_ACT_CONTINUE && unchanged) ||
+				      (a->kind == REVEL_ACT_RETURN && r->fault && a->value == r->value))) {
+			fault_apply(e, t);
+			return 0;
+		}
+		t->fired = NULL; /* the tool decided otherwise */
+		if (a->kind == REVEL_ACT_CONTINUE && unchanged && after_inject && r->fault) {
+			revel_action ret = *a;
+			ret.kind = REVEL_ACT_RETURN;
+			ret.value = r->value;
+			return answer_syscall(e, t, &ret);
+		}
+	}
 	if (after_inject && t->saved_stale) {
 		/* An injected execve succeeded: there is no original call left to
 		 * run, only the new image with the result in rax. */
@@ -571,10 +685,11 @@ static int answer_syscall(revel_engine *e, struct task *t, const revel_action *a
 		struct user_regs_struct want = t->regs;
 		restore_general(&want, &t->saved);
 		want.rax = (unsigned long long)a->value;
-		/* A restart code restarts the original call (or becomes EINTR),
-		 * as the kernel would have done for it. */
-		want.orig_rax = is_restart_code(a->value) ? t->saved.orig_rax : (unsigned long long)-1;
-		if (memcmp(&want, &t->regs, sizeof want) != 0) {
+		want.orig_rax = (unsigned long long)-1;
+		if (is_restart_code(a->value)) {
+			t->regs = want;
+			set_restart(t, a->value);
+		} else if (memcmp(&want, &t->regs, sizeof want) != 0) {
 			t->regs = want;
 			t->regs_dirty = true;
 		}
@@ -594,11 +709,7 @@ static int answer_syscall(revel_engine *e, struct task *t, const revel_action *a
 		t->regs.rax = (unsigned long long)a->value;
 		t->regs_dirty = true;
 		if (is_restart_code(a->value)) {
-			/* Only at the exit stop can the call's number go back. */
-			t->pending = *a;
-			store_regs(t);
-			t->state = TS_RESTART_FIX;
-			ptrace_resume(PTRACE_SYSCALL, t->tid, 0);
+			restart_fix(t, a->value);
 			return 0;
 		}
 		resume_running(t, 0);

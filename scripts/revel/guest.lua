@@ -42,10 +42,29 @@ local function as_call(call, what)
   return call
 end
 
+local function unchanged(g, call)
+  local ev, args = rawget(g, "_ev"), call.args
+  if call.nr ~= tonumber(ev.ev.nr) then
+    return false
+  end
+  for i = 1, 6 do
+    if args[i] ~= ev.args[i - 1] then
+      return false
+    end
+  end
+  return true
+end
+
 -- Run a syscall in this thread now and return its result (negative errno on
 -- failure). Other threads run on while it waits.
 function methods.inject(g, call)
   in_own_handler(g, "inject")
+  -- The call at hand, unchanged, under an inject rule that fails it: the
+  -- rule's result, without running it.
+  local fault = rawget(g, "_fault")
+  if fault and call == rawget(g, "_sc") and unchanged(g, call) then
+    return fault
+  end
   return yield(M.INJECT, as_call(call, "inject"))
 end
 

@@ -12,6 +12,7 @@ local api = rffi.api
 local M = { version = core.version }
 
 M.sys = syscall.sys
+M.fault = require("revel.fault")
 M.syscall_names = rffi.names
 M.syscall_numbers = rffi.numbers
 

@@ -18,6 +18,7 @@ local ACT_CONTINUE, ACT_RETURN, ACT_INJECT, ACT_TAIL = rffi.ACT_CONTINUE, rffi.A
 local DONE, INJECT, TAIL, FAILED = guest.DONE, guest.INJECT, guest.TAIL, 0
 local resume, create, status_of = coroutine.resume, coroutine.create, coroutine.status
 local band, rshift = bit.band, bit.rshift
+local EVF_FAULT = rffi.EVF_FAULT
 
 local M = {}
 
@@ -181,6 +182,12 @@ local function on_syscall(run, lev)
   rawset(sc, "name", names[nr])
   local args, la = sc.args, lev.args
   args[1], args[2], args[3], args[4], args[5], args[6] = la[0], la[1], la[2], la[3], la[4], la[5]
+  -- An inject rule fails this call unless the handler decides otherwise.
+  if band(lev.ev.flags, EVF_FAULT) ~= 0 then
+    g._fault = lev.result
+  else
+    g._fault = nil
+  end
   local co = g._co
   if co == nil or status_of(co) == "dead" then
     co = create(thread_main)
@@ -316,6 +323,14 @@ function M.run(plan, argv)
     error(run_error("cannot start the engine: " .. ffi.string(errp[0])), 0)
   end
   E = ffi.gc(E, api.engine_free)
+  for _, spec in ipairs(plan.injects or {}) do
+    local rule, perr = rffi.inject_rule(spec)
+    local rc = rule and api.add_inject(E, rule) or -22
+    if rc ~= 0 then
+      api.engine_free(ffi.gc(E, nil))
+      error(run_error(perr or ("cannot add inject rule %q: %s"):format(spec, rffi.strerror(-rc))), 0)
+    end
+  end
   local run = {
     E = E,
     tool = plan.tool,
@@ -363,6 +378,10 @@ function M.run(plan, argv)
       elseif rc ~= -4 then -- EINTR: look again
         error(run_error("waiting for the guest failed: " .. rffi.strerror(-rc)), 0)
       end
+      local between = plan.between_events -- hot reload looks for a changed tool here
+      if between then
+        between(run)
+      end
       local sig = api.stop_requested()
       if sig ~= 0 then
         -- SIGTERM or SIGHUP to revel: end the guest, still run finish.
@@ -392,6 +411,38 @@ function M.run(plan, argv)
   end
   state.finish(run, code)
   return code, run.global
+end
+
+local function pass() end
+
+-- Put another plan's tool and handlers in place in a running guest (hot
+-- reload, the REPL): they take effect at the next event, and the global,
+-- process and thread state stay as they are. The seccomp filter cannot grow
+-- once the guest runs: a handler for a syscall that is not subscribed is left
+-- out, and the names of those are returned. Signal stops cannot be turned on
+-- or off either: a tool without a signal hook passes signals on.
+function M.replace_tool(run, plan)
+  local new, missing = {}, {}
+  for nr, h in pairs(plan.handlers) do
+    if api.set_handled(run.E, nr, 1) == 0 then
+      new[nr] = h
+    else
+      missing[#missing + 1] = names[nr] or tostring(nr)
+    end
+  end
+  for nr in pairs(run.handlers) do
+    if not new[nr] then
+      api.set_handled(run.E, nr, 0)
+      new[nr] = pass -- an event already on its way runs unchanged
+    end
+  end
+  local tool = plan.tool
+  if run.tool.signal and not tool.signal then
+    tool = setmetatable({ signal = pass }, { __index = tool })
+  end
+  run.tool, run.handlers = tool, new
+  table.sort(missing)
+  return missing
 end
 
 return M

@@ -24,9 +24,18 @@ local function new_thread(run, tid, proc, parent)
   if init then
     ts = init(tid, parent and parent.tid or nil, parent and parent.thread or nil)
   end
+  -- The thread's place in the tree: "1" for the root, "1.2" for the second
+  -- task the root created, and so on. Unlike tids it is the same on every run.
+  local place = "1"
+  if parent then
+    parent._children = parent._children + 1
+    place = parent.place .. "." .. parent._children
+  end
   local g = setmetatable({
     tid = tid,
     pid = proc.pid,
+    place = place,
+    _children = 0,
     thread = ts or {},
     process = proc.state,
     config = run.config,

@@ -198,6 +198,7 @@ function M.plan(tool, config, opts)
     handlers = handlers,
     on_error = opts.on_error,
     exit_with_root = opts.exit_with_root,
+    injects = opts.injects,
   }
 end
 

@@ -79,6 +79,12 @@ enum revel_event_kind {
 	REVEL_EV_DONE,
 };
 
+enum revel_event_flags {
+	/* REVEL_EV_SYSCALL: an inject rule will fail this call with .result
+	 * unless the answer changes or replaces it. */
+	REVEL_EVF_FAULT = 0x100,
+};
+
 enum revel_new_flags {
 	REVEL_NEW_PROCESS = 1, /* fork, vfork, clone without CLONE_THREAD */
 	REVEL_NEW_VFORK = 2,

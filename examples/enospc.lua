@@ -1,0 +1,51 @@
+-- enospc.lua: a disk that fills up. Writes to files under --dir succeed until
+-- --bytes have been written in all; the write that crosses the limit is short,
+-- and every later one fails with ENOSPC. Test that a program reports a full
+-- disk and does not lose or corrupt data.
+--   revel examples/enospc.lua --dir /tmp/out --bytes 4096 -- python3 save.py
+local ffi = require("ffi")
+ffi.cdef("ssize_t readlink(const char *path, char *buf, size_t size);")
+
+local tool = { options = { dir = "/tmp", bytes = 1048576 } }
+tool.subscriptions = { "write", "pwrite64", "writev" }
+
+local buf = ffi.new("char[4096]")
+
+local function fd_path(g, fd)
+  local n = ffi.C.readlink(("/proc/%d/fd/%d"):format(g.pid, fd), buf, 4095)
+  return n > 0 and ffi.string(buf, n) or nil
+end
+
+function tool.init_global(config)
+  local dir = config.dir:gsub("/+$", "")
+  return { written = 0, limit = config.bytes, prefix = dir .. "/" }
+end
+
+-- The global budget is reached through rpc: ask for n bytes, get what is left.
+function tool.rpc(global, _, n)
+  local left = global.limit - global.written
+  local granted = math.max(0, math.min(n, left))
+  global.written = global.written + granted
+  return granted
+end
+
+function tool.syscall(g, sc)
+  local path = fd_path(g, bit.tobit(sc.fd))
+  local prefix = g.config.dir:gsub("/+$", "") .. "/"
+  if not path or path:sub(1, #prefix) ~= prefix then
+    return
+  end
+  local want = sc.name == "writev" and 1 or sc.count -- writev: one byte at a time
+  if sc.name == "writev" then
+    return -revel.errno.ENOSPC
+  end
+  local granted = g:rpc(want)
+  if granted == 0 then
+    return -revel.errno.ENOSPC
+  end
+  if granted < want then
+    sc.count = granted
+  end
+end
+
+return tool

@@ -1,0 +1,498 @@
+-- revel.fault: fault-injection rules with more reach than strace's: match on
+-- decoded arguments (path globs, fds, sizes, flags, the thread's place, the nth
+-- matching call), fire with a probability that replays exactly from a seed,
+-- act (errno, result, short read/write, delay, signal, EINTR with the kernel's
+-- restart semantics), log every fault as JSON lines and replay a log.
+--
+--   local fault = require("revel.fault")
+--   local rule = fault.parse("openat:path=/etc/*.conf:error=EACCES:p=0.5")
+--   local tool = fault.tool({ rule }, { seed = 7, log = "faults.jsonl" })
+local rffi = require("revel.ffi")
+local syscall = require("revel.syscall")
+local json = require("revel.json")
+
+local ffi, api = rffi.ffi, rffi.api
+local numbers, names, argindex, classes = rffi.numbers, rffi.names, rffi.argindex, rffi.classes
+local band, bxor, rshift, tobit = bit.band, bit.bxor, bit.rshift, bit.tobit
+
+local M = {}
+
+local ERESTARTSYS = 512
+
+local function bad(msg)
+  error(require("revel.runtime").run_error(msg), 0)
+end
+
+-- ---- matching helpers ----
+
+-- A shell glob as a Lua pattern: * any run, ? one character; anchored.
+local function glob_pattern(glob)
+  local p = glob:gsub("[%^%$%(%)%%%.%[%]%+%-]", "%%%0"):gsub("%*", ".*"):gsub("%?", ".")
+  return "^" .. p .. "$"
+end
+M.glob_pattern = glob_pattern
+
+ffi.cdef("ssize_t readlink(const char *path, char *buf, size_t size);")
+local linkbuf = ffi.new("char[4096]")
+
+local path_args = { "pathname", "filename", "path", "oldpath", "newpath", "oldname", "newname" }
+
+-- The path a call is about: a path argument, or the file behind its fd.
+local function call_path(g, sc)
+  local ai = argindex[sc.nr] or {}
+  for _, a in ipairs(path_args) do
+    local i = ai[a]
+    if i then
+      return g:string(sc.args[i], 4096)
+    end
+  end
+  local fi = ai.fd or ai.dirfd
+  if fi then
+    local fd = bit.tobit(sc.args[fi])
+    if fd >= 0 then
+      local n = ffi.C.readlink(("/proc/%d/fd/%d"):format(g.pid, fd), linkbuf, 4095)
+      if n > 0 then
+        return ffi.string(linkbuf, n)
+      end
+    end
+  end
+  return nil
+end
+M.call_path = call_path
+
+
+local size_args = { "count", "len", "length", "size", "nbytes" }
+
+local function call_size(sc)
+  local ai = argindex[sc.nr] or {}
+  for _, a in ipairs(size_args) do
+    if ai[a] then
+      return sc.args[ai[a]], ai[a]
+    end
+  end
+  return nil
+end
+
+-- when=FIRST[..LAST][+[STEP]] as strace writes it.
+local function parse_when(s)
+  local first, rest = s:match("^(%d+)(.*)$")
+  first = tonumber(first)
+  if not first or first < 1 then
+    return nil
+  end
+  local last, step = first, 0
+  local l, r2 = rest:match("^%.%.(%d+)(.*)$")
+  if l then
+    last, rest, step = tonumber(l), r2, 1
+    if last < first then
+      return nil
+    end
+  end
+  if rest == "+" then
+    step = 1
+    if not l then
+      last = math.huge
+    end
+  elseif rest:match("^%+%d+$") then
+    step = tonumber(rest:sub(2))
+    if not l then
+      last = math.huge
+    end
+    if step < 1 then
+      return nil
+    end
+  elseif rest ~= "" then
+    return nil
+  end
+  return { first = first, last = last, step = step }
+end
+M.parse_when = parse_when
+
+local function when_matches(w, n)
+  if n < w.first or n > w.last then
+    return false
+  end
+  if w.step == 0 then
+    return n == w.first
+  end
+  return (n - w.first) % w.step == 0
+end
+
+-- A delay: a number with s, ms, us or ns (microseconds bare), as strace's.
+local function parse_delay(s)
+  local v, unit = tostring(s):match("^([%d%.]+)(%a*)$")
+  v = tonumber(v)
+  local scale = ({ s = 1e6, ms = 1e3, us = 1, [""] = 1, ns = 1e-3 })[unit or "?"]
+  if not v or not scale then
+    return nil
+  end
+  return v * scale
+end
+
+-- ---- rules ----
+
+local actions = { "error", "retval", "short", "delay", "signal", "eintr" }
+
+-- Check a rule table and fill in what matching needs. Returns the rule.
+function M.rule(r, where)
+  where = where or "fault rule"
+  if type(r) ~= "table" then
+    bad(where .. " must be a table")
+  end
+  local set = {}
+  local sys = r.syscall or r.syscalls
+  if type(sys) == "string" then
+    sys = { sys }
+  end
+  if type(sys) ~= "table" or #sys == 0 then
+    bad(where .. ": which syscalls? (syscall = \"read\" or a list)")
+  end
+  for _, w in ipairs(sys) do
+    if w:sub(1, 1) == "%" then
+      local bits = api.class_by_name(w)
+      if bits == 0 then
+        bad(("%s: unknown syscall class %q"):format(where, w))
+      end
+      for nr, c in pairs(classes) do
+        if band(c, bits) ~= 0 then
+          set[nr] = true
+        end
+      end
+    elseif numbers[w] then
+      set[numbers[w]] = true
+    else
+      bad(where .. ": " .. syscall.unknown_message(w))
+    end
+  end
+  local c = { set = set, syscalls = sys }
+  for k, v in pairs(r) do
+    c[k] = v
+  end
+  c.set = set
+  if r.path then
+    c.path_pattern = glob_pattern(r.path)
+  end
+  if r.place then
+    c.place_pattern = glob_pattern(r.place)
+  end
+  if r.nth then
+    c.when = type(r.nth) == "number" and { first = r.nth, last = r.nth, step = 0 } or parse_when(r.nth)
+    if not c.when then
+      bad(("%s: nth=%s is not FIRST[..LAST][+[STEP]] with numbers from 1"):format(where, tostring(r.nth)))
+    end
+  end
+  if r.p ~= nil then
+    local p = tonumber(r.p)
+    if not p or p < 0 or p > 1 then
+      bad(("%s: p=%s is not a probability in [0, 1]"):format(where, tostring(r.p)))
+    end
+    c.p = p
+  end
+  local n = 0
+  for _, a in ipairs(actions) do
+    if r[a] ~= nil and r[a] ~= false then
+      n = n + 1
+    end
+  end
+  if n ~= 1 then
+    bad(("%s needs exactly one action of %s"):format(where, table.concat(actions, ", ")))
+  end
+  if r.error ~= nil then
+    local e = type(r.error) == "number" and r.error or api.errno_by_name(tostring(r.error))
+    if not e or e <= 0 or e > 4095 then
+      bad(("%s: unknown errno %q"):format(where, tostring(r.error)))
+    end
+    c.errno = e
+  end
+  if r.signal ~= nil then
+    local s = type(r.signal) == "number" and r.signal or api.signal_by_name(tostring(r.signal))
+    if not s or s <= 0 or s > 64 then
+      bad(("%s: unknown signal %q"):format(where, tostring(r.signal)))
+    end
+    c.signo = s
+  end
+  if r.delay ~= nil then
+    c.delay_us = parse_delay(r.delay)
+    if not c.delay_us then
+      bad(("%s: delay=%s is not a time (10ms, 250us, 1.5s)"):format(where, tostring(r.delay)))
+    end
+  end
+  if r.short ~= nil and (type(r.short) ~= "number" or r.short < 0) then
+    bad(("%s: short=%s is not a byte count"):format(where, tostring(r.short)))
+  end
+  if r.retval ~= nil and type(r.retval) ~= "number" then
+    bad(("%s: retval=%s is not a number"):format(where, tostring(r.retval)))
+  end
+  return c
+end
+
+-- SET:key=value:... from the command line, e.g.
+-- "read,recvfrom:fd=0:short=1:p=0.5" or "openat:path=/etc/*:error=EACCES".
+function M.parse(spec)
+  local where = ("fault rule %q"):format(spec)
+  local set, rest = spec:match("^([^:]+):(.+)$")
+  if not set then
+    bad(where .. " names no action (SET:KEY=VALUE...)")
+  end
+  local r = { syscall = {} }
+  for w in set:gmatch("[^,]+") do
+    r.syscall[#r.syscall + 1] = w
+  end
+  for part in rest:gmatch("[^:]+") do
+    local k, v = part:match("^([%w_]+)=(.*)$")
+    if not k then
+      k = part
+    end
+    if k == "eintr" and not v then
+      r.eintr = true
+    elseif not v then
+      bad(("%s: %q is not KEY=VALUE"):format(where, part))
+    elseif k == "path" or k == "place" or k == "error" or k == "signal" or k == "delay" or k == "nth" then
+      r[k] = v
+    elseif k == "fd" or k == "size" or k == "flags" or k == "p" or k == "retval" or k == "short" then
+      local n = tonumber(v)
+      if not n then
+        bad(("%s: %s=%s is not a number"):format(where, k, v))
+      end
+      r[k] = n
+    else
+      bad(("%s: unknown key %q"):format(where, k))
+    end
+  end
+  return M.rule(r, where)
+end
+
+-- ---- deterministic chance ----
+
+-- A 32-bit hash of the decision's inputs (FNV-1a, then a final mix): the
+-- same seed, place, count and call give the same draw on every run.
+local function draw(seed, place, index, nr, ruleno)
+  local s = ("%s|%s|%d|%d|%d"):format(tostring(seed), place, index, nr, ruleno)
+  local h = tobit(0x811c9dc5)
+  for i = 1, #s do
+    h = tobit(bxor(h, s:byte(i)) * 16777619)
+  end
+  h = bxor(h, rshift(h, 16))
+  h = tobit(h * 0x45d9f3b)
+  h = bxor(h, rshift(h, 16))
+  return (h % 4294967296) / 4294967296
+end
+M.draw = draw
+
+-- ---- the tool ----
+
+local function decode_args(g, sc)
+  local out = {}
+  local an = rffi.argnames[sc.nr] or {}
+  for i = 1, #an do
+    out[an[i]] = sc.args[i]
+  end
+  local p = call_path(g, sc)
+  if p then
+    out.path = p
+  end
+  return out
+end
+
+local function describe(rule)
+  local a = {}
+  for _, k in ipairs(actions) do
+    if rule[k] ~= nil and rule[k] ~= false then
+      a[k] = rule[k]
+    end
+  end
+  return a
+end
+
+-- Does the rule match this call (all but nth and p)?
+local function matches(rule, g, sc)
+  if not rule.set[sc.nr] then
+    return false
+  end
+  if rule.place_pattern and not g.place:match(rule.place_pattern) then
+    return false
+  end
+  local ai = argindex[sc.nr] or {}
+  if rule.fd ~= nil then
+    local fi = ai.fd or ai.sockfd or ai.dirfd
+    if not fi or bit.tobit(sc.args[fi]) ~= rule.fd then
+      return false
+    end
+  end
+  if rule.size ~= nil then
+    local n = call_size(sc)
+    if not n or n < rule.size then
+      return false
+    end
+  end
+  if rule.flags ~= nil then
+    local fi = ai.flags
+    if not fi or band(sc.args[fi], rule.flags) ~= rule.flags then
+      return false
+    end
+  end
+  if rule.path_pattern then
+    local p = call_path(g, sc)
+    if not p or not p:match(rule.path_pattern) then
+      return false
+    end
+  end
+  return true
+end
+
+-- Apply an action; returns what the handler returns.
+local function act(g, sc, a)
+  if a.error then
+    local e = type(a.error) == "number" and a.error or api.errno_by_name(a.error)
+    return -e
+  elseif a.retval then
+    return a.retval
+  elseif a.eintr then
+    -- The kernel restarts the call, or fails it with EINTR for a handler
+    -- without SA_RESTART, as for a real signal.
+    return -ERESTARTSYS
+  elseif a.short then
+    local n, i = call_size(sc)
+    if n and n > a.short then
+      sc.args[i] = a.short
+    end
+    return nil
+  elseif a.delay then
+    local us = parse_delay(a.delay)
+    local ts = ffi.new("int64_t[2]", math.floor(us / 1e6), math.floor((us % 1e6) * 1000))
+    g:inject(syscall.sys.nanosleep(ffi.string(ts, 16), 0))
+    return nil
+  elseif a.signal then
+    local s = type(a.signal) == "number" and a.signal or api.signal_by_name(a.signal)
+    g:inject(syscall.sys.tgkill(g.pid, g.tid, s))
+    return nil
+  end
+end
+
+-- fault.tool(rules, opts): a tool applying rules (in order; the first that
+-- fires wins). opts: seed, log (path), replay (path of a log), inner (a tool
+-- whose handlers run for calls no rule takes).
+function M.tool(rules, opts)
+  opts = opts or {}
+  local seed = opts.seed or 0
+  local inner = opts.inner or {}
+  local logf
+  if opts.log then
+    local err
+    logf, err = io.open(opts.log, "w")
+    if not logf then
+      bad(("cannot open the fault log %s: %s"):format(opts.log, err))
+    end
+    rffi.cloexec(logf)
+  end
+  local replay
+  local subs = {}
+  for _, r in ipairs(rules) do
+    for nr in pairs(r.set) do
+      subs[names[nr]] = true
+    end
+  end
+  if opts.replay then
+    local f, err = io.open(opts.replay)
+    if not f then
+      bad(("cannot open the fault log %s: %s"):format(opts.replay, err))
+    end
+    replay = {}
+    local lineno = 0
+    for line in f:lines() do
+      lineno = lineno + 1
+      local ok, rec = pcall(json.decode, line)
+      if not ok or type(rec) ~= "table" or not rec.place or not rec.index or not rec.call then
+        bad(("%s:%d: not a revel fault record"):format(opts.replay, lineno))
+      end
+      replay[rec.place .. "|" .. rec.call.name .. "|" .. rec.index] = rec.action
+      subs[rec.call.name] = true
+    end
+    f:close()
+  end
+
+  local tool = {}
+  for k, v in pairs(inner) do
+    tool[k] = v
+  end
+  -- Subscriptions: the rules' syscalls and the inner tool's.
+  local list = {}
+  if inner.subscriptions then
+    local s = inner.subscriptions
+    for _, w in ipairs(type(s) == "string" and { s } or s) do
+      list[#list + 1] = w
+    end
+  elseif inner.syscall then
+    list[1] = "all"
+  end
+  for name in pairs(inner.on or {}) do
+    list[#list + 1] = name
+  end
+  for name in pairs(subs) do
+    list[#list + 1] = name
+  end
+  tool.subscriptions = list
+  tool.on = nil
+
+  local counts = setmetatable({}, { __mode = "k" }) -- g -> { [name] = n, [rule] = n }
+  local function log(g, sc, index, action)
+    if not logf then
+      return
+    end
+    logf:write(json.encode({
+      pid = g.pid, tid = g.tid, place = g.place, index = index,
+      call = { name = sc.name, args = decode_args(g, sc), text = tostring(sc) },
+      action = action,
+    }), "\n")
+    logf:flush()
+  end
+
+  local inner_on, inner_syscall = inner.on or {}, inner.syscall
+  function tool.syscall(g, sc)
+    local c = counts[g]
+    if not c then
+      c = {}
+      counts[g] = c
+    end
+    local name = sc.name
+    local index = (c[name] or 0) + 1
+    c[name] = index
+    if replay then
+      local a = replay[g.place .. "|" .. name .. "|" .. index]
+      if a then
+        log(g, sc, index, a)
+        return act(g, sc, a)
+      end
+    else
+      for ruleno, rule in ipairs(rules) do
+        if matches(rule, g, sc) then
+          local n = (c[rule] or 0) + 1
+          c[rule] = n
+          if (not rule.when or when_matches(rule.when, n))
+            and (not rule.p or draw(seed, g.place, index, sc.nr, ruleno) < rule.p) then
+            local a = describe(rule)
+            log(g, sc, index, a)
+            return act(g, sc, a)
+          end
+        end
+      end
+    end
+    local h = inner_on[name] or inner_syscall
+    if h then
+      return h(g, sc)
+    end
+  end
+
+  local inner_finish = inner.finish
+  function tool.finish(global, code)
+    if logf then
+      logf:close()
+    end
+    if inner_finish then
+      return inner_finish(global, code)
+    end
+  end
+  return tool
+end
+
+return M
