@@ -132,6 +132,16 @@ return { on = { getppid = function(g, sc) error("boom") end } }
     assert.truthy(r.err:match("boom"), r.err)
   end)
 
+  it("--on-error=continue after the handler ran the call does not run it twice", function()
+    local t = H.tool([[
+return { on = { write = function(g, sc) g:inject(sc); error("after the call") end } }
+]])
+    local r = H.sh(H.words({ H.bin, "--on-error=continue", t, "--", "echo", "hello" }))
+    assert.are.equal(0, r.code, r.err)
+    assert.are.equal("hello\n", r.out)
+    assert.truthy(r.err:match("after the call"), r.err)
+  end)
+
   it("an error in a hook outside handlers (init_global) also exits 125", function()
     local t = H.tool('return { init_global = function() error("no global") end }')
     local r = H.revel({ t }, lingering(3105))

@@ -118,9 +118,15 @@ local function handler_failed(run, g, co, err)
   if run.on_error == "continue" then
     io.stderr:write("revel: error in tool: ", msg, " (at ", where, ")\n", tb, "\n")
     local act = run.act
-    act.kind, act.nr = ACT_CONTINUE, g._ev.ev.nr
-    for i = 0, 5 do
-      act.args[i] = g._ev.args[i]
+    if g._ran then
+      -- The handler had run the call itself: that result stands, the call
+      -- does not run twice.
+      act.kind, act.value = ACT_RETURN, g._ran
+    else
+      act.kind, act.nr = ACT_CONTINUE, g._ev.ev.nr
+      for i = 0, 5 do
+        act.args[i] = g._ev.args[i]
+      end
     end
     answer(run, g, act)
     return
@@ -151,6 +157,7 @@ local function after_resume(run, g, co, ok, tag, value)
         ("the handler returned a %s; a number (the result) or nothing was expected"):format(type(value)))
     end
   elseif tag == INJECT then
+    g._running_original = value == g._sc and not g._hook
     act.kind = ACT_INJECT
     local okc, err = pcall(set_call, run, g, act, value)
     if not okc then
@@ -193,7 +200,7 @@ local function on_syscall(run, lev)
     co = create(thread_main)
     g._co = co
   end
-  g._busy = true
+  g._busy, g._ran = true, nil
   local ok, tag, value = resume(co, g, sc, run.handlers[nr])
   after_resume(run, g, co, ok, tag, value)
 end
@@ -233,6 +240,9 @@ local function on_injected(run, lev)
       act.args[i] = g._ev.args[i]
     end
     return answer(run, g, act)
+  end
+  if g._running_original then
+    g._ran = lev.result
   end
   local ok, tag, value = resume(co, lev.result)
   after_resume(run, g, co, ok, tag, value)
