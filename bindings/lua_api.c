@@ -2,7 +2,9 @@
  * between the engine's 64-bit integers and Lua's doubles. */
 #include <string.h>
 #include "lua_api.h"
+#include "readline.h"
 #include "signals.h"
+#include "watch.h"
 
 static int lua_next(revel_engine *e, struct revel_lua_event *lev)
 {
@@ -88,4 +90,20 @@ const struct revel_lua_api revel_lua_api = {
 	.printer_summary = revel_printer_summary,
 	.printer_flush = revel_printer_flush,
 	.format_call = lua_format_call,
+	.set_handled = revel_set_handled,
+	.inject_parse = revel_inject_parse,
+	.add_inject = revel_add_inject,
+	.repl_tty = revel_repl_tty,
+	.repl_begin = revel_repl_begin,
+	.repl_wait = revel_repl_wait,
+	.repl_end = revel_repl_end,
+	.repl_notice = revel_repl_notice,
+	.repl_free = revel_repl_free,
+	.repl_set_words = revel_repl_set_words,
+	.repl_history_load = revel_repl_history_load,
+	.repl_history_add = revel_repl_history_add,
+	.tick_start = revel_tick_start,
+	.tick_stop = revel_tick_stop,
+	.tick_take = revel_tick_take,
+	.file_stamp = revel_file_stamp,
 };

@@ -12,6 +12,7 @@
 
 #include <revel/engine.h>
 #include <revel/systable.h>
+#include <revel/inject.h>
 #include <revel/printer.h>
 
 struct revel_lua_event {
@@ -69,6 +70,25 @@ struct revel_lua_api {
 	int (*printer_flush)(revel_printer *p);
 	int (*format_call)(revel_engine *e, const struct revel_lua_event *ev, int string_limit,
 			   char *out, size_t len);
+	int (*set_handled)(revel_engine *e, long nr, int on);
+	int (*inject_parse)(const char *spec, struct revel_inject_rule *rule, char *err,
+			    size_t errlen);
+	int (*add_inject)(revel_engine *e, const struct revel_inject_rule *rule);
+	/* The REPL's line input (bindings/readline.c). */
+	int (*repl_tty)(void);
+	int (*repl_begin)(const char *prompt);
+	int (*repl_wait)(int timeout_ms, char **line);
+	void (*repl_end)(int clear);
+	void (*repl_notice)(const char *msg);
+	void (*repl_free)(char *s);
+	int (*repl_set_words)(const char *const *words, int n);
+	int (*repl_history_load)(const char *path);
+	int (*repl_history_add)(const char *path, const char *line);
+	/* Hot reload (bindings/watch.c). */
+	int (*tick_start)(int ms);
+	void (*tick_stop)(void);
+	int (*tick_take)(void);
+	int (*file_stamp)(const char *path, double out[4]);
 	/* Append new entries here, and in scripts/revel/ffi.lua in the same order. */
 };
 

@@ -33,20 +33,20 @@ int lua_printer_exit(revel_printer *p, pid_t tid, double result)
 /* One call's entry half closed with ")": the line a handler's tostring(sc)
  * can show before the call has run. */
 int lua_format_call(revel_engine *e, const struct revel_lua_event *ev, int string_limit, char *out,
-		    size_t len)
+                    size_t len)
 {
 	struct revel_fmt f = {.read = engine_reader,
-			      .ctx = e,
-			      .string_limit = string_limit > 0 ? string_limit : 32,
-			      .pid = ev->ev.tid,
-			      .tid = ev->ev.tid,
-			      .sp = (uint64_t)ev->rsp};
+	                      .ctx = e,
+	                      .string_limit = string_limit > 0 ? string_limit : 32,
+	                      .pid = ev->ev.tid,
+	                      .tid = ev->ev.tid,
+	                      .sp = (uint64_t)ev->rsp};
 	struct revel_fmt_state st;
 	int n = revel_format_enter(&f, ev->ev.nr, ev->ev.args, &st, out, len);
 	if (n < 0)
 		return n;
 	size_t at = (size_t)n < len ? (size_t)n : (len ? len - 1 : 0);
 	int m = revel_format_exit(&f, ev->ev.nr, ev->ev.args, &st, -14, len > at ? out + at : NULL,
-				  len > at ? len - at : 0);
+	                          len > at ? len - at : 0);
 	return n + m;
 }

@@ -685,7 +685,6 @@ static int answer_syscall(revel_engine *e, struct task *t, const revel_action *a
 		struct user_regs_struct want = t->regs;
 		restore_general(&want, &t->saved);
 		want.rax = (unsigned long long)a->value;
-		want.orig_rax = (unsigned long long)-1;
 		if (is_restart_code(a->value)) {
 			t->regs = want;
 			set_restart(t, a->value);

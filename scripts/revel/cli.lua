@@ -16,9 +16,44 @@ Runs COMMAND under a syscall interception tool written in Lua. With no tool,
 the built-in strace-like tool prints one line per syscall on stderr.
 
 Options:
-  -o FILE              write the default tool's output to FILE
+  -o FILE              write the default tool's output to FILE (each line
+                       then starts with its pid, as strace -f -o does)
+  -e trace=SET, --trace=SET
+                       trace only SET: syscall names, classes (%file,
+                       %process, %network, %signal, %ipc, %desc, %memory,
+                       %creds, %clock, %stat ...), "!" before SET to trace
+                       all but SET, "/PATTERN" for names matching a pattern
+  -s N                 show at most N bytes of each string (default 32)
+  -c                   count time, calls and errors per syscall; print a
+                       summary table at the end instead of lines
+  --json               one JSON object per line and syscall (pid, tid, name,
+                       args, result, errno), signal and exit
+  -y                   print the paths of file descriptors: 3</etc/passwd>
   --on-error=MODE      a Lua error in a handler: "abort" (default) kills the guest
                        and exits 125; "continue" reports it and lets the call run
+  -e inject=SPEC, --inject=SPEC
+                       strace's fault injection, run by the engine without Lua:
+                       SET:error=ERRNO|retval=N[:signal=SIG][:syscall=NAME]
+                       [:delay_enter=D][:delay_exit=D][:when=FIRST[..LAST][+[STEP]]]
+                       (several allowed; counted per syscall and per thread)
+  -e fault=SPEC, --fault=SPEC
+                       the same with error=ENOSYS unless the spec names one
+  --rule=SPEC          a fault rule that matches decoded arguments, run in Lua:
+                       SET[:path=GLOB][:fd=N][:size=N][:flags=N][:place=GLOB]
+                       [:nth=WHEN][:p=P]:ACTION with ACTION one of error=ERRNO,
+                       retval=N, short=N (at most N bytes), delay=D, signal=SIG,
+                       eintr (the kernel's restart semantics); several allowed
+  --seed=N             the seed of p= draws: the same seed, the same faults
+  --fault-log=FILE     record every fault --rule injects as a JSON line
+  --replay=FILE        inject exactly the faults of a recorded log again
+  -i                   a Lua prompt on the live guest: it stops at its first
+                       syscall (with a tool, at the tool's subscriptions);
+                       step(), cont(), brk("openat"), ret(-EACCES), help() ...
+  -E CODE              CODE is the body of a tool, with `tool` ({ on = {} })
+                       and `revel` in scope: -E 'tool.on.openat = function(g,
+                       sc) print(g:string(sc.pathname)) end'
+  --watch              reload TOOL.lua when the file changes while the guest
+                       runs, keeping its global, process and thread state
   --exit-with-root     end the run when the root process exits, killing what it
                        left running (by default revel waits for every process)
   --list-syscalls      print the syscall table (number, name, arguments) and exit
@@ -50,6 +85,21 @@ local function list_syscalls()
   return 0
 end
 
+-- -e inject=SPEC / --inject=SPEC, checked now; -e fault=SPEC is strace's
+-- inject with error=ENOSYS unless the spec says otherwise.
+local function add_inject(o, spec, is_fault)
+  if is_fault and not spec:find(":error=", 1, true) and not spec:find(":retval=", 1, true) then
+    spec = spec .. ":error=ENOSYS"
+  end
+  local rule, err = rffi.inject_rule(spec)
+  if not rule then
+    return nil, err
+  end
+  o.injects = o.injects or {}
+  o.injects[#o.injects + 1] = spec
+  return true
+end
+
 -- Split the words: revel options, the tool and its options, the command.
 local function parse(args)
   local o = { on_error = "abort" }
@@ -76,6 +126,89 @@ local function parse(args)
       i = i + 1
     elseif a:match("^%-o.") then
       o.output = a:sub(3)
+    elseif a == "-e" or a:match("^%-e.") then
+      local v = a == "-e" and args[i + 1] or a:sub(3)
+      if not v then
+        return nil, "option -e needs an expression (trace=SET)"
+      end
+      if a == "-e" then
+        i = i + 1
+      end
+      local set = v:match("^trace=(.*)$") or v:match("^t=(.*)$")
+      local inj = v:match("^inject=(.*)$")
+      local flt = v:match("^fault=(.*)$")
+      if inj or flt then
+        local ok, err = add_inject(o, inj or flt, flt ~= nil)
+        if not ok then
+          return nil, err
+        end
+        set = false
+      elseif not set then
+        if v:find("=", 1, true) then
+          return nil, ("-e %s is not supported (see revel --help)"):format(v)
+        end
+        set = v -- strace: a bare -e SET means trace=SET
+      end
+      if set then
+        o.trace = set
+      end
+    elseif a:match("^%-%-inject=") or a:match("^%-%-fault=") then
+      local ok, err = add_inject(o, a:match("=(.*)$"), a:match("^%-%-fault=") ~= nil)
+      if not ok then
+        return nil, err
+      end
+    elseif a:match("^%-%-rule=") then
+      o.rules = o.rules or {}
+      o.rules[#o.rules + 1] = a:match("=(.*)$")
+    elseif a:match("^%-%-seed=") or a == "--seed" then
+      local v = a == "--seed" and args[i + 1] or a:match("=(.*)$")
+      if a == "--seed" then
+        i = i + 1
+      end
+      o.seed = tonumber(v)
+      if not o.seed or o.seed % 1 ~= 0 then
+        return nil, ("--seed takes an integer, not %q"):format(tostring(v))
+      end
+    elseif a:match("^%-%-fault%-log=") then
+      o.fault_log = a:match("=(.*)$")
+    elseif a:match("^%-%-replay=") or a == "--replay" then
+      o.replay = a == "--replay" and args[i + 1] or a:match("=(.*)$")
+      if a == "--replay" then
+        i = i + 1
+      end
+      if not o.replay then
+        return nil, "--replay needs a fault log"
+      end
+    elseif a:match("^%-%-trace=") then
+      o.trace = a:match("=(.*)$")
+    elseif a == "-s" or a:match("^%-s%d") then
+      local v = a == "-s" and args[i + 1] or a:sub(3)
+      if a == "-s" then
+        i = i + 1
+      end
+      local n = tonumber(v)
+      if not n or n < 0 or n ~= math.floor(n) then
+        return nil, ("-s takes a number of bytes, not %q"):format(tostring(v))
+      end
+      o.strsize = n
+    elseif a == "-c" then
+      o.count = true
+    elseif a == "--json" then
+      o.json = true
+    elseif a == "-y" then
+      o.fd_paths = true
+    elseif a == "-i" then
+      o.repl = true
+    elseif a == "-E" or a:match("^%-E.") then
+      o.code = a == "-E" and args[i + 1] or a:sub(3)
+      if not o.code then
+        return nil, "option -E needs the code of a tool"
+      end
+      if a == "-E" then
+        i = i + 1
+      end
+    elseif a == "--watch" then
+      o.watch = true
     elseif a == "--exit-with-root" then
       o.exit_with_root = true
     elseif a:match("^%-%-on%-error=") then
@@ -139,22 +272,47 @@ function M.main(args)
   if #o.command == 0 then
     return fail("no command to run (see revel --help)")
   end
+  if o.code and o.tool then
+    return fail("-E and a tool file do not go together: -E is the tool")
+  elseif o.watch and not o.tool then
+    return fail("--watch needs a tool file to watch")
+  end
   _G.revel = revel -- tools may use `revel` without requiring it
   local ok, code, _, spawn_err = xpcall(function()
     local t, config, name
-    if o.tool then
+    if o.code then
+      name = "-E"
+      t = require("revel.live").from_code(o.code)
+    elseif o.repl and not o.tool then
+      name, t = "the REPL", {}
+    elseif o.tool then
       name = o.tool
       t = tool_mod.load_file(o.tool)
       config = tool_mod.parse_options(t, o.tool_words, o.tool)
     else
       name = "the default tool"
       t = require("revel.tools.strace")
-      local okc, cerr = t.configure({ output = o.output })
+      local okc, cerr = t.configure({ output = o.output, trace = o.trace, strsize = o.strsize,
+        count = o.count, json = o.json, fd_paths = o.fd_paths })
       if not okc then
         error(runtime.run_error(("cannot open %s: %s"):format(o.output, cerr)), 0)
       end
     end
-    return revel.run(t, o.command, config, { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root })
+    if o.rules or o.replay or o.fault_log then
+      -- Rules with more reach run in Lua, ahead of the tool's own handlers.
+      local fault = require("revel.fault")
+      local rules = {}
+      for i, spec in ipairs(o.rules or {}) do
+        rules[i] = fault.parse(spec)
+      end
+      t = fault.tool(rules, { seed = o.seed, log = o.fault_log, replay = o.replay, inner = t })
+    end
+    local ropts = { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root, injects = o.injects }
+    if o.repl or o.watch then -- a tool that may change while the guest runs
+      return require("revel.live").run(t, o.command, config, ropts,
+        { repl = o.repl, watch = o.watch, path = o.tool, words = o.tool_words })
+    end
+    return revel.run(t, o.command, config, ropts)
   end, function(e)
     if getmetatable(e) == runtime.RunError then
       return e

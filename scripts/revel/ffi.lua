@@ -19,6 +19,8 @@ struct revel_options {
   int want_signals;
   void *log;
   uint64_t sig_default;
+  int placement;
+  int tracer_cpu;
 };
 typedef struct revel_event {
   int kind; pid_t tid; pid_t pid; pid_t parent_tid; pid_t former_tid;
@@ -35,6 +37,15 @@ struct revel_printer_opts {
   int fd; int mode; int prefix; int string_limit; int fmt_flags;
   ssize_t (*read)(void *ctx, pid_t tid, uint64_t addr, void *buf, size_t n);
   void *ctx;
+};
+struct revel_inject_rule {
+  unsigned char set[512];
+  int fault;
+  int64_t value;
+  int signal;
+  long syscall;
+  int64_t delay_enter_us, delay_exit_us;
+  uint32_t first, last, step;
 };
 struct revel_lua_api {
   int version;
@@ -75,6 +86,22 @@ struct revel_lua_api {
   int (*printer_flush)(revel_printer *p);
   int (*format_call)(revel_engine *e, const struct revel_lua_event *ev, int string_limit,
                      char *out, size_t len);
+  int (*set_handled)(revel_engine *e, long nr, int on);
+  int (*inject_parse)(const char *spec, struct revel_inject_rule *rule, char *err, size_t errlen);
+  int (*add_inject)(revel_engine *e, const struct revel_inject_rule *rule);
+  int (*repl_tty)(void);
+  int (*repl_begin)(const char *prompt);
+  int (*repl_wait)(int timeout_ms, char **line);
+  void (*repl_end)(int clear);
+  void (*repl_notice)(const char *msg);
+  void (*repl_free)(char *s);
+  int (*repl_set_words)(const char *const *words, int n);
+  int (*repl_history_load)(const char *path);
+  int (*repl_history_add)(const char *path, const char *line);
+  int (*tick_start)(int ms);
+  void (*tick_stop)(void);
+  int (*tick_take)(void);
+  int (*file_stamp)(const char *path, double out[4]);
   /* append new entries here, in the order of bindings/lua_api.h */
 };
 char *strerror(int errnum);
@@ -89,7 +116,7 @@ local M = {
   -- enum revel_event_kind
   EV_SYSCALL = 1, EV_INJECTED = 2, EV_TASK_NEW = 3, EV_EXEC = 4, EV_SIGNAL = 5,
   EV_TASK_EXIT = 6, EV_PROCESS_EXIT = 7, EV_DONE = 8,
-  NEW_PROCESS = 1, NEW_VFORK = 2,
+  NEW_PROCESS = 1, NEW_VFORK = 2, EVF_FAULT = 0x100,
   -- enum revel_action_kind
   ACT_CONTINUE = 0, ACT_RETURN = 1, ACT_INJECT = 2, ACT_TAIL = 3,
 }
@@ -124,6 +151,30 @@ end
 function M.signal_name(n)
   local s = api.signal_name(n)
   return s ~= nil and ffi.string(s) or nil
+end
+
+ffi.cdef([[
+int fileno(void *stream);
+int fcntl(int fd, int cmd, ...);
+]])
+
+-- Files revel opens for itself (-o, logs) must not leak into the guest.
+function M.cloexec(file)
+  local fd = ffi.C.fileno(file)
+  if fd >= 0 then
+    ffi.C.fcntl(fd, 2 --[[F_SETFD]], ffi.new("int", 1) --[[FD_CLOEXEC]])
+  end
+  return file
+end
+
+-- Parse a strace -e inject= spec into a rule (cdata), or nil and the error.
+function M.inject_rule(spec)
+  local rule = ffi.new("struct revel_inject_rule")
+  local err = ffi.new("char[512]")
+  if api.inject_parse(spec, rule, err, 512) ~= 0 then
+    return nil, ffi.string(err)
+  end
+  return rule
 end
 
 return M

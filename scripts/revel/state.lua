@@ -98,7 +98,7 @@ function M.task_exit(run, ev)
   end
   local f = run.tool.exit_thread
   if f then
-    f(g, g.thread, require("revel.runtime").exit_code(ev.status))
+    f(g, g.thread, require("revel.runtime").exit_code(ev.status), ev.status)
   end
 end
 
@@ -110,7 +110,7 @@ function M.process_exit(run, ev)
   run.procs[ev.pid] = nil
   local f = run.tool.exit_process
   if f and proc.last then
-    f(proc.last, proc.state, require("revel.runtime").exit_code(ev.status))
+    f(proc.last, proc.state, require("revel.runtime").exit_code(ev.status), ev.status)
   end
 end
 

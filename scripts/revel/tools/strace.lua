@@ -1,96 +1,161 @@
--- The default tool: one strace-like line per syscall, on stderr or -o FILE.
-local revel = require("revel")
+-- The default tool: strace's output. Decoding and the output loop are C
+-- (engine/src/format*.c, printer.c) reached through the FFI; this file only
+-- runs each call to learn its result and tells the printer what happened.
+--
+-- tool.configure{ output = FILE, trace = "SET", strsize = N, count = bool,
+--                 json = bool, fd_paths = bool } before revel.run.
 local rffi = require("revel.ffi")
+
+local ffi, api = rffi.ffi, rffi.api
+
+pcall(ffi.cdef, [[
+int open(const char *path, int flags, int mode);
+int close(int fd);
+]])
 
 local tool = { subscriptions = { "all" } }
 
-local out = io.stderr
-local multi = false -- prefix lines with [pid N] once there is more than one task
-local live = 0
+local O_WRONLY, O_CREAT, O_TRUNC, O_CLOEXEC = 1, 64, 512, 524288
+local MODE_TEXT, MODE_JSON, MODE_COUNT = 0, 1, 2
+local PREFIX_MULTI, PREFIX_ALWAYS = 0, 1
+local NR_EXIT, NR_EXIT_GROUP, NR_RT_SIGRETURN = 60, 231, 15
 
+local settings = { fd = 2, mode = MODE_TEXT, prefix = PREFIX_MULTI, strsize = 32, fd_paths = false }
+local P -- the printer, for the run
+local E -- the engine, for the run
+local live = 0
+local siginfo = ffi.new("uint8_t[128]")
+-- Function pointers fetched once: a call through a local is the cheapest.
+local printer_enter, printer_exit = api.printer_enter, api.printer_exit
+local word = ffi.new("int64_t[1]")
+
+-- strace's -e trace= syntax to revel subscription words: a leading "!"
+-- negates the whole set; classes may be spelled with or without "%";
+-- "/PATTERN" selects names by (Lua) pattern; "?name" ignores unknown names.
+local legacy = { file = 1, process = 1, network = 1, net = 1, signal = 1, ipc = 1, desc = 1,
+  memory = 1, creds = 1, clock = 1, stat = 1, lstat = 1, fstat = 1, statfs = 1, fstatfs = 1, pure = 1 }
+
+function tool.trace_words(set)
+  local words, neg = {}, false
+  if set:sub(1, 1) == "!" then
+    neg, set = true, set:sub(2)
+    words[1] = "all"
+  end
+  for w in set:gmatch("[^,]+") do
+    local quiet = false
+    if w:sub(1, 1) == "?" then
+      quiet, w = true, w:sub(2)
+    end
+    local list
+    if w == "none" then
+      list = {}
+    elseif w == "all" then
+      list = { "all" }
+    elseif w:sub(1, 1) == "/" then
+      list = {}
+      local pat = w:sub(2)
+      for name in pairs(rffi.numbers) do
+        if name:find(pat) then
+          list[#list + 1] = name
+        end
+      end
+    elseif legacy[w] then
+      list = { "%" .. w }
+    elseif w:sub(1, 1) == "%" or rffi.numbers[w] then
+      list = { w }
+    elseif quiet then
+      list = {}
+    else
+      list = { w } -- reported as unknown, with suggestions, by the tool loader
+    end
+    for _, x in ipairs(list) do
+      words[#words + 1] = neg and ("!" .. x) or x
+    end
+  end
+  return words
+end
+
+-- Returns true, or nil and an error message.
 function tool.configure(opts)
   if opts.output then
-    local f, err = io.open(opts.output, "w")
-    if not f then
-      return nil, err
+    local fd = ffi.C.open(opts.output, O_WRONLY + O_CREAT + O_TRUNC + O_CLOEXEC, 438)
+    if fd < 0 then
+      return nil, rffi.strerror(ffi.errno())
     end
-    out = f
+    settings.fd, settings.file = fd, true
+    settings.prefix = PREFIX_ALWAYS -- strace -f -o FILE: every line has its pid
   end
+  if opts.trace then
+    tool.subscriptions = tool.trace_words(opts.trace)
+  end
+  settings.strsize = opts.strsize or 32
+  settings.mode = opts.count and MODE_COUNT or opts.json and MODE_JSON or MODE_TEXT
+  settings.fd_paths = opts.fd_paths and true or false
   return true
 end
 
-local never_return = { exit = true, exit_group = true, rt_sigreturn = true }
-
-local function line(g, text)
-  if multi then
-    out:write("[pid ", g.tid, "] ", text, "\n")
-  else
-    out:write(text, "\n")
+function tool.init_global()
+  E = require("revel.runtime").current.E
+  local o = ffi.new("struct revel_printer_opts")
+  o.fd, o.mode, o.prefix = settings.fd, settings.mode, settings.prefix
+  o.string_limit = settings.strsize
+  o.fmt_flags = settings.fd_paths and 1 or 0
+  P = api.printer_new(E, o)
+  if P == nil then
+    error("cannot make the output printer", 0)
   end
-end
-
-local function render(g, sc)
-  local an = rffi.argnames[sc.nr] or {}
-  local parts = {}
-  for i = 1, #an do
-    local v = sc.args[i]
-    local n = an[i]
-    if (n == "pathname" or n == "filename" or n == "path" or n == "oldpath" or n == "newpath")
-      and v ~= 0 then
-      local s = g:string(v, 4096)
-      parts[i] = s and string.format("%q", s) or string.format("%#x", v)
-    elseif v >= 0 and v < 65536 or v < 0 and v > -65536 then
-      parts[i] = string.format("%d", v)
-    else
-      parts[i] = string.format("%#x", v)
-    end
-  end
-  return sc.name .. "(" .. table.concat(parts, ", ") .. ")"
-end
-
-local function result(r)
-  if r < 0 and r > -4096 then
-    local name = rffi.errno_name(-r) or tostring(-r)
-    return ("-1 %s (%s)"):format(name, rffi.strerror(-r))
-  elseif r >= 0 and r < 65536 then
-    return string.format("%d", r)
-  end
-  return string.format("%#x", r)
+  live = 0
+  return nil
 end
 
 function tool.init_thread()
   live = live + 1
-  if live > 1 then
-    multi = true
-  end
-  return {}
-end
-
-function tool.exit_thread()
-  live = live - 1
+  api.printer_ntasks(P, live)
+  return nil
 end
 
 function tool.syscall(g, sc)
-  local text = render(g, sc)
-  if never_return[sc.name] then
-    line(g, text .. " = ?")
+  local ev = g._ev
+  printer_enter(P, ev)
+  local nr = sc.nr
+  if nr == NR_EXIT or nr == NR_EXIT_GROUP then
+    return -- no result: the line ends when the thread does
+  elseif nr == NR_RT_SIGRETURN then
+    -- The result is the rax the frame restores (uc_mcontext.rax).
+    local rc = api.mem_read(E, g.tid, ev.rsp + 144, word, 8)
+    api.printer_exit(P, g.tid, rc == 8 and tonumber(word[0]) or 0)
     return
   end
   local r = g:inject(sc)
-  line(g, text .. " = " .. result(r))
+  printer_exit(P, g.tid, r)
   return r
 end
 
-function tool.exit_process(g, _, code)
-  if code >= 128 then
-    line(g, ("+++ killed by %s +++"):format(rffi.signal_name(code - 128) or tostring(code - 128)))
-  else
-    line(g, ("+++ exited with %d +++"):format(code))
-  end
+function tool.signal(g, sig)
+  local rc = api.get_siginfo(E, g.tid, siginfo)
+  api.printer_signal(P, g.tid, sig, rc == 0 and siginfo or nil)
+  return nil
+end
+
+-- The runtime hands over 128+N for a signal N: back to a wait status (a raw
+-- wait status, when a runtime passes one fourth, is taken as it is).
+function tool.exit_thread(g, _, code, raw)
+  local status = raw or ((code > 128 and code <= 128 + 64) and (code - 128) or code * 256)
+  api.printer_exited(P, g.tid, status)
+  live = live - 1
+  api.printer_ntasks(P, live)
 end
 
 function tool.finish()
-  out:flush()
+  if P ~= nil then
+    api.printer_summary(P)
+    api.printer_free(P)
+    P = nil
+  end
+  if settings.file then
+    ffi.C.close(settings.fd)
+    settings.fd, settings.file = 2, nil
+  end
 end
 
 return tool

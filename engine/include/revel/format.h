@@ -1,0 +1,83 @@
+/* revel/format.h: strace-grade rendering of syscalls, signals and results.
+ *
+ * The formatter reads guest memory only through a reader callback, so it can
+ * run on a live guest (revel_mem_read) or on made-up memory (the fuzz test).
+ * A syscall renders in two halves, as strace decodes it: the arguments known
+ * on entry, then after the call the output arguments; the result apart, so
+ * the caller can pad it to strace's column.
+ *
+ *   enter:  "openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY|O_CLOEXEC"
+ *   exit:   ")"                                  (or ", {st_mode=...}, 0)")
+ *   result: "3"  or  "-1 ENOENT (No such file or directory)"
+ *
+ * Every function writes at most len bytes (always NUL-terminated when
+ * len > 0) and returns the length it wanted, like snprintf. */
+#ifndef REVEL_FORMAT_H
+#define REVEL_FORMAT_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Reads n bytes of thread tid's memory at addr; returns bytes read (possibly
+ * fewer than n) or a negative errno. revel_mem_read fits with ctx = engine. */
+typedef ssize_t (*revel_mem_reader)(void *ctx, pid_t tid, uint64_t addr, void *buf, size_t n);
+
+enum revel_fmt_flags {
+	REVEL_FMT_FD_PATHS = 1, /* -y: print fds as 3</etc/passwd> */
+};
+
+struct revel_fmt {
+	revel_mem_reader read;
+	void *ctx;
+	int string_limit; /* -s N: bytes of a string shown before "..." (strace: 32) */
+	int flags;        /* enum revel_fmt_flags */
+	pid_t pid;        /* the guest process, for /proc lookups (-y) */
+	pid_t tid;        /* the thread whose memory the reader reads */
+	uint64_t sp;      /* its stack pointer at the call (rt_sigreturn's frame) */
+};
+
+#define REVEL_FMT_MAXARGS 6
+
+/* What the entry half leaves for the exit half. Argument spans (offsets into
+ * the entry text followed by the exit text) let a caller split the rendering
+ * into arguments, as --json does; -1 when an argument was not printed. */
+struct revel_fmt_state {
+	int printed;   /* arguments printed by the entry half */
+	int enter_len; /* length of the entry text */
+	int nspans;    /* arguments with a span */
+	int span_beg[REVEL_FMT_MAXARGS];
+	int span_end[REVEL_FMT_MAXARGS];
+	int64_t saved[4]; /* values the exit half needs from entry */
+};
+
+int revel_format_enter(const struct revel_fmt *f, long nr, const int64_t args[6],
+                       struct revel_fmt_state *state, char *out, size_t len);
+
+/* The exit half: the remaining arguments and ")". */
+int revel_format_exit(const struct revel_fmt *f, long nr, const int64_t args[6],
+                      struct revel_fmt_state *state, int64_t result, char *out, size_t len);
+
+/* The result as strace prints it after "= ": "0", "0x7f...", "022",
+ * "-1 ENOENT (No such file or directory)", "0x1 (flags FD_CLOEXEC)",
+ * "3</etc/passwd>" with -y. */
+int revel_format_result(const struct revel_fmt *f, long nr, const int64_t args[6],
+                        const struct revel_fmt_state *state, int64_t result, char *out, size_t len);
+
+/* A signal line body: "SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...}".
+ * info points to a siginfo_t (128 bytes) read from the guest; NULL prints
+ * the name alone. */
+int revel_format_signal(const struct revel_fmt *f, int sig, const void *info, char *out,
+                        size_t len);
+
+/* "ENOENT" / "No such file or directory" for the error numbers strace knows,
+ * including the kernel-internal ERESTART* ones; NULL when unknown. */
+const char *revel_errno_message(int err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
