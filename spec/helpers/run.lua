@@ -17,10 +17,14 @@ H.root = os.getenv("REVEL_ROOT") or "."
 local tmpdir = os.getenv("TMPDIR") or "/tmp"
 local counter = 0
 
+-- Unique across the spec processes ctest runs side by side: the pid.
+local ffi = require("ffi")
+pcall(ffi.cdef, "int getpid(void);")
+local mypid = ffi.C.getpid()
+
 local function tmpname(tag)
   counter = counter + 1
-  return ("%s/revel-spec-%d-%d-%s"):format(tmpdir, tonumber(tostring({}):match("0x(%x+)"), 16) or 0,
-    counter, tag)
+  return ("%s/revel-spec-%d-%d-%s"):format(tmpdir, mypid, counter, tag)
 end
 
 local function slurp(path)
