@@ -11,9 +11,17 @@ static int lua_next(revel_engine *e, struct revel_lua_event *lev)
 	int rc = revel_next(e, &lev->ev);
 	if (rc < 0)
 		return rc;
+	double *a[6] = {&lev->a0, &lev->a1, &lev->a2, &lev->a3, &lev->a4, &lev->a5};
 	for (int i = 0; i < 6; i++)
-		lev->args[i] = (double)lev->ev.args[i];
+		*a[i] = (double)lev->ev.args[i];
 	lev->result = (double)lev->ev.result;
+	lev->nr = (double)lev->ev.nr;
+	lev->kind = lev->ev.kind;
+	lev->tid = lev->ev.tid;
+	lev->pid = lev->ev.pid;
+	lev->flags = lev->ev.flags;
+	lev->sig = lev->ev.sig;
+	lev->status = lev->ev.status;
 	lev->rsp = 0;
 	if (lev->ev.kind == REVEL_EV_SYSCALL || lev->ev.kind == REVEL_EV_INJECTED ||
 	    lev->ev.kind == REVEL_EV_TASK_NEW || lev->ev.kind == REVEL_EV_EXEC) {
@@ -44,12 +52,18 @@ static int lua_resume(revel_engine *e, pid_t tid, const struct revel_lua_action 
 	a.sig = la->sig;
 	a.nr = (long)la->nr;
 	a.value = to_i64(la->value);
+	const double *la_args[6] = {&la->a0, &la->a1, &la->a2, &la->a3, &la->a4, &la->a5};
+	const double *orig_args[6] = {NULL};
+	if (orig) {
+		const double *o[6] = {&orig->a0, &orig->a1, &orig->a2, &orig->a3, &orig->a4, &orig->a5};
+		memcpy(orig_args, o, sizeof o);
+	}
 	for (int i = 0; i < 6; i++) {
 		/* An argument Lua did not change keeps its exact bits. */
-		if (orig && la->nr == (double)orig->ev.nr && la->args[i] == orig->args[i])
+		if (orig && la->nr == (double)orig->ev.nr && *la_args[i] == *orig_args[i])
 			a.args[i] = orig->ev.args[i];
 		else
-			a.args[i] = to_i64(la->args[i]);
+			a.args[i] = to_i64(*la_args[i]);
 	}
 	return revel_resume(e, tid, &a);
 }

@@ -17,16 +17,17 @@
 
 struct revel_lua_event {
 	revel_event ev;
-	double args[6];
-	double result;
+	/* The same, flat: Lua reads scalars without making a cdata for a nested
+	 * struct or array on each access (no garbage per event). */
+	int kind, tid, pid, flags, sig, status;
+	double nr, a0, a1, a2, a3, a4, a5, result;
 	double rsp; /* the stopped thread's stack pointer, for scratch memory */
 };
 
 struct revel_lua_action {
 	int kind;
 	int sig;
-	double nr;
-	double args[6];
+	double nr, a0, a1, a2, a3, a4, a5;
 	double value;
 };
 

@@ -26,8 +26,13 @@ typedef struct revel_event {
   int kind; pid_t tid; pid_t pid; pid_t parent_tid; pid_t former_tid;
   int flags; int sig; int status; long nr; int64_t args[6]; int64_t result;
 } revel_event;
-struct revel_lua_event { revel_event ev; double args[6]; double result; double rsp; };
-struct revel_lua_action { int kind; int sig; double nr; double args[6]; double value; };
+struct revel_lua_event {
+  revel_event ev;
+  int kind, tid, pid, flags, sig, status;
+  double nr, a0, a1, a2, a3, a4, a5, result;
+  double rsp;
+};
+struct revel_lua_action { int kind; int sig; double nr, a0, a1, a2, a3, a4, a5; double value; };
 struct revel_syscall_info {
   int nr; const char *name; int nargs; const char *arg_names[6];
   unsigned char arg_kinds[6]; unsigned int classes;
@@ -111,6 +116,8 @@ local api = ffi.cast("const struct revel_lua_api *", core.api)
 
 local M = {
   ffi = ffi,
+  -- field names of the flat argument slots (lev.a0 .. lev.a5, act.a0 ..)
+  A = { "a0", "a1", "a2", "a3", "a4", "a5" },
   api = api,
   NR_MAX = 512,
   -- enum revel_event_kind

@@ -5,6 +5,7 @@ local rffi = require("revel.ffi")
 local copy = require("revel.copy")
 
 local ffi, api = rffi.ffi, rffi.api
+local A = rffi.A
 local yield, running = coroutine.yield, coroutine.running
 
 local M = { DONE = 1, INJECT = 2, TAIL = 3 }
@@ -44,11 +45,11 @@ end
 
 local function unchanged(g, call)
   local ev, args = rawget(g, "_ev"), call.args
-  if call.nr ~= tonumber(ev.ev.nr) then
+  if call.nr ~= ev.nr then
     return false
   end
   for i = 1, 6 do
-    if args[i] ~= ev.args[i - 1] then
+    if args[i] ~= ev[A[i]] then
       return false
     end
   end

@@ -19,6 +19,7 @@ local DONE, INJECT, TAIL, FAILED = guest.DONE, guest.INJECT, guest.TAIL, 0
 local resume, create, status_of = coroutine.resume, coroutine.create, coroutine.status
 local band, rshift = bit.band, bit.rshift
 local EVF_FAULT = rffi.EVF_FAULT
+local A = rffi.A
 
 local M = {}
 
@@ -76,11 +77,11 @@ local function set_call(run, g, act, call)
     local v = args[i]
     local tv = type(v)
     if tv == "number" then
-      act.args[i - 1] = v
+      act[A[i]] = v
     elseif v == nil or v == false then
-      act.args[i - 1] = 0
+      act[A[i]] = 0
     elseif v == true then
-      act.args[i - 1] = 1
+      act[A[i]] = 1
     elseif tv == "string" then
       -- Below the red zone of the stopped thread's stack: nothing of the
       -- guest's lives there while it is stopped in a syscall.
@@ -91,7 +92,7 @@ local function set_call(run, g, act, call)
       if rc < 0 then
         error("cannot place a string argument in guest memory: " .. rffi.strerror(-rc), 0)
       end
-      act.args[i - 1] = sp
+      act[A[i]] = sp
     else
       error(("argument %d of %s is a %s"):format(i, tostring(call.name), tv), 0)
     end
@@ -123,9 +124,9 @@ local function handler_failed(run, g, co, err)
       -- does not run twice.
       act.kind, act.value = ACT_RETURN, g._ran
     else
-      act.kind, act.nr = ACT_CONTINUE, g._ev.ev.nr
-      for i = 0, 5 do
-        act.args[i] = g._ev.args[i]
+      act.kind, act.nr = ACT_CONTINUE, g._ev.nr
+      for i = 1, 6 do
+        act[A[i]] = g._ev[A[i]]
       end
     end
     answer(run, g, act)
@@ -177,20 +178,20 @@ local function after_resume(run, g, co, ok, tag, value)
 end
 
 local function on_syscall(run, lev)
-  local tid = lev.ev.tid
+  local tid = lev.tid
   local g = run.threads[tid]
   if not g then
-    g = state.adopt(run, tid, lev.ev.pid)
+    g = state.adopt(run, tid, lev.pid)
   end
-  local nr = tonumber(lev.ev.nr)
+  local nr = lev.nr
   ffi.copy(g._ev, lev, run.lev_size)
   local sc = g._sc
   rawset(sc, "nr", nr)
   rawset(sc, "name", names[nr])
-  local args, la = sc.args, lev.args
-  args[1], args[2], args[3], args[4], args[5], args[6] = la[0], la[1], la[2], la[3], la[4], la[5]
+  local args = sc.args
+  args[1], args[2], args[3], args[4], args[5], args[6] = lev.a0, lev.a1, lev.a2, lev.a3, lev.a4, lev.a5
   -- An inject rule fails this call unless the handler decides otherwise.
-  if band(lev.ev.flags, EVF_FAULT) ~= 0 then
+  if band(lev.flags, EVF_FAULT) ~= 0 then
     g._fault = lev.result
   else
     g._fault = nil
@@ -230,14 +231,14 @@ local function run_hook(run, ev, name, hook)
 end
 
 local function on_injected(run, lev)
-  local g = run.threads[lev.ev.tid]
+  local g = run.threads[lev.tid]
   local co = g and g._co
   if not co then
     -- A handler that is no more (its error was reported): run the call.
     local act = run.act
-    act.kind, act.nr = ACT_CONTINUE, g._ev.ev.nr
-    for i = 0, 5 do
-      act.args[i] = g._ev.args[i]
+    act.kind, act.nr = ACT_CONTINUE, g._ev.nr
+    for i = 1, 6 do
+      act[A[i]] = g._ev[A[i]]
     end
     return answer(run, g, act)
   end
@@ -259,7 +260,7 @@ end
 -- tool.signal(g, sig) returns the signal to deliver: nil keeps it, false
 -- suppresses it, a number delivers that signal instead.
 local function on_signal(run, lev)
-  local tid, sig = lev.ev.tid, lev.ev.sig
+  local tid, sig = lev.tid, lev.sig
   local g = run.threads[tid]
   local deliver = sig
   if g then
@@ -276,7 +277,7 @@ local function on_signal(run, lev)
 end
 
 local function dispatch(run, lev)
-  local kind = lev.ev.kind
+  local kind = lev.kind
   if kind == EV_SYSCALL then
     on_syscall(run, lev)
   elseif kind == EV_INJECTED then
@@ -374,7 +375,7 @@ function M.run(plan, argv)
     while true do
       local rc = api.next(E, lev)
       if rc == 0 then
-        local kind = lev.ev.kind
+        local kind = lev.kind
         if kind == EV_DONE then
           break
         end
