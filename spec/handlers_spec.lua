@@ -156,3 +156,47 @@ describe("the README's first tool", function()
     assert.truthy(r.err:match("1 refused"), r.err)
   end)
 end)
+
+describe("typed syscalls", function()
+  it("tostring(sc) is the strace line; sc:with{} is a changed copy", function()
+    local t = H.tool([[
+return { on = { openat = function(g, sc)
+  if g:string(sc.pathname) == "/etc/hostname" then
+    local c = sc:with{ flags = 0 }
+    io.stderr:write("LINE ", tostring(sc), "\nCOPY ", tostring(c), "\nSAME ", tostring(sc.flags ~= c.flags), "\n")
+  end
+end } }
+]])
+    local r = H.revel({ t }, { "cat", "/etc/hostname" })
+    assert.are.equal(0, r.code, r.err)
+    assert.are.equal(H.native({ "cat", "/etc/hostname" }).out, r.out)
+    assert.truthy(r.err:find('LINE openat(AT_FDCWD, "/etc/hostname", O_RDONLY)', 1, true), r.err)
+    assert.truthy(r.err:find('COPY openat(AT_FDCWD, "/etc/hostname", O_RDONLY)', 1, true), r.err)
+    assert.truthy(r.err:find("SAME false", 1, true) or r.err:find("SAME true", 1, true), r.err)
+  end)
+
+  it("revel.sys builds calls by name, positionally or by argument name", function()
+    local revel = require("revel")
+    local a = revel.sys.openat{ dirfd = -100, pathname = "/x", flags = 0 }
+    assert.are.equal("openat", a.name)
+    assert.are.equal(-100, a.dirfd)
+    assert.are.equal("/x", a.pathname)
+    local b = revel.sys.read(3, 0, 10)
+    assert.are.equal(10, b.count)
+    assert.has_error(function() return revel.sys.opnat end)
+  end)
+
+  it("a bad guest pointer is an error value, not a crash", function()
+    local t = H.tool([[
+return { on = { getppid = function(g, sc)
+  local s, err = g:string(8)
+  local d, err2 = g:read(16, 4)
+  local n, err3 = g:write(24, "x")
+  io.stderr:write(("%s %s %s %s %s %s\n"):format(tostring(s), err, tostring(d), err2, tostring(n), err3))
+end } }
+]])
+    local r = H.revel({ t }, { H.guest("getppid_print") })
+    assert.are.equal(0, r.code, r.err)
+    assert.truthy(r.err:find("nil EFAULT nil EFAULT nil EFAULT", 1, true), r.err)
+  end)
+end)

@@ -43,6 +43,7 @@ local function new_thread(run, tid, proc, parent)
     _ev = ffi.new("struct revel_lua_event"),
     _co = nil,
   }, G)
+  rawset(g._sc, "_g", g) -- tostring(sc) reads the guest through its thread
   run.threads[tid] = g
   return g
 end

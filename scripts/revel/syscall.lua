@@ -45,8 +45,45 @@ local function fmt_arg(v)
   return string.format("%#x", v)
 end
 
--- A plain rendering: name(args). The default tool renders with decoding.
+-- The strace line of a call seen by a thread (g._sc and its copies), decoded
+-- from the guest's memory by the C formatter; a plain name(args) otherwise.
+local fmt_ev, fmt_buf
+local function strace_line(sc)
+  local g = rawget(sc, "_g")
+  local run = g and package.loaded["revel.runtime"] and package.loaded["revel.runtime"].current
+  if not run or run.threads[g.tid] ~= g then
+    return nil
+  end
+  local ffi, api = rffi.ffi, rffi.api
+  if not fmt_ev then
+    fmt_ev = ffi.new("struct revel_lua_event")
+    fmt_buf = ffi.new("char[8192]")
+  end
+  fmt_ev.ev.tid, fmt_ev.ev.pid, fmt_ev.ev.nr, fmt_ev.rsp = g.tid, g.pid, sc.nr, g._ev.rsp
+  for i = 1, 6 do
+    local v = sc.args[i]
+    if type(v) ~= "number" then
+      return nil -- a string to be placed in guest memory: not there yet
+    end
+    fmt_ev.ev.args[i - 1] = v >= 9223372036854775808 and v - 18446744073709551616 or v
+  end
+  local n = api.format_call(run.E, fmt_ev, 32, fmt_buf, 8192)
+  if n < 0 then
+    return nil
+  end
+  return ffi.string(fmt_buf, math.min(n, 8191))
+end
+
 function SC.__tostring(sc)
+  local line = strace_line(sc)
+  if line then
+    return line
+  end
+  return M.plain(sc)
+end
+
+-- A plain rendering: name(args).
+function M.plain(sc)
   local an = argnames[sc.nr]
   local n = an and #an or 6
   local parts = {}
@@ -71,6 +108,7 @@ end
 -- A copy, with some arguments changed by name or position: sc:with{count = 1}.
 function methods.with(sc, changes)
   local c = M.new(sc.nr, sc.args)
+  rawset(c, "_g", rawget(sc, "_g"))
   if changes then
     -- The syscall first: argument names are those of the new one.
     local to = changes.nr or changes.name
@@ -99,7 +137,9 @@ function methods.with(sc, changes)
 end
 
 function methods.copy(sc)
-  return M.new(sc.nr, sc.args)
+  local c = M.new(sc.nr, sc.args)
+  rawset(c, "_g", rawget(sc, "_g"))
+  return c
 end
 
 -- Close matches for a name that is not a syscall, for error messages.
