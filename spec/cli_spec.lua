@@ -92,6 +92,13 @@ describe("bad input", function()
     assert.truthy(l:match("%-%-skip"), l)
   end)
 
+  it("an option of the default tool given with a tool file", function()
+    local r = H.sh(H.words({ H.bin, "-o", "/tmp/revel-never-written", H.example("noop.lua"), "--", "true" }))
+    assert.are.equal(125, r.code)
+    assert.truthy(first_line(r.err):match("%-o is an option of the default tool"), r.err)
+    assert.is_nil(io.open("/tmp/revel-never-written"))
+  end)
+
   it("an unknown revel option", function()
     local r = H.sh(H.words({ H.bin, "--frobnicate", "--", "true" }))
     assert.are.equal(125, r.code)

@@ -277,6 +277,16 @@ function M.main(args)
   elseif o.watch and not o.tool then
     return fail("--watch needs a tool file to watch")
   end
+  if o.tool or o.code or o.repl then
+    -- These shape the default tool's output; a tool writes its own.
+    for _, opt in ipairs({ { "output", "-o" }, { "trace", "-e trace=" }, { "strsize", "-s" },
+      { "count", "-c" }, { "json", "--json" }, { "fd_paths", "-y" } }) do
+      if o[opt[1]] ~= nil then
+        return fail(("%s is an option of the default tool; %s writes its own output"):format(opt[2],
+          o.tool or (o.code and "-E" or "the REPL")))
+      end
+    end
+  end
   _G.revel = revel -- tools may use `revel` without requiring it
   local ok, code, _, spawn_err = xpcall(function()
     local t, config, name
