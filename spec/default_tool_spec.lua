@@ -4,15 +4,7 @@ local H = require("helpers.run")
 
 local out = (os.getenv("TMPDIR") or "/tmp") .. "/revel-default-tool.out"
 
-local function slurp(path)
-  local f = io.open(path, "rb")
-  if not f then
-    return ""
-  end
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local slurp = H.slurp
 
 local function lines(s)
   local t = {}

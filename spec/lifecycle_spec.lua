@@ -2,16 +2,7 @@
 -- from anywhere with its Lua library inside the binary.
 local H = require("helpers.run")
 
--- Wait (bounded) until check() is true; returns whether it became true.
-local function eventually(check, seconds)
-  for _ = 1, (seconds or 10) * 20 do
-    if check() then
-      return true
-    end
-    H.sh("sleep 0.05")
-  end
-  return check()
-end
+local eventually = H.eventually
 
 describe("revel's lifetime", function()
   it("if revel is killed with SIGKILL, the guest dies with it", function()

@@ -12,15 +12,7 @@ local function file(content)
   return p
 end
 
-local function slurp(path)
-  local f = io.open(path, "rb")
-  if not f then
-    return ""
-  end
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local slurp = H.slurp
 
 -- Replace a file in one step, as an editor saving it would.
 local function rewrite(path, content)

@@ -2,15 +2,7 @@
 -- the run's end: --exit-with-root.
 local H = require("helpers.run")
 
-local function eventually(check, seconds)
-  for _ = 1, (seconds or 10) * 20 do
-    if check() then
-      return true
-    end
-    H.sh("sleep 0.05")
-  end
-  return check()
-end
+local eventually = H.eventually
 
 local function exists(path)
   local f = io.open(path)
@@ -20,14 +12,7 @@ local function exists(path)
   return f ~= nil
 end
 
-local function read(path)
-  local f = io.open(path)
-  local s = f and f:read("*a") or ""
-  if f then
-    f:close()
-  end
-  return s
-end
+local read = H.slurp
 
 describe("revel's own signals", function()
   it("Ctrl-C reaches the guest as it would natively; finish still runs", function()

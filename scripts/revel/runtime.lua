@@ -177,6 +177,18 @@ local function after_resume(run, g, co, ok, tag, value)
   answer(run, g, act)
 end
 
+-- Run f(g, sc) in the thread's own coroutine (made anew if it died) and act
+-- on what it yields or returns.
+local function run_in_thread(run, g, sc, f)
+  local co = g._co
+  if co == nil or status_of(co) == "dead" then
+    co = create(thread_main)
+    g._co = co
+  end
+  local ok, tag, value = resume(co, g, sc, f)
+  after_resume(run, g, co, ok, tag, value)
+end
+
 local function on_syscall(run, lev)
   local tid = lev.tid
   local g = run.threads[tid]
@@ -196,14 +208,8 @@ local function on_syscall(run, lev)
   else
     g._fault = nil
   end
-  local co = g._co
-  if co == nil or status_of(co) == "dead" then
-    co = create(thread_main)
-    g._co = co
-  end
   g._busy, g._ran = true, nil
-  local ok, tag, value = resume(co, g, sc, run.handlers[nr])
-  after_resume(run, g, co, ok, tag, value)
+  run_in_thread(run, g, sc, run.handlers[nr])
 end
 
 -- thread_start(g) and post_exec(g) run like handlers: in the thread's
@@ -219,14 +225,8 @@ local function run_hook(run, ev, name, hook)
     hook(g)
     return false
   end
-  local co = g._co
-  if co == nil or status_of(co) == "dead" then
-    co = create(thread_main)
-    g._co = co
-  end
   g._hook, g._busy = name, true
-  local ok, tag, value = resume(co, g, nil, hook)
-  after_resume(run, g, co, ok, tag, value)
+  run_in_thread(run, g, nil, hook)
   return true
 end
 

@@ -41,15 +41,7 @@ R.commands = {
   { "grep", "", { "grep", "-c", "a", D .. "/f.txt" } },
 }
 
-local function slurp(path)
-  local f = io.open(path, "rb")
-  if not f then
-    return ""
-  end
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local slurp = H.slurp
 
 function R.prepare()
   os.execute(("rm -rf %s && mkdir -p %s && printf 'b\\na\\nc\\n' > %s/f.txt"):format(H.q(D), H.q(D), H.q(D)))

@@ -36,6 +36,7 @@ local function slurp(path)
   f:close()
   return s
 end
+H.slurp = slurp
 
 -- Quote one word for sh.
 function H.q(s)
@@ -118,6 +119,18 @@ function H.procs_matching(pattern)
     lines[#lines + 1] = l
   end
   return lines
+end
+
+-- Wait (bounded) until check() is true; returns whether it became true. For
+-- conditions in other processes, not to paper over races in our own.
+function H.eventually(check, seconds)
+  for _ = 1, (seconds or 10) * 20 do
+    if check() then
+      return true
+    end
+    os.execute("sleep 0.05")
+  end
+  return check()
 end
 
 return H
