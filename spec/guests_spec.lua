@@ -21,6 +21,7 @@ local cases = {
   { "threads500", {}, 0 },
   { "forktree5", {}, 0 },
   { "vfork_variants", {}, 0 },
+  { "vfork_clone", {}, 0 },
   { "autoreap", {}, 0 },
   { "rtsig", {}, 0 },
   { "tstp", {}, 0 },
