@@ -7,7 +7,7 @@ local ffi = require("ffi")
 ffi.cdef("ssize_t readlink(const char *path, char *buf, size_t size);")
 
 local tool = { options = { dir = "/tmp", bytes = 1048576 } }
-tool.subscriptions = { "write", "pwrite64", "writev" }
+tool.subscriptions = { "write", "pwrite64" }
 
 local buf = ffi.new("char[4096]")
 
@@ -35,10 +35,7 @@ function tool.syscall(g, sc)
   if not path or path:sub(1, #prefix) ~= prefix then
     return
   end
-  local want = sc.name == "writev" and 1 or sc.count -- writev: one byte at a time
-  if sc.name == "writev" then
-    return -revel.errno.ENOSPC
-  end
+  local want = sc.count
   local granted = g:rpc(want)
   if granted == 0 then
     return -revel.errno.ENOSPC

@@ -66,6 +66,30 @@ describe("strace's -e inject=", function()
     assert.truthy(os.time() - t0 < 10)
   end)
 
+  it("a delay applies to calls the default tool handles too", function()
+    local clock = function()
+      local p = io.popen("date +%s%N")
+      local v = tonumber(p:read("*l"))
+      p:close()
+      return v / 1e9
+    end
+    local a = clock()
+    local r = H.sh(H.words({ H.bin, "-o", "/dev/null", "-e", "inject=write:delay_enter=300ms:when=1", "--", "echo", "hi" }))
+    local took = clock() - a
+    assert.are.equal("hi\n", r.out)
+    assert.truthy(took >= 0.3, took)
+  end)
+
+  it("a rule's fault stands when the handler injects other calls first", function()
+    local t = H.tool([[
+return { on = { chdir = function(g, sc) g:inject(revel.sys.getpid()) end } }
+]])
+    local s = H.native({ "strace", "-o", "/dev/null", "-e", "inject=chdir:error=EROFS:when=2", probe })
+    local r = H.sh(H.words({ H.bin, "--inject=chdir:error=EROFS:when=2", t, "--", probe }))
+    assert.are.equal(s.out, r.out)
+    assert.truthy(r.out:match("chdir: %-1 EROFS"), r.out)
+  end)
+
   local bad = {
     { "openat:error=EFOO", "unknown errno \"EFOO\"" },
     { "openat:signal=SIGFOO", "unknown signal \"SIGFOO\"" },
@@ -113,6 +137,12 @@ describe("rules with more reach (--rule)", function()
   it("eintr: the kernel's restart semantics, invisible to the guest", function()
     local n = H.native({ probe })
     local r = H.revel({ "--rule=getppid,chdir:nth=1+2:eintr", H.example("noop.lua") }, { probe })
+    assert.are.equal(n.out, r.out)
+  end)
+
+  it("eintr on every call still lets each call run once restarted", function()
+    local n = H.native({ probe })
+    local r = H.revel({ "--rule=getppid,chdir:eintr", H.example("noop.lua") }, { probe }, { timeout = 30 })
     assert.are.equal(n.out, r.out)
   end)
 

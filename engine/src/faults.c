@@ -71,10 +71,16 @@ bool fault_on_seccomp(revel_engine *e, struct task *t, long nr)
 	if (r->signal)
 		syscall(SYS_tgkill, t->proc ? t->proc->pid : t->tid, t->tid, r->signal);
 	if (e->opt.handled[nr]) {
-		/* The tool sees the call first; the rule applies when it lets the
-		 * call run (fault_apply). */
-		if (!r->fault && !r->delay_enter_us && !r->delay_exit_us)
+		/* The tool sees the call, after any delay_enter; a fault applies
+		 * when it lets the call run (fault_apply). A delay_exit is the
+		 * rule's own, for calls no tool handles. */
+		int64_t delay = r->delay_enter_us;
+		if (!r->fault)
 			t->fired = NULL;
+		if (delay > 0) {
+			hold(e, t, delay, 2);
+			return true;
+		}
 		return false;
 	}
 	if (r->delay_enter_us > 0) {
@@ -89,11 +95,7 @@ void fault_apply(revel_engine *e, struct task *t)
 {
 	if (!t->fired)
 		return;
-	if (t->fired->delay_enter_us > 0) {
-		hold(e, t, t->fired->delay_enter_us, 0);
-		return;
-	}
-	fire(e, t);
+	fire(e, t); /* its delay_enter came before the tool saw the call */
 }
 
 void fault_on_exit(revel_engine *e, struct task *t)
@@ -132,6 +134,8 @@ int fault_timers(revel_engine *e)
 			e->nheld--;
 			if (t->hold_after == 0) {
 				fire(e, t);
+			} else if (t->hold_after == 2) {
+				tracer_report_syscall(e, t);
 			} else {
 				t->fired = NULL;
 				tracer_resume_running(t, 0);

@@ -56,7 +56,8 @@ struct task {
 	uint32_t *inj_counts;
 	const struct revel_inject_rule *fired;
 	int64_t hold_until;
-	int hold_after; /* 0: apply the rest of the rule; 1: resume after exit */
+	int hold_after; /* 0: apply the rest of the rule; 1: resume after exit;
+			 * 2: hand the call to the caller */
 	revel_action pending; /* the injection waiting for execve's exit stop */
 	uint64_t replay_rip, replay_rsp;
 	uint64_t held_sigs; /* signals that arrived mid-chain, delivered after it */

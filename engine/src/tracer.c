@@ -267,10 +267,16 @@ static void on_seccomp(revel_engine *e, struct task *t)
 		resume_running(t, 0);
 		return;
 	}
+	tracer_report_syscall(e, t);
+}
+
+/* Hand a stopped syscall (registers loaded) to the caller. */
+void tracer_report_syscall(revel_engine *e, struct task *t)
+{
 	t->saved = t->regs;
 	t->state = TS_SECCOMP;
 	revel_event *ev = queue_push(e, REVEL_EV_SYSCALL, t);
-	ev->nr = nr;
+	ev->nr = (long)t->regs.orig_rax;
 	args_from_regs(&t->regs, ev->args);
 	if (t->fired && t->fired->fault) {
 		/* A rule will fail this call unless the tool decides otherwise. */
@@ -642,7 +648,9 @@ static void restore_general(struct user_regs_struct *r, const struct user_regs_s
 static int answer_syscall(revel_engine *e, struct task *t, const revel_action *a)
 {
 	bool after_inject = t->state == TS_INJ_EXIT;
-	if (t->fired) {
+	if (t->fired && a->kind != REVEL_ACT_INJECT) {
+		/* A rule's fault stands until the tool's final answer: injections
+		 * on the way leave it be. */
 		const struct revel_inject_rule *r = t->fired;
 		bool unchanged = a->nr == (long)t->saved.orig_rax &&
 				 (unsigned long long)a->args[0] == t->saved.rdi &&

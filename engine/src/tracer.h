@@ -49,6 +49,7 @@ void fault_apply(revel_engine *e, struct task *t);
 void fault_task_free(struct task *t);
 
 /* tracer.c helpers faults.c shares */
+void tracer_report_syscall(revel_engine *e, struct task *t);
 void tracer_resume_running(struct task *t, int sig);
 
 

@@ -289,7 +289,7 @@ local function decode_args(g, sc)
   end
   local p = call_path(g, sc)
   if p then
-    out.path = p
+    out.file = p -- the path behind a path or fd argument
   end
   return out
 end
@@ -457,10 +457,17 @@ function M.tool(rules, opts)
     local name = sc.name
     local index = (c[name] or 0) + 1
     c[name] = index
-    if replay then
+    if c.restarting == name then
+      -- The call an eintr action interrupted, restarted by the kernel: it
+      -- runs this time (or the guest would restart it for ever).
+      c.restarting = nil
+    elseif replay then
       local a = replay[g.place .. "|" .. name .. "|" .. index]
       if a then
         log(g, sc, index, a)
+        if a.eintr then
+          c.restarting = name
+        end
         return act(g, sc, a)
       end
     else
@@ -472,6 +479,9 @@ function M.tool(rules, opts)
             and (not rule.p or draw(seed, g.place, index, sc.nr, ruleno) < rule.p) then
             local a = describe(rule)
             log(g, sc, index, a)
+            if a.eintr then
+              c.restarting = name
+            end
             return act(g, sc, a)
           end
         end
