@@ -119,11 +119,13 @@ wlabel() { # WORKLOAD
   esac
 }
 
-CONFIGS=(native openat_only noop_all strace strace_seccomp revel_default)
+CONFIGS=(native openat_only noop_all noop_handler named_arg strace strace_seccomp revel_default)
 declare -A LABEL=(
   [native]="native"
   [openat_only]="revel openat-only"
   [noop_all]="revel noop-all"
+  [noop_handler]="revel empty handler"
+  [named_arg]="revel named-arg read"
   [strace]="strace -f"
   [strace_seccomp]="strace -f --seccomp-bpf openat"
   [revel_default]="revel default tool"
@@ -133,6 +135,8 @@ declare -A LABEL=(
 declare -A CMDLINE=(
   [native]="W"
   [openat_only]="revel bench/tools/openat_only.lua -- W"
+  [noop_handler]="revel bench/tools/noop_handler.lua -- W"
+  [named_arg]="revel bench/tools/named_arg.lua -- W"
   [noop_all]="revel bench/tools/noop_all.lua -- W"
   [strace]="strace -f -o /dev/null W"
   [strace_seccomp]="strace -f -o /dev/null --seccomp-bpf -e trace=openat W"
@@ -191,7 +195,7 @@ build_cmd() {
   *) WHY="unknown workload $wl"; return 1 ;;
   esac
   case $cfg in
-  openat_only | noop_all | revel_default | noop_all_inject | revel_default_inject)
+  openat_only | noop_all | noop_handler | named_arg | revel_default | noop_all_inject | revel_default_inject)
     [ -x "$REVEL" ] || { WHY="missing $REVEL"; return 1; }
     ;;
   strace | strace_seccomp)
@@ -202,6 +206,8 @@ build_cmd() {
   native) CMD=("${w[@]}") ;;
   openat_only) CMD=("$REVEL" "$TOOLS/openat_only.lua" -- "${w[@]}") ;;
   noop_all) CMD=("$REVEL" "$TOOLS/noop_all.lua" -- "${w[@]}") ;;
+  noop_handler) CMD=("$REVEL" "$TOOLS/noop_handler.lua" -- "${w[@]}") ;;
+  named_arg) CMD=("$REVEL" "$TOOLS/named_arg.lua" -- "${w[@]}") ;;
   strace) CMD=(strace -f -o /dev/null "${w[@]}") ;;
   strace_seccomp) CMD=(strace -f -o /dev/null --seccomp-bpf -e trace=openat "${w[@]}") ;;
   revel_default) CMD=("$REVEL" -o /dev/null -- "${w[@]}") ;;
@@ -442,6 +448,8 @@ report_targets() {
     main_target "noop-all <= 0.60x strace -f (find)" find noop_all strace 0.60
     main_target "default tool <= 1.00x strace -f (getppid loop)" getppid revel_default strace 1.00
     main_target "default tool <= 1.00x strace -f (find)" find revel_default strace 1.00
+    main_target "named-arg read <= 1.05x empty handler (getppid loop)" getppid named_arg noop_handler 1.05
+    main_target "named-arg read <= 1.05x empty handler (find)" find named_arg noop_handler 1.05
   fi
   if sel inject; then
     main_target "idle inject rule <= 1.10x without (default tool, find)" find revel_default_inject revel_default 1.10
