@@ -120,4 +120,5 @@ const struct revel_lua_api revel_lua_api = {
 	.tick_stop = revel_tick_stop,
 	.tick_take = revel_tick_take,
 	.file_stamp = revel_file_stamp,
+	.observe_printer = lua_observe_printer,
 };

@@ -90,6 +90,7 @@ struct revel_lua_api {
 	void (*tick_stop)(void);
 	int (*tick_take)(void);
 	int (*file_stamp)(const char *path, double out[4]);
+	void (*observe_printer)(revel_engine *e, revel_printer *p);
 	/* Append new entries here, and in scripts/revel/ffi.lua in the same order. */
 };
 
@@ -99,6 +100,7 @@ extern const struct revel_lua_api revel_lua_api;
 revel_printer *lua_printer_new(revel_engine *e, const struct revel_printer_opts *o);
 int lua_printer_enter(revel_printer *p, const struct revel_lua_event *ev);
 int lua_printer_exit(revel_printer *p, pid_t tid, double result);
+void lua_observe_printer(revel_engine *e, revel_printer *p);
 int lua_format_call(revel_engine *e, const struct revel_lua_event *ev, int string_limit, char *out,
 		    size_t len);
 

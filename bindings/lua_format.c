@@ -2,6 +2,7 @@
  * the Lua event (exact 64-bit arguments, the stack pointer) and the engine's
  * memory reader, so the default tool's per-call work stays in C. */
 #include <string.h>
+#include <sys/syscall.h>
 #include <revel/format.h>
 #include "lua_api.h"
 
@@ -49,4 +50,44 @@ int lua_format_call(revel_engine *e, const struct revel_lua_event *ev, int strin
 	int m = revel_format_exit(&f, ev->ev.nr, ev->ev.args, &st, -14, len > at ? out + at : NULL,
 	                          len > at ? len - at : 0);
 	return n + m;
+}
+
+/* The default tool's per-call work as an engine observer: no Lua, no
+ * coroutine for a call that is only printed. */
+static int observe_enter(void *ctx, revel_engine *e, pid_t tid, long nr, const int64_t args[6],
+			 uint64_t sp)
+{
+	revel_printer *p = ctx;
+	revel_printer_enter(p, tid, nr, args, sp);
+	if (nr == SYS_exit || nr == SYS_exit_group)
+		return REVEL_OBSERVE_DONE; /* the line ends when the thread does */
+	if (nr == SYS_rt_sigreturn) {
+		/* Its result is the rax the signal frame restores. */
+		int64_t rax = 0;
+		if (revel_mem_read(e, tid, sp + 144, &rax, sizeof rax) != sizeof rax)
+			rax = 0;
+		revel_printer_exit(p, tid, rax);
+		return REVEL_OBSERVE_DONE;
+	}
+	return REVEL_OBSERVE_EXIT;
+}
+
+static void observe_exit(void *ctx, revel_engine *e, pid_t tid, int64_t result)
+{
+	(void)e;
+	revel_printer_exit(ctx, tid, result);
+}
+
+static struct revel_observer printer_observer;
+
+void lua_observe_printer(revel_engine *e, revel_printer *p)
+{
+	if (!p) {
+		revel_set_observer(e, NULL);
+		return;
+	}
+	printer_observer.ctx = p;
+	printer_observer.enter = observe_enter;
+	printer_observer.exit = observe_exit;
+	revel_set_observer(e, &printer_observer);
 }

@@ -278,3 +278,8 @@ int revel_set_handled(revel_engine *e, long nr, int on)
 		e->any_handled = e->opt.handled[i] != 0;
 	return 0;
 }
+
+void revel_set_observer(revel_engine *e, const struct revel_observer *o)
+{
+	e->observer = o;
+}

@@ -20,6 +20,7 @@ enum task_state {
 	TS_RESTART_FIX, /* a skipped call's result is a restart code: set it at exit */
 	TS_DELAYED,     /* held stopped by a delay_enter or delay_exit rule */
 	TS_FAULT_EXIT,  /* a rule's call runs; its exit stop is expected */
+	TS_OBSERVE,     /* an observed call runs; its exit stop is expected */
 };
 
 struct revel_inject_rule;

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <linux/sched.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
@@ -86,7 +87,9 @@ static void restart_fix(struct task *t, int64_t value)
 /* The resume request for a task that stopped for something we pass over. */
 static int resume_mode(const struct task *t)
 {
-	return t->state == TS_INJ_ENTRY || t->state == TS_INJ_RUN ? PTRACE_SYSCALL : PTRACE_CONT;
+	return t->state == TS_INJ_ENTRY || t->state == TS_INJ_RUN || t->state == TS_OBSERVE
+		       ? PTRACE_SYSCALL
+		       : PTRACE_CONT;
 }
 
 static void args_from_regs(const struct user_regs_struct *r, int64_t a[6])
@@ -224,14 +227,15 @@ static void on_exec(revel_engine *e, pid_t tid)
 	/* An injected execve stops here before its exit stop: keep waiting for
 	 * that after the caller has seen the exec. */
 	bool injecting = t->state == TS_INJ_RUN;
+	bool observing = t->state == TS_OBSERVE; /* execve's result comes at its exit */
 	t->saved_stale = injecting;
 	if (e->opt.want_tasks) {
-		t->after_event = injecting ? TS_INJ_RUN : TS_RUNNING;
+		t->after_event = injecting ? TS_INJ_RUN : observing ? TS_OBSERVE : TS_RUNNING;
 		t->is_signal = false;
 		t->state = TS_EVENT;
 		revel_event *ev = queue_push(e, REVEL_EV_EXEC, t);
 		ev->former_tid = (pid_t)former;
-	} else if (injecting) {
+	} else if (injecting || observing) {
 		ptrace_resume(PTRACE_SYSCALL, t->tid, 0);
 	} else {
 		resume_running(t, 0);
@@ -265,6 +269,19 @@ static void on_seccomp(revel_engine *e, struct task *t)
 		return;
 	if (nr < 0 || nr >= REVEL_NR_MAX || !e->opt.handled[nr]) {
 		resume_running(t, 0);
+		return;
+	}
+	if (e->observer && !t->fired) {
+		int64_t args[6];
+		args_from_regs(&t->regs, args);
+		if (e->observer->enter(e->observer->ctx, e, t->tid, nr, args, t->regs.rsp) ==
+		    REVEL_OBSERVE_DONE) {
+			resume_running(t, 0);
+			return;
+		}
+		t->state = TS_OBSERVE;
+		t->regs_valid = false;
+		ptrace_resume(PTRACE_SYSCALL, t->tid, 0);
 		return;
 	}
 	tracer_report_syscall(e, t);
@@ -319,6 +336,18 @@ static void on_syscall_stop(revel_engine *e, struct task *t)
 	}
 	if (t->state == TS_FAULT_EXIT) {
 		fault_on_exit(e, t);
+		return;
+	}
+	if (t->state == TS_OBSERVE) {
+		/* Only rax is needed: one word, not the whole register set. */
+		errno = 0;
+		long rax = ptrace(PTRACE_PEEKUSER, t->tid,
+				  (void *)offsetof(struct user_regs_struct, rax), NULL);
+		if (errno)
+			return; /* gone; its exit report follows */
+		if (e->observer)
+			e->observer->exit(e->observer->ctx, e, t->tid, rax);
+		resume_running(t, 0);
 		return;
 	}
 	if (t->state == TS_RESTART_FIX) {
@@ -769,10 +798,10 @@ int revel_resume(revel_engine *e, pid_t tid, const revel_action *a)
 	case TS_HELD:
 		return answer_free(e, t, a);
 	case TS_EVENT:
-		if (a->kind == REVEL_ACT_INJECT && t->after_event != TS_INJ_RUN && !t->is_signal)
+		if (a->kind == REVEL_ACT_INJECT && t->after_event == TS_RUNNING && !t->is_signal)
 			return answer_free(e, t, a);
-		if (t->after_event == TS_INJ_RUN) {
-			t->state = TS_INJ_RUN;
+		if (t->after_event == TS_INJ_RUN || t->after_event == TS_OBSERVE) {
+			t->state = t->after_event;
 			store_regs(t);
 			ptrace_resume(PTRACE_SYSCALL, t->tid, a->sig);
 		} else {

@@ -12,6 +12,7 @@ struct revel_engine {
 	struct revel_options opt;
 	FILE *log;
 	bool any_handled;
+	const struct revel_observer *observer;
 	bool spawned;
 	struct task_table tasks;
 	pid_t root_pid;

@@ -131,6 +131,23 @@ static void inject_before(revel_engine *e, const revel_event *ev, void *ctx)
 	revel_resume(e, ev->tid, &a);
 }
 
+struct obs_count {
+	int enter, exit;
+};
+
+static int obs_enter(void *ctx, revel_engine *e, pid_t tid, long nr, const int64_t args[6],
+		     uint64_t sp)
+{
+	struct obs_count *n = ctx;
+	n->enter++;
+	return nr == SYS_exit_group ? REVEL_OBSERVE_DONE : REVEL_OBSERVE_EXIT;
+}
+
+static void obs_exit(void *ctx, revel_engine *e, pid_t tid, int64_t result)
+{
+	((struct obs_count *)ctx)->exit++;
+}
+
 static const char *guest(const char *name)
 {
 	static char buf[8][512];
@@ -186,6 +203,28 @@ int main(void)
 	CHECK(r.status == 0 && strcmp(r.out, "done\n") == 0 && r.new_procs == 2 && r.execs == 3,
 	      "forks: status %#x out '%s' procs %d execs %d", r.status, r.out, r.new_procs,
 	      r.execs);
+
+	/* An observer sees every call, entry and exit, without events. */
+	{
+		struct obs_count n = {0, 0};
+		struct revel_observer o = {&n, obs_enter, obs_exit};
+		struct revel_options opt;
+		memset(&opt, 0, sizeof opt);
+		memset(opt.handled, 1, sizeof opt.handled);
+		const char *err2;
+		revel_engine *e2 = revel_engine_new(&opt, &err2);
+		revel_set_observer(e2, &o);
+		char *t[] = {"true", NULL};
+		int saw_syscall_event = 0;
+		CHECK(revel_spawn(e2, t) > 0, "spawn true");
+		revel_event ev;
+		while (revel_next(e2, &ev) == 0 && ev.kind != REVEL_EV_DONE)
+			saw_syscall_event |= ev.kind == REVEL_EV_SYSCALL;
+		CHECK(ev.status == 0 && !saw_syscall_event && n.enter > 10 && n.exit == n.enter - 1,
+		      "observer: status %d events %d enter %d exit %d", ev.status, saw_syscall_event,
+		      n.enter, n.exit);
+		revel_engine_free(e2);
+	}
 
 	char *missing[] = {"revel-no-such-command", NULL};
 	struct revel_options opt;

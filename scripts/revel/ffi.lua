@@ -107,6 +107,7 @@ struct revel_lua_api {
   void (*tick_stop)(void);
   int (*tick_take)(void);
   int (*file_stamp)(const char *path, double out[4]);
+  void (*observe_printer)(revel_engine *e, revel_printer *p);
   /* append new entries here, in the order of bindings/lua_api.h */
 };
 char *strerror(int errnum);

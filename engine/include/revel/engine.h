@@ -159,6 +159,23 @@ void revel_kill_all(revel_engine *e);
 pid_t revel_ppid(revel_engine *e, pid_t tid);
 /* Number of guest tasks alive. */
 int revel_task_count(revel_engine *e);
+/* An observer sees calls without the caller seeing events for them: entry
+ * before the call runs, and the result at its exit stop. It takes every
+ * subscribed call but those an inject rule acts on, which are reported as
+ * usual. This is how a tool that only prints (strace) stays in C. */
+enum revel_observe {
+	REVEL_OBSERVE_EXIT = 0, /* call exit() with the result (one more stop) */
+	REVEL_OBSERVE_DONE = 1, /* no result wanted (the call does not return) */
+};
+struct revel_observer {
+	void *ctx;
+	int (*enter)(void *ctx, revel_engine *e, pid_t tid, long nr, const int64_t args[6],
+		     uint64_t sp);
+	void (*exit)(void *ctx, revel_engine *e, pid_t tid, int64_t result);
+};
+/* Set (or with NULL clear) the observer; the struct must outlive the run. */
+void revel_set_observer(revel_engine *e, const struct revel_observer *o);
+
 /* Change whether a subscribed syscall is reported (REVEL_EV_SYSCALL) or runs
  * unreported; -EINVAL for a number that is not subscribed (the seccomp filter
  * of a running guest cannot grow). */

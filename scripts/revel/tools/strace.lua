@@ -104,6 +104,9 @@ function tool.init_global()
   if P == nil then
     error("cannot make the output printer", 0)
   end
+  -- Calls that are only printed stay in C; tool.syscall below sees the calls
+  -- an inject rule acts on.
+  api.observe_printer(E, P)
   live = 0
   return nil
 end
@@ -148,6 +151,7 @@ end
 
 function tool.finish()
   if P ~= nil then
+    api.observe_printer(E, nil)
     api.printer_summary(P)
     api.printer_free(P)
     P = nil
