@@ -149,6 +149,14 @@ return { on = { write = function(g, sc) g:inject(sc); error("after the call") en
     assert.truthy(r.err:match("after the call"), r.err)
   end)
 
+  it("an error in finish exits 125 with the guest already done", function()
+    local t = H.tool('return { finish = function() error("no finish") end }')
+    local r = H.revel({ t }, { "echo", "done" })
+    assert.are.equal(125, r.code)
+    assert.are.equal("done\n", r.out)
+    assert.truthy(first_line(r.err):match("tool%.lua:1: no finish"), r.err)
+  end)
+
   it("an error in a hook outside handlers (init_global) also exits 125", function()
     local t = H.tool('return { init_global = function() error("no global") end }')
     local r = H.revel({ t }, lingering(3105))

@@ -416,11 +416,22 @@ function M.run(plan, argv)
     end
     error(code, 0)
   end
-  api.engine_free(ffi.gc(E, nil))
   if type(code) == "table" then
+    api.engine_free(ffi.gc(E, nil))
     return code.code, run.global, code.spawn_error
   end
-  state.finish(run, code)
+  -- finish runs while the engine still exists (a tool may hold parts of it),
+  -- and the engine goes whatever finish does.
+  local fok, ferr = xpcall(state.finish, function(e)
+    if getmetatable(e) == RunError then
+      return e
+    end
+    return run_error("error in tool: " .. tostring(e), (debug.traceback("", 2):gsub("^\n", "")))
+  end, run, code)
+  api.engine_free(ffi.gc(E, nil))
+  if not fok then
+    error(ferr, 0)
+  end
   return code, run.global
 end
 
