@@ -1,16 +1,7 @@
 -- One-line tools (revel -E CODE) and hot reload (revel --watch TOOL.lua).
 local H = require("helpers.run")
 
-local files = {}
-
-local function file(content)
-  local p = os.tmpname()
-  local f = assert(io.open(p, "w"))
-  f:write(content)
-  f:close()
-  files[#files + 1] = p
-  return p
-end
+local file = H.file
 
 local slurp = H.slurp
 
@@ -60,10 +51,6 @@ after_each(function()
   end
   background = {}
   H.cleanup()
-  for _, p in ipairs(files) do
-    os.remove(p)
-  end
-  files = {}
 end)
 
 describe("revel -E CODE", function()
@@ -209,7 +196,7 @@ describe("revel --watch", function()
     assert.are.equal(0, os.execute("mkfifo " .. H.q(fifo)))
     local out, err, code, pid = file(""), file(""), file(""), file("")
     os.remove(code)
-    files[#files + 1] = fifo
+    H.track(fifo)
     os.execute(("(timeout -k 5 60 %s --watch %s -- %s %s > %s 2> %s < /dev/null & echo $! > %s; wait $!; echo $? > %s) &")
       :format(H.q(H.bin), H.q(tool_path), H.q(H.guest("fifo_wait")), H.q(fifo), H.q(out), H.q(err), H.q(pid),
         H.q(code)))
@@ -233,7 +220,7 @@ describe("revel --watch", function()
     local fifo = os.tmpname()
     os.remove(fifo)
     assert.are.equal(0, os.execute("mkfifo " .. H.q(fifo)))
-    files[#files + 1] = fifo
+    H.track(fifo)
     local r = H.sh(("%s %s & timeout 20 sh -c 'printf x > %s'; wait $!"):format(H.q(H.guest("fifo_wait")),
       H.q(fifo), H.q(fifo)))
     return r

@@ -5,25 +5,9 @@
 local H = require("helpers.run")
 local T = require("helpers.tmux")
 
-local files = {}
+local file = H.file
 
--- A temp file with content; removed after each test.
-local function file(content)
-  local p = os.tmpname()
-  local f = assert(io.open(p, "w"))
-  f:write(content)
-  f:close()
-  files[#files + 1] = p
-  return p
-end
-
-after_each(function()
-  H.cleanup()
-  for _, p in ipairs(files) do
-    os.remove(p)
-  end
-  files = {}
-end)
+after_each(H.cleanup)
 
 -- revel -i [pre...] -- argv, with the lines of script on stdin.
 local function session(pre, argv, script)
@@ -263,8 +247,8 @@ describe("revel -i on a terminal", function()
     local p = os.tmpname()
     os.remove(p)
     assert(os.execute("mkdir -m 700 " .. H.q(p)) == 0)
-    files[#files + 1] = p .. "/.revel_history"
-    files[#files + 1] = p
+    H.track(p)
+    H.track(p .. "/.revel_history")
     return p
   end
 

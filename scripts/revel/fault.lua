@@ -197,19 +197,19 @@ function M.rule(r, where)
   if n ~= 1 then
     bad(("%s needs exactly one action of %s"):format(where, table.concat(actions, ", ")))
   end
-  if r.error ~= nil then
-    local e = type(r.error) == "number" and r.error or api.errno_by_name(tostring(r.error))
-    if not e or e <= 0 or e > 4095 then
-      bad(("%s: unknown errno %q"):format(where, tostring(r.error)))
+  -- errno and signal: a number in range, or a name
+  local function number(v, by_name, max, what)
+    local n = type(v) == "number" and v or by_name(tostring(v))
+    if not n or n <= 0 or n > max then
+      bad(("%s: unknown %s %q"):format(where, what, tostring(v)))
     end
-    c.errno = e
+    return n
+  end
+  if r.error ~= nil then
+    c.errno = number(r.error, api.errno_by_name, 4095, "errno")
   end
   if r.signal ~= nil then
-    local s = type(r.signal) == "number" and r.signal or api.signal_by_name(tostring(r.signal))
-    if not s or s <= 0 or s > 64 then
-      bad(("%s: unknown signal %q"):format(where, tostring(r.signal)))
-    end
-    c.signo = s
+    c.signo = number(r.signal, api.signal_by_name, 64, "signal")
   end
   if r.delay ~= nil then
     c.delay_us = parse_delay(r.delay)

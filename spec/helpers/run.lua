@@ -93,20 +93,30 @@ function H.revel(pre, argv, opts)
   return H.sh(H.words(words), opts)
 end
 
--- Write a tool file; returns its path (removed with H.cleanup()).
+-- Files removed by H.cleanup(), last first (a file before its directory).
 local written = {}
-function H.tool(source)
-  local path = tmpname("tool.lua")
-  local f = assert(io.open(path, "w"))
-  f:write(source)
-  f:close()
+function H.track(path)
   written[#written + 1] = path
   return path
 end
 
+-- A temporary file with content; returns its path.
+function H.file(content, tag)
+  local path = H.track(tmpname(tag or "file"))
+  local f = assert(io.open(path, "w"))
+  f:write(content)
+  f:close()
+  return path
+end
+
+-- Write a tool file; returns its path.
+function H.tool(source)
+  return H.file(source, "tool.lua")
+end
+
 function H.cleanup()
-  for _, p in ipairs(written) do
-    os.remove(p)
+  for i = #written, 1, -1 do
+    os.remove(written[i])
   end
   written = {}
 end
