@@ -121,4 +121,5 @@ const struct revel_lua_api revel_lua_api = {
 	.tick_take = revel_tick_take,
 	.file_stamp = revel_file_stamp,
 	.observe_printer = lua_observe_printer,
+	.printer_injected = revel_printer_injected,
 };

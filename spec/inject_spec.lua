@@ -66,6 +66,24 @@ describe("strace's -e inject=", function()
     assert.truthy(os.time() - t0 < 10)
   end)
 
+  it("the default tool marks an injected result as strace does", function()
+    local so, ro = os.tmpname(), os.tmpname()
+    H.native({ "strace", "-f", "-o", so, "-e", "trace=chdir", "-e", "inject=chdir:error=ENOENT:when=2", probe })
+    H.sh(H.words({ H.bin, "-o", ro, "-e", "trace=chdir", "-e", "inject=chdir:error=ENOENT:when=2", "--", probe }))
+    local function chdirs(path)
+      local out = {}
+      for l in io.lines(path) do
+        out[#out + 1] = l:match("chdir%(.*$")
+      end
+      return out
+    end
+    local s, r = chdirs(so), chdirs(ro)
+    os.remove(so)
+    os.remove(ro)
+    assert.are.same(s, r)
+    assert.truthy(r[2]:match("%(INJECTED%)$"), r[2])
+  end)
+
   it("a delay applies to calls the default tool handles too", function()
     local clock = function()
       local p = io.popen("date +%s%N")

@@ -24,6 +24,7 @@ struct call {
 	pid_t tid; /* 0: free slot */
 	long nr;
 	bool in_call;
+	bool injected; /* the result came from an inject rule: strace marks it */
 	int64_t args[6];
 	uint64_t sp;
 	struct revel_fmt_state st;
@@ -410,6 +411,7 @@ int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args
 	memcpy(c->args, args, sizeof c->args);
 	c->sp = sp;
 	c->in_call = true;
+	c->injected = false;
 	if (p->o.mode == REVEL_PRINT_COUNT) {
 		clock_gettime(CLOCK_MONOTONIC, &c->t0);
 		return 0;
@@ -485,7 +487,19 @@ int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result)
 	FORMAT_INTO_SCRATCH(p, n,
 	                    revel_format_result(&p->fmt, c->nr, c->args, &c->st, result, buf, len));
 	put(p, p->scratch, (size_t)n);
+	if (c->injected)
+		puts_(p, " (INJECTED)");
+	c->injected = false;
 	newline(p);
+	return 0;
+}
+
+int revel_printer_injected(revel_printer *p, pid_t tid)
+{
+	struct call *c = find(p, tid);
+	if (!c || !c->in_call)
+		return -ENOENT;
+	c->injected = true;
 	return 0;
 }
 

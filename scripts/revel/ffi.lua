@@ -108,6 +108,7 @@ struct revel_lua_api {
   int (*tick_take)(void);
   int (*file_stamp)(const char *path, double out[4]);
   void (*observe_printer)(revel_engine *e, revel_printer *p);
+  int (*printer_injected)(revel_printer *p, pid_t tid);
   /* append new entries here, in the order of bindings/lua_api.h */
 };
 char *strerror(int errnum);

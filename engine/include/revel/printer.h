@@ -52,6 +52,9 @@ void revel_printer_ntasks(revel_printer *p, int n);
 int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args[6], uint64_t sp);
 /* The call tid started returned result: its exit half and result. */
 int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result);
+/* The call in flight gets its result from an inject rule: " (INJECTED)"
+ * follows the result, as strace prints it. */
+int revel_printer_injected(revel_printer *p, pid_t tid);
 /* "--- SIGCHLD {si_signo=...} ---"; info is a 128-byte siginfo or NULL. */
 int revel_printer_signal(revel_printer *p, pid_t tid, int sig, const void *info);
 /* "+++ exited with N +++" / "+++ killed by SIG +++" for a wait status; a call

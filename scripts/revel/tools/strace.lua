@@ -117,9 +117,13 @@ function tool.init_thread()
   return nil
 end
 
+-- Only calls an inject rule acts on come here (the rest are printed in C).
 function tool.syscall(g, sc)
   local ev = g._ev
   printer_enter(P, ev)
+  if g._fault then
+    api.printer_injected(P, g.tid)
+  end
   local nr = sc.nr
   if nr == NR_EXIT or nr == NR_EXIT_GROUP then
     return -- no result: the line ends when the thread does
