@@ -122,4 +122,5 @@ const struct revel_lua_api revel_lua_api = {
 	.file_stamp = revel_file_stamp,
 	.observe_printer = lua_observe_printer,
 	.printer_injected = revel_printer_injected,
+	.set_observed = revel_set_observed,
 };

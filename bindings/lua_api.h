@@ -92,6 +92,7 @@ struct revel_lua_api {
 	int (*file_stamp)(const char *path, double out[4]);
 	void (*observe_printer)(revel_engine *e, revel_printer *p);
 	int (*printer_injected)(revel_printer *p, pid_t tid);
+	int (*set_observed)(revel_engine *e, long nr, int on);
 	/* Append new entries here, and in scripts/revel/ffi.lua in the same order. */
 };
 

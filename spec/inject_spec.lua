@@ -140,6 +140,13 @@ describe("rules with more reach (--rule)", function()
     assert.are.equal(0, r.code)
   end)
 
+  it("with the default tool, a rule's call is traced and marked (INJECTED)", function()
+    local r = H.sh(H.words({ H.bin, "--rule=openat:path=/etc/host*:error=EACCES", "--", "cat", "/etc/hostname" }))
+    assert.are.equal(1, r.code)
+    assert.truthy(r.err:find('openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = -1 EACCES (Permission denied) (INJECTED)',
+      1, true), r.err)
+  end)
+
   it("short reads of at most N bytes leave a careful reader's output alone", function()
     local n = H.native({ "sha256sum", H.bin })
     local r = H.revel({ "--rule=read:short=7", H.example("noop.lua") }, { "sha256sum", H.bin })

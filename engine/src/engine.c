@@ -283,3 +283,11 @@ void revel_set_observer(revel_engine *e, const struct revel_observer *o)
 {
 	e->observer = o;
 }
+
+int revel_set_observed(revel_engine *e, long nr, int on)
+{
+	if (nr < 0 || nr >= REVEL_NR_MAX)
+		return -EINVAL;
+	e->unobserved[nr] = !on;
+	return 0;
+}

@@ -271,7 +271,7 @@ static void on_seccomp(revel_engine *e, struct task *t)
 		resume_running(t, 0);
 		return;
 	}
-	if (e->observer && !t->fired) {
+	if (e->observer && !t->fired && !e->unobserved[nr]) {
 		int64_t args[6];
 		args_from_regs(&t->regs, args);
 		if (e->observer->enter(e->observer->ctx, e, t->tid, nr, args, t->regs.rsp) ==

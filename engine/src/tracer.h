@@ -13,6 +13,7 @@ struct revel_engine {
 	FILE *log;
 	bool any_handled;
 	const struct revel_observer *observer;
+	unsigned char unobserved[REVEL_NR_MAX]; /* calls the observer leaves to events */
 	bool spawned;
 	struct task_table tasks;
 	pid_t root_pid;

@@ -448,6 +448,32 @@ function M.tool(rules, opts)
   end
 
   local inner_on, inner_syscall = inner.on or {}, inner.syscall
+
+  -- Apply an action, then give the inner tool its say as for any call: a
+  -- faulted call reaches its handler as an inject rule's does (g:inject of it
+  -- returns the fault, and returning nothing lets the fault stand).
+  local function fire(g, sc, name, index, a)
+    log(g, sc, index, a)
+    local h = inner_on[name] or inner_syscall
+    if a.eintr then
+      counts[g].restarting = name
+      return act(g, sc, a)
+    end
+    local r = act(g, sc, a)
+    if r == nil then
+      return h and h(g, sc) or nil -- the call runs (short, delay, signal)
+    end
+    if not h then
+      return r
+    end
+    rawset(g, "_fault", r)
+    local hr = h(g, sc)
+    if hr == nil then
+      return r
+    end
+    return hr
+  end
+
   function tool.syscall(g, sc)
     local c = counts[g]
     if not c then
@@ -464,11 +490,7 @@ function M.tool(rules, opts)
     elseif replay then
       local a = replay[g.place .. "|" .. name .. "|" .. index]
       if a then
-        log(g, sc, index, a)
-        if a.eintr then
-          c.restarting = name
-        end
-        return act(g, sc, a)
+        return fire(g, sc, name, index, a)
       end
     else
       for ruleno, rule in ipairs(rules) do
@@ -477,12 +499,7 @@ function M.tool(rules, opts)
           c[rule] = n
           if (not rule.when or when_matches(rule.when, n))
             and (not rule.p or draw(seed, g.place, index, sc.nr, ruleno) < rule.p) then
-            local a = describe(rule)
-            log(g, sc, index, a)
-            if a.eintr then
-              c.restarting = name
-            end
-            return act(g, sc, a)
+            return fire(g, sc, name, index, describe(rule))
           end
         end
       end
@@ -491,6 +508,21 @@ function M.tool(rules, opts)
     if h then
       return h(g, sc)
     end
+  end
+
+  -- An inner tool that prints in C (the default tool's observer) would take
+  -- the rules' calls before they reach Lua: leave those to the rules.
+  local inner_init = inner.init_global
+  function tool.init_global(config)
+    local global
+    if inner_init then
+      global = inner_init(config)
+    end
+    local E = require("revel.runtime").current.E
+    for name in pairs(subs) do
+      api.set_observed(E, numbers[name], 0)
+    end
+    return global
   end
 
   local inner_finish = inner.finish

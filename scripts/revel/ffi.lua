@@ -109,6 +109,7 @@ struct revel_lua_api {
   int (*file_stamp)(const char *path, double out[4]);
   void (*observe_printer)(revel_engine *e, revel_printer *p);
   int (*printer_injected)(revel_printer *p, pid_t tid);
+  int (*set_observed)(revel_engine *e, long nr, int on);
   /* append new entries here, in the order of bindings/lua_api.h */
 };
 char *strerror(int errnum);

@@ -175,6 +175,9 @@ struct revel_observer {
 };
 /* Set (or with NULL clear) the observer; the struct must outlive the run. */
 void revel_set_observer(revel_engine *e, const struct revel_observer *o);
+/* Whether the observer takes a syscall (all do by default); a call it does not
+ * take is reported as an event, to a handler that wants to decide it. */
+int revel_set_observed(revel_engine *e, long nr, int on);
 
 /* Change whether a subscribed syscall is reported (REVEL_EV_SYSCALL) or runs
  * unreported; -EINVAL for a number that is not subscribed (the seccomp filter
