@@ -190,16 +190,16 @@ describe("revel --watch", function()
     return tool]])
 
   -- Start fifo_wait under revel --watch in the background; returns paths.
-  local function start(tool_path)
+  local function start(tool_path, pre)
     local fifo = os.tmpname()
     os.remove(fifo)
     assert.are.equal(0, os.execute("mkfifo " .. H.q(fifo)))
     local out, err, code, pid = file(""), file(""), file(""), file("")
     os.remove(code)
     H.track(fifo)
-    os.execute(("(timeout -k 5 60 %s --watch %s -- %s %s > %s 2> %s < /dev/null & echo $! > %s; wait $!; echo $? > %s) &")
-      :format(H.q(H.bin), H.q(tool_path), H.q(H.guest("fifo_wait")), H.q(fifo), H.q(out), H.q(err), H.q(pid),
-        H.q(code)))
+    os.execute(("(timeout -k 5 60 %s %s --watch %s -- %s %s > %s 2> %s < /dev/null & echo $! > %s; wait $!; echo $? > %s) &")
+      :format(H.q(H.bin), pre and H.words(pre) or "", H.q(tool_path), H.q(H.guest("fifo_wait")), H.q(fifo), H.q(out),
+        H.q(err), H.q(pid), H.q(code)))
     background[#background + 1] = { pid = pid, code = code }
     return { fifo = fifo, out = out, err = err, code = code }
   end
@@ -255,6 +255,26 @@ describe("revel --watch", function()
       "v2 thread=6 process=6 global=6",
       "v2 getpid",
     }, "\n") .. "\n", err)
+  end)
+
+  it("keeps fault rules, and their counts, across a reload", function()
+    local log = file("")
+    local path = H.tool(V1)
+    local run = start(path, { "--rule=getppid:nth=5:error=EPERM", "--fault-log=" .. log })
+    wait_until("v1's third getppid", function()
+      return slurp(run.err):find("v1 thread=3", 1, true)
+    end)
+    rewrite(path, V2)
+    wait_until("the reload", function()
+      return slurp(run.err):find("revel: reloaded", 1, true)
+    end)
+    release(run)
+    local code, _, err = finish(run)
+    assert.are.equal(0, code, err)
+    -- the fifth getppid, after the reload, was the rule's (and v2 saw it)
+    local rec = slurp(log)
+    assert.truthy(rec:find('"index":5', 1, true), rec)
+    assert.truthy(err:find("v2 thread=5 process=5 global=5\n", 1, true), err)
   end)
 
   it("keeps the old tool when the new file does not load", function()

@@ -412,27 +412,43 @@ function M.tool(rules, opts)
   end
 
   local tool = {}
-  for k, v in pairs(inner) do
-    tool[k] = v
-  end
-  -- Subscriptions: the rules' syscalls and the inner tool's.
-  local list = {}
-  if inner.subscriptions then
-    local s = inner.subscriptions
-    for _, w in ipairs(type(s) == "string" and { s } or s) do
-      list[#list + 1] = w
+  local own = {} -- the wrapper's own fields, which an inner tool's do not replace
+  local inner_on, inner_syscall, inner_init, inner_finish
+
+  -- Take an inner tool: its hooks, and subscriptions joined with the rules'.
+  -- Also how --watch swaps in a reloaded tool, the rules' state kept.
+  local function take(t)
+    inner = t or {}
+    for k, v in pairs(inner) do
+      if not own[k] then
+        tool[k] = v
+      end
     end
-  elseif inner.syscall then
-    list[1] = "all"
+    local list = {}
+    if inner.subscriptions then
+      local s = inner.subscriptions
+      for _, w in ipairs(type(s) == "string" and { s } or s) do
+        list[#list + 1] = w
+      end
+    elseif inner.syscall then
+      list[1] = "all"
+    end
+    for name in pairs(inner.on or {}) do
+      list[#list + 1] = name
+    end
+    for name in pairs(subs) do
+      list[#list + 1] = name
+    end
+    tool.subscriptions = list
+    tool.on = nil
+    inner_on, inner_syscall = inner.on or {}, inner.syscall
+    inner_init, inner_finish = inner.init_global, inner.finish
   end
-  for name in pairs(inner.on or {}) do
-    list[#list + 1] = name
+  for _, k in ipairs({ "syscall", "init_global", "finish", "set_inner", "subscriptions", "on" }) do
+    own[k] = true
   end
-  for name in pairs(subs) do
-    list[#list + 1] = name
-  end
-  tool.subscriptions = list
-  tool.on = nil
+  take(inner)
+  tool.set_inner = take
 
   local counts = setmetatable({}, { __mode = "k" }) -- g -> { [name] = n, [rule] = n }
   local function log(g, sc, index, action)
@@ -446,8 +462,6 @@ function M.tool(rules, opts)
     }), "\n")
     logf:flush()
   end
-
-  local inner_on, inner_syscall = inner.on or {}, inner.syscall
 
   -- Apply an action, then give the inner tool its say as for any call: a
   -- faulted call reaches its handler as an inject rule's does (g:inject of it
@@ -512,7 +526,6 @@ function M.tool(rules, opts)
 
   -- An inner tool that prints in C (the default tool's observer) would take
   -- the rules' calls before they reach Lua: leave those to the rules.
-  local inner_init = inner.init_global
   function tool.init_global(config)
     local global
     if inner_init then
@@ -525,7 +538,6 @@ function M.tool(rules, opts)
     return global
   end
 
-  local inner_finish = inner.finish
   function tool.finish(global, code)
     if logf then
       logf:close()

@@ -192,6 +192,12 @@ function Host:reload(run)
   local ok, t, up = pcall(function()
     local t = tool_mod.load_file(self.path)
     local cfg = tool_mod.parse_options(t, self.words, self.path)
+    if self.user.set_inner then
+      -- A wrapper (fault rules) around the file's tool: it keeps its state
+      -- and takes the new tool in.
+      self.user.set_inner(t)
+      t = self.user
+    end
     return t, tool_mod.plan(t, cfg, self.opts)
   end)
   if not ok then
