@@ -102,16 +102,24 @@ static void args_from_regs(const struct user_regs_struct *r, int64_t a[6])
 	a[5] = (int64_t)r->r9;
 }
 
+/* Do the registers hold this call (number and arguments)? */
+static bool holds_call(const struct user_regs_struct *r, long nr, const int64_t a[6])
+{
+	return r->orig_rax == (unsigned long long)nr && r->rdi == (unsigned long long)a[0] &&
+	       r->rsi == (unsigned long long)a[1] && r->rdx == (unsigned long long)a[2] &&
+	       r->r10 == (unsigned long long)a[3] && r->r8 == (unsigned long long)a[4] &&
+	       r->r9 == (unsigned long long)a[5];
+}
+
 /* Put a call into the registers; mark them dirty only if that changes them. */
 static void call_to_regs(struct task *t, long nr, const int64_t a[6])
 {
 	struct user_regs_struct *r = &t->regs;
+	if (holds_call(r, nr, a))
+		return;
 	unsigned long long v[6];
 	for (int i = 0; i < 6; i++)
 		v[i] = (unsigned long long)a[i];
-	if (r->orig_rax == (unsigned long long)nr && r->rdi == v[0] && r->rsi == v[1] &&
-	    r->rdx == v[2] && r->r10 == v[3] && r->r8 == v[4] && r->r9 == v[5])
-		return;
 	r->orig_rax = (unsigned long long)nr;
 	r->rdi = v[0];
 	r->rsi = v[1];
@@ -681,13 +689,7 @@ static int answer_syscall(revel_engine *e, struct task *t, const revel_action *a
 		/* A rule's fault stands until the tool's final answer: injections
 		 * on the way leave it be. */
 		const struct revel_inject_rule *r = t->fired;
-		bool unchanged = a->nr == (long)t->saved.orig_rax &&
-				 (unsigned long long)a->args[0] == t->saved.rdi &&
-				 (unsigned long long)a->args[1] == t->saved.rsi &&
-				 (unsigned long long)a->args[2] == t->saved.rdx &&
-				 (unsigned long long)a->args[3] == t->saved.r10 &&
-				 (unsigned long long)a->args[4] == t->saved.r8 &&
-				 (unsigned long long)a->args[5] == t->saved.r9;
+		bool unchanged = holds_call(&t->saved, a->nr, a->args);
 		/* The tool let the call run, or gave it the rule's own result (it
 		 * asked for the call's result and got the rule's): the rule has it. */
 		if (!after_inject && ((a->kind == REVEL_ACT_CONTINUE && unchanged) ||
