@@ -10,19 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <revel/engine.h>
-
-static int passed, failed;
-#define CHECK(cond, ...)                                                                           \
-	do {                                                                                       \
-		if (cond) {                                                                        \
-			passed++;                                                                  \
-		} else {                                                                           \
-			failed++;                                                                  \
-			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                       \
-			fprintf(stderr, __VA_ARGS__);                                              \
-			fputc('\n', stderr);                                                       \
-		}                                                                                  \
-	} while (0)
+#include "check.h"
 
 /* What a test does with each syscall event. */
 typedef void (*policy_fn)(revel_engine *e, const revel_event *ev, void *ctx);
@@ -240,6 +228,5 @@ int main(void)
 	unlink(plain);
 	revel_engine_free(e);
 
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return check_done();
 }

@@ -9,8 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "revel/format.h"
-
-static int passed, failed;
+#include "check.h"
 
 /* ---- fake guest memory: a few regions ---- */
 
@@ -77,26 +76,9 @@ static void line(long nr, int64_t a0, int64_t a1, int64_t a2, int64_t a3, int64_
 
 #define CHECK_LINE(expect, nr, a0, a1, a2, a3, a4, a5, res)                                        \
 	do {                                                                                       \
-		char got_[8192];                                                                   \
-		line(nr, a0, a1, a2, a3, a4, a5, res, got_, sizeof got_);                          \
-		if (strcmp(got_, expect) == 0) {                                                   \
-			passed++;                                                                  \
-		} else {                                                                           \
-			failed++;                                                                  \
-			printf("FAIL %s:%d\n  want %s\n  got  %s\n", __FILE__, __LINE__, expect,   \
-			       got_);                                                              \
-		}                                                                                  \
-	} while (0)
-
-#define CHECK_STR(expect, got)                                                                     \
-	do {                                                                                       \
-		if (strcmp((got), (expect)) == 0) {                                                \
-			passed++;                                                                  \
-		} else {                                                                           \
-			failed++;                                                                  \
-			printf("FAIL %s:%d\n  want %s\n  got  %s\n", __FILE__, __LINE__, (expect), \
-			       (got));                                                             \
-		}                                                                                  \
+		char line_[8192];                                                                  \
+		line(nr, a0, a1, a2, a3, a4, a5, res, line_, sizeof line_);                        \
+		CHECK_STR(expect, line_);                                                          \
 	} while (0)
 
 #define P 0x7ffd00001000ll /* a guest address */
@@ -380,10 +362,7 @@ static void edges(void)
 	char small[8];
 	int n = revel_format_enter(&fmt, 3, args, &st, small, sizeof small);
 	CHECK_STR("close(1", small);
-	if (n == 7)
-		passed++;
-	else
-		failed++, printf("FAIL: wanted length 7, got %d\n", n);
+	CHECK_EQ_INT(7, n);
 }
 
 int main(void)
@@ -396,6 +375,5 @@ int main(void)
 	network();
 	edges();
 	mem_reset();
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return check_done();
 }

@@ -17,6 +17,7 @@
 #include "revel/engine.h"
 #include "revel/format.h"
 #include "revel/printer.h"
+#include "check.h"
 
 static uint64_t rng_state;
 
@@ -139,10 +140,9 @@ int main(void)
 				/* Odd sizes: the output must be cut, never overrun. */
 				size_t len = rnd() & 3 ? sizeof out : rnd() % 64;
 				int n = revel_format_enter(&f, nr, args, &st, out, len);
-				if (n < 0 || (len && strlen(out) >= len)) {
-					printf("FAIL: enter of %ld wrote past %zu\n", nr, len);
-					return 1;
-				}
+				if (!CHECK(n >= 0 && !(len && strlen(out) >= len),
+				           "enter of %ld wrote past %zu", nr, len))
+					return check_done();
 				revel_format_exit(&f, nr, args, &st, result, out, len);
 				revel_format_result(&f, nr, args, &st, result, out, len);
 				unsigned char info[128];
@@ -172,5 +172,5 @@ int main(void)
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	printf("%ld calls, %llu reads (%llu bytes) in %.2f s: no crash\n", calls,
 	       (unsigned long long)reads, (unsigned long long)bytes_read, secs);
-	return 0;
+	return check_done();
 }
