@@ -9,26 +9,45 @@ else
 BUILD ?= build
 endif
 
-.PHONY: all deps build run test bench install clean format
+.PHONY: all deps build run test test-parallel bench install clean format
 
 all: build
 
+# Installs (on Debian) whatever the build, the tests or the benchmarks need.
+# `build` never calls it: a build with everything present, or off Debian, is
+# plain CMake. run, test and bench call it first; with everything present it
+# finds each tool and library and returns at once, no package manager asked.
 deps:
-	@./build-aux/deps.sh
+	@./build-aux/deps.sh all
 
 $(BUILD)/CMakeCache.txt:
 	cmake -S . -B $(BUILD) -DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_FLAGS)
 
-build: deps $(BUILD)/CMakeCache.txt
+build: $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
-run: build
+# The checks run in the recipe, before the sub-make, so `make -j` cannot
+# start the build before they are done.
+run:
+	@./build-aux/deps.sh build
+	@$(MAKE) --no-print-directory build
 	./$(BUILD)/revel -- ls /
 
-test: build
+test:
+	@./build-aux/deps.sh test
+	@$(MAKE) --no-print-directory build
 	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 600
 
-bench: build
+# Two whole suites at once on one build, as two people or two CI jobs on one
+# machine would run them: neither may disturb the other.
+test-parallel:
+	@./build-aux/deps.sh test
+	@$(MAKE) --no-print-directory build
+	./build-aux/test-parallel.sh $(BUILD)
+
+bench:
+	@./build-aux/deps.sh bench
+	@$(MAKE) --no-print-directory build
 	./bench/run.sh $(BUILD)
 
 install: build
