@@ -51,11 +51,11 @@ describe("bad input", function()
   -- A guest tree that would linger: a background sleep with a unique
   -- argument, looked for after revel has exited.
   local function lingering(n)
-    return { "sh", "-c", ("sleep %d & %s"):format(n, H.guest("getppid_print")) }
+    return { "sh", "-c", ("sleep %s & %s"):format(H.sleep_arg(n), H.guest("getppid_print")) }
   end
 
   local function no_leftover(n)
-    assert.are.same({}, H.procs_matching("sleep " .. n))
+    assert.are.same({}, H.procs_matching("sleep " .. H.sleep_arg(n)))
   end
 
   it("a missing script", function()
@@ -93,10 +93,11 @@ describe("bad input", function()
   end)
 
   it("an option of the default tool given with a tool file", function()
-    local r = H.sh(H.words({ H.bin, "-o", "/tmp/revel-never-written", H.example("noop.lua"), "--", "true" }))
+    local never = H.tmppath("never-written")
+    local r = H.sh(H.words({ H.bin, "-o", never, H.example("noop.lua"), "--", "true" }))
     assert.are.equal(125, r.code)
     assert.truthy(first_line(r.err):match("%-o is an option of the default tool"), r.err)
-    assert.is_nil(io.open("/tmp/revel-never-written"))
+    assert.is_nil(io.open(never))
   end)
 
   it("an unknown revel option", function()

@@ -2,7 +2,7 @@
 -- shape of its lines (pid prefixes, signals, exits, interleaved threads).
 local H = require("helpers.run")
 
-local out = (os.getenv("TMPDIR") or "/tmp") .. "/revel-default-tool.out"
+local out = H.tmppath("default-tool.out")
 
 local slurp = H.slurp
 

@@ -67,7 +67,7 @@ describe("strace's -e inject=", function()
   end)
 
   it("the default tool marks an injected result as strace does", function()
-    local so, ro = os.tmpname(), os.tmpname()
+    local so, ro = H.tmpname(), H.tmpname()
     H.native({ "strace", "-f", "-o", so, "-e", "trace=chdir", "-e", "inject=chdir:error=ENOENT:when=2", probe })
     H.sh(H.words({ H.bin, "-o", ro, "-e", "trace=chdir", "-e", "inject=chdir:error=ENOENT:when=2", "--", probe }))
     local function chdirs(path)
@@ -209,7 +209,7 @@ describe("probabilities, the log and replay", function()
   it("a 4-thread guest under a p=0.3 rule gets the same faults on five runs", function()
     local logs = {}
     for i = 1, 5 do
-      local log = os.tmpname()
+      local log = H.tmpname()
       local r = H.revel({ "--rule=getppid:p=0.3:error=EPERM", "--seed=42", "--fault-log=" .. log,
         H.example("noop.lua") }, { H.guest("getppid_threads"), "4", "200" })
       assert.are.equal(0, r.code, r.err)
@@ -225,7 +225,7 @@ describe("probabilities, the log and replay", function()
   end)
 
   it("another seed, other faults", function()
-    local a, b = os.tmpname(), os.tmpname()
+    local a, b = H.tmpname(), H.tmpname()
     H.revel({ "--rule=getppid:p=0.5:error=EPERM", "--seed=1", "--fault-log=" .. a, H.example("noop.lua") },
       { H.guest("getppid_threads"), "2", "100" })
     H.revel({ "--rule=getppid:p=0.5:error=EPERM", "--seed=2", "--fault-log=" .. b, H.example("noop.lua") },
@@ -236,7 +236,7 @@ describe("probabilities, the log and replay", function()
   end)
 
   it("a recorded log replayed gives the same guest output", function()
-    local log, log2 = os.tmpname(), os.tmpname()
+    local log, log2 = H.tmpname(), H.tmpname()
     local rec = H.revel({ "--rule=getppid,chdir:p=0.5:error=EPERM", "--seed=9", "--fault-log=" .. log,
       H.example("noop.lua") }, { probe })
     local rep = H.revel({ "--replay=" .. log, "--fault-log=" .. log2, H.example("noop.lua") }, { probe })
@@ -249,7 +249,7 @@ describe("probabilities, the log and replay", function()
   end)
 
   it("a log that is not one is refused", function()
-    local bad = os.tmpname()
+    local bad = H.tmpname()
     local f = io.open(bad, "w")
     f:write("not json\n")
     f:close()
@@ -276,7 +276,7 @@ describe("fault examples", function()
   end)
 
   it("enospc.lua: a python3 program survives a full disk", function()
-    local dir = os.tmpname()
+    local dir = H.tmpname()
     os.remove(dir)
     H.sh("mkdir -p " .. H.q(dir))
     local prog = [[

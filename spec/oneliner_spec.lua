@@ -127,7 +127,7 @@ describe("revel -E CODE", function()
 
   describe("errors in CODE", function()
     local function lingering(n)
-      return { "sh", "-c", ("sleep %d & %s"):format(n, H.guest("getppid_print")) }
+      return { "sh", "-c", ("sleep %s & %s"):format(H.sleep_arg(n), H.guest("getppid_print")) }
     end
 
     it("a syntax error: exit 125, one line", function()
@@ -135,7 +135,7 @@ describe("revel -E CODE", function()
       assert.are.equal(125, r.code)
       assert.are.equal("revel: -E:1: ')' expected near '<eof>'\n", r.err)
       assert.are.equal("", r.out)
-      assert.are.same({}, H.procs_matching("sleep 3611"))
+      assert.are.same({}, H.procs_matching("sleep " .. H.sleep_arg(3611)))
     end)
 
     it("an error while it runs: exit 125, one line", function()
@@ -148,14 +148,14 @@ describe("revel -E CODE", function()
       r = H.revel({ "-E", "return 42" }, lingering(3612))
       assert.are.equal(125, r.code)
       assert.truthy(r.err:match("^revel: %-E: [^\n]*number\n$"), r.err)
-      assert.are.same({}, H.procs_matching("sleep 3612"))
+      assert.are.same({}, H.procs_matching("sleep " .. H.sleep_arg(3612)))
     end)
 
     it("an error in a handler: exit 125, the message names -E and the line", function()
       local r = H.revel({ "-E", "tool.on.getppid = function(g, sc)\n  return g.nothing.here\nend" }, lingering(3613))
       assert.are.equal(125, r.code)
       assert.truthy(r.err:match("^revel: error in tool: %-E:2: attempt to index field 'nothing'"), r.err)
-      assert.are.same({}, H.procs_matching("sleep 3613"))
+      assert.are.same({}, H.procs_matching("sleep " .. H.sleep_arg(3613)))
     end)
 
     it("-E with a tool file, --watch without one", function()
@@ -191,7 +191,7 @@ describe("revel --watch", function()
 
   -- Start fifo_wait under revel --watch in the background; returns paths.
   local function start(tool_path, pre)
-    local fifo = os.tmpname()
+    local fifo = H.tmpname()
     os.remove(fifo)
     assert.are.equal(0, os.execute("mkfifo " .. H.q(fifo)))
     local out, err, code, pid = file(""), file(""), file(""), file("")
@@ -217,7 +217,7 @@ describe("revel --watch", function()
   end
 
   local function native()
-    local fifo = os.tmpname()
+    local fifo = H.tmpname()
     os.remove(fifo)
     assert.are.equal(0, os.execute("mkfifo " .. H.q(fifo)))
     H.track(fifo)

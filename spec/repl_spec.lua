@@ -244,7 +244,7 @@ describe("revel -i on a terminal", function()
   end
 
   local function tmpdir()
-    local p = os.tmpname()
+    local p = H.tmpname()
     os.remove(p)
     assert(os.execute("mkdir -m 700 " .. H.q(p)) == 0)
     H.track(p)

@@ -16,7 +16,7 @@ local read = H.slurp
 
 describe("revel's own signals", function()
   it("Ctrl-C reaches the guest as it would natively; finish still runs", function()
-    local dir = os.tmpname()
+    local dir = H.tmpname()
     os.remove(dir)
     H.sh("mkdir -p " .. H.q(dir))
     local function write(name, text)
@@ -43,20 +43,22 @@ describe("revel's own signals", function()
   end)
 
   it("SIGTERM to revel ends the guest, runs finish, leaves no process", function()
-    local r = H.sh(("%s %s -- sh -c 'sleep 3301; true' > /dev/null 2> %s & echo $!"):format(
-      H.q(H.bin), H.q(H.example("counter.lua")), "/tmp/revel-sigterm-err"))
+    local errf, s3301 = H.tmppath("sigterm-err"), H.sleep_arg(3301)
+    local r = H.sh(("%s %s -- sh -c 'sleep %s; true' > /dev/null 2> %s & echo $!"):format(
+      H.q(H.bin), H.q(H.example("counter.lua")), s3301, H.q(errf)))
     local pid = r.out:match("%d+")
-    assert.is_true(eventually(function() return #H.procs_matching("^sleep 3301") > 0 end))
+    assert.is_true(eventually(function() return #H.procs_matching("^sleep " .. s3301) > 0 end))
     H.sh("kill -TERM " .. pid)
-    assert.is_true(eventually(function() return #H.procs_matching("sleep 3301") == 0 end, 5))
-    assert.is_true(eventually(function() return read("/tmp/revel-sigterm-err"):match("syscalls") ~= nil end))
-    os.remove("/tmp/revel-sigterm-err")
+    assert.is_true(eventually(function() return #H.procs_matching("sleep " .. s3301) == 0 end, 5))
+    assert.is_true(eventually(function() return read(errf):match("syscalls") ~= nil end))
+    os.remove(errf)
   end)
 
   it("SIGTERM gives exit status 143", function()
-    local r = H.sh(("%s %s -- sh -c 'sleep 3302; true' & p=$!; "
-      .. "while ! pgrep -f '^sleep 3302' > /dev/null; do sleep 0.05; done; kill -TERM $p; wait $p"):format(
-      H.q(H.bin), H.q(H.example("noop.lua"))))
+    local s3302 = H.sleep_arg(3302)
+    local r = H.sh(("%s %s -- sh -c 'sleep %s; true' & p=$!; "
+      .. "while ! pgrep -f '^sleep %s' > /dev/null; do sleep 0.05; done; kill -TERM $p; wait $p"):format(
+      H.q(H.bin), H.q(H.example("noop.lua")), s3302, s3302))
     assert.are.equal(143, r.code)
   end)
 end)
@@ -70,9 +72,9 @@ describe("the end of a run", function()
 
   it("--exit-with-root ends the run with the root and kills what is left", function()
     local r = H.sh(H.words({ H.bin, "--exit-with-root", H.example("noop.lua"), "--", "sh", "-c",
-      "(setsid sleep 3303 &); exit 4" }))
+      "(setsid sleep " .. H.sleep_arg(3303) .. " &); exit 4" }))
     assert.are.equal(4, r.code)
-    assert.are.same({}, H.procs_matching("sleep 3303"))
+    assert.are.same({}, H.procs_matching("sleep " .. H.sleep_arg(3303)))
   end)
 end)
 

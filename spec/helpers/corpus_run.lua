@@ -6,7 +6,7 @@ local C = require("helpers.corpus")
 
 local R = {}
 
-R.dir = (os.getenv("TMPDIR") or "/tmp") .. "/revel-corpus"
+R.dir = H.tmpdir() .. "/corpus"
 local D = R.dir
 local py = "/usr/bin/python3"
 

@@ -14,17 +14,69 @@ H.bin = os.getenv("REVEL_BIN") or "build/revel"
 H.guests = os.getenv("REVEL_GUESTS") or "build/guests"
 H.root = os.getenv("REVEL_ROOT") or "."
 
-local tmpdir = os.getenv("TMPDIR") or "/tmp"
-local counter = 0
-
--- Unique across the spec processes ctest runs side by side: the pid.
 local ffi = require("ffi")
+-- One at a time: a spec may have declared one of them already.
 pcall(ffi.cdef, "int getpid(void);")
+pcall(ffi.cdef, "char *mkdtemp(char *template);")
+pcall(ffi.cdef, "int setenv(const char *name, const char *value, int overwrite);")
 local mypid = ffi.C.getpid()
 
+-- Quote one word for sh.
+function H.q(s)
+  return "'" .. tostring(s):gsub("'", "'\\''") .. "'"
+end
+
+-- Every file a spec writes lives in one directory of its own, made here and
+-- removed when the spec process ends, so suites running at once on one
+-- machine (two checkouts, two CI jobs, two ctest) never share a path. The
+-- programs the spec runs get it as their TMPDIR.
+local tmpdir
+do
+  local base = os.getenv("TMPDIR") or "/tmp"
+  local template = base .. "/revel-spec.XXXXXX"
+  local buf = ffi.new("char[?]", #template + 1)
+  ffi.copy(buf, template)
+  if ffi.C.mkdtemp(buf) == nil then
+    os.execute("mkdir -p " .. H.q(base))
+    ffi.copy(buf, template)
+    assert(ffi.C.mkdtemp(buf) ~= nil, "cannot make a temporary directory in " .. base)
+  end
+  tmpdir = ffi.string(buf)
+  ffi.C.setenv("TMPDIR", tmpdir, 1)
+  -- Collected when the spec file is done or at the latest when busted closes
+  -- the Lua state on exit.
+  local guard = newproxy(true)
+  getmetatable(guard).__gc = function()
+    os.execute("rm -rf " .. H.q(tmpdir))
+  end
+  H._tmpdir_guard = guard
+end
+
+function H.tmpdir()
+  return tmpdir
+end
+
+-- A fresh path in the spec's directory, not created.
+local counter = 0
 local function tmpname(tag)
   counter = counter + 1
-  return ("%s/revel-spec-%d-%d-%s"):format(tmpdir, mypid, counter, tag)
+  return ("%s/%d-%s"):format(tmpdir, counter, tag)
+end
+H.tmppath = tmpname
+
+-- As os.tmpname (an empty file made, its path returned), in the spec's
+-- directory rather than in /tmp.
+function H.tmpname()
+  local path = tmpname("tmp")
+  assert(io.open(path, "w")):close()
+  return path
+end
+
+-- A sleep's argument unique to this spec process: n seconds and, as the
+-- fraction, the pid. A check for leftover processes then finds this suite's
+-- sleeps and never those of another suite running at the same time.
+function H.sleep_arg(n)
+  return ("%d.%07d"):format(n, mypid)
 end
 
 local function slurp(path)
@@ -37,11 +89,6 @@ local function slurp(path)
   return s
 end
 H.slurp = slurp
-
--- Quote one word for sh.
-function H.q(s)
-  return "'" .. tostring(s):gsub("'", "'\\''") .. "'"
-end
 
 function H.words(list)
   local out = {}

@@ -18,10 +18,9 @@ end
 function T.start(cmd)
   counter = counter + 1
   local self = setmetatable({}, T)
-  -- The server's socket: a unique path, next to a fresh temp file (both
-  -- removed by kill()).
-  self.unique = os.tmpname()
-  self.sock = ("%s-tmux-%d"):format(self.unique, counter)
+  -- The server's socket: a unique path in the spec's own directory
+  -- (removed by kill()).
+  self.sock = H.tmppath(("tmux-%d"):format(counter))
   self.conf = H.tool("set -g remain-on-exit on\nset -g history-limit 5000\n")
   local r = tmux(self, ("new-session -d -s main -x 200 -y 50 %s"):format(H.q(cmd)))
   assert(r.code == 0, "tmux new-session failed: " .. r.err)
@@ -77,7 +76,6 @@ end
 function T:kill()
   tmux(self, "kill-server")
   os.remove(self.sock)
-  os.remove(self.unique)
 end
 
 return T
