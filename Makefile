@@ -1,4 +1,4 @@
-# A thin wrapper over CMake: deps, build, run, test, bench, install.
+# A thin wrapper over CMake: deps, build, run, test, test-parallel, bench, install.
 SANITIZE ?= 0
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc)

@@ -49,7 +49,7 @@ __attribute__((format(printf, 3, 4), unused)) static bool check_report(bool ok, 
 #define CHECK_STR(want, got)                                                                       \
 	({                                                                                         \
 		const char *want_ = (want), *got_ = (got);                                         \
-		check_report(got_ && strcmp(want_, got_) == 0, CHECK_WHERE,                        \
+		check_report(got_ != NULL && strcmp(want_, got_) == 0, CHECK_WHERE,                \
 		             "\n  want %s\n  got  %s", want_, got_ ? got_ : "(null)");             \
 	})
 
