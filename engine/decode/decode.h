@@ -58,8 +58,8 @@ void p_signame(struct fc *c, int sig);
 void p_timespec(struct fc *c, uint64_t addr);
 void p_timeval(struct fc *c, uint64_t addr);
 
-/* Flag and constant tables (xlat.c). A value by name, else the number with a comment: 0x3001 / *
- * ARCH_??? * /. */
+/* Flag and constant tables (xlat.c). A value by name, else the number
+ * with a comment: 0x3001 / * ARCH_??? * /. */
 void p_xval(struct fc *c, const struct xlat *x, uint64_t v, const char *dflt);
 /* Flags OR'ed: A|B|0x40; dflt printed for 0 when not NULL (else "0"). */
 void p_flags(struct fc *c, const struct xlat *x, uint64_t v, const char *dflt);

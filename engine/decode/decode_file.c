@@ -2,10 +2,16 @@
  * open and openat, the stat family, readv/writev and their p/p2 forms, pipe,
  * dup3, fcntl, getdents, getcwd, mknod, utimensat, openat2, and the copies
  * (sendfile, splice, copy_file_range). */
+#define _GNU_SOURCE
+#include <fcntl.h>
 #include <inttypes.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include "decode.h"
+
+#ifndef F_GETOWNER_UIDS
+#define F_GETOWNER_UIDS 17 /* the kernel's (asm-generic/fcntl.h); glibc lacks it */
+#endif
 
 /* read(fd, buf, count [, offset]): the buffer holds result bytes on exit. */
 void d_read(DEC)
@@ -172,7 +178,7 @@ void d_fcntl(DEC)
 	if (c->exiting)
 		return;
 	unsigned cmd = (unsigned)a[1];
-	if (cmd == 5 || cmd == 36) { /* F_GETLK, F_OFD_GETLK: the lock on exit */
+	if (cmd == F_GETLK || cmd == F_OFD_GETLK) { /* the lock on exit */
 		ARG(0, p_fd(c, (int)a[0]));
 		ARG(1, p_xval(c, x_fcntl_cmds, cmd, "F_???"));
 		ARG(2, p_flock(c, U(2)));
@@ -182,35 +188,35 @@ void d_fcntl(DEC)
 	ARG(0, p_fd(c, (int)a[0]));
 	ARG(1, p_xval(c, x_fcntl_cmds, cmd, "F_???"));
 	switch (cmd) {
-	case 1:
-	case 3:
-	case 9:
-	case 11:
-	case 1025:
-	case 1032:
-	case 1034:
-	case 17:
+	case F_GETFD:
+	case F_GETFL:
+	case F_GETOWN:
+	case F_GETSIG:
+	case F_GETLEASE:
+	case F_GETPIPE_SZ:
+	case F_GET_SEALS:
+	case F_GETOWNER_UIDS:
 		break;
-	case 2:
+	case F_SETFD:
 		ARG(2, p_flags(c, x_fd_flags, U(2), NULL));
 		break;
-	case 4:
+	case F_SETFL:
 		ARG(2, p_open_flags(c, U(2)));
 		break;
-	case 6:
-	case 7:
-	case 37:
-	case 38:
+	case F_SETLK:
+	case F_SETLKW:
+	case F_OFD_SETLK:
+	case F_OFD_SETLKW:
 		ARG(2, p_flock(c, U(2)));
 		break;
-	case 10:
+	case F_SETSIG:
 		ARG(2, p_signame(c, (int)a[2]));
 		break;
-	case 0:
-	case 1030:
-	case 8:
-	case 1031:
-	case 1024:
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+	case F_SETOWN:
+	case F_SETPIPE_SZ:
+	case F_SETLEASE:
 		ARG(2, fo_printf(c->o, "%d", (int)a[2]));
 		break;
 	default:

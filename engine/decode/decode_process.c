@@ -3,6 +3,8 @@
  * prctl and arch_prctl, futex, rseq, getrandom, and the calls that fill one
  * struct (uname, sysinfo, times). */
 #include <inttypes.h>
+#include <linux/futex.h>
+#include <sys/prctl.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include "decode.h"
@@ -243,46 +245,46 @@ void d_prctl(DEC)
 	if (!c->exiting) {
 		ARG(0, p_xval(c, x_prctl, op, "PR_???"));
 		switch (op) {
-		case 15: /* PR_SET_NAME */
+		case PR_SET_NAME:
 			ARG(1, p_cstring(c, U(1), 15));
 			break;
-		case 16: /* PR_GET_NAME */
-		case 2:  /* PR_GET_PDEATHSIG */
+		case PR_GET_NAME:
+		case PR_GET_PDEATHSIG:
 			split_at(c, st, 1);
 			return;
-		case 1: /* PR_SET_PDEATHSIG */
+		case PR_SET_PDEATHSIG:
 			ARG(1, p_signame(c, (int)a[1]));
 			break;
-		case 3:
-		case 5:
-		case 7:
-		case 9:
-		case 11:
-		case 13:
-		case 19:
-		case 21:
-		case 25:
-		case 27:
-		case 30:
-		case 34:
-		case 37:
-		case 39:
-		case 42:
-		case 46:
-		case 56:
-		case 58:
+		case PR_GET_DUMPABLE:
+		case PR_GET_UNALIGN:
+		case PR_GET_KEEPCAPS:
+		case PR_GET_FPEMU:
+		case PR_GET_FPEXC:
+		case PR_GET_TIMING:
+		case PR_GET_ENDIAN:
+		case PR_GET_SECCOMP:
+		case PR_GET_TSC:
+		case PR_GET_SECUREBITS:
+		case PR_GET_TIMERSLACK:
+		case PR_MCE_KILL_GET:
+		case PR_GET_CHILD_SUBREAPER:
+		case PR_GET_NO_NEW_PRIVS:
+		case PR_GET_THP_DISABLE:
+		case PR_GET_FP_MODE:
+		case PR_GET_TAGGED_ADDR_CTRL:
+		case PR_GET_IO_FLUSHER:
 			break;
-		case 23:
-		case 24: /* PR_CAPBSET_READ, PR_CAPBSET_DROP */
+		case PR_CAPBSET_READ:
+		case PR_CAPBSET_DROP:
 			ARG(1, p_xval(c, x_caps, U(1), "CAP_???"));
 			break;
-		case 38:
-		case 4:
-		case 8:
-		case 36:
-		case 41:
+		case PR_SET_NO_NEW_PRIVS:
+		case PR_SET_DUMPABLE:
+		case PR_SET_KEEPCAPS:
+		case PR_SET_CHILD_SUBREAPER:
+		case PR_SET_THP_DISABLE:
 			ARG(1, fo_printf(c->o, "%" PRIu64, U(1)));
-			if (op == 38 || op == 41)
+			if (op == PR_SET_NO_NEW_PRIVS || op == PR_SET_THP_DISABLE)
 				for (int i = 2; i < 5; i++)
 					ARG(i, fo_printf(c->o, "%" PRIu64, U(i)));
 			break;
@@ -330,12 +332,12 @@ static void p_futex_op(struct fc *c, unsigned op)
 		fo_puts(c->o, n);
 	else
 		fo_printf(c->o, "%#x", cmd);
-	if (op & 128)
+	if (op & FUTEX_PRIVATE_FLAG)
 		fo_puts(c->o, "_PRIVATE");
-	if (op & 256)
+	if (op & FUTEX_CLOCK_REALTIME)
 		fo_puts(c->o, "|FUTEX_CLOCK_REALTIME");
-	if (op & ~(127u | 128u | 256u))
-		fo_printf(c->o, "|%#x", op & ~(127u | 128u | 256u));
+	if (op & ~(127u | FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME))
+		fo_printf(c->o, "|%#x", op & ~(127u | FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME));
 }
 
 void d_futex(DEC)
@@ -346,50 +348,50 @@ void d_futex(DEC)
 	ARG(0, p_addr(c, U(0)));
 	ARG(1, p_futex_op(c, op));
 	switch (cmd) {
-	case 0: /* WAIT */
+	case FUTEX_WAIT:
 		ARG(2, fo_printf(c->o, "%u", (unsigned)a[2]));
 		ARG(3, p_timespec(c, U(3)));
 		break;
-	case 9: /* WAIT_BITSET */
+	case FUTEX_WAIT_BITSET:
 		ARG(2, fo_printf(c->o, "%u", (unsigned)a[2]));
 		ARG(3, p_timespec(c, U(3)));
 		ARG(5, if ((unsigned)a[5] == 0xffffffffu) fo_puts(c->o, "FUTEX_BITSET_MATCH_ANY");
 		    else fo_printf(c->o, "%#x", (unsigned)a[5]));
 		break;
-	case 1: /* WAKE */
+	case FUTEX_WAKE:
 		ARG(2, fo_printf(c->o, "%d", (int)a[2]));
 		break;
-	case 10: /* WAKE_BITSET */
+	case FUTEX_WAKE_BITSET:
 		ARG(2, fo_printf(c->o, "%d", (int)a[2]));
 		ARG(5, if ((unsigned)a[5] == 0xffffffffu) fo_puts(c->o, "FUTEX_BITSET_MATCH_ANY");
 		    else fo_printf(c->o, "%#x", (unsigned)a[5]));
 		break;
-	case 3: /* REQUEUE */
+	case FUTEX_REQUEUE:
 		ARG(2, fo_printf(c->o, "%d", (int)a[2]));
 		ARG(3, fo_printf(c->o, "%u", (unsigned)a[3]));
 		ARG(4, p_addr(c, U(4)));
 		break;
-	case 4: /* CMP_REQUEUE */
-	case 12:
+	case FUTEX_CMP_REQUEUE:
+	case FUTEX_CMP_REQUEUE_PI:
 		ARG(2, fo_printf(c->o, "%d", (int)a[2]));
 		ARG(3, fo_printf(c->o, "%u", (unsigned)a[3]));
 		ARG(4, p_addr(c, U(4)));
 		ARG(5, fo_printf(c->o, "%u", (unsigned)a[5]));
 		break;
-	case 5: /* WAKE_OP */
+	case FUTEX_WAKE_OP:
 		ARG(2, fo_printf(c->o, "%d", (int)a[2]));
 		ARG(3, fo_printf(c->o, "%u", (unsigned)a[3]));
 		ARG(4, p_addr(c, U(4)));
 		ARG(5, fo_printf(c->o, "%#x", (unsigned)a[5]));
 		break;
-	case 6:
-	case 13: /* LOCK_PI */
+	case FUTEX_LOCK_PI:
+	case FUTEX_LOCK_PI2:
 		ARG(3, p_timespec(c, U(3)));
 		break;
-	case 7:
-	case 8:
+	case FUTEX_UNLOCK_PI:
+	case FUTEX_TRYLOCK_PI:
 		break;
-	case 11: /* WAIT_REQUEUE_PI */
+	case FUTEX_WAIT_REQUEUE_PI:
 		ARG(2, fo_printf(c->o, "%u", (unsigned)a[2]));
 		ARG(3, p_timespec(c, U(3)));
 		ARG(4, p_addr(c, U(4)));

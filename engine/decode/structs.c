@@ -1,6 +1,6 @@
-/* format_structs.c: struct decoders, in strace's abbreviated style (-v off):
+/* structs.c: struct decoders, in strace's abbreviated style (-v off):
  * stat/statx/statfs, sockaddr, iovec, msghdr, pollfd, epoll_event,
- * sigaction, rlimit, utsname, sysinfo (more in format_proc.c).
+ * sigaction, rlimit, utsname, sysinfo (more in structs_proc.c).
  * Every struct is fetched whole through the reader into a local of its own
  * size; one that cannot be read prints as its address, as strace does. */
 #include <inttypes.h>

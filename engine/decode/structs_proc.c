@@ -1,7 +1,8 @@
-/* format_proc.c: more struct decoders: process and signal structs (wait
+/* structs_proc.c: more struct decoders: process and signal structs (wait
  * status, clone_args, siginfo), fd and cpu sets, directory entries, time
  * pairs and timers, and the small ones (stack_t, flock, winsize...). */
 #include <inttypes.h>
+#include <signal.h>
 #include <string.h>
 #include "decode.h"
 #include "revel/systable.h"
@@ -146,25 +147,25 @@ void p_siginfo(struct fc *c, const void *raw)
 	const char *name = NULL;
 	if (si.code > 0 && si.code != 0x80) {
 		switch (si.signo) {
-		case 17:
+		case SIGCHLD:
 			name = xlat_name(x_cld_codes, (uint64_t)si.code);
 			break;
-		case 11:
+		case SIGSEGV:
 			name = xlat_name(x_segv_codes, (uint64_t)si.code);
 			break;
-		case 7:
+		case SIGBUS:
 			name = xlat_name(x_bus_codes, (uint64_t)si.code);
 			break;
-		case 5:
+		case SIGTRAP:
 			name = xlat_name(x_trap_codes, (uint64_t)si.code);
 			break;
-		case 4:
+		case SIGILL:
 			name = xlat_name(x_ill_codes, (uint64_t)si.code);
 			break;
-		case 8:
+		case SIGFPE:
 			name = xlat_name(x_fpe_codes, (uint64_t)si.code);
 			break;
-		case 29:
+		case SIGIO:
 			name = xlat_name(x_poll_codes, (uint64_t)si.code);
 			break;
 		}

@@ -29,10 +29,9 @@
 #define PU REVEL_CLASS_PURE
 
 /* SYSCALL(nr, name, classes, decoder, result, (KIND, arg)...) has 5 to 11
- * macro arguments (the decoder and result columns are the formatter's, read
- * in format.c);
- * dispatch on that count so every helper has a fixed arity (ISO C11 needs
- * at least one argument for "..."). */
+ * macro arguments; dispatch on that count so every helper has a fixed arity
+ * (ISO C11 needs at least one argument for "..."). The decoder and result
+ * columns are the formatter's (format.c): ignored here. */
 #define SC_NARGS(...) SC_NARGS_(__VA_ARGS__, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
 #define SC_NARGS_(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, n, ...) n
 #define SC_CAT(a, b) SC_CAT_(a, b)

@@ -2,7 +2,7 @@
  *
  * No include guard: this is an X-macro list. Define SYSCALL before including it:
  *
- *   SYSCALL(nr, name, classes, (KIND, argname), ...)
+ *   SYSCALL(nr, name, classes, decoder, result, (KIND, argname), ...)
  *
  * nr and name are the kernel's (arch/x86/entry/syscalls/syscall_64.tbl). The
  * argument list has 0 to 6 (KIND, argname) pairs, in register order; their
@@ -17,6 +17,15 @@
  * TS %signal, TM %memory, TC %creds, TCL %clock, TST %stat, TLST %lstat,
  * TFST %fstat, TSTA %%stat, TSF %statfs, TFSF %fstatfs, TSFA %%statfs,
  * PU %pure. The includer defines these names.
+ *
+ * decoder and result are the formatter's columns, as strace's syscallent.h
+ * has them. decoder names the call's decoder: `open` is d_open, declared in
+ * decode.h and defined in the decode_FAMILY.c of its family; `none` leaves
+ * the call to the generic decoder, which prints each argument by its KIND.
+ * result is how the value after "= " prints, an enum result_kind without its
+ * RK_ prefix: DECIMAL, HEX (an address), OCT (a mode), FD (a new fd, with
+ * its path under -y), NONE (never returns: "?"), FCNTL (by command), POLL
+ * and SELECT ("0 (Timeout)", poll's ready fds).
  *
  * Numbers 337..423 are unused on x86-64; 512..547 are x32-only and not listed. */
 

@@ -1,7 +1,7 @@
-/* xlat.c: the printers of flag and constant tables (the tables are
- * generated from xlat/NAME.in at build time), as strace prints them: a value by name or as a number
- * with a
- * "/ * X_??? * /" comment; a flag set as names OR'ed with a hex remainder. */
+/* xlat.c: the printers of flag and constant tables (the tables themselves
+ * are generated from xlat/NAME.in at build time), as strace prints them: a
+ * value by name or as a number with a "/ * X_??? * /" comment; a flag set as
+ * names OR'ed with a hex remainder. */
 #include <inttypes.h>
 #include <string.h>
 #include "decode.h"
