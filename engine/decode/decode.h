@@ -139,9 +139,6 @@ enum result_kind {
 decoder_fn syscall_decoder(long nr);
 enum result_kind syscall_result_kind(long nr);
 
-/* A flag or value table for argument arg of nr, if it has one (format.c). */
-const struct xlat *flag_table(long nr, int arg, bool *value);
-
 /* An offset by pointer, [N] or NULL (decode_file.c). */
 void p_off_ptr(struct fc *c, uint64_t addr);
 

@@ -82,7 +82,8 @@ static const struct {
     {__NR_clock_getres, 0, x_clocks, true},
 };
 
-const struct xlat *flag_table(long nr, int arg, bool *value)
+/* A flag or value table for argument arg of nr, if it has one. */
+static const struct xlat *flag_table(long nr, int arg, bool *value)
 {
 	for (size_t i = 0; i < sizeof flag_args / sizeof flag_args[0]; i++) {
 		if (flag_args[i].nr == nr && flag_args[i].arg == arg) {
