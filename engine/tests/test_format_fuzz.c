@@ -14,8 +14,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include "revel/engine.h"
 #include "revel/format.h"
+#include "revel/systable.h"
 #include "revel/printer.h"
 #include "check.h"
 

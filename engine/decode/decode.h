@@ -1,0 +1,209 @@
+/* decode.h: what the decoder's files share, above the output buffer
+ * (output.h): the decoding context, guarded guest reads, value printers
+ * (values.c), flag tables (xlat.c and the generated xlat_tables.h), struct
+ * printers (structs*.c) and the per-syscall decoders (decode_*.c), which the
+ * syscall table names in its decoder column. */
+#ifndef REVEL_DECODE_H
+#define REVEL_DECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "output.h"
+#include "revel/format.h"
+#include "xlat_tables.h" /* struct xlat, and every x_ table */
+
+/* Everything a decoder needs. */
+struct fc {
+	const struct revel_fmt *f;
+	struct fo *o;
+	int64_t result; /* valid when exiting */
+	bool exiting;
+};
+
+/* Guest memory. fetch: all n bytes or false. Sizes are bounded by callers. */
+bool fc_fetch(struct fc *c, uint64_t addr, void *buf, size_t n);
+ssize_t fc_read(struct fc *c, uint64_t addr, void *buf, size_t n);
+
+/* Fetch a struct whole into obj, or print NULL / its address and return. */
+#define FETCH_OR_ADDR(c, addr, obj)                                                                \
+	do {                                                                                       \
+		if (!(addr)) {                                                                     \
+			fo_puts((c)->o, "NULL");                                                   \
+			return;                                                                    \
+		}                                                                                  \
+		if (!fc_fetch((c), (addr), &(obj), sizeof(obj))) {                                 \
+			p_addr((c), (addr));                                                       \
+			return;                                                                    \
+		}                                                                                  \
+	} while (0)
+
+/* Values (values.c). */
+void p_addr(struct fc *c, uint64_t v); /* NULL or 0x... */
+void p_fd(struct fc *c, int fd);       /* 3 or 3</path> (-y) */
+void p_dirfd(struct fc *c, int fd);    /* AT_FDCWD or as p_fd */
+void p_quoted(struct fc *c, const unsigned char *s, size_t n, bool force_hex);
+/* A NUL-terminated string at addr: at most max bytes shown, "..." past it. */
+void p_cstring(struct fc *c, uint64_t addr, size_t max);
+void p_path(struct fc *c, uint64_t addr);
+void p_str(struct fc *c, uint64_t addr); /* limited by -s */
+/* n bytes at addr (a buffer), at most -s shown. */
+void p_buf(struct fc *c, uint64_t addr, uint64_t n, bool force_hex);
+void p_mode(struct fc *c, unsigned mode);    /* 0644, S_IFREG|0644 */
+void p_umode(struct fc *c, uint64_t mode);   /* a umask-style mode: 022 */
+void p_int_ptr(struct fc *c, uint64_t addr); /* [N] */
+void p_sigset_addr(struct fc *c, uint64_t addr, uint64_t size);
+void p_sigset(struct fc *c, const uint64_t *mask, int nwords);
+void p_signame(struct fc *c, int sig);
+void p_timespec(struct fc *c, uint64_t addr);
+void p_timeval(struct fc *c, uint64_t addr);
+
+/* Flag and constant tables (xlat.c). A value by name, else the number
+ * with a comment: 0x3001 / * ARCH_??? * /. */
+void p_xval(struct fc *c, const struct xlat *x, uint64_t v, const char *dflt);
+/* Flags OR'ed: A|B|0x40; dflt printed for 0 when not NULL (else "0"). */
+void p_flags(struct fc *c, const struct xlat *x, uint64_t v, const char *dflt);
+const char *xlat_name(const struct xlat *x, uint64_t v);
+
+/* Structs (structs.c, structs_proc.c). */
+void p_stat(struct fc *c, uint64_t addr);
+void p_statx(struct fc *c, uint64_t addr);
+void p_statfs(struct fc *c, uint64_t addr);
+void p_sockaddr(struct fc *c, uint64_t addr, uint64_t len);
+void p_iovec(struct fc *c, uint64_t addr, uint64_t cnt, int64_t data_len, bool out);
+void p_msghdr(struct fc *c, uint64_t addr, int64_t data_len, bool out);
+void p_pollfds(struct fc *c, uint64_t addr, uint64_t n, bool out);
+void p_epoll_event(struct fc *c, uint64_t addr);
+void p_epoll_events(struct fc *c, uint64_t addr, int64_t n);
+void p_sigaction(struct fc *c, uint64_t addr);
+void p_rlimit(struct fc *c, uint64_t addr);
+void p_utsname(struct fc *c, uint64_t addr);
+void p_sysinfo(struct fc *c, uint64_t addr);
+void p_rusage(struct fc *c, uint64_t addr);
+void p_wait_status(struct fc *c, uint64_t addr);
+void p_clone3_args(struct fc *c, uint64_t addr, uint64_t size, bool exiting);
+void p_siginfo(struct fc *c, const void *info);
+void p_siginfo_addr(struct fc *c, uint64_t addr);
+void p_fdset(struct fc *c, uint64_t addr, int nfds);
+void p_cpuset(struct fc *c, uint64_t addr, int64_t bytes);
+void p_dirents(struct fc *c, uint64_t addr, int64_t len, bool is64);
+void p_timespec_pair(struct fc *c, uint64_t addr);
+void p_timeval_pair(struct fc *c, uint64_t addr);
+void p_itimerspec(struct fc *c, uint64_t addr);
+void p_itimerval(struct fc *c, uint64_t addr);
+void p_stack_t(struct fc *c, uint64_t addr);
+void p_flock(struct fc *c, uint64_t addr);
+void p_int_array(struct fc *c, uint64_t addr, int n);
+void p_tms(struct fc *c, uint64_t addr);
+void p_sched_param(struct fc *c, uint64_t addr);
+void p_timezone(struct fc *c, uint64_t addr);
+void p_open_how(struct fc *c, uint64_t addr, uint64_t size);
+void p_sockopt_val(struct fc *c, int level, int name, uint64_t addr, int64_t len);
+void p_winsize(struct fc *c, uint64_t addr);
+void p_mmsghdr(struct fc *c, uint64_t addr, uint64_t n, bool out);
+
+/* Argument separators with spans recorded for --json (values.c). */
+void arg_begin(struct fc *c, struct revel_fmt_state *st, int i);
+void arg_end(struct fc *c, struct revel_fmt_state *st, int i);
+/* On entry: stop before argument i; the exit half starts there. */
+void split_at(struct fc *c, struct revel_fmt_state *st, int i);
+
+/* ---- per-syscall decoders ----
+ * A decoder runs twice, on entry and on exit (c->exiting). On entry it
+ * prints the arguments it can and marks where the exit half starts
+ * (split_at), or sets st->printed = REVEL_FMT_MAXARGS when it printed all.
+ * The syscall table's decoder column names it: column `open` is d_open. */
+#define DEC struct fc *c, long nr, const int64_t *a, struct revel_fmt_state *st
+#define U(i) ((uint64_t)a[i])
+#define ARG(i, ...)                                                                                \
+	do {                                                                                       \
+		arg_begin(c, st, (i));                                                             \
+		__VA_ARGS__;                                                                       \
+		arg_end(c, st, (i));                                                               \
+	} while (0)
+typedef void (*decoder_fn)(DEC);
+
+/* How the result after "= " prints: the syscall table's result-kind column. */
+enum result_kind {
+	RK_DECIMAL, /* signed decimal */
+	RK_HEX,     /* an address */
+	RK_OCT,     /* a mode (umask) */
+	RK_FD,      /* a new fd, with its path under -y */
+	RK_NONE,    /* never returns (exit): "?" */
+	RK_FCNTL,   /* by command: an fd, fd flags, file status flags */
+	RK_POLL,    /* "0 (Timeout)", or the ready fds */
+	RK_SELECT,  /* "0 (Timeout)" */
+};
+
+/* The decoder and result kind of nr (format.c, from the table). */
+decoder_fn syscall_decoder(long nr);
+enum result_kind syscall_result_kind(long nr);
+
+/* An offset by pointer, [N] or NULL (decode_file.c). */
+void p_off_ptr(struct fc *c, uint64_t addr);
+
+/* decode_file.c */
+void d_copy(DEC);
+void d_dup3(DEC);
+void d_fcntl(DEC);
+void d_getcwd(DEC);
+void d_getdents(DEC);
+void d_mknod(DEC);
+void d_open(DEC);
+void d_openat2(DEC);
+void d_pipe(DEC);
+void d_read(DEC);
+void d_readv(DEC);
+void d_stat(DEC);
+void d_statfs(DEC);
+void d_statx(DEC);
+void d_utimensat(DEC);
+/* decode_net.c */
+void d_connect(DEC);
+void d_getname(DEC);
+void d_msg(DEC);
+void d_recvfrom(DEC);
+void d_sendto(DEC);
+void d_socket(DEC);
+void d_sockopt(DEC);
+/* decode_poll.c */
+void d_epoll_ctl(DEC);
+void d_epoll_wait(DEC);
+void d_poll(DEC);
+void d_select(DEC);
+/* decode_process.c */
+void d_arch_prctl(DEC);
+void d_clone(DEC);
+void d_clone3(DEC);
+void d_execve(DEC);
+void d_futex(DEC);
+void d_getgroups(DEC);
+void d_getrandom(DEC);
+void d_getresuid(DEC);
+void d_prctl(DEC);
+void d_rlimit(DEC);
+void d_rseq(DEC);
+void d_sched_affinity(DEC);
+void d_sysinfo(DEC);
+void d_times(DEC);
+void d_uname(DEC);
+void d_wait4(DEC);
+void d_waitid(DEC);
+/* decode_signal.c */
+void d_rt_sigaction(DEC);
+void d_rt_sigprocmask(DEC);
+void d_rt_sigreturn(DEC);
+void d_sigaltstack(DEC);
+void d_signalfd(DEC);
+/* decode_time.c */
+void d_clock(DEC);
+void d_gettimeofday(DEC);
+void d_nanosleep(DEC);
+void d_setitimer(DEC);
+void d_time(DEC);
+void d_timer(DEC);
+void d_timerfd_settime(DEC);
+/* decode_ioctl.c */
+void d_ioctl(DEC);
+
+#endif

@@ -1,0 +1,309 @@
+/* decode_file.c: decoders of file and descriptor calls: read and pread,
+ * open and openat, the stat family, readv/writev and their p/p2 forms, pipe,
+ * dup3, fcntl, getdents, getcwd, mknod, utimensat, openat2, and the copies
+ * (sendfile, splice, copy_file_range). */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <inttypes.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include "decode.h"
+
+#ifndef F_GETOWNER_UIDS
+#define F_GETOWNER_UIDS 17 /* the kernel's (asm-generic/fcntl.h); glibc lacks it */
+#endif
+
+/* read(fd, buf, count [, offset]): the buffer holds result bytes on exit. */
+void d_read(DEC)
+{
+	if (!c->exiting) {
+		ARG(0, p_fd(c, (int)a[0]));
+		split_at(c, st, 1);
+		return;
+	}
+	ARG(1, if (c->result >= 0) p_buf(c, U(1), (uint64_t)c->result, false);
+	    else p_addr(c, U(1)));
+	ARG(2, fo_printf(c->o, "%" PRIu64, U(2)));
+	if (nr == __NR_pread64)
+		ARG(3, fo_printf(c->o, "%" PRId64, a[3]));
+}
+
+static void p_open_flags(struct fc *c, uint64_t fl)
+{
+	fl &= 0xffffffffu;
+	p_xval(c, x_open_access, fl & 3, NULL);
+	if (fl & ~3ull) {
+		fo_putc(c->o, '|');
+		p_flags(c, x_open_flags, fl & ~3ull, NULL);
+	}
+}
+
+static void p_mode_arg(struct fc *c, uint64_t mode)
+{
+	mode &= 0xffffffffu;
+	if (mode & ~0777ull)
+		p_mode(c, (unsigned)mode);
+	else
+		fo_printf(c->o, "%#03o", (unsigned)mode);
+}
+
+/* open/openat/creat: the mode only with O_CREAT or O_TMPFILE. */
+void d_open(DEC)
+{
+	int o = nr == __NR_openat ? 1 : 0;
+	if (c->exiting)
+		return;
+	if (o)
+		ARG(0, p_dirfd(c, (int)a[0]));
+	ARG(o, p_path(c, U(o)));
+	ARG(o + 1, p_open_flags(c, U(o + 1)));
+	if (U(o + 1) & (0100 | 020000000))
+		ARG(o + 2, p_mode_arg(c, U(o + 2)));
+	st->printed = REVEL_FMT_MAXARGS;
+}
+
+void d_openat2(DEC)
+{
+	if (c->exiting)
+		return;
+	ARG(0, p_dirfd(c, (int)a[0]));
+	ARG(1, p_path(c, U(1)));
+	ARG(2, p_open_how(c, U(2), U(3)));
+	ARG(3, fo_printf(c->o, "%" PRIu64, U(3)));
+	st->printed = REVEL_FMT_MAXARGS;
+}
+
+/* stat family: the struct on exit. */
+void d_stat(DEC)
+{
+	if (!c->exiting) {
+		if (nr == __NR_newfstatat) {
+			ARG(0, p_dirfd(c, (int)a[0]));
+			ARG(1, p_path(c, U(1)));
+			split_at(c, st, 2);
+		} else {
+			if (nr == __NR_fstat)
+				ARG(0, p_fd(c, (int)a[0]));
+			else
+				ARG(0, p_path(c, U(0)));
+			split_at(c, st, 1);
+		}
+		return;
+	}
+	int i = nr == __NR_newfstatat ? 2 : 1;
+	ARG(i, if (c->result == 0) p_stat(c, U(i)); else p_addr(c, U(i)));
+	if (nr == __NR_newfstatat)
+		ARG(3, p_flags(c, x_at_flags, U(3) & 0xffffffffu, NULL));
+}
+
+void d_statx(DEC)
+{
+	if (!c->exiting) {
+		ARG(0, p_dirfd(c, (int)a[0]));
+		ARG(1, p_path(c, U(1)));
+		ARG(2, {
+			uint64_t fl = U(2) & 0xffffffffu;
+			p_xval(c, x_at_statx_sync, fl & 0x6000, NULL);
+			if (fl & ~0x6000ull) {
+				fo_putc(c->o, '|');
+				p_flags(c, x_at_flags, fl & ~0x6000ull, NULL);
+			}
+		});
+		ARG(3, p_flags(c, x_statx_mask, U(3) & 0xffffffffu, "STATX_???"));
+		split_at(c, st, 4);
+		return;
+	}
+	ARG(4, if (c->result == 0) p_statx(c, U(4)); else p_addr(c, U(4)));
+}
+
+void d_statfs(DEC)
+{
+	if (!c->exiting) {
+		if (nr == __NR_fstatfs)
+			ARG(0, p_fd(c, (int)a[0]));
+		else
+			ARG(0, p_path(c, U(0)));
+		split_at(c, st, 1);
+		return;
+	}
+	ARG(1, if (c->result == 0) p_statfs(c, U(1)); else p_addr(c, U(1)));
+}
+
+void d_readv(DEC)
+{
+	if (!c->exiting) {
+		ARG(0, p_fd(c, (int)a[0]));
+		if (nr == __NR_writev || nr == __NR_pwritev || nr == __NR_pwritev2) {
+			ARG(1, p_iovec(c, U(1), U(2), -1, false));
+		} else {
+			split_at(c, st, 1);
+			return;
+		}
+	} else {
+		ARG(1, if (c->result >= 0) p_iovec(c, U(1), U(2), c->result, true);
+		    else p_addr(c, U(1)));
+	}
+	ARG(2, fo_printf(c->o, "%d", (int)a[2]));
+	if (nr >= __NR_preadv) { /* the p and p2 forms: offset, flags */
+		ARG(3, fo_printf(c->o, "%" PRId64, a[3]));
+		if (nr >= __NR_preadv2)
+			ARG(5, p_flags(c, x_preadv2_flags, U(5) & 0xffffffffu, NULL));
+	}
+	st->printed = REVEL_FMT_MAXARGS;
+}
+
+void d_pipe(DEC)
+{
+	if (!c->exiting) {
+		split_at(c, st, 0);
+		return;
+	}
+	ARG(0, if (c->result == 0) p_int_array(c, U(0), 2); else p_addr(c, U(0)));
+	if (nr == __NR_pipe2)
+		ARG(1, p_flags(c, x_open_flags, U(1) & 0xffffffffu, NULL));
+}
+
+void d_dup3(DEC)
+{
+	if (c->exiting)
+		return;
+	ARG(0, p_fd(c, (int)a[0]));
+	ARG(1, p_fd(c, (int)a[1]));
+	ARG(2, p_flags(c, x_open_flags, U(2) & 0xffffffffu, NULL));
+	st->printed = REVEL_FMT_MAXARGS;
+}
+
+void d_fcntl(DEC)
+{
+	if (c->exiting)
+		return;
+	unsigned cmd = (unsigned)a[1];
+	if (cmd == F_GETLK || cmd == F_OFD_GETLK) { /* the lock on exit */
+		ARG(0, p_fd(c, (int)a[0]));
+		ARG(1, p_xval(c, x_fcntl_cmds, cmd, "F_???"));
+		ARG(2, p_flock(c, U(2)));
+		st->printed = REVEL_FMT_MAXARGS;
+		return;
+	}
+	ARG(0, p_fd(c, (int)a[0]));
+	ARG(1, p_xval(c, x_fcntl_cmds, cmd, "F_???"));
+	switch (cmd) {
+	case F_GETFD:
+	case F_GETFL:
+	case F_GETOWN:
+	case F_GETSIG:
+	case F_GETLEASE:
+	case F_GETPIPE_SZ:
+	case F_GET_SEALS:
+	case F_GETOWNER_UIDS:
+		break;
+	case F_SETFD:
+		ARG(2, p_flags(c, x_fd_flags, U(2), NULL));
+		break;
+	case F_SETFL:
+		ARG(2, p_open_flags(c, U(2)));
+		break;
+	case F_SETLK:
+	case F_SETLKW:
+	case F_OFD_SETLK:
+	case F_OFD_SETLKW:
+		ARG(2, p_flock(c, U(2)));
+		break;
+	case F_SETSIG:
+		ARG(2, p_signame(c, (int)a[2]));
+		break;
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+	case F_SETOWN:
+	case F_SETPIPE_SZ:
+	case F_SETLEASE:
+		ARG(2, fo_printf(c->o, "%d", (int)a[2]));
+		break;
+	default:
+		ARG(2, fo_printf(c->o, "%#" PRIx64, U(2)));
+		break;
+	}
+	st->printed = REVEL_FMT_MAXARGS;
+}
+
+void d_getdents(DEC)
+{
+	if (!c->exiting) {
+		ARG(0, p_fd(c, (int)a[0]));
+		split_at(c, st, 1);
+		return;
+	}
+	ARG(1, p_dirents(c, U(1), c->result, nr == __NR_getdents64));
+	ARG(2, fo_printf(c->o, "%u", (unsigned)a[2]));
+}
+
+void d_getcwd(DEC)
+{
+	if (!c->exiting) {
+		split_at(c, st, 0);
+		return;
+	}
+	ARG(0, if (c->result >= 0) p_path(c, U(0)); else p_addr(c, U(0)));
+	ARG(1, fo_printf(c->o, "%" PRIu64, U(1)));
+}
+
+void d_mknod(DEC)
+{
+	int o = nr == __NR_mknodat ? 1 : 0;
+	if (c->exiting)
+		return;
+	if (o)
+		ARG(0, p_dirfd(c, (int)a[0]));
+	ARG(o, p_path(c, U(o)));
+	unsigned mode = (unsigned)a[o + 1];
+	ARG(o + 1, p_mode(c, mode));
+	if ((mode & 0170000) == 0020000 || (mode & 0170000) == 0060000) {
+		uint64_t dev = U(o + 2);
+		ARG(o + 2, fo_printf(c->o, "makedev(%#x, %#x)",
+		                     (unsigned)(((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffull)),
+		                     (unsigned)((dev & 0xff) | ((dev >> 12) & ~0xffull))));
+	}
+	st->printed = REVEL_FMT_MAXARGS;
+}
+
+void d_utimensat(DEC)
+{
+	if (c->exiting)
+		return;
+	ARG(0, p_dirfd(c, (int)a[0]));
+	ARG(1, p_path(c, U(1)));
+	ARG(2, if (U(2)) p_timespec_pair(c, U(2)); else fo_puts(c->o, "NULL"));
+	ARG(3, p_flags(c, x_at_flags, U(3) & 0xffffffffu, NULL));
+	st->printed = REVEL_FMT_MAXARGS;
+}
+
+/* sendfile, copy_file_range, splice: offsets by pointer, [N] or NULL. */
+void p_off_ptr(struct fc *c, uint64_t addr)
+{
+	int64_t v;
+	if (addr && fc_fetch(c, addr, &v, sizeof v))
+		fo_printf(c->o, "[%" PRId64 "]", v);
+	else
+		p_addr(c, addr);
+}
+
+void d_copy(DEC)
+{
+	if (c->exiting)
+		return;
+	if (nr == __NR_sendfile) {
+		ARG(0, p_fd(c, (int)a[0]));
+		ARG(1, p_fd(c, (int)a[1]));
+		ARG(2, p_off_ptr(c, U(2)));
+		ARG(3, fo_printf(c->o, "%" PRIu64, U(3)));
+	} else {
+		ARG(0, p_fd(c, (int)a[0]));
+		ARG(1, p_off_ptr(c, U(1)));
+		ARG(2, p_fd(c, (int)a[2]));
+		ARG(3, p_off_ptr(c, U(3)));
+		ARG(4, fo_printf(c->o, "%" PRIu64, U(4)));
+		ARG(5, if (nr == __NR_splice) p_flags(c, x_splice_flags, U(5) & 0xffffffffu, NULL);
+		    else fo_printf(c->o, "%u", (unsigned)a[5]));
+	}
+	st->printed = REVEL_FMT_MAXARGS;
+}

@@ -1,0 +1,82 @@
+/* decode_ioctl.c: the ioctl decoder: terminal requests (termios, winsize),
+ * and requests by their _IOC encoding when no name is known. */
+#include <inttypes.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include "decode.h"
+
+/* termios, abbreviated as strace does without -v. */
+static void p_termios(struct fc *c, uint64_t addr)
+{
+	struct {
+		uint32_t iflag, oflag, cflag, lflag;
+	} t;
+	static const char *const speeds[] = {"B0",    "B50",   "B75",    "B110",  "B134",  "B150",
+	                                     "B200",  "B300",  "B600",   "B1200", "B1800", "B2400",
+	                                     "B4800", "B9600", "B19200", "B38400"};
+	if (!fc_fetch(c, addr, &t, sizeof t)) {
+		p_addr(c, addr);
+		return;
+	}
+	unsigned sp = t.cflag & 010017;
+	fo_putc(c->o, '{');
+	if (sp < 16)
+		fo_puts(c->o, speeds[sp]);
+	else
+		fo_printf(c->o, "%#o", sp);
+	fo_printf(c->o, " %sopost %sisig %sicanon %secho ...}", t.oflag & 1 ? "" : "-",
+	          t.lflag & 1 ? "" : "-", t.lflag & 2 ? "" : "-", t.lflag & 010 ? "" : "-");
+}
+
+static void p_ioc(struct fc *c, uint64_t req)
+{
+	static const char *const dirs[] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
+	                                   "_IOC_READ|_IOC_WRITE"};
+	const char *n = xlat_name(x_ioctls, req);
+	if (n) {
+		fo_puts(c->o, n);
+		return;
+	}
+	fo_printf(c->o, "_IOC(%s, %#x, %#x, %#x)", dirs[(req >> 30) & 3],
+	          (unsigned)(req >> 8) & 0xff, (unsigned)req & 0xff,
+	          (unsigned)(req >> 16) & 0x3fff);
+}
+
+void d_ioctl(DEC)
+{
+	unsigned req = (unsigned)a[1];
+	bool out = req == 0x5401 || req == 0x5413 || req == 0x541b || req == 0x540f ||
+	           req == 0x5429 || req == 0x80045430;
+	if (!c->exiting) {
+		ARG(0, p_fd(c, (int)a[0]));
+		ARG(1, p_ioc(c, req));
+		if (req == 0x5450 || req == 0x5451) { /* FIONCLEX, FIOCLEX: no argument */
+			st->printed = REVEL_FMT_MAXARGS;
+			return;
+		}
+		if (out) {
+			split_at(c, st, 2);
+			return;
+		}
+		if (req == 0x5421 || req == 0x5410)
+			ARG(2, p_int_ptr(c, U(2)));
+		else if (req == 0x5414)
+			ARG(2, p_winsize(c, U(2)));
+		else if (req == 0x40049409)
+			ARG(2, fo_printf(c->o, "%d", (int)a[2]));
+		else
+			ARG(2, fo_printf(c->o, "%#" PRIx64, U(2)));
+		st->printed = REVEL_FMT_MAXARGS;
+		return;
+	}
+	if (c->result < 0) {
+		ARG(2, p_addr(c, U(2)));
+		return;
+	}
+	if (req == 0x5401)
+		ARG(2, p_termios(c, U(2)));
+	else if (req == 0x5413)
+		ARG(2, p_winsize(c, U(2)));
+	else
+		ARG(2, p_int_ptr(c, U(2)));
+}

@@ -1,0 +1,69 @@
+/* decode_signal.c: decoders of signal calls: rt_sigaction, rt_sigprocmask,
+ * rt_sigreturn, sigaltstack, signalfd and signalfd4. */
+#include <inttypes.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include "decode.h"
+
+void d_rt_sigaction(DEC)
+{
+	if (!c->exiting) {
+		ARG(0, p_signame(c, (int)a[0]));
+		ARG(1, p_sigaction(c, U(1)));
+		split_at(c, st, 2);
+		return;
+	}
+	ARG(2, if (c->result == 0) p_sigaction(c, U(2)); else p_addr(c, U(2)));
+	ARG(3, fo_printf(c->o, "%" PRIu64, U(3)));
+}
+
+void d_rt_sigprocmask(DEC)
+{
+	if (!c->exiting) {
+		ARG(0, p_xval(c, x_sigprocmask_how, U(0) & 0xffffffffu, "SIG_???"));
+		ARG(1, p_sigset_addr(c, U(1), U(3)));
+		split_at(c, st, 2);
+		return;
+	}
+	ARG(2, if (c->result == 0) p_sigset_addr(c, U(2), U(3)); else p_addr(c, U(2)));
+	ARG(3, fo_printf(c->o, "%" PRIu64, U(3)));
+}
+
+/* The mask the frame on the stack restores (uc_sigmask of the ucontext). */
+void d_rt_sigreturn(DEC)
+{
+	if (c->exiting)
+		return;
+	uint64_t mask;
+	ARG(0, {
+		fo_puts(c->o, "{mask=");
+		if (c->f->sp && fc_fetch(c, c->f->sp + 296, &mask, sizeof mask))
+			p_sigset(c, &mask, 1);
+		else
+			p_addr(c, c->f->sp + 296);
+		fo_putc(c->o, '}');
+	});
+	st->printed = REVEL_FMT_MAXARGS;
+}
+
+void d_sigaltstack(DEC)
+{
+	if (!c->exiting) {
+		ARG(0, p_stack_t(c, U(0)));
+		split_at(c, st, 1);
+		return;
+	}
+	ARG(1, if (c->result == 0) p_stack_t(c, U(1)); else p_addr(c, U(1)));
+}
+
+void d_signalfd(DEC)
+{
+	if (c->exiting)
+		return;
+	ARG(0, p_fd(c, (int)a[0]));
+	ARG(1, p_sigset_addr(c, U(1), U(2)));
+	ARG(2, fo_printf(c->o, "%" PRIu64, U(2)));
+	if (nr == __NR_signalfd4)
+		ARG(3, p_flags(c, x_sfd_flags, U(3) & 0xffffffffu, NULL));
+	st->printed = REVEL_FMT_MAXARGS;
+}

@@ -1,0 +1,152 @@
+/* result.c: the result after "= " (hex for addresses, octal for
+ * umask, decoded flags for fcntl, fds with their paths, poll's ready fds,
+ * errno names with strace's messages), chosen by the syscall table's
+ * result-kind column; and signal lines. */
+#define _GNU_SOURCE
+#include <inttypes.h>
+#include <string.h>
+#include <fcntl.h>
+#include "decode.h"
+#include "revel/systable.h"
+
+/* ---- results ---- */
+
+static const struct {
+	int err;
+	const char *name, *msg;
+} kernel_errs[] = {
+    {512, "ERESTARTSYS", "To be restarted if SA_RESTART is set"},
+    {513, "ERESTARTNOINTR", "To be restarted"},
+    {514, "ERESTARTNOHAND", "To be restarted if no handler"},
+    {515, "ENOIOCTLCMD", "No ioctl command"},
+    {516, "ERESTART_RESTARTBLOCK", "Interrupted by signal"},
+    {517, "EPROBE_DEFER", "Driver requests probe retry"},
+    {518, "EOPENSTALE", "Open found a stale dentry"},
+    {519, "ENOPARAM", "Parameter not supported"},
+    {521, "EBADHANDLE", "Illegal NFS file handle"},
+    {522, "ENOTSYNC", "Update synchronization mismatch"},
+    {523, "EBADCOOKIE", "Cookie is stale"},
+    {524, "ENOTSUPP", "Operation is not supported"},
+    {525, "ETOOSMALL", "Buffer or request is too small"},
+    {526, "ESERVERFAULT", "An untranslatable error occurred"},
+    {527, "EBADTYPE", "Type not supported by server"},
+    {528, "EJUKEBOX", "Request initiated, but will not complete before timeout"},
+    {529, "EIOCBQUEUED", "iocb queued, will get completion event"},
+    {530, "ERECALLCONFLICT", "conflict with recalled state"},
+    {531, "ENOGRACE", "NFS file lock reclaim refused"},
+};
+
+const char *revel_errno_message(int err)
+{
+	for (size_t i = 0; i < sizeof kernel_errs / sizeof kernel_errs[0]; i++)
+		if (kernel_errs[i].err == err)
+			return kernel_errs[i].msg;
+	if (err <= 0 || err >= 512)
+		return NULL;
+	return strerrordesc_np(err);
+}
+
+/* fcntl's result by command: a new fd, the fd flags, the file status flags. */
+static void p_fcntl_result(struct fc *c, int64_t cmd, int64_t r)
+{
+	struct fo *o = c->o;
+	if (cmd == F_GETFD) {
+		fo_printf(o, "%#" PRIx64, (uint64_t)r);
+		if (r) {
+			fo_puts(o, " (flags ");
+			p_flags(c, x_fd_flags, (uint64_t)r, NULL);
+			fo_putc(o, ')');
+		}
+	} else if (cmd == F_GETFL) {
+		fo_printf(o, "%#" PRIx64 " (flags ", (uint64_t)r);
+		p_xval(c, x_open_access, (uint64_t)r & O_ACCMODE, NULL);
+		if ((uint64_t)r & ~(uint64_t)O_ACCMODE) {
+			fo_putc(o, '|');
+			p_flags(c, x_open_flags, (uint64_t)r & ~(uint64_t)O_ACCMODE, NULL);
+		}
+		fo_putc(o, ')');
+	} else if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) {
+		p_fd(c, (int)r);
+	} else {
+		fo_dec(o, r);
+	}
+}
+
+int revel_format_result(const struct revel_fmt *f, long nr, const int64_t args[6],
+                        const struct revel_fmt_state *st, int64_t r, char *out, size_t len)
+{
+	struct fo o;
+	struct fc c = {.f = f, .o = &o, .exiting = true, .result = r};
+	fo_init(&o, out, len);
+	(void)st;
+	enum result_kind kind = syscall_result_kind(nr);
+	if (kind == RK_NONE) { /* exit, exit_group: no return */
+		fo_putc(&o, '?');
+		return fo_done(&o);
+	}
+	if (r < 0 && r >= -4095) {
+		int err = (int)-r;
+		const char *name = revel_errno_name(err);
+		const char *msg = revel_errno_message(err);
+		/* The restart codes never reach the guest: strace shows "?". */
+		fo_puts(&o, err >= 512 && err <= 516 ? "? " : "-1 ");
+		if (name)
+			fo_puts(&o, name);
+		else
+			fo_printf(&o, "%d", err);
+		if (msg)
+			fo_printf(&o, " (%s)", msg);
+		return fo_done(&o);
+	}
+	switch (kind) {
+	case RK_HEX:
+		fo_hex(&o, (uint64_t)r);
+		break;
+	case RK_OCT:
+		fo_printf(&o, "%#03o", (unsigned)r);
+		break;
+	case RK_FD:
+		p_fd(&c, (int)r);
+		break;
+	case RK_FCNTL:
+		p_fcntl_result(&c, args[1], r);
+		break;
+	case RK_POLL:
+		if (r == 0) {
+			fo_puts(&o, "0 (Timeout)");
+		} else if (r > 0) {
+			fo_printf(&o, "%" PRId64 " (", r);
+			p_pollfds(&c, (uint64_t)args[0], (uint64_t)args[1], true);
+			fo_putc(&o, ')');
+		} else {
+			fo_dec(&o, r);
+		}
+		break;
+	case RK_SELECT:
+		if (r == 0)
+			fo_puts(&o, "0 (Timeout)");
+		else
+			fo_dec(&o, r);
+		break;
+	case RK_DECIMAL:
+	case RK_NONE:
+		fo_dec(&o, r);
+		break;
+	}
+	return fo_done(&o);
+}
+
+/* ---- signals ---- */
+
+int revel_format_signal(const struct revel_fmt *f, int sig, const void *info, char *out, size_t len)
+{
+	struct fo o;
+	struct fc c = {.f = f, .o = &o};
+	fo_init(&o, out, len);
+	p_signame(&c, sig);
+	if (info) {
+		fo_putc(&o, ' ');
+		p_siginfo(&c, info);
+	}
+	return fo_done(&o);
+}

@@ -1,0 +1,483 @@
+/* structs_proc.c: more struct decoders: process and signal structs (wait
+ * status, clone_args, siginfo), fd and cpu sets, directory entries, time
+ * pairs and timers, and the small ones (stack_t, flock, winsize...). */
+#include <inttypes.h>
+#include <signal.h>
+#include <string.h>
+#include "decode.h"
+#include "revel/systable.h"
+
+void p_wait_status(struct fc *c, uint64_t addr)
+{
+	int s;
+	FETCH_OR_ADDR(c, addr, s);
+	fo_puts(c->o, "[{");
+	int sig = s & 0x7f;
+	if (sig == 0) {
+		fo_printf(c->o, "WIFEXITED(s) && WEXITSTATUS(s) == %d", (s >> 8) & 0xff);
+	} else if (sig == 0x7f && (s & 0xff) == 0x7f) {
+		fo_puts(c->o, "WIFSTOPPED(s) && WSTOPSIG(s) == ");
+		p_signame(c, (s >> 8) & 0xff);
+		if (s >> 16) {
+			fo_printf(c->o, "} | %#x << 16", (unsigned)s >> 16);
+			fo_puts(c->o, "]");
+			return;
+		}
+	} else if (s == 0xffff) {
+		fo_puts(c->o, "WIFCONTINUED(s)");
+	} else {
+		fo_puts(c->o, "WIFSIGNALED(s) && WTERMSIG(s) == ");
+		p_signame(c, sig);
+		if (s & 0x80)
+			fo_puts(c->o, " && WCOREDUMP(s)");
+	}
+	fo_puts(c->o, "}]");
+}
+
+struct kclone_args {
+	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid,
+	    set_tid_size, cgroup;
+};
+
+void p_clone3_args(struct fc *c, uint64_t addr, uint64_t size, bool exiting)
+{
+	struct kclone_args a;
+	memset(&a, 0, sizeof a);
+	if (!addr) {
+		if (!exiting)
+			fo_puts(c->o, "NULL");
+		return;
+	}
+	size_t n = size < sizeof a ? (size_t)size : sizeof a;
+	if (n < 64 || !fc_fetch(c, addr, &a, n)) {
+		if (!exiting)
+			p_addr(c, addr);
+		return;
+	}
+	if (exiting) {
+		/* What the kernel wrote back: the child's pidfd and tid. */
+		if (c->result <= 0 || !(a.flags & (0x1000 | 0x100000)))
+			return;
+		fo_puts(c->o, " => {");
+		bool sep = false;
+		if (a.flags & 0x1000) {
+			fo_puts(c->o, "pidfd=");
+			p_int_ptr(c, a.pidfd);
+			sep = true;
+		}
+		if (a.flags & 0x100000) {
+			if (sep)
+				fo_puts(c->o, ", ");
+			fo_puts(c->o, "parent_tid=");
+			p_int_ptr(c, a.parent_tid);
+		}
+		fo_putc(c->o, '}');
+		return;
+	}
+	fo_puts(c->o, "{flags=");
+	p_flags(c, x_clone_flags, a.flags, "CLONE_???");
+	if (a.flags & 0x1000)
+		fo_printf(c->o, ", pidfd=%#" PRIx64, a.pidfd);
+	if (a.flags & (0x1000000 | 0x200000)) {
+		fo_puts(c->o, ", child_tid=");
+		p_addr(c, a.child_tid);
+	}
+	if (a.flags & 0x100000) {
+		fo_puts(c->o, ", parent_tid=");
+		p_addr(c, a.parent_tid);
+	}
+	fo_puts(c->o, ", exit_signal=");
+	if (a.exit_signal)
+		p_signame(c, (int)a.exit_signal);
+	else
+		fo_putc(c->o, '0');
+	fo_puts(c->o, ", stack=");
+	p_addr(c, a.stack);
+	fo_printf(c->o, ", stack_size=%#" PRIx64, a.stack_size);
+	if (a.flags & 0x80000) {
+		fo_puts(c->o, ", tls=");
+		p_addr(c, a.tls);
+	}
+	if (a.set_tid_size)
+		fo_printf(c->o, ", set_tid=%#" PRIx64 ", set_tid_size=%" PRIu64, a.set_tid,
+		          a.set_tid_size);
+	if (a.flags & 0x200000000ull)
+		fo_printf(c->o, ", cgroup=%" PRIu64, a.cgroup);
+	fo_putc(c->o, '}');
+}
+
+struct ksiginfo {
+	int32_t signo, errno_, code, pad;
+	union {
+		struct {
+			int32_t pid;
+			uint32_t uid;
+			int32_t status, pad;
+			int64_t utime, stime;
+		} chld;
+		struct {
+			int32_t pid;
+			uint32_t uid;
+			uint64_t value;
+		} rt;
+		struct {
+			int32_t tid, overrun;
+			uint64_t value;
+		} timer;
+		uint64_t addr;
+		struct {
+			int64_t band;
+			int32_t fd;
+		} poll;
+		struct {
+			uint64_t call_addr;
+			int32_t syscall;
+			uint32_t arch;
+		} sys;
+	} u;
+};
+
+void p_siginfo(struct fc *c, const void *raw)
+{
+	struct ksiginfo si;
+	memcpy(&si, raw, sizeof si);
+	fo_puts(c->o, "{si_signo=");
+	p_signame(c, si.signo);
+	fo_puts(c->o, ", si_code=");
+	const char *name = NULL;
+	if (si.code > 0 && si.code != 0x80) {
+		switch (si.signo) {
+		case SIGCHLD:
+			name = xlat_name(x_cld_codes, (uint64_t)si.code);
+			break;
+		case SIGSEGV:
+			name = xlat_name(x_segv_codes, (uint64_t)si.code);
+			break;
+		case SIGBUS:
+			name = xlat_name(x_bus_codes, (uint64_t)si.code);
+			break;
+		case SIGTRAP:
+			name = xlat_name(x_trap_codes, (uint64_t)si.code);
+			break;
+		case SIGILL:
+			name = xlat_name(x_ill_codes, (uint64_t)si.code);
+			break;
+		case SIGFPE:
+			name = xlat_name(x_fpe_codes, (uint64_t)si.code);
+			break;
+		case SIGIO:
+			name = xlat_name(x_poll_codes, (uint64_t)si.code);
+			break;
+		}
+	} else {
+		name = xlat_name(x_si_codes, (uint64_t)(int64_t)si.code);
+	}
+	if (name)
+		fo_puts(c->o, name);
+	else
+		fo_printf(c->o, "%d", si.code);
+	if (si.errno_) {
+		const char *en = revel_errno_name(si.errno_);
+		fo_puts(c->o, ", si_errno=");
+		if (en)
+			fo_puts(c->o, en);
+		else
+			fo_printf(c->o, "%d", si.errno_);
+	}
+	if (si.code <= 0 || si.code == 0x80) {
+		if (si.code == -2) { /* SI_TIMER */
+			fo_printf(c->o, ", si_timerid=%#x, si_overrun=%d, si_int=%d, si_ptr=",
+			          (unsigned)si.u.timer.tid, si.u.timer.overrun,
+			          (int)si.u.timer.value);
+			p_addr(c, si.u.timer.value);
+		} else if (si.code == 0x80) {
+			if (si.signo == 11 || si.signo == 7 || si.signo == 4 || si.signo == 8) {
+				fo_puts(c->o, ", si_addr=");
+				p_addr(c, si.u.addr);
+			}
+		} else {
+			fo_printf(c->o, ", si_pid=%d, si_uid=%u", si.u.rt.pid, si.u.rt.uid);
+			if (si.code == -1 || si.code == -3) { /* SI_QUEUE, SI_MESGQ */
+				fo_printf(c->o, ", si_int=%d, si_ptr=", (int)si.u.rt.value);
+				p_addr(c, si.u.rt.value);
+			}
+		}
+	} else if (si.signo == 17) {
+		fo_printf(c->o, ", si_pid=%d, si_uid=%u, si_status=", si.u.chld.pid, si.u.chld.uid);
+		if (si.code == 1)
+			fo_printf(c->o, "%d", si.u.chld.status);
+		else
+			p_signame(c, si.u.chld.status);
+		fo_printf(c->o, ", si_utime=%" PRId64 ", si_stime=%" PRId64, si.u.chld.utime,
+		          si.u.chld.stime);
+	} else if (si.signo == 11 || si.signo == 7 || si.signo == 4 || si.signo == 8 ||
+	           si.signo == 5) {
+		fo_puts(c->o, ", si_addr=");
+		p_addr(c, si.u.addr);
+	} else if (si.signo == 29) {
+		fo_printf(c->o, ", si_band=%" PRId64 ", si_fd=%d", si.u.poll.band, si.u.poll.fd);
+	} else if (si.signo == 31) {
+		fo_puts(c->o, ", si_call_addr=");
+		p_addr(c, si.u.sys.call_addr);
+		fo_printf(c->o, ", si_syscall=%d, si_arch=%#x", si.u.sys.syscall, si.u.sys.arch);
+	}
+	fo_putc(c->o, '}');
+}
+
+void p_siginfo_addr(struct fc *c, uint64_t addr)
+{
+	unsigned char raw[128];
+	FETCH_OR_ADDR(c, addr, raw);
+	p_siginfo(c, raw);
+}
+
+void p_fdset(struct fc *c, uint64_t addr, int nfds)
+{
+	uint64_t set[16];
+	if (!addr) {
+		fo_puts(c->o, "NULL");
+		return;
+	}
+	if (nfds < 0)
+		nfds = 0;
+	if (nfds > 1024)
+		nfds = 1024;
+	size_t bytes = (size_t)(nfds + 63) / 64 * 8;
+	memset(set, 0, sizeof set);
+	if (bytes && !fc_fetch(c, addr, set, bytes)) {
+		p_addr(c, addr);
+		return;
+	}
+	fo_putc(c->o, '[');
+	bool first = true;
+	for (int i = 0; i < nfds; i++) {
+		if (!((set[i / 64] >> (i % 64)) & 1))
+			continue;
+		if (!first)
+			fo_putc(c->o, ' ');
+		first = false;
+		fo_printf(c->o, "%d", i);
+	}
+	fo_putc(c->o, ']');
+}
+
+void p_cpuset(struct fc *c, uint64_t addr, int64_t bytes)
+{
+	unsigned char set[128];
+	if (bytes <= 0 || !addr) {
+		p_addr(c, addr);
+		return;
+	}
+	size_t n = (size_t)bytes < sizeof set ? (size_t)bytes : sizeof set;
+	if (!fc_fetch(c, addr, set, n)) {
+		p_addr(c, addr);
+		return;
+	}
+	fo_putc(c->o, '[');
+	bool first = true;
+	for (size_t i = 0; i < n * 8; i++) {
+		if (!((set[i / 8] >> (i % 8)) & 1))
+			continue;
+		if (!first)
+			fo_putc(c->o, ' ');
+		first = false;
+		fo_printf(c->o, "%zu", i);
+	}
+	fo_putc(c->o, ']');
+}
+
+/* getdents: strace abbreviates to the number of entries. */
+void p_dirents(struct fc *c, uint64_t addr, int64_t len, bool is64)
+{
+	p_addr(c, addr);
+	if (len < 0)
+		return;
+	int count = 0;
+	uint64_t off = 0;
+	while (off + 19 <= (uint64_t)len && count < 100000) {
+		uint16_t reclen;
+		/* d_reclen is at 16 in both layouts. */
+		if (!fc_fetch(c, addr + off + 16, &reclen, sizeof reclen) || reclen == 0)
+			break;
+		count++;
+		off += reclen;
+	}
+	(void)is64;
+	fo_printf(c->o, " /* %d entries */", count);
+}
+
+void p_timespec_pair(struct fc *c, uint64_t addr)
+{
+	int64_t ts[4];
+	FETCH_OR_ADDR(c, addr, ts);
+	fo_putc(c->o, '[');
+	for (int i = 0; i < 2; i++) {
+		if (i)
+			fo_puts(c->o, ", ");
+		if (ts[2 * i + 1] == (1l << 30) - 1)
+			fo_puts(c->o, "UTIME_NOW");
+		else if (ts[2 * i + 1] == (1l << 30) - 2)
+			fo_puts(c->o, "UTIME_OMIT");
+		else
+			fo_printf(c->o, "{tv_sec=%" PRId64 ", tv_nsec=%" PRId64 "}", ts[2 * i],
+			          ts[2 * i + 1]);
+	}
+	fo_putc(c->o, ']');
+}
+
+void p_timeval_pair(struct fc *c, uint64_t addr)
+{
+	int64_t tv[4];
+	FETCH_OR_ADDR(c, addr, tv);
+	fo_printf(c->o,
+	          "[{tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}, {tv_sec=%" PRId64
+	          ", tv_usec=%" PRId64 "}]",
+	          tv[0], tv[1], tv[2], tv[3]);
+}
+
+void p_itimerspec(struct fc *c, uint64_t addr)
+{
+	int64_t t[4];
+	FETCH_OR_ADDR(c, addr, t);
+	fo_printf(c->o,
+	          "{it_interval={tv_sec=%" PRId64 ", tv_nsec=%" PRId64
+	          "}, it_value={tv_sec=%" PRId64 ", tv_nsec=%" PRId64 "}}",
+	          t[0], t[1], t[2], t[3]);
+}
+
+void p_itimerval(struct fc *c, uint64_t addr)
+{
+	int64_t t[4];
+	FETCH_OR_ADDR(c, addr, t);
+	fo_printf(c->o,
+	          "{it_interval={tv_sec=%" PRId64 ", tv_usec=%" PRId64
+	          "}, it_value={tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}}",
+	          t[0], t[1], t[2], t[3]);
+}
+
+void p_stack_t(struct fc *c, uint64_t addr)
+{
+	struct {
+		uint64_t sp;
+		int32_t flags, pad;
+		uint64_t size;
+	} s;
+	FETCH_OR_ADDR(c, addr, s);
+	fo_puts(c->o, "{ss_sp=");
+	p_addr(c, s.sp);
+	fo_puts(c->o, ", ss_flags=");
+	if (s.flags == 0)
+		fo_putc(c->o, '0');
+	else if (s.flags == 1)
+		fo_puts(c->o, "SS_ONSTACK");
+	else if (s.flags == 2)
+		fo_puts(c->o, "SS_DISABLE");
+	else
+		fo_printf(c->o, "%#x", (unsigned)s.flags);
+	fo_printf(c->o, ", ss_size=%" PRIu64 "}", s.size);
+}
+
+void p_flock(struct fc *c, uint64_t addr)
+{
+	struct {
+		int16_t type, whence;
+		int32_t pad;
+		int64_t start, len;
+		int32_t pid, pad2;
+	} l;
+	static const struct xlat types[] = {
+	    {0, "F_RDLCK"}, {1, "F_WRLCK"}, {2, "F_UNLCK"}, {0, NULL}};
+	FETCH_OR_ADDR(c, addr, l);
+	fo_puts(c->o, "{l_type=");
+	p_xval(c, types, (uint64_t)(uint16_t)l.type, "F_???");
+	fo_puts(c->o, ", l_whence=");
+	p_xval(c, x_whence, (uint64_t)(uint16_t)l.whence, "SEEK_???");
+	fo_printf(c->o, ", l_start=%" PRId64 ", l_len=%" PRId64, l.start, l.len);
+	if (c->exiting)
+		fo_printf(c->o, ", l_pid=%d", l.pid);
+	fo_putc(c->o, '}');
+}
+
+void p_int_array(struct fc *c, uint64_t addr, int n)
+{
+	int v[2];
+	if (n < 1 || n > 2) {
+		p_addr(c, addr);
+		return;
+	}
+	if (!addr) {
+		fo_puts(c->o, "NULL");
+		return;
+	}
+	if (!fc_fetch(c, addr, v, sizeof(int) * (size_t)n)) {
+		p_addr(c, addr);
+		return;
+	}
+	if (n == 1)
+		fo_printf(c->o, "[%d]", v[0]);
+	else
+		fo_printf(c->o, "[%d, %d]", v[0], v[1]);
+}
+
+void p_tms(struct fc *c, uint64_t addr)
+{
+	uint64_t t[4];
+	FETCH_OR_ADDR(c, addr, t);
+	fo_printf(c->o,
+	          "{tms_utime=%" PRIu64 ", tms_stime=%" PRIu64 ", tms_cutime=%" PRIu64
+	          ", tms_cstime=%" PRIu64 "}",
+	          t[0], t[1], t[2], t[3]);
+}
+
+void p_sched_param(struct fc *c, uint64_t addr)
+{
+	int p;
+	FETCH_OR_ADDR(c, addr, p);
+	fo_printf(c->o, "[%d]", p);
+}
+
+void p_timezone(struct fc *c, uint64_t addr)
+{
+	int tz[2];
+	FETCH_OR_ADDR(c, addr, tz);
+	fo_printf(c->o, "{tz_minuteswest=%d, tz_dsttime=%d}", tz[0], tz[1]);
+}
+
+void p_open_how(struct fc *c, uint64_t addr, uint64_t size)
+{
+	uint64_t h[3];
+	if (size < sizeof h) {
+		p_addr(c, addr);
+		return;
+	}
+	FETCH_OR_ADDR(c, addr, h);
+	fo_puts(c->o, "{flags=");
+	p_xval(c, x_open_access, h[0] & 3, NULL);
+	if (h[0] & ~3ull) {
+		fo_putc(c->o, '|');
+		p_flags(c, x_open_flags, h[0] & ~3ull, NULL);
+	}
+	fo_printf(c->o, ", mode=%#03" PRIo64 ", resolve=%#" PRIx64 "}", h[1], h[2]);
+}
+
+void p_sockopt_val(struct fc *c, int level, int name, uint64_t addr, int64_t len)
+{
+	(void)level;
+	(void)name;
+	if (len == 4) {
+		p_int_ptr(c, addr);
+		return;
+	}
+	if (len > 0 && len <= 4096)
+		p_buf(c, addr, (uint64_t)len, false);
+	else
+		p_addr(c, addr);
+}
+
+void p_winsize(struct fc *c, uint64_t addr)
+{
+	uint16_t w[4];
+	FETCH_OR_ADDR(c, addr, w);
+	fo_printf(c->o, "{ws_row=%u, ws_col=%u, ws_xpixel=%u, ws_ypixel=%u}", w[0], w[1], w[2],
+	          w[3]);
+}
