@@ -1,5 +1,6 @@
-/* engine.c: the engine's life: creation, spawning the root guest, the event
- * queue, killing and freeing. The ptrace stop handling is in tracer.c. */
+/* engine.c: the engine's life: creation, inject rules, spawning the root
+ * guest, killing and freeing: the public API above the tracer. The ptrace
+ * stops are handled in tracer.c and tracer_states.c. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -7,15 +8,12 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <revel/inject.h>
+#include "filter.h"
 #include "tracer.h"
-
-#define PTRACE_OPTIONS                                                                             \
-	(PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACESECCOMP | PTRACE_O_TRACECLONE |                     \
-	 PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL)
 
 revel_engine *revel_engine_new(const struct revel_options *opt, const char **err)
 {
@@ -42,58 +40,10 @@ void revel_engine_free(revel_engine *e)
 	revel_kill_all(e);
 	if (e->mask_changed)
 		sigprocmask(SIG_SETMASK, &e->old_mask, NULL);
-	for (int i = 0; i < e->nrules_owned; i++)
-		free(e->rules_owned[i]);
+	fault_rules_free(&e->rules);
 	tasks_free(&e->tasks);
-	free(e->queue);
+	queue_free(&e->queue);
 	free(e);
-}
-
-/* ---- event queue: one waitpid can yield several events ---- */
-
-revel_event *queue_push(revel_engine *e, int kind, struct task *t)
-{
-	if (e->qlen == e->qcap) {
-		size_t cap = e->qcap ? e->qcap * 2 : 16;
-		revel_event *q = malloc(cap * sizeof *q);
-		if (!q)
-			abort(); /* cannot lose an event and go on */
-		for (size_t i = 0; i < e->qlen; i++)
-			q[i] = e->queue[(e->qhead + i) % e->qcap];
-		free(e->queue);
-		e->queue = q;
-		e->qcap = cap;
-		e->qhead = 0;
-	}
-	revel_event *ev = &e->queue[(e->qhead + e->qlen++) % e->qcap];
-	memset(ev, 0, sizeof *ev);
-	ev->kind = kind;
-	if (t) {
-		ev->tid = t->tid;
-		ev->pid = t->proc ? t->proc->pid : t->tid;
-	}
-	return ev;
-}
-
-bool queue_pop(revel_engine *e, revel_event *out)
-{
-	if (!e->qlen)
-		return false;
-	*out = e->queue[e->qhead];
-	e->qhead = (e->qhead + 1) % e->qcap;
-	e->qlen--;
-	return true;
-}
-
-/* ---- processes ---- */
-
-struct proc *proc_new(pid_t pid)
-{
-	struct proc *p = calloc(1, sizeof *p);
-	if (!p)
-		abort();
-	p->pid = pid;
-	return p;
 }
 
 /* ---- spawning ---- */
@@ -130,11 +80,61 @@ static int resolve(const char *cmd, char *out, size_t outlen)
 	return found_noexec ? -EACCES : -ENOENT;
 }
 
-static void child_fail(int fd, const char *what, const char *path, int err)
+_Noreturn static void child_fail(int fd, const char *what, const char *path, int err)
 {
 	dprintf(2, "revel: %s %s: %s\n", what, path, strerror(err));
 	(void)fd;
 	_exit(err == ENOENT ? 127 : err == EACCES || err == ENOEXEC ? 126 : 125);
+}
+
+/* In the forked child: become the guest, once the parent has seized us. */
+_Noreturn static void child_run(revel_engine *e, int go, const char *path, char *const argv[])
+{
+	/* The guest inherits revel's signal state as it would a shell's, but for
+	 * what revel changed for itself. */
+	for (int s = 1; s < 64; s++)
+		if (e->opt.sig_default & (1ull << s))
+			signal(s, SIG_DFL);
+	char c;
+	/* Wait until the parent has seized us: a TRACE filter with no tracer
+	 * would fail every subscribed call with ENOSYS. */
+	while (read(go, &c, 1) < 0 && errno == EINTR)
+		;
+	close(go);
+	int rc = filter_load(e->opt.subscribed, geteuid() != 0);
+	if (rc < 0)
+		child_fail(2, "seccomp filter for", path, -rc);
+	extern char **environ;
+	execve(path, argv, environ);
+	child_fail(2, "exec", path, errno);
+}
+
+/* The root guest is seized: the tracer takes it on. */
+static void adopt_root(revel_engine *e, pid_t pid)
+{
+	struct task *t = tasks_add(&e->tasks, pid);
+	if (!t)
+		abort();
+	t->proc = proc_new(pid);
+	t->proc->nthreads = 1;
+	t->state = TS_RUNNING;
+	e->root_pid = pid;
+	e->spawned = true;
+	if (e->rules.any) {
+		/* Delays wait for SIGCHLD with a timeout (sigtimedwait), which needs
+		 * it blocked; the guest was forked with revel's mask as it was. */
+		sigset_t chld;
+		sigemptyset(&chld);
+		sigaddset(&chld, SIGCHLD);
+		sigprocmask(SIG_BLOCK, &chld, &e->old_mask);
+		e->mask_changed = true;
+	}
+	if (e->opt.placement == REVEL_PLACE_CPU) {
+		cpu_set_t set;
+		CPU_ZERO(&set);
+		CPU_SET(e->opt.tracer_cpu, &set);
+		sched_setaffinity(0, sizeof set, &set);
+	}
 }
 
 pid_t revel_spawn(revel_engine *e, char *const argv[])
@@ -155,55 +155,17 @@ pid_t revel_spawn(revel_engine *e, char *const argv[])
 	}
 	if (pid == 0) {
 		close(go[1]);
-		/* The guest inherits revel's signal state as it would a shell's,
-		 * but for what revel changed for itself. */
-		for (int s = 1; s < 64; s++)
-			if (e->opt.sig_default & (1ull << s))
-				signal(s, SIG_DFL);
-		char c;
-		/* Wait until the parent has seized us: a TRACE filter with no
-		 * tracer would fail every subscribed call with ENOSYS. */
-		while (read(go[0], &c, 1) < 0 && errno == EINTR)
-			;
-		close(go[0]);
-		rc = filter_load(e->opt.subscribed, geteuid() != 0);
-		if (rc < 0)
-			child_fail(2, "seccomp filter for", path, -rc);
-		extern char **environ;
-		execve(path, argv, environ);
-		child_fail(2, "exec", path, errno);
+		child_run(e, go[0], path, argv);
 	}
 	close(go[0]);
-	if (ptrace(PTRACE_SEIZE, pid, NULL, (void *)(long)PTRACE_OPTIONS) < 0) {
-		rc = -errno;
+	rc = task_seize(pid);
+	if (rc < 0) {
 		kill(pid, SIGKILL);
 		close(go[1]);
 		waitpid(pid, NULL, 0);
 		return rc;
 	}
-	struct task *t = tasks_add(&e->tasks, pid);
-	if (!t)
-		abort();
-	t->proc = proc_new(pid);
-	t->proc->nthreads = 1;
-	t->state = TS_RUNNING;
-	e->root_pid = pid;
-	e->spawned = true;
-	if (e->has_rules) {
-		/* Delays wait for SIGCHLD with a timeout (sigtimedwait), which needs
-		 * it blocked; the guest was forked with revel's mask as it was. */
-		sigset_t chld;
-		sigemptyset(&chld);
-		sigaddset(&chld, SIGCHLD);
-		sigprocmask(SIG_BLOCK, &chld, &e->old_mask);
-		e->mask_changed = true;
-	}
-	if (e->opt.placement == REVEL_PLACE_CPU) {
-		cpu_set_t set;
-		CPU_ZERO(&set);
-		CPU_SET(e->opt.tracer_cpu, &set);
-		sched_setaffinity(0, sizeof set, &set);
-	}
+	adopt_root(e, pid);
 	close(go[1]);
 	return pid;
 }
@@ -229,16 +191,16 @@ void revel_kill_all(revel_engine *e)
 		if (!k)
 			continue;
 		if (WIFEXITED(status) || WIFSIGNALED(status)) {
-			task_forget(e, k);
+			tracer_forget(e, k);
 		} else {
 			kill(tid, SIGKILL);
-			ptrace(PTRACE_CONT, tid, NULL, NULL);
+			task_cont_tid(tid);
 		}
 	}
 	i = 0;
 	while ((t = tasks_next(&e->tasks, &i)))
-		task_forget(e, t);
-	e->qlen = 0;
+		tracer_forget(e, t);
+	e->queue.len = 0;
 }
 
 pid_t revel_ppid(revel_engine *e, pid_t tid)
@@ -290,4 +252,11 @@ int revel_set_observed(revel_engine *e, long nr, int on)
 		return -EINVAL;
 	e->unobserved[nr] = !on;
 	return 0;
+}
+
+int revel_add_inject(revel_engine *e, const struct revel_inject_rule *rule)
+{
+	if (e->spawned)
+		return -EBUSY;
+	return fault_rules_add(&e->rules, rule, e->opt.subscribed);
 }

@@ -3,7 +3,7 @@
  * with no tracer attached a TRACE action would fail the call with ENOSYS. */
 #include <errno.h>
 #include <seccomp.h>
-#include "internal.h"
+#include "filter.h"
 
 int filter_load(const unsigned char subscribed[REVEL_NR_MAX], bool set_nnp)
 {

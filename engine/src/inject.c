@@ -6,12 +6,12 @@
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <revel/inject.h>
 #include <revel/systable.h>
-#include "tracer.h"
 
 static int fail(char *err, size_t errlen, const char *fmt, ...)
 {
@@ -272,27 +272,5 @@ int revel_inject_parse(const char *spec, struct revel_inject_rule *r, char *err,
 	if (r->syscall >= 0 && !r->fault)
 		return fail(err, errlen, "inject spec \"%s\": syscall= needs error= or retval=",
 			    spec);
-	return 0;
-}
-
-int revel_add_inject(revel_engine *e, const struct revel_inject_rule *rule)
-{
-	if (e->spawned)
-		return -EBUSY;
-	if (e->nrules_owned >= REVEL_MAX_RULES)
-		return -E2BIG;
-	struct revel_inject_rule *copy = malloc(sizeof *copy);
-	if (!copy)
-		return -ENOMEM;
-	*copy = *rule;
-	/* Rules are freed with the engine; the latest one wins per syscall. */
-	e->rules_owned[e->nrules_owned++] = copy;
-	for (int nr = 0; nr < REVEL_NR_MAX; nr++) {
-		if (!rule->set[nr])
-			continue;
-		e->rules[nr] = copy;
-		e->opt.subscribed[nr] = 1;
-		e->has_rules = true;
-	}
 	return 0;
 }

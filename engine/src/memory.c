@@ -1,16 +1,16 @@
 /* memory.c: reading and writing guest memory.
  * process_vm_readv/writev first (one syscall, no stop needed); /proc/PID/mem
- * for pages they refuse (read-only text, for writes); PTRACE_PEEK/POKE last.
+ * for pages they refuse (read-only text, for writes); PTRACE_PEEK/POKE last,
+ * through the task layer.
  * A bad address is a negative errno, never a fault in revel. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#include <sys/ptrace.h>
 #include <sys/uio.h>
 #include <unistd.h>
 #include <stdio.h>
-#include "internal.h"
+#include "task.h"
 
 static ssize_t via_proc_mem(pid_t tid, uint64_t addr, void *buf, size_t n, bool write)
 {
@@ -37,13 +37,12 @@ static ssize_t via_ptrace(pid_t tid, uint64_t addr, void *buf, size_t n, bool wr
 		size_t off = a - aligned, chunk = 8 - off;
 		if (chunk > n - done)
 			chunk = n - done;
-		errno = 0;
-		long word = ptrace(PTRACE_PEEKDATA, tid, (void *)aligned, NULL);
-		if (errno)
+		long word;
+		if (task_peek_data(tid, aligned, &word) < 0)
 			break;
 		if (write) {
 			memcpy((char *)&word + off, p + done, chunk);
-			if (ptrace(PTRACE_POKEDATA, tid, (void *)aligned, (void *)word) < 0)
+			if (task_poke_data(tid, aligned, word) < 0)
 				break;
 		} else {
 			memcpy(p + done, (char *)&word + off, chunk);

@@ -2,7 +2,7 @@
  * Open addressing with linear probing; tids are spread enough that the
  * identity hash mixed once is fine. */
 #include <stdlib.h>
-#include "internal.h"
+#include "task.h"
 
 #define TOMB ((struct task *)1)
 

@@ -1,12 +1,13 @@
-/* tracer.h: the engine object, shared by engine.c and tracer.c. */
+/* tracer.h: the engine object, as the tracer's files and engine.c see it. */
 #ifndef REVEL_TRACER_H
 #define REVEL_TRACER_H
 
 #include <signal.h>
-#include "internal.h"
-#include <revel/inject.h>
-
-#define REVEL_MAX_RULES 64
+#include <stdio.h>
+#include <revel/engine.h>
+#include "faults.h"
+#include "queue.h"
+#include "task.h"
 
 struct revel_engine {
 	struct revel_options opt;
@@ -18,41 +19,25 @@ struct revel_engine {
 	struct task_table tasks;
 	pid_t root_pid;
 	int root_status;
-	/* -e inject= rules: the one that applies to each syscall */
-	struct revel_inject_rule *rules[REVEL_NR_MAX];
-	struct revel_inject_rule *rules_owned[REVEL_MAX_RULES];
-	int nrules_owned;
-	bool has_rules;
+	struct fault_rules rules; /* -e inject= */
 	int nheld; /* tasks held stopped by a delay */
 	sigset_t old_mask; /* revel's signal mask before SIGCHLD was blocked */
 	bool mask_changed;
-	/* events made but not yet handed out */
-	revel_event *queue;
-	size_t qhead, qlen, qcap;
+	struct event_queue queue; /* events made but not yet handed out */
 };
 
-revel_event *queue_push(revel_engine *e, int kind, struct task *t);
-bool queue_pop(revel_engine *e, revel_event *out);
-struct proc *proc_new(pid_t pid);
+/* A new event about task t, at the queue's tail. */
+static inline revel_event *tracer_event(revel_engine *e, int kind, const struct task *t)
+{
+	return queue_push(&e->queue, kind, t->tid, t->proc ? t->proc->pid : t->tid);
+}
+
 /* Drop a task (and its process when it was the last thread), no events. */
-void task_forget(revel_engine *e, struct task *t);
-
-/* faults.c: the -e inject= rules at work. */
-/* At a seccomp stop with registers loaded: true when a rule took the stop. */
-bool fault_on_seccomp(revel_engine *e, struct task *t, long nr);
-/* At a syscall-exit stop of a fault in progress (TS_FAULT_EXIT). */
-void fault_on_exit(revel_engine *e, struct task *t);
-/* Releases held tasks whose delay is over; returns the milliseconds until the
- * next one is due, or -1 when none is held. */
-int fault_timers(revel_engine *e);
-/* The rule fired for this task's current call, applied when the caller lets
- * the call run (a handled syscall). */
-void fault_apply(revel_engine *e, struct task *t);
-void fault_task_free(struct task *t);
-
-/* tracer.c helpers faults.c shares */
-void tracer_report_syscall(revel_engine *e, struct task *t);
-void tracer_resume_running(struct task *t, int sig);
-
+static inline void tracer_forget(revel_engine *e, struct task *t)
+{
+	if (task_state_is_delay(t->state))
+		e->nheld--;
+	task_drop(&e->tasks, t);
+}
 
 #endif

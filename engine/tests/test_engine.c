@@ -10,6 +10,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <revel/engine.h>
+#include <revel/inject.h>
+#include "../src/faults.h"
+#include "../src/regs_x86_64.h"
 #include "check.h"
 
 /* What a test does with each syscall event. */
@@ -145,6 +148,49 @@ static const char *guest(const char *name)
 	return buf[k++ & 7];
 }
 
+/* The pieces with no guest: inject rules as a pure verdict, how a verdict
+ * and a tool's answer combine, and the register accessors. */
+static void test_pure_parts(void)
+{
+	struct revel_inject_rule rule;
+	char err[256];
+	CHECK(revel_inject_parse("getppid:error=ENOENT:when=2", &rule, err, sizeof err) == 0,
+	      "parse: %s", err);
+	static struct fault_rules rs;
+	unsigned char sub[REVEL_NR_MAX] = {0};
+	CHECK(fault_rules_add(&rs, &rule, sub) == 0 && sub[SYS_getppid] && rs.any, "rules add");
+	uint32_t counts[REVEL_NR_MAX] = {0};
+	struct fault_verdict v = fault_decide(&rs, counts, SYS_getppid, false);
+	CHECK(!v.fired && counts[SYS_getppid] == 1, "first call: no verdict");
+	v = fault_decide(&rs, counts, SYS_getppid, true);
+	CHECK(v.fired && v.fault && v.value == -ENOENT && v.standin == -1 && v.to_tool &&
+		      !fault_needs_exit(&v) && fault_call_nr(&v) == -1,
+	      "second call: fault ENOENT for the tool");
+	CHECK(!fault_decide(&rs, counts, SYS_getpid, false).fired, "other call: no verdict");
+	CHECK(fault_combine(&v, REVEL_ACT_INJECT, 0, true, false) == FAULT_WAITS, "inject waits");
+	CHECK(fault_combine(&v, REVEL_ACT_CONTINUE, 0, true, false) == FAULT_APPLIES,
+	      "continue unchanged: the rule applies");
+	CHECK(fault_combine(&v, REVEL_ACT_RETURN, -ENOENT, false, false) == FAULT_APPLIES,
+	      "the rule's own result: the rule applies");
+	CHECK(fault_combine(&v, REVEL_ACT_RETURN, 5, true, false) == FAULT_DROPPED,
+	      "another result: dropped");
+	CHECK(fault_combine(&v, REVEL_ACT_CONTINUE, 0, true, true) == FAULT_AS_RESULT,
+	      "continue after an injection: the rule's value as the result");
+	fault_rules_free(&rs);
+
+	regs_t r;
+	memset(&r, 0, sizeof r);
+	const int64_t a[6] = {1, 2, 3, 4, 5, 6};
+	reg_set_nr(&r, SYS_write);
+	reg_set_args(&r, a);
+	reg_set_ip(&r, 0x1000);
+	CHECK(reg_holds_call(&r, SYS_write, a) && reg_arg(&r, 3) == 4, "regs hold the call");
+	reg_rewind_to_call(&r, SYS_read);
+	CHECK(reg_ip(&r) == 0x1000 - SYSCALL_INSN_LEN && reg_result(&r) == SYS_read &&
+		      reg_nr(&r) == REG_NO_CALL,
+	      "rewound onto the syscall instruction");
+}
+
 int main(void)
 {
 	unsigned char none[REVEL_NR_MAX] = {0}, getppid_only[REVEL_NR_MAX] = {0},
@@ -152,6 +198,8 @@ int main(void)
 	memset(all, 1, sizeof all);
 	getppid_only[SYS_getppid] = 1;
 	struct run r;
+
+	test_pure_parts();
 
 	char *echo[] = {"echo", "hello", NULL};
 	run_guest(echo, none, let_run, NULL, &r);

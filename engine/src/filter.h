@@ -1,0 +1,14 @@
+/* filter.h: the seccomp filter of the subscribed syscalls, loaded in the
+ * child before execve. */
+#ifndef REVEL_FILTER_H
+#define REVEL_FILTER_H
+
+#include <stdbool.h>
+#include <revel/engine.h>
+
+/* SECCOMP_RET_DATA of our TRACE actions, to tell our stops from a guest filter's. */
+#define REVEL_SECCOMP_DATA 0x7e1
+
+int filter_load(const unsigned char subscribed[REVEL_NR_MAX], bool set_nnp);
+
+#endif

@@ -1,0 +1,138 @@
+/* task.c: the only caller of ptrace(). Resuming a task, its register cache,
+ * what a stop holds (event message, siginfo, syscall info), guest memory word
+ * by word, and the process records. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "task.h"
+
+#define PTRACE_OPTIONS                                                                             \
+	(PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACESECCOMP | PTRACE_O_TRACECLONE |                     \
+	 PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL)
+
+int task_seize(pid_t pid)
+{
+	if (ptrace(PTRACE_SEIZE, pid, NULL, (void *)(long)PTRACE_OPTIONS) < 0)
+		return -errno;
+	return 0;
+}
+
+struct proc *proc_new(pid_t pid)
+{
+	struct proc *p = calloc(1, sizeof *p);
+	if (!p)
+		abort();
+	p->pid = pid;
+	return p;
+}
+
+void task_drop(struct task_table *tt, struct task *t)
+{
+	struct proc *p = t->proc;
+	if (p && --p->nthreads <= 0)
+		free(p);
+	tasks_remove(tt, t->tid);
+}
+
+/* ---- register cache ---- */
+
+struct user_regs_struct *task_regs(struct task *t)
+{
+	if (!t->regs_valid) {
+		if (ptrace(PTRACE_GETREGS, t->tid, NULL, &t->regs) < 0)
+			return NULL;
+		t->regs_valid = true;
+	}
+	return &t->regs;
+}
+
+void task_regs_flush(struct task *t)
+{
+	if (t->regs_dirty) {
+		ptrace(PTRACE_SETREGS, t->tid, NULL, &t->regs);
+		t->regs_dirty = false;
+	}
+}
+
+static void go(struct task *t, int req, int sig)
+{
+	task_regs_flush(t);
+	t->regs_valid = false;
+	ptrace(req, t->tid, NULL, (void *)(long)sig);
+}
+
+void task_cont(struct task *t, int sig)
+{
+	go(t, PTRACE_CONT, sig);
+}
+
+void task_syscall(struct task *t, int sig)
+{
+	go(t, PTRACE_SYSCALL, sig);
+}
+
+void task_listen(struct task *t)
+{
+	go(t, PTRACE_LISTEN, 0);
+}
+
+void task_cont_tid(pid_t tid)
+{
+	ptrace(PTRACE_CONT, tid, NULL, NULL);
+}
+
+/* ---- what a stop holds ---- */
+
+bool task_peek_user(struct task *t, size_t offset, long *word)
+{
+	errno = 0;
+	long w = ptrace(PTRACE_PEEKUSER, t->tid, (void *)offset, NULL);
+	if (errno)
+		return false;
+	*word = w;
+	return true;
+}
+
+unsigned long task_eventmsg(pid_t tid, unsigned long dflt)
+{
+	unsigned long msg = dflt;
+	ptrace(PTRACE_GETEVENTMSG, tid, NULL, &msg);
+	return msg;
+}
+
+int task_siginfo(pid_t tid, void *info)
+{
+	if (ptrace(PTRACE_GETSIGINFO, tid, NULL, info) < 0)
+		return -errno;
+	return 0;
+}
+
+bool task_at_syscall_exit(struct task *t)
+{
+	struct __ptrace_syscall_info info;
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof info, &info) <= 0)
+		return false;
+	return info.op == PTRACE_SYSCALL_INFO_EXIT;
+}
+
+/* ---- guest memory, the last resort ---- */
+
+int task_peek_data(pid_t tid, uint64_t addr, long *word)
+{
+	errno = 0;
+	long w = ptrace(PTRACE_PEEKDATA, tid, (void *)addr, NULL);
+	if (errno)
+		return -errno;
+	*word = w;
+	return 0;
+}
+
+int task_poke_data(pid_t tid, uint64_t addr, long word)
+{
+	if (ptrace(PTRACE_POKEDATA, tid, (void *)addr, (void *)word) < 0)
+		return -errno;
+	return 0;
+}

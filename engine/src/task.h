@@ -1,0 +1,111 @@
+/* task.h: the task layer, the bottom of the engine. The table of guest tasks
+ * (threads) and their processes, each task's register cache, and the only
+ * calls to ptrace(): everything above asks this layer to resume a task, or
+ * to read what its stop holds.
+ *
+ * Register cache: task_regs() reads the registers once per stop; a change
+ * marks them dirty (task_regs_dirty) and they are written back once, when the
+ * task resumes. Every resume forgets them: the next stop reads them anew. */
+#ifndef REVEL_TASK_H
+#define REVEL_TASK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <sys/user.h>
+#include <revel/engine.h>
+#include "fault_verdict.h"
+#include "task_state.h"
+
+struct proc {
+	pid_t pid;
+	int nthreads;
+	/* Address of a syscall instruction (in the vDSO), for injecting at a
+	 * stop that is not a syscall; 0 until looked up, reset by exec. */
+	uint64_t gadget;
+};
+
+struct task {
+	pid_t tid;
+	struct proc *proc;
+	pid_t parent_tid;
+	int new_flags;
+	enum task_state state;
+	enum task_state after_exec; /* where an exec stop mid-call returns to */
+	enum inj_chain chain;       /* in the INJ_* states: the chain's kind */
+	bool regs_valid;   /* regs hold this stop's registers */
+	bool regs_dirty;   /* regs must be written before resuming */
+	/* An injection chain rewinds the guest to re-run its syscall instruction;
+	 * the seccomp stop that re-run makes is ours, known by where it stops.
+	 * Data, not a state: the task runs (and may take signal stops) first. */
+	bool replay_pending;
+	uint64_t replay_ip, replay_sp;
+	bool saved_stale;  /* an injected execve replaced the registers of the call */
+	/* -e inject=: invocations per syscall of this thread, the verdict of the
+	 * rule that fired for the call at hand while it still applies, and a
+	 * delay's end (CLOCK_MONOTONIC ns). */
+	uint32_t *inj_counts;
+	struct fault_verdict fired;
+	int64_t hold_until;
+	revel_action pending; /* the injection waiting for execve's exit stop */
+	int64_t restart_code; /* RESTART_FIX: the code to set at the exit stop */
+	uint64_t held_sigs; /* signals that arrived mid-chain, delivered after it */
+	struct user_regs_struct regs;
+	struct user_regs_struct saved; /* registers of the original syscall */
+};
+
+/* ---- the table, keyed by tid (tasks.c) ---- */
+
+struct task_table {
+	struct task **slots;
+	size_t cap, count, used; /* used counts tombstones too */
+};
+
+struct task *tasks_find(struct task_table *t, pid_t tid);
+struct task *tasks_add(struct task_table *t, pid_t tid);
+void tasks_remove(struct task_table *t, pid_t tid);
+void tasks_free(struct task_table *t);
+/* Move a task to another tid (a non-leader execve takes the leader's tid). */
+int tasks_rekey(struct task_table *t, pid_t from, pid_t to);
+/* Iterate: pass *i = 0 first; NULL at the end. */
+struct task *tasks_next(struct task_table *t, size_t *i);
+
+/* ---- processes (task.c) ---- */
+
+struct proc *proc_new(pid_t pid);
+/* Drop the task from the table, and its process with its last thread. */
+void task_drop(struct task_table *tt, struct task *t);
+
+/* ---- ptrace, and only here (task.c) ---- */
+
+/* Seize a freshly forked child with the engine's ptrace options. */
+int task_seize(pid_t pid);
+/* Resume: PTRACE_CONT, PTRACE_SYSCALL (to its next syscall stop too),
+ * PTRACE_LISTEN (stay in a group-stop, hear SIGCONT). Dirty registers are
+ * written first; the cache is forgotten. */
+void task_cont(struct task *t, int sig);
+void task_syscall(struct task *t, int sig);
+void task_listen(struct task *t);
+/* Resume a task by tid alone (one being killed, one not in the table). */
+void task_cont_tid(pid_t tid);
+/* The registers of this stop, read at most once; NULL when the task is gone. */
+struct user_regs_struct *task_regs(struct task *t);
+static inline void task_regs_dirty(struct task *t)
+{
+	t->regs_dirty = true;
+}
+/* Write dirty registers now and keep the task stopped. */
+void task_regs_flush(struct task *t);
+/* One word of the USER area (a register by its offset), without reading
+ * the whole register set; false when the task is gone. */
+bool task_peek_user(struct task *t, size_t offset, long *word);
+/* PTRACE_GETEVENTMSG; dflt when it fails. */
+unsigned long task_eventmsg(pid_t tid, unsigned long dflt);
+int task_siginfo(pid_t tid, void *info);
+/* Is this syscall stop an exit stop? (PTRACE_GET_SYSCALL_INFO) */
+bool task_at_syscall_exit(struct task *t);
+/* One aligned word of guest memory: PTRACE_PEEKDATA / POKEDATA. */
+int task_peek_data(pid_t tid, uint64_t addr, long *word);
+int task_poke_data(pid_t tid, uint64_t addr, long word);
+
+#endif

@@ -1,0 +1,376 @@
+/* tracer_states.c: the tracer as a state machine. A task's stop is handled
+ * by the function of the state the task is in (the table at the end); the
+ * states and their transitions are listed in task_state.h. Exits and exec
+ * stops come first, whatever the state: they change the task table. */
+#define _GNU_SOURCE
+#include <linux/sched.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/ptrace.h> /* the PTRACE_EVENT_ numbers */
+#include <sys/syscall.h>
+#include "resume.h"
+#include "tracer_rules.h"
+#include "tracer_states.h"
+
+typedef void stop_fn(revel_engine *e, struct task *t, const struct stop *s);
+
+struct state_info {
+	stop_fn *on_stop;
+	/* A stop the state does not look at resumes with PTRACE_SYSCALL: the
+	 * state waits for a syscall stop. */
+	bool wants_syscall_stops;
+};
+
+static const struct state_info *info_of(enum task_state s);
+
+/* Resume past a stop that is not this state's business. */
+static void pass_on(struct task *t, int sig)
+{
+	if (info_of(t->state)->wants_syscall_stops)
+		task_syscall(t, sig);
+	else
+		task_cont(t, sig);
+}
+
+/* ---- task life ---- */
+
+static void task_started(revel_engine *e, struct task *t)
+{
+	if (e->opt.want_tasks) {
+		t->state = TS_HELD;
+		revel_event *ev = tracer_event(e, REVEL_EV_TASK_NEW, t);
+		ev->parent_tid = t->parent_tid;
+		ev->flags = t->new_flags;
+	} else {
+		resume_running(t, 0);
+	}
+}
+
+static void task_gone(revel_engine *e, struct task *t, int status)
+{
+	if (!t->proc) { /* seen stopped once, never claimed by a parent */
+		tasks_remove(&e->tasks, t->tid);
+		return;
+	}
+	if (t->tid == e->root_pid)
+		e->root_status = status;
+	if (e->opt.want_tasks) {
+		tracer_event(e, REVEL_EV_TASK_EXIT, t)->status = status;
+		if (t->proc->nthreads == 1)
+			tracer_event(e, REVEL_EV_PROCESS_EXIT, t)->status = status;
+	}
+	tracer_forget(e, t);
+}
+
+/* fork, vfork or clone: the child is known from here on. */
+static void on_clone(revel_engine *e, struct task *t, int event)
+{
+	pid_t child = (pid_t)task_eventmsg(t->tid, 0);
+	int flags = 0;
+	if (event == PTRACE_EVENT_FORK || event == PTRACE_EVENT_VFORK) {
+		flags = REVEL_NEW_PROCESS | (event == PTRACE_EVENT_VFORK ? REVEL_NEW_VFORK : 0);
+	} else {
+		/* A CLONE event is a thread or a process with another exit signal:
+		 * the flags of the call tell. */
+		const struct user_regs_struct *r = task_regs(t);
+		uint64_t cflags = 0;
+		if (r && reg_nr(r) == SYS_clone3)
+			revel_mem_read(e, t->tid, reg_arg(r, 0), &cflags, sizeof cflags);
+		else if (r)
+			cflags = reg_arg(r, 0);
+		if (!(cflags & CLONE_THREAD))
+			flags = REVEL_NEW_PROCESS;
+	}
+	struct task *c = tasks_find(&e->tasks, child);
+	if (!c) {
+		c = tasks_add(&e->tasks, child);
+		if (!c)
+			abort();
+		c->state = TS_NEW;
+	}
+	c->parent_tid = t->tid;
+	c->new_flags = flags;
+	c->proc = (flags & REVEL_NEW_PROCESS) ? proc_new(child) : t->proc;
+	c->proc->nthreads++;
+	if (c->state == TS_NEW_STOPPED)
+		task_started(e, c);
+	pass_on(t, 0);
+}
+
+static void on_exec(revel_engine *e, pid_t tid)
+{
+	pid_t former = (pid_t)task_eventmsg(tid, (unsigned long)tid);
+	if (former != tid) {
+		/* A non-leader thread called execve: the leader is gone without an
+		 * exit report, and the caller now has the leader's tid. */
+		struct task *old = tasks_find(&e->tasks, tid);
+		if (old)
+			task_gone(e, old, 0);
+		tasks_rekey(&e->tasks, former, tid);
+	}
+	struct task *t = tasks_find(&e->tasks, tid);
+	if (!t)
+		return;
+	if (t->proc)
+		t->proc->gadget = 0; /* a new image, a new vDSO */
+	t->replay_pending = false;
+	/* An injected execve stops here before its exit stop: keep waiting for
+	 * that after the caller has seen the exec. */
+	bool injecting = t->state == TS_INJ_RUN;
+	bool observing = t->state == TS_OBSERVE; /* execve's result comes at its exit */
+	t->saved_stale = injecting;
+	if (e->opt.want_tasks) {
+		t->after_exec = injecting ? TS_INJ_RUN : observing ? TS_OBSERVE : TS_RUNNING;
+		t->state = TS_EXEC_STOP;
+		tracer_event(e, REVEL_EV_EXEC, t)->former_tid = former;
+	} else if (injecting || observing) {
+		task_syscall(t, 0);
+	} else {
+		resume_running(t, 0);
+	}
+}
+
+/* ---- stops any state may see ---- */
+
+/* A seccomp stop of the guest's own call. */
+static void on_seccomp(revel_engine *e, struct task *t)
+{
+	if (!t->replay_pending && !e->any_handled && !e->rules.any) {
+		task_cont(t, 0); /* the hot path: no registers, one resume */
+		return;
+	}
+	struct user_regs_struct *r = task_regs(t);
+	if (!r)
+		return; /* gone; its exit report follows */
+	if (t->replay_pending && reg_ip(r) == t->replay_ip && reg_sp(r) == t->replay_sp) {
+		/* The re-run of a call the handler already decided on. */
+		t->replay_pending = false;
+		resume_running(t, 0);
+		return;
+	}
+	long nr = reg_nr(r);
+	t->saved = *r;
+	if (e->rules.any && rule_on_seccomp(e, t, nr))
+		return;
+	if (nr < 0 || nr >= REVEL_NR_MAX || !e->opt.handled[nr]) {
+		resume_running(t, 0);
+		return;
+	}
+	if (e->observer && !t->fired.fired && !e->unobserved[nr]) {
+		int64_t args[6];
+		reg_args(r, args);
+		if (e->observer->enter(e->observer->ctx, e, t->tid, nr, args, reg_sp(r)) ==
+		    REVEL_OBSERVE_DONE) {
+			resume_running(t, 0);
+			return;
+		}
+		t->state = TS_OBSERVE;
+		task_syscall(t, 0);
+		return;
+	}
+	report_syscall(e, t);
+}
+
+static void on_signal(revel_engine *e, struct task *t, int sig)
+{
+	if (e->opt.want_signals) {
+		t->state = TS_SIGNAL_STOP;
+		tracer_event(e, REVEL_EV_SIGNAL, t)->sig = sig;
+		return;
+	}
+	task_cont(t, sig);
+}
+
+static bool is_stop_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+/* What a stop does in a state that has nothing of its own to say about it. */
+static void st_common(revel_engine *e, struct task *t, const struct stop *s)
+{
+	switch (s->kind) {
+	case STOP_SECCOMP:
+		on_seccomp(e, t);
+		return;
+	case STOP_CLONE:
+		on_clone(e, t, s->event);
+		return;
+	case STOP_GROUP:
+		if (is_stop_signal(s->sig)) /* group-stop: stay stopped, hear SIGCONT */
+			task_listen(t);
+		else
+			pass_on(t, 0);
+		return;
+	case STOP_SYSCALL: /* not ours to look at */
+		task_cont(t, 0);
+		return;
+	case STOP_SIGNAL:
+		on_signal(e, t, s->sig);
+		return;
+	default:
+		pass_on(t, 0);
+		return;
+	}
+}
+
+/* ---- one function per state with stops of its own ---- */
+
+/* NEW, NEW_STOPPED: the initial stop. Kept stopped until the parent's clone
+ * event has said whose it is. */
+static void st_new(revel_engine *e, struct task *t, const struct stop *s)
+{
+	(void)s;
+	if (t->proc)
+		task_started(e, t);
+	else
+		t->state = TS_NEW_STOPPED;
+}
+
+static void st_inj_entry(revel_engine *e, struct task *t, const struct stop *s)
+{
+	if (s->kind == STOP_SYSCALL) {
+		/* Only the entry of our call: an exit stop here is the tail of
+		 * the syscall the task was in when the chain began. */
+		if (!task_at_syscall_exit(t))
+			t->state = TS_INJ_RUN;
+		task_syscall(t, 0);
+	} else if (s->kind == STOP_SIGNAL) {
+		/* Delivering now would run the guest's handler between our rewind
+		 * and the injected call; hold it until the chain is over. */
+		if (s->sig > 0 && s->sig < 64)
+			t->held_sigs |= 1ull << s->sig;
+		task_syscall(t, 0);
+	} else {
+		st_common(e, t, s);
+	}
+}
+
+static void st_inj_run(revel_engine *e, struct task *t, const struct stop *s)
+{
+	switch (s->kind) {
+	case STOP_SECCOMP: /* our re-run injected call: let it go on */
+		task_syscall(t, 0);
+		return;
+	case STOP_SIGNAL:
+		task_syscall(t, s->sig);
+		return;
+	case STOP_SYSCALL: {
+		const struct user_regs_struct *r = task_regs(t);
+		if (!r)
+			return;
+		t->state = TS_INJ_EXIT;
+		revel_event *ev = tracer_event(e, REVEL_EV_INJECTED, t);
+		ev->nr = reg_nr(r);
+		ev->result = reg_result(r);
+		return;
+	}
+	default:
+		st_common(e, t, s);
+	}
+}
+
+/* execve's own exit, after its exec stop: now inject. */
+static void st_inj_prep(revel_engine *e, struct task *t, const struct stop *s)
+{
+	if (s->kind != STOP_SYSCALL) {
+		st_common(e, t, s);
+		return;
+	}
+	const struct user_regs_struct *r = task_regs(t);
+	if (!r)
+		return;
+	t->saved = *r;
+	start_free_injection(e, t, &t->pending);
+}
+
+static void st_fault_exit(revel_engine *e, struct task *t, const struct stop *s)
+{
+	if (s->kind == STOP_SYSCALL)
+		rule_on_exit(e, t);
+	else
+		st_common(e, t, s);
+}
+
+static void st_observe(revel_engine *e, struct task *t, const struct stop *s)
+{
+	if (s->kind != STOP_SYSCALL) {
+		st_common(e, t, s);
+		return;
+	}
+	/* Only the result is needed: one word, not the whole register set. */
+	long result;
+	if (!task_peek_user(t, REG_RESULT_OFFSET, &result))
+		return; /* gone; its exit report follows */
+	if (e->observer)
+		e->observer->exit(e->observer->ctx, e, t->tid, result);
+	resume_running(t, 0);
+}
+
+static void st_restart_fix(revel_engine *e, struct task *t, const struct stop *s)
+{
+	if (s->kind != STOP_SYSCALL) {
+		st_common(e, t, s);
+		return;
+	}
+	/* The call was skipped; with its number back the kernel restarts it,
+	 * or turns the code into EINTR for a signal handler, as it would for
+	 * the call itself. */
+	if (!task_regs(t))
+		return;
+	set_restart(t, t->restart_code);
+	resume_running(t, 0);
+}
+
+/* The states that wait for the caller (HELD, SECCOMP, INJ_EXIT, EXEC_STOP,
+ * SIGNAL_STOP) or for a timer (DELAY_*) expect no stop: st_common. */
+static const struct state_info states[TS_COUNT] = {
+	[TS_NEW] = {st_new, false},
+	[TS_NEW_STOPPED] = {st_new, false},
+	[TS_HELD] = {st_common, false},
+	[TS_RUNNING] = {st_common, false},
+	[TS_SECCOMP] = {st_common, false},
+	[TS_INJ_ENTRY] = {st_inj_entry, true},
+	[TS_INJ_RUN] = {st_inj_run, true},
+	[TS_INJ_EXIT] = {st_common, false},
+	[TS_EXEC_STOP] = {st_common, false},
+	[TS_SIGNAL_STOP] = {st_common, false},
+	[TS_INJ_PREP] = {st_inj_prep, false},
+	[TS_RESTART_FIX] = {st_restart_fix, false},
+	[TS_DELAY_ENTER] = {st_common, false},
+	[TS_DELAY_REPORT] = {st_common, false},
+	[TS_DELAY_EXIT] = {st_common, false},
+	[TS_FAULT_EXIT] = {st_fault_exit, false},
+	[TS_OBSERVE] = {st_observe, true},
+};
+
+static const struct state_info *info_of(enum task_state s)
+{
+	return &states[s];
+}
+
+void tracer_on_stop(revel_engine *e, pid_t tid, const struct stop *s)
+{
+	struct task *t = tasks_find(&e->tasks, tid);
+	if (s->kind == STOP_GONE) {
+		if (t)
+			task_gone(e, t, s->status);
+		return;
+	}
+	if (s->kind == STOP_NONE)
+		return;
+	if (s->kind == STOP_EXEC) {
+		on_exec(e, tid);
+		return;
+	}
+	if (!t) {
+		/* A new task stopped before its parent's clone event told us of it:
+		 * keep it stopped until then. */
+		t = tasks_add(&e->tasks, tid);
+		if (!t)
+			abort();
+		t->state = TS_NEW_STOPPED;
+		return;
+	}
+	states[t->state].on_stop(e, t, s);
+}
