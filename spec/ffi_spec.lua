@@ -1,6 +1,6 @@
 -- The LuaJIT boundary as a plain luajit sees it: the declarations come from
 -- bindings/revel_ffi.h (revel._cdef), a library of another ABI is refused, and
--- the revel command's own parts are not in revel.so.
+-- revel.so is the engine and its Lua API alone.
 require("revel")
 local ffi = require("ffi")
 local rffi = require("revel.ffi")
@@ -76,5 +76,24 @@ describe("revel.ffi", function()
     end)
     assert.is_false(ok)
     assert.truthy(err:find("repl_tty needs the revel command", 1, true), err)
+  end)
+
+  it("is a module that exports luaopen_revel alone and does not link readline", function()
+    local so = assert(package.searchpath("revel", package.cpath))
+    local p = io.popen(("nm -D --defined-only %q 2>/dev/null"):format(so))
+    local syms = {}
+    for line in p:lines() do
+      syms[#syms + 1] = line:match("%S+$")
+    end
+    p:close()
+    if #syms == 0 then
+      pending("nm is not available")
+      return
+    end
+    assert.are.same({ "luaopen_revel" }, syms)
+    p = io.popen(("readelf -d %q 2>/dev/null"):format(so))
+    local dyn = p:read("*a")
+    p:close()
+    assert.is_nil(dyn:find("readline", 1, true), dyn)
   end)
 end)

@@ -29,7 +29,7 @@ int main(int argc, char **argv)
 	revel_cli_preload(L);
 	lua_getglobal(L, "package");
 	lua_getfield(L, -1, "preload");
-	lua_pushcfunction(L, luaopen_revel);
+	lua_pushcfunction(L, revel_lua_open);
 	lua_setfield(L, -2, "revel");
 	lua_pop(L, 2);
 
