@@ -2,9 +2,6 @@
  * between the engine's 64-bit integers and Lua's doubles. */
 #include <string.h>
 #include "lua_api.h"
-#include "readline.h"
-#include "signals.h"
-#include "watch.h"
 
 static int lua_next(revel_engine *e, struct revel_lua_event *lev)
 {
@@ -69,7 +66,7 @@ static int lua_resume(revel_engine *e, pid_t tid, const struct revel_lua_action 
 }
 
 const struct revel_lua_api revel_lua_api = {
-	.version = 1,
+	.abi = REVEL_LUA_ABI,
 	.engine_new = revel_engine_new,
 	.engine_free = revel_engine_free,
 	.spawn = revel_spawn,
@@ -91,36 +88,20 @@ const struct revel_lua_api revel_lua_api = {
 	.signal_name = revel_signal_name,
 	.signal_by_name = revel_signal_by_name,
 	.get_siginfo = revel_get_siginfo,
-	.stop_requested = revel_stop_requested,
-	.signals_root = revel_signals_root,
-	.signals_changed = revel_signals_changed,
+	.set_handled = revel_set_handled,
+	.set_observed = revel_set_observed,
+	.inject_parse = revel_inject_parse,
+	.add_inject = revel_add_inject,
 	.printer_new = lua_printer_new,
 	.printer_free = revel_printer_free,
 	.printer_ntasks = revel_printer_ntasks,
 	.printer_enter = lua_printer_enter,
 	.printer_exit = lua_printer_exit,
+	.printer_injected = revel_printer_injected,
 	.printer_signal = revel_printer_signal,
 	.printer_exited = revel_printer_exited,
 	.printer_summary = revel_printer_summary,
 	.printer_flush = revel_printer_flush,
-	.format_call = lua_format_call,
-	.set_handled = revel_set_handled,
-	.inject_parse = revel_inject_parse,
-	.add_inject = revel_add_inject,
-	.repl_tty = revel_repl_tty,
-	.repl_begin = revel_repl_begin,
-	.repl_wait = revel_repl_wait,
-	.repl_end = revel_repl_end,
-	.repl_notice = revel_repl_notice,
-	.repl_free = revel_repl_free,
-	.repl_set_words = revel_repl_set_words,
-	.repl_history_load = revel_repl_history_load,
-	.repl_history_add = revel_repl_history_add,
-	.tick_start = revel_tick_start,
-	.tick_stop = revel_tick_stop,
-	.tick_take = revel_tick_take,
-	.file_stamp = revel_file_stamp,
 	.observe_printer = lua_observe_printer,
-	.printer_injected = revel_printer_injected,
-	.set_observed = revel_set_observed,
+	.format_call = lua_format_call,
 };

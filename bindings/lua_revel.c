@@ -44,7 +44,7 @@ int revel_lua_preload(lua_State *L)
 	return 0;
 }
 
-int luaopen_revel(lua_State *L)
+int revel_lua_open(lua_State *L)
 {
 	revel_lua_preload(L);
 	for (const struct revel_embedded *m = revel_embedded_scripts; m->name; m++) {

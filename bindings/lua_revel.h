@@ -6,7 +6,8 @@
 
 /* Registers the embedded library in package.preload and revel.core. */
 int revel_lua_preload(lua_State *L);
-/* require("revel"): the module table. */
-int luaopen_revel(lua_State *L);
+/* require("revel"): the module table. revel.so exports it as luaopen_revel
+ * (module.c); the revel command registers it in package.preload. */
+int revel_lua_open(lua_State *L);
 
 #endif

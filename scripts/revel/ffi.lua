@@ -1,134 +1,65 @@
--- revel.ffi: the engine's C API as LuaJIT's FFI sees it (bindings/lua_api.h and
--- engine/include/revel/*.h declare the same types: keep them in step), and the
--- syscall table turned into Lua lookups once, at load.
+-- revel.ffi: the engine's C API as LuaJIT's FFI sees it, and the syscall table
+-- turned into Lua lookups once, at load. The declarations are bindings/revel_ffi.h,
+-- embedded at build time as revel._cdef; the enum values below come from it.
 local ffi = require("ffi")
 local core = require("revel.core")
 
-ffi.cdef([[
-typedef int pid_t;
-typedef long ssize_t;
-typedef struct revel_engine revel_engine;
-struct user_regs_struct {
-  unsigned long long r15, r14, r13, r12, rbp, rbx, r11, r10, r9, r8, rax, rcx, rdx, rsi, rdi,
-    orig_rax, rip, cs, eflags, rsp, ss, fs_base, gs_base, ds, es, fs, gs;
-};
-struct revel_options {
-  unsigned char subscribed[512];
-  unsigned char handled[512];
-  int want_tasks;
-  int want_signals;
-  void *log;
-  uint64_t sig_default;
-  int placement;
-  int tracer_cpu;
-};
-typedef struct revel_event {
-  int kind; pid_t tid; pid_t pid; pid_t parent_tid; pid_t former_tid;
-  int flags; int sig; int status; long nr; int64_t args[6]; int64_t result;
-} revel_event;
-struct revel_lua_event {
-  revel_event ev;
-  int kind, tid, pid, flags, sig, status;
-  double nr, a0, a1, a2, a3, a4, a5, result;
-  double rsp;
-};
-struct revel_lua_action { int kind; int sig; double nr, a0, a1, a2, a3, a4, a5; double value; };
-struct revel_syscall_info {
-  int nr; const char *name; int nargs; const char *arg_names[6];
-  unsigned char arg_kinds[6]; unsigned int classes;
-};
-typedef struct revel_printer revel_printer;
-struct revel_printer_opts {
-  int fd; int mode; int prefix; int string_limit; int fmt_flags;
-  ssize_t (*read)(void *ctx, pid_t tid, uint64_t addr, void *buf, size_t n);
-  void *ctx;
-};
-struct revel_inject_rule {
-  unsigned char set[512];
-  int fault;
-  int64_t value;
-  int signal;
-  long syscall;
-  int64_t delay_enter_us, delay_exit_us;
-  uint32_t first, last, step;
-};
-struct revel_lua_api {
-  int version;
-  revel_engine *(*engine_new)(const struct revel_options *opt, const char **err);
-  void (*engine_free)(revel_engine *e);
-  pid_t (*spawn)(revel_engine *e, char *const argv[]);
-  int (*next)(revel_engine *e, struct revel_lua_event *ev);
-  int (*resume)(revel_engine *e, pid_t tid, const struct revel_lua_action *a,
-                const struct revel_lua_event *orig);
-  int (*get_regs)(revel_engine *e, pid_t tid, struct user_regs_struct *out);
-  int (*set_regs)(revel_engine *e, pid_t tid, const struct user_regs_struct *in);
-  ssize_t (*mem_read)(revel_engine *e, pid_t tid, uint64_t addr, void *buf, size_t n);
-  ssize_t (*mem_write)(revel_engine *e, pid_t tid, uint64_t addr, const void *buf, size_t n);
-  ssize_t (*mem_string)(revel_engine *e, pid_t tid, uint64_t addr, char *buf, size_t max,
-                        int *truncated);
-  void (*kill_all)(revel_engine *e);
-  pid_t (*ppid)(revel_engine *e, pid_t tid);
-  int (*task_count)(revel_engine *e);
-  int (*syscall_count)(void);
-  const struct revel_syscall_info *(*syscall_by_nr)(long nr);
-  unsigned int (*class_by_name)(const char *name);
-  const char *(*errno_name)(int err);
-  int (*errno_by_name)(const char *name);
-  const char *(*signal_name)(int sig);
-  int (*signal_by_name)(const char *name);
-  int (*get_siginfo)(revel_engine *e, pid_t tid, void *info);
-  int (*stop_requested)(void);
-  void (*signals_root)(pid_t pid);
-  uint64_t (*signals_changed)(void);
-  revel_printer *(*printer_new)(revel_engine *e, const struct revel_printer_opts *o);
-  void (*printer_free)(revel_printer *p);
-  void (*printer_ntasks)(revel_printer *p, int n);
-  int (*printer_enter)(revel_printer *p, const struct revel_lua_event *ev);
-  int (*printer_exit)(revel_printer *p, pid_t tid, double result);
-  int (*printer_signal)(revel_printer *p, pid_t tid, int sig, const void *info);
-  int (*printer_exited)(revel_printer *p, pid_t tid, int status);
-  int (*printer_summary)(revel_printer *p);
-  int (*printer_flush)(revel_printer *p);
-  int (*format_call)(revel_engine *e, const struct revel_lua_event *ev, int string_limit,
-                     char *out, size_t len);
-  int (*set_handled)(revel_engine *e, long nr, int on);
-  int (*inject_parse)(const char *spec, struct revel_inject_rule *rule, char *err, size_t errlen);
-  int (*add_inject)(revel_engine *e, const struct revel_inject_rule *rule);
-  int (*repl_tty)(void);
-  int (*repl_begin)(const char *prompt);
-  int (*repl_wait)(int timeout_ms, char **line);
-  void (*repl_end)(int clear);
-  void (*repl_notice)(const char *msg);
-  void (*repl_free)(char *s);
-  int (*repl_set_words)(const char *const *words, int n);
-  int (*repl_history_load)(const char *path);
-  int (*repl_history_add)(const char *path, const char *line);
-  int (*tick_start)(int ms);
-  void (*tick_stop)(void);
-  int (*tick_take)(void);
-  int (*file_stamp)(const char *path, double out[4]);
-  void (*observe_printer)(revel_engine *e, revel_printer *p);
-  int (*printer_injected)(revel_printer *p, pid_t tid);
-  int (*set_observed)(revel_engine *e, long nr, int on);
-  /* append new entries here, in the order of bindings/lua_api.h */
-};
-char *strerror(int errnum);
-]])
+-- Declared once per Lua state: LuaJIT refuses a second declaration of a type.
+if not pcall(ffi.typeof, "struct revel_lua_api") then
+  ffi.cdef(require("revel._cdef"))
+end
+pcall(ffi.cdef, "char *strerror(int errnum);")
 
-local api = ffi.cast("const struct revel_lua_api *", core.api)
+local C = ffi.C
+
+-- A table of another ABI would be misread: refuse it before reading more
+-- than its first member, abi, which every version keeps first.
+local function checked(ptr, ctype)
+  local abi = ffi.cast("const int *", ptr)[0]
+  if abi ~= C.REVEL_LUA_ABI then
+    error(("revel: library ABI %d, scripts expect %d"):format(abi, C.REVEL_LUA_ABI), 0)
+  end
+  return ffi.cast(ctype, ptr)
+end
+
+local api = checked(core.api, "const struct revel_lua_api *")
+
+-- What only the revel command has (its signals, the REPL's line input, the
+-- --watch tick): the table of revel._cli, which the command registers. A
+-- plain luajit loading revel.so has none: no signal of revel's own to report,
+-- and no REPL or --watch to run.
+local cli
+if package.preload["revel._cli"] or package.loaded["revel._cli"] then
+  cli = checked(require("revel._cli").api, "const struct revel_cli_api *")
+else
+  local function absent(name)
+    return function()
+      error(("revel: %s needs the revel command (not in the revel module)"):format(name), 2)
+    end
+  end
+  cli = setmetatable({
+    stop_requested = function() return 0 end,
+    signals_root = function() end,
+    signals_changed = function() return 0 end,
+  }, { __index = function(_, name) return absent(name) end })
+end
 
 local M = {
   ffi = ffi,
   -- field names of the flat argument slots (lev.a0 .. lev.a5, act.a0 ..)
   A = { "a0", "a1", "a2", "a3", "a4", "a5" },
   api = api,
-  NR_MAX = 512,
+  cli = cli,
+  NR_MAX = C.REVEL_LUA_NR_MAX,
   -- enum revel_event_kind
-  EV_SYSCALL = 1, EV_INJECTED = 2, EV_TASK_NEW = 3, EV_EXEC = 4, EV_SIGNAL = 5,
-  EV_TASK_EXIT = 6, EV_PROCESS_EXIT = 7, EV_DONE = 8,
-  NEW_PROCESS = 1, NEW_VFORK = 2, EVF_FAULT = 0x100,
+  EV_SYSCALL = C.REVEL_EV_SYSCALL, EV_INJECTED = C.REVEL_EV_INJECTED,
+  EV_TASK_NEW = C.REVEL_EV_TASK_NEW, EV_EXEC = C.REVEL_EV_EXEC, EV_SIGNAL = C.REVEL_EV_SIGNAL,
+  EV_TASK_EXIT = C.REVEL_EV_TASK_EXIT, EV_PROCESS_EXIT = C.REVEL_EV_PROCESS_EXIT,
+  EV_DONE = C.REVEL_EV_DONE,
+  NEW_PROCESS = C.REVEL_NEW_PROCESS, NEW_VFORK = C.REVEL_NEW_VFORK, EVF_FAULT = C.REVEL_EVF_FAULT,
   -- enum revel_action_kind
-  ACT_CONTINUE = 0, ACT_RETURN = 1, ACT_INJECT = 2, ACT_TAIL = 3,
+  ACT_CONTINUE = C.REVEL_ACT_CONTINUE, ACT_RETURN = C.REVEL_ACT_RETURN,
+  ACT_INJECT = C.REVEL_ACT_INJECT, ACT_TAIL = C.REVEL_ACT_TAIL,
 }
 
 -- The syscall table as Lua tables: names[nr], numbers[name], argnames[nr] = { ... },
@@ -163,7 +94,7 @@ function M.signal_name(n)
   return s ~= nil and ffi.string(s) or nil
 end
 
-ffi.cdef([[
+pcall(ffi.cdef, [[
 int fileno(void *stream);
 int fcntl(int fd, int cmd, ...);
 ]])

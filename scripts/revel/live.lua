@@ -66,7 +66,7 @@ Host.__index = Host
 
 local function stamp(path)
   local out = ffi.new("double[4]")
-  if api.file_stamp(path, out) ~= 0 then
+  if rffi.cli.file_stamp(path, out) ~= 0 then
     return "missing"
   end
   return ("%.0f.%.0f.%.0f.%.0f"):format(out[0], out[1], out[2], out[3])
@@ -225,9 +225,9 @@ end
 function Host:between(run)
   if not self.ticking then
     self.ticking = true
-    api.tick_start(100)
+    rffi.cli.tick_start(100)
   end
-  if api.tick_take() == 0 then
+  if rffi.cli.tick_take() == 0 then
     return
   end
   local s = stamp(self.path)
@@ -249,7 +249,7 @@ end
 function M.run(user, argv, config, opts, live)
   local h = M.host(user, config, opts, live)
   local ok, code, global, spawn_err = pcall(runtime.run, h:plan(), argv)
-  api.tick_stop()
+  rffi.cli.tick_stop()
   if h.repl then
     h.repl:close()
   end

@@ -63,7 +63,7 @@ function M.new(host)
     next_id = 1,
     active = false, -- a prompt is open (or waits on an inject it ran)
     reported = {},
-    tty = api.repl_tty() ~= 0,
+    tty = rffi.cli.repl_tty() ~= 0,
     lp = ffi.new("char *[1]"),
     started = false,
   }, S)
@@ -79,7 +79,7 @@ function S:say(...)
 end
 
 function S:notice(msg)
-  api.repl_notice(msg)
+  rffi.cli.repl_notice(msg)
 end
 
 -- The thread helpers act on: the stopped one, or the one a breakpoint
@@ -352,7 +352,7 @@ function S:set_words(sc)
   for i, x in ipairs(w) do
     arr[i - 1] = x -- the strings live in w until the call returns; C copies them
   end
-  api.repl_set_words(arr, #w)
+  rffi.cli.repl_set_words(arr, #w)
 end
 
 -- ---- stopping ----
@@ -451,11 +451,11 @@ function S:look_around(g)
 end
 
 function S:wait()
-  local rc = api.repl_wait(POLL_MS, self.lp)
+  local rc = rffi.cli.repl_wait(POLL_MS, self.lp)
   local line
   if rc == 1 then
     line = ffi.string(self.lp[0])
-    api.repl_free(self.lp[0])
+    rffi.cli.repl_free(self.lp[0])
   end
   return rc, line
 end
@@ -510,7 +510,7 @@ function S:prompt(g, sc, hit)
   if not self.started then
     self.started = true
     if self.history then
-      api.repl_history_load(self.history)
+      rffi.cli.repl_history_load(self.history)
     end
     self:say(("revel: pid %d stopped at its first event; help() lists what you can do"):format(g.pid))
   end
@@ -527,13 +527,13 @@ function S:prompt(g, sc, hit)
       break
     end
     self:set_words(sc)
-    api.repl_begin(buf and more or main)
+    rffi.cli.repl_begin(buf and more or main)
     local rc, line
     repeat
       rc, line = self:wait()
     until rc ~= 0 or self:look_around(g)
     if rc == 0 then
-      api.repl_end(1)
+      rffi.cli.repl_end(1)
       self.decision = "gone"
     elseif rc == -1 then
       self:detach("end of input")
@@ -542,7 +542,7 @@ function S:prompt(g, sc, hit)
       buf = nil
     else
       if self.history and line:find("%S") then
-        api.repl_history_add(self.history, line)
+        rffi.cli.repl_history_add(self.history, line)
       end
       buf = buf and (buf .. "\n" .. line) or line
       if self:eval(buf) ~= "more" then
@@ -571,7 +571,7 @@ function S:finished(code)
 end
 
 function S:close()
-  api.repl_set_words(nil, 0)
+  rffi.cli.repl_set_words(nil, 0)
 end
 
 return M

@@ -323,10 +323,10 @@ function M.run(plan, argv)
   end
   opt.want_tasks = 1
   opt.want_signals = plan.tool.signal and 1 or 0
-  opt.sig_default = api.signals_changed()
+  opt.sig_default = rffi.cli.signals_changed()
   local place = os.getenv("REVEL_TRACER_CPU")
   if place and tonumber(place) then
-    opt.placement, opt.tracer_cpu = 1, tonumber(place)
+    opt.placement, opt.tracer_cpu = ffi.C.REVEL_PLACE_CPU, tonumber(place)
   end
   local errp = ffi.new("const char *[1]")
   local E = api.engine_new(opt, errp)
@@ -364,7 +364,7 @@ function M.run(plan, argv)
       cargv[i - 1] = keep[i]
     end
     local pid = api.spawn(E, cargv)
-    api.signals_root(pid)
+    rffi.cli.signals_root(pid)
     if pid < 0 then
       local err = -pid
       local code = err == 2 and 127 or err == 13 and 126 or 125
@@ -393,7 +393,7 @@ function M.run(plan, argv)
       if between then
         between(run)
       end
-      local sig = api.stop_requested()
+      local sig = rffi.cli.stop_requested()
       if sig ~= 0 then
         -- SIGTERM or SIGHUP to revel: end the guest, still run finish.
         api.kill_all(E)

@@ -16,8 +16,8 @@ int close(int fd);
 local tool = { subscriptions = { "all" } }
 
 local O_WRONLY, O_CREAT, O_TRUNC, O_CLOEXEC = 1, 64, 512, 524288
-local MODE_TEXT, MODE_JSON, MODE_COUNT = 0, 1, 2
-local PREFIX_MULTI, PREFIX_ALWAYS = 0, 1
+local MODE_TEXT, MODE_JSON, MODE_COUNT = ffi.C.REVEL_PRINT_TEXT, ffi.C.REVEL_PRINT_JSON, ffi.C.REVEL_PRINT_COUNT
+local PREFIX_MULTI, PREFIX_ALWAYS = ffi.C.REVEL_PREFIX_MULTI, ffi.C.REVEL_PREFIX_ALWAYS
 local NR_EXIT, NR_EXIT_GROUP, NR_RT_SIGRETURN = 60, 231, 15
 
 local settings = { fd = 2, mode = MODE_TEXT, prefix = PREFIX_MULTI, strsize = 32, fd_paths = false }
@@ -99,7 +99,7 @@ function tool.init_global()
   local o = ffi.new("struct revel_printer_opts")
   o.fd, o.mode, o.prefix = settings.fd, settings.mode, settings.prefix
   o.string_limit = settings.strsize
-  o.fmt_flags = settings.fd_paths and 1 or 0
+  o.fmt_flags = settings.fd_paths and ffi.C.REVEL_FMT_FD_PATHS or 0
   P = api.printer_new(E, o)
   if P == nil then
     error("cannot make the output printer", 0)

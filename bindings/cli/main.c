@@ -5,6 +5,7 @@
 #include <lualib.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "cli.h"
 #include "lua_revel.h"
 #include "signals.h"
 
@@ -25,9 +26,10 @@ int main(int argc, char **argv)
 	revel_signals_install();
 	luaL_openlibs(L);
 	revel_lua_preload(L);
+	revel_cli_preload(L);
 	lua_getglobal(L, "package");
 	lua_getfield(L, -1, "preload");
-	lua_pushcfunction(L, luaopen_revel);
+	lua_pushcfunction(L, revel_lua_open);
 	lua_setfield(L, -2, "revel");
 	lua_pop(L, 2);
 

@@ -1,5 +1,5 @@
 /* readline.h: the REPL's line input (revel -i), reached from Lua through
- * struct revel_lua_api. On a terminal it is GNU readline in callback mode, so
+ * struct revel_cli_api. On a terminal it is GNU readline in callback mode, so
  * the Lua side can look at the guest while a line is being typed; otherwise
  * plain lines are read from stdin, and each is echoed after its prompt so a
  * scripted session reads as a transcript. Everything is written on stderr. */

@@ -1,0 +1,91 @@
+/* ffi_check.c: revel_ffi.h's restatement of engine and system types, checked
+ * against the real ones at compile time. This file holds no code; a struct
+ * member or an enum value that drifts on either side fails the build here.
+ *
+ * The header is included inside a function, after the engine's headers: its
+ * declarations then shadow the engine's of the same names within that block,
+ * while the engine's stay reachable through the aliases taken before it. */
+#include <stddef.h>
+#include <revel/engine.h>
+#include <revel/inject.h>
+#include <revel/printer.h>
+#include <revel/systable.h>
+
+/* The engine's types, under names the header does not shadow. */
+typedef struct user_regs_struct engine_user_regs_struct;
+typedef struct revel_options engine_revel_options;
+typedef struct revel_event engine_revel_event;
+typedef struct revel_syscall_info engine_revel_syscall_info;
+typedef struct revel_printer_opts engine_revel_printer_opts;
+typedef struct revel_inject_rule engine_revel_inject_rule;
+
+/* clang-format off */
+#define ENUM_VALUES(X) \
+	X(REVEL_PLACE_NONE) X(REVEL_PLACE_CPU) \
+	X(REVEL_EV_NONE) X(REVEL_EV_SYSCALL) X(REVEL_EV_INJECTED) X(REVEL_EV_TASK_NEW) \
+	X(REVEL_EV_EXEC) X(REVEL_EV_SIGNAL) X(REVEL_EV_TASK_EXIT) X(REVEL_EV_PROCESS_EXIT) \
+	X(REVEL_EV_DONE) X(REVEL_EVF_FAULT) X(REVEL_NEW_PROCESS) X(REVEL_NEW_VFORK) \
+	X(REVEL_ACT_CONTINUE) X(REVEL_ACT_RETURN) X(REVEL_ACT_INJECT) X(REVEL_ACT_TAIL) \
+	X(REVEL_FMT_FD_PATHS) X(REVEL_PRINT_TEXT) X(REVEL_PRINT_JSON) X(REVEL_PRINT_COUNT) \
+	X(REVEL_PREFIX_MULTI) X(REVEL_PREFIX_ALWAYS) X(REVEL_PREFIX_NONE)
+
+#define TAKE(name) engine_##name = name,
+enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX };
+
+#define TYPES(X) \
+	X(user_regs_struct) X(revel_options) X(revel_event) X(revel_syscall_info) \
+	X(revel_printer_opts) X(revel_inject_rule)
+
+#define FIELDS(X) \
+	X(user_regs_struct, r15) X(user_regs_struct, r14) X(user_regs_struct, r13) \
+	X(user_regs_struct, r12) X(user_regs_struct, rbp) X(user_regs_struct, rbx) \
+	X(user_regs_struct, r11) X(user_regs_struct, r10) X(user_regs_struct, r9) \
+	X(user_regs_struct, r8) X(user_regs_struct, rax) X(user_regs_struct, rcx) \
+	X(user_regs_struct, rdx) X(user_regs_struct, rsi) X(user_regs_struct, rdi) \
+	X(user_regs_struct, orig_rax) X(user_regs_struct, rip) X(user_regs_struct, cs) \
+	X(user_regs_struct, eflags) X(user_regs_struct, rsp) X(user_regs_struct, ss) \
+	X(user_regs_struct, fs_base) X(user_regs_struct, gs_base) X(user_regs_struct, ds) \
+	X(user_regs_struct, es) X(user_regs_struct, fs) X(user_regs_struct, gs) \
+	X(revel_options, subscribed) X(revel_options, handled) X(revel_options, want_tasks) \
+	X(revel_options, want_signals) X(revel_options, log) X(revel_options, sig_default) \
+	X(revel_options, placement) X(revel_options, tracer_cpu) \
+	X(revel_event, kind) X(revel_event, tid) X(revel_event, pid) X(revel_event, parent_tid) \
+	X(revel_event, former_tid) X(revel_event, flags) X(revel_event, sig) \
+	X(revel_event, status) X(revel_event, nr) X(revel_event, args) X(revel_event, result) \
+	X(revel_syscall_info, nr) X(revel_syscall_info, name) X(revel_syscall_info, nargs) \
+	X(revel_syscall_info, arg_names) X(revel_syscall_info, arg_kinds) \
+	X(revel_syscall_info, classes) \
+	X(revel_printer_opts, fd) X(revel_printer_opts, mode) X(revel_printer_opts, prefix) \
+	X(revel_printer_opts, string_limit) X(revel_printer_opts, fmt_flags) \
+	X(revel_printer_opts, read) X(revel_printer_opts, ctx) \
+	X(revel_inject_rule, set) X(revel_inject_rule, fault) X(revel_inject_rule, value) \
+	X(revel_inject_rule, signal) X(revel_inject_rule, syscall) \
+	X(revel_inject_rule, delay_enter_us) X(revel_inject_rule, delay_exit_us) \
+	X(revel_inject_rule, first) X(revel_inject_rule, last) X(revel_inject_rule, step)
+/* clang-format on */
+
+#define SAME_VALUE(name) _Static_assert((long)name == (long)engine_##name, "revel_ffi.h: " #name);
+#define SAME_FIELD(type, field)                                                                    \
+	_Static_assert(offsetof(struct type, field) == offsetof(engine_##type, field) &&           \
+	                   sizeof(((struct type *)0)->field) ==                                    \
+	                       sizeof(((engine_##type *)0)->field),                                \
+	               "revel_ffi.h: " #type "." #field);
+#define SAME_SIZE(type)                                                                            \
+	_Static_assert(sizeof(struct type) == sizeof(engine_##type) &&                             \
+	                   _Alignof(struct type) == _Alignof(engine_##type),                       \
+	               "revel_ffi.h: struct " #type);
+
+#pragma GCC diagnostic ignored "-Wunused-local-typedefs"
+
+__attribute__((unused)) static void revel_ffi_check(void)
+{
+#include "revel_ffi.h"
+	ENUM_VALUES(SAME_VALUE)
+	_Static_assert((long)REVEL_LUA_NR_MAX == (long)engine_nr_max,
+	               "revel_ffi.h: REVEL_LUA_NR_MAX");
+	TYPES(SAME_SIZE)
+	FIELDS(SAME_FIELD)
+	/* The tables' first member is read before anything else is trusted. */
+	_Static_assert(offsetof(struct revel_lua_api, abi) == 0, "revel_ffi.h: abi first");
+	_Static_assert(offsetof(struct revel_cli_api, abi) == 0, "revel_ffi.h: abi first");
+}
