@@ -340,7 +340,7 @@ function M.run(plan, argv)
   E = ffi.gc(E, api.engine_free)
   for _, spec in ipairs(plan.injects or {}) do
     local rule, perr = rffi.inject_rule(spec)
-    local rc = rule and api.add_inject(E, rule) or -22
+    local rc = rule and rule.action == 0 and api.add_inject(E, rule) or -22
     if rc ~= 0 then
       api.engine_free(ffi.gc(E, nil))
       error(run_error(perr or ("cannot add inject rule %q: %s"):format(spec, rffi.strerror(-rc))), 0)

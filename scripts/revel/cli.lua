@@ -96,6 +96,8 @@ local function add_inject(o, spec, is_fault)
   local rule, err = rffi.inject_rule(spec)
   if not rule then
     return nil, err
+  elseif rule.action ~= 0 then -- "rule:SPEC", revel's dialect: the engine would ignore its keys
+    return nil, ("inject spec %q is a --rule spec"):format(spec)
   end
   o.injects = o.injects or {}
   o.injects[#o.injects + 1] = spec

@@ -226,40 +226,90 @@ function M.rule(r, where)
   return c
 end
 
+-- The rule model is the engine's: a --rule spec is parsed by the same C
+-- parser as -e inject= (engine/src/inject.c, revel_rule_parse) into a struct
+-- revel_inject_rule. The engine's fields hold the set, nth and the action;
+-- these hold the rest. (To move into the shared FFI header.)
+ffi.cdef([[
+enum revel_rule_action {
+  REVEL_RULE_ERROR = 1, REVEL_RULE_RETVAL, REVEL_RULE_SHORT, REVEL_RULE_DELAY,
+  REVEL_RULE_SIGNAL, REVEL_RULE_EINTR,
+};
+enum {
+  REVEL_MATCH_FD = 1, REVEL_MATCH_SIZE = 2, REVEL_MATCH_FLAGS = 4, REVEL_MATCH_NTH = 8,
+  REVEL_MATCH_PATH = 16, REVEL_MATCH_PLACE = 32, REVEL_MATCH_P = 64,
+};
+]])
+local C = ffi.C
+local UINT32_MAX = 4294967295
+
+-- The parsed C rule as the table fault.rule checks: the conditions that need
+-- Lua (path and place globs, p) are evaluated here; so are, for now, the ones
+-- the engine could (fd, size, flags: see revel/inject.h).
+local function from_c(cr)
+  local r = { syscall = {} }
+  for nr = 0, rffi.NR_MAX - 1 do
+    if cr.set[nr] ~= 0 and names[nr] then
+      r.syscall[#r.syscall + 1] = names[nr]
+    end
+  end
+  local m = cr.match
+  if band(m, C.REVEL_MATCH_FD) ~= 0 then
+    r.fd = tonumber(cr.fd)
+  end
+  if band(m, C.REVEL_MATCH_SIZE) ~= 0 then
+    r.size = tonumber(cr.size)
+  end
+  if band(m, C.REVEL_MATCH_FLAGS) ~= 0 then
+    r.flags = tonumber(cr.flags)
+  end
+  if band(m, C.REVEL_MATCH_PATH) ~= 0 then
+    r.path = ffi.string(cr.path)
+  end
+  if band(m, C.REVEL_MATCH_PLACE) ~= 0 then
+    r.place = ffi.string(cr.place)
+  end
+  if band(m, C.REVEL_MATCH_P) ~= 0 then
+    r.p = cr.p
+  end
+  local a = cr.action
+  if a == C.REVEL_RULE_ERROR then
+    r.error = ffi.string(cr.arg)
+  elseif a == C.REVEL_RULE_RETVAL then
+    r.retval = tonumber(cr.value)
+  elseif a == C.REVEL_RULE_SHORT then
+    r.short = tonumber(cr.short_max)
+  elseif a == C.REVEL_RULE_DELAY then
+    r.delay = ffi.string(cr.arg)
+  elseif a == C.REVEL_RULE_SIGNAL then
+    r.signal = ffi.string(cr.arg)
+  elseif a == C.REVEL_RULE_EINTR then
+    r.eintr = true
+  end
+  local when
+  if band(m, C.REVEL_MATCH_NTH) ~= 0 then
+    when = { first = cr.first, last = cr.last == UINT32_MAX and math.huge or cr.last, step = cr.step }
+  end
+  return r, when
+end
+
 -- SET:key=value:... from the command line, e.g.
 -- "read,recvfrom:fd=0:short=1:p=0.5" or "openat:path=/etc/*:error=EACCES".
 function M.parse(spec)
-  local where = ("fault rule %q"):format(spec)
-  local set, rest = spec:match("^([^:]+):(.+)$")
-  if not set then
-    bad(where .. " names no action (SET:KEY=VALUE...)")
-  end
-  local r = { syscall = {} }
-  for w in set:gmatch("[^,]+") do
-    r.syscall[#r.syscall + 1] = w
-  end
-  for part in rest:gmatch("[^:]+") do
-    local k, v = part:match("^([%w_]+)=(.*)$")
-    if not k then
-      k = part
+  local cr = ffi.new("struct revel_inject_rule")
+  local err = ffi.new("char[1024]")
+  if api.inject_parse("rule:" .. spec, cr, err, 1024) ~= 0 then
+    local msg = ffi.string(err)
+    local name = msg:match('unknown syscall "(.-)"$')
+    if name then -- with close names, as everywhere else
+      msg = msg:sub(1, #msg - #name - #'unknown syscall ""') .. syscall.unknown_message(name)
     end
-    if k == "eintr" and not v then
-      r.eintr = true
-    elseif not v then
-      bad(("%s: %q is not KEY=VALUE"):format(where, part))
-    elseif k == "path" or k == "place" or k == "error" or k == "signal" or k == "delay" or k == "nth" then
-      r[k] = v
-    elseif k == "fd" or k == "size" or k == "flags" or k == "p" or k == "retval" or k == "short" then
-      local n = tonumber(v)
-      if not n then
-        bad(("%s: %s=%s is not a number"):format(where, k, v))
-      end
-      r[k] = n
-    else
-      bad(("%s: unknown key %q"):format(where, k))
-    end
+    bad(msg)
   end
-  return M.rule(r, where)
+  local r, when = from_c(cr)
+  local c = M.rule(r, ("fault rule %q"):format(spec))
+  c.when = when
+  return c
 end
 
 -- ---- deterministic chance ----

@@ -51,6 +51,7 @@ struct revel_inject_rule {
   long syscall;
   int64_t delay_enter_us, delay_exit_us;
   uint32_t first, last, step;
+  int action; unsigned int match; int64_t fd, size; uint64_t flags; int64_t short_max; double p; char path[512], place[128], arg[64];
 };
 struct revel_lua_api {
   int version;
