@@ -1,12 +1,11 @@
 -- revel._live (private): a tool that may change while its guest runs, for the REPL
 -- (revel -i) and hot reload (revel --watch); and -E one-liners.
 --
--- The host tool wraps the user's tool. Its hooks forward to the user's tool of
--- the moment; every syscall that enters Lua goes through one dispatcher, where
--- the REPL may stop, and then to the user's handler. The seccomp filter
--- subscribes to every syscall (it cannot grow once the guest runs) and the
--- engine's handled set follows what is wanted now: the user's handlers, and
--- the REPL's stops and breakpoints. reload() swaps the user's tool in place;
+-- The host runs revel.compose(REPL layer, fault layers, the user's tool),
+-- composed again when a part changes. The seccomp filter subscribes to every
+-- syscall (it cannot grow once the guest runs) and the engine's handled set
+-- follows the composition: the user's handlers, the layers', and the REPL's
+-- stops and breakpoints. reload() composes the same layers over the new tool;
 -- the global, process and thread state stay.
 local rffi = require("revel.ffi")
 local revel = require("revel")

@@ -1,6 +1,6 @@
 -- revel._repl (private): revel -i, a Lua prompt on a live guest.
 --
--- The REPL lives in the host tool's dispatcher (revel.live): when a syscall
+-- The REPL is a layer over the tool (revel._live composes it): when a syscall
 -- event should stop (stepping, or a breakpoint), the read-eval-print loop runs
 -- right there, inside the thread's handler coroutine, so g:inject works at the
 -- prompt. The line typed decides what the handler returns: ret(n) is the
