@@ -90,8 +90,8 @@ local function compose2(outer, inner)
   if type(outer) ~= "table" or type(inner) ~= "table" then
     error("revel.compose: tools are tables", 3)
   end
-  local osub, ohandlers = tool_mod.handlers(outer, "the outer tool's subscriptions")
-  local isub, ihandlers = tool_mod.handlers(inner, "the inner tool's subscriptions")
+  local osub, ohandlers = tool_mod.handlers(outer, "subscriptions")
+  local isub, ihandlers = tool_mod.handlers(inner, "subscriptions")
   local t = setmetatable({ on = {}, subscriptions = {} }, tool_mod.Composed)
   local subs = {}
   for nr in pairs(osub) do

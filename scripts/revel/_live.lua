@@ -99,6 +99,7 @@ end
 function Host:set_user(user, config)
   local t = user
   if #self.layers > 0 then
+    tool_mod.plan(user, config, self.opts) -- its errors name the tool, as without layers
     local list = {}
     for i, l in ipairs(self.layers) do
       list[i] = l

@@ -327,6 +327,7 @@ function M.main(args)
         { repl = o.repl, watch = o.watch, path = o.tool, words = o.tool_words, layers = layers })
     end
     if layers[1] then
+      tool_mod.plan(t, config, ropts) -- its errors name the tool, as without layers
       t = revel.compose(layers[1], t)
     end
     return revel.run(t, o.command, config, ropts)
