@@ -27,7 +27,11 @@ typedef struct revel_inject_rule engine_revel_inject_rule;
 	X(REVEL_EV_DONE) X(REVEL_EVF_FAULT) X(REVEL_NEW_PROCESS) X(REVEL_NEW_VFORK) \
 	X(REVEL_ACT_CONTINUE) X(REVEL_ACT_RETURN) X(REVEL_ACT_INJECT) X(REVEL_ACT_TAIL) \
 	X(REVEL_FMT_FD_PATHS) X(REVEL_PRINT_TEXT) X(REVEL_PRINT_JSON) X(REVEL_PRINT_COUNT) \
-	X(REVEL_PREFIX_MULTI) X(REVEL_PREFIX_ALWAYS) X(REVEL_PREFIX_NONE)
+	X(REVEL_PREFIX_MULTI) X(REVEL_PREFIX_ALWAYS) X(REVEL_PREFIX_NONE) \
+	X(REVEL_RULE_ERROR) X(REVEL_RULE_RETVAL) X(REVEL_RULE_SHORT) X(REVEL_RULE_DELAY) \
+	X(REVEL_RULE_SIGNAL) X(REVEL_RULE_EINTR) X(REVEL_MATCH_FD) X(REVEL_MATCH_SIZE) \
+	X(REVEL_MATCH_FLAGS) X(REVEL_MATCH_NTH) X(REVEL_MATCH_PATH) X(REVEL_MATCH_PLACE) \
+	X(REVEL_MATCH_P)
 
 #define TAKE(name) engine_##name = name,
 enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX };
@@ -61,7 +65,11 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX };
 	X(revel_inject_rule, set) X(revel_inject_rule, fault) X(revel_inject_rule, value) \
 	X(revel_inject_rule, signal) X(revel_inject_rule, syscall) \
 	X(revel_inject_rule, delay_enter_us) X(revel_inject_rule, delay_exit_us) \
-	X(revel_inject_rule, first) X(revel_inject_rule, last) X(revel_inject_rule, step)
+	X(revel_inject_rule, first) X(revel_inject_rule, last) X(revel_inject_rule, step) \
+	X(revel_inject_rule, action) X(revel_inject_rule, match) X(revel_inject_rule, fd) \
+	X(revel_inject_rule, size) X(revel_inject_rule, flags) X(revel_inject_rule, short_max) \
+	X(revel_inject_rule, p) X(revel_inject_rule, path) X(revel_inject_rule, place) \
+	X(revel_inject_rule, arg)
 /* clang-format on */
 
 #define SAME_VALUE(name) _Static_assert((long)name == (long)engine_##name, "revel_ffi.h: " #name);

@@ -91,6 +91,7 @@ const struct revel_lua_api revel_lua_api = {
 	.set_handled = revel_set_handled,
 	.set_observed = revel_set_observed,
 	.inject_parse = revel_inject_parse,
+	.rule_parse = revel_rule_parse,
 	.add_inject = revel_add_inject,
 	.printer_new = lua_printer_new,
 	.printer_free = revel_printer_free,

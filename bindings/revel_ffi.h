@@ -130,6 +130,33 @@ struct revel_inject_rule {
 	long syscall;
 	int64_t delay_enter_us, delay_exit_us;
 	uint32_t first, last, step;
+	int action;
+	unsigned int match;
+	int64_t fd;
+	int64_t size;
+	uint64_t flags;
+	int64_t short_max;
+	double p;
+	char path[512];
+	char place[128];
+	char arg[64];
+};
+enum revel_rule_action {
+	REVEL_RULE_ERROR = 1,
+	REVEL_RULE_RETVAL,
+	REVEL_RULE_SHORT,
+	REVEL_RULE_DELAY,
+	REVEL_RULE_SIGNAL,
+	REVEL_RULE_EINTR,
+};
+enum {
+	REVEL_MATCH_FD = 1,
+	REVEL_MATCH_SIZE = 2,
+	REVEL_MATCH_FLAGS = 4,
+	REVEL_MATCH_NTH = 8,
+	REVEL_MATCH_PATH = 16,
+	REVEL_MATCH_PLACE = 32,
+	REVEL_MATCH_P = 64,
 };
 /* ffi.cdef end */
 #endif /* REVEL_FFI_SKIP_ENGINE_TYPES */
@@ -188,6 +215,8 @@ struct revel_lua_api {
 	int (*set_observed)(revel_engine *e, long nr, int on);
 	int (*inject_parse)(const char *spec, struct revel_inject_rule *rule, char *err,
 	                    size_t errlen);
+	int (*rule_parse)(const char *spec, struct revel_inject_rule *rule, char *err,
+	                  size_t errlen);
 	int (*add_inject)(revel_engine *e, const struct revel_inject_rule *rule);
 	/* The strace printer and formatter (bindings/lua_format.c). */
 	revel_printer *(*printer_new)(revel_engine *e, const struct revel_printer_opts *o);

@@ -2,7 +2,7 @@
 -- reach, draws that replay from a seed, a log and its replay, and the examples.
 local H = require("helpers.run")
 require("revel") -- registers the embedded library
-local json = require("revel.json")
+local json = require("revel._json")
 
 after_each(H.cleanup)
 

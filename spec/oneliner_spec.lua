@@ -78,7 +78,7 @@ describe("revel -E CODE", function()
     assert.truthy(r.out:find("\n" .. f1 .. "\n", 1, true), r.out)
     -- The plan: the same as the file's.
     require("revel")
-    local live, tool_mod = require("revel.live"), require("revel.tool")
+    local live, tool_mod = require("revel._live"), require("revel._tool")
     local p = tool_mod.plan(live.from_code(code))
     local fp = tool_mod.plan(dofile(H.tool("local tool = { on = {} }\n" .. code .. "\nreturn tool")))
     local subs, fsubs = {}, {}
@@ -92,9 +92,9 @@ describe("revel -E CODE", function()
     assert.are.same(fsubs, subs)
     -- And the engine enters Lua for openat only.
     r = H.revel({ "-E", code .. [[
-      function tool.init_global()
+      function tool.init_global(config, run)
         local n = 0
-        for _ in pairs(require("revel.runtime").current.handlers) do n = n + 1 end
+        for _ in pairs(run.handlers) do n = n + 1 end
         io.stderr:write("handlers: ", n, "\n")
       end]] }, { "cat", f1 })
     assert.are.equal(0, r.code, r.err)

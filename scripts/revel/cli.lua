@@ -2,8 +2,10 @@
 -- the guest's own, 128+N for a signal, 125 when revel fails, 126/127 when the
 -- command cannot be run.
 local revel = require("revel")
-local tool_mod = require("revel.tool")
-local runtime = require("revel.runtime")
+local tool_mod = require("revel._tool")
+local errors = require("revel._errors")
+local live = require("revel._live")
+local strace = require("revel.tools.strace")
 local rffi = require("revel.ffi")
 
 local M = {}
@@ -244,7 +246,7 @@ local function parse(args)
 end
 
 local function report(err)
-  if getmetatable(err) == runtime.RunError then
+  if errors.is(err) then
     io.stderr:write("revel: ", err.message, "\n")
     if err.traceback and err.traceback ~= "" then
       io.stderr:write(err.traceback, "\n")
@@ -292,7 +294,7 @@ function M.main(args)
     local t, config, name
     if o.code then
       name = "-E"
-      t = require("revel.live").from_code(o.code)
+      t = live.from_code(o.code)
     elseif o.repl and not o.tool then
       name, t = "the REPL", {}
     elseif o.tool then
@@ -301,33 +303,37 @@ function M.main(args)
       config = tool_mod.parse_options(t, o.tool_words, o.tool)
     else
       name = "the default tool"
-      t = require("revel.tools.strace")
-      local okc, cerr = t.configure({ output = o.output, trace = o.trace, strsize = o.strsize,
+      local cerr
+      t, cerr = strace.new({ output = o.output, trace = o.trace, strsize = o.strsize,
         count = o.count, json = o.json, fd_paths = o.fd_paths })
-      if not okc then
-        error(runtime.run_error(("cannot open %s: %s"):format(o.output, cerr)), 0)
+      if not t then
+        error(errors.run_error(("cannot open %s: %s"):format(o.output, cerr)), 0)
       end
     end
+    local layers = {}
     if o.rules or o.replay or o.fault_log then
-      -- Rules with more reach run in Lua, ahead of the tool's own handlers.
-      local fault = require("revel.fault")
+      -- Rules with more reach run in Lua, a layer over the tool.
       local rules = {}
       for i, spec in ipairs(o.rules or {}) do
-        rules[i] = fault.parse(spec)
+        rules[i] = revel.fault.parse(spec)
       end
-      t = fault.tool(rules, { seed = o.seed, log = o.fault_log, replay = o.replay, inner = t })
+      layers[1] = revel.fault.layer(rules, { seed = o.seed, log = o.fault_log, replay = o.replay })
     end
     local ropts = { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root, injects = o.injects }
     if o.repl or o.watch then -- a tool that may change while the guest runs
-      return require("revel.live").run(t, o.command, config, ropts,
-        { repl = o.repl, watch = o.watch, path = o.tool, words = o.tool_words })
+      return live.run(t, o.command, config, ropts,
+        { repl = o.repl, watch = o.watch, path = o.tool, words = o.tool_words, layers = layers })
+    end
+    if layers[1] then
+      tool_mod.plan(t, config, ropts) -- its errors name the tool, as without layers
+      t = revel.compose(layers[1], t)
     end
     return revel.run(t, o.command, config, ropts)
   end, function(e)
-    if getmetatable(e) == runtime.RunError then
+    if errors.is(e) then
       return e
     end
-    return runtime.run_error(tostring(e), debug.traceback("", 2))
+    return errors.run_error(tostring(e), debug.traceback("", 2))
   end)
   if not ok then
     return report(code)

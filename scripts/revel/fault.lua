@@ -8,8 +8,10 @@
 --   local rule = fault.parse("openat:path=/etc/*.conf:error=EACCES:p=0.5")
 --   local tool = fault.tool({ rule }, { seed = 7, log = "faults.jsonl" })
 local rffi = require("revel.ffi")
-local syscall = require("revel.syscall")
-local json = require("revel.json")
+local syscall = require("revel._syscall")
+local json = require("revel._json")
+local errors = require("revel._errors")
+local compose = require("revel._compose").compose
 
 local ffi, api = rffi.ffi, rffi.api
 local numbers, names, argindex, classes = rffi.numbers, rffi.names, rffi.argindex, rffi.classes
@@ -19,9 +21,7 @@ local M = {}
 
 local ERESTARTSYS = 512
 
-local function bad(msg)
-  error(require("revel.runtime").run_error(msg), 0)
-end
+local bad = errors.bad
 
 -- ---- matching helpers ----
 
@@ -226,40 +226,80 @@ function M.rule(r, where)
   return c
 end
 
+-- The rule model is the engine's: a --rule spec is parsed by the same C
+-- parser as -e inject= (engine/src/inject.c, revel_rule_parse) into a struct
+-- revel_inject_rule. The engine's fields hold the set, nth and the action;
+-- these hold the rest.
+local C = ffi.C
+local UINT32_MAX = 4294967295
+
+-- The parsed C rule as the table fault.rule checks: the conditions that need
+-- Lua (path and place globs, p) are evaluated here; so are, for now, the ones
+-- the engine could (fd, size, flags: see revel/inject.h).
+local function from_c(cr)
+  local r = { syscall = {} }
+  for nr = 0, rffi.NR_MAX - 1 do
+    if cr.set[nr] ~= 0 and names[nr] then
+      r.syscall[#r.syscall + 1] = names[nr]
+    end
+  end
+  local m = cr.match
+  if band(m, C.REVEL_MATCH_FD) ~= 0 then
+    r.fd = tonumber(cr.fd)
+  end
+  if band(m, C.REVEL_MATCH_SIZE) ~= 0 then
+    r.size = tonumber(cr.size)
+  end
+  if band(m, C.REVEL_MATCH_FLAGS) ~= 0 then
+    r.flags = tonumber(cr.flags)
+  end
+  if band(m, C.REVEL_MATCH_PATH) ~= 0 then
+    r.path = ffi.string(cr.path)
+  end
+  if band(m, C.REVEL_MATCH_PLACE) ~= 0 then
+    r.place = ffi.string(cr.place)
+  end
+  if band(m, C.REVEL_MATCH_P) ~= 0 then
+    r.p = cr.p
+  end
+  local a = cr.action
+  if a == C.REVEL_RULE_ERROR then
+    r.error = ffi.string(cr.arg)
+  elseif a == C.REVEL_RULE_RETVAL then
+    r.retval = tonumber(cr.value)
+  elseif a == C.REVEL_RULE_SHORT then
+    r.short = tonumber(cr.short_max)
+  elseif a == C.REVEL_RULE_DELAY then
+    r.delay = ffi.string(cr.arg)
+  elseif a == C.REVEL_RULE_SIGNAL then
+    r.signal = ffi.string(cr.arg)
+  elseif a == C.REVEL_RULE_EINTR then
+    r.eintr = true
+  end
+  local when
+  if band(m, C.REVEL_MATCH_NTH) ~= 0 then
+    when = { first = cr.first, last = cr.last == UINT32_MAX and math.huge or cr.last, step = cr.step }
+  end
+  return r, when
+end
+
 -- SET:key=value:... from the command line, e.g.
 -- "read,recvfrom:fd=0:short=1:p=0.5" or "openat:path=/etc/*:error=EACCES".
 function M.parse(spec)
-  local where = ("fault rule %q"):format(spec)
-  local set, rest = spec:match("^([^:]+):(.+)$")
-  if not set then
-    bad(where .. " names no action (SET:KEY=VALUE...)")
-  end
-  local r = { syscall = {} }
-  for w in set:gmatch("[^,]+") do
-    r.syscall[#r.syscall + 1] = w
-  end
-  for part in rest:gmatch("[^:]+") do
-    local k, v = part:match("^([%w_]+)=(.*)$")
-    if not k then
-      k = part
+  local cr = ffi.new("struct revel_inject_rule")
+  local err = ffi.new("char[1024]")
+  if api.rule_parse(spec, cr, err, 1024) ~= 0 then
+    local msg = ffi.string(err)
+    local name = msg:match('unknown syscall "(.-)"$')
+    if name then -- with close names, as everywhere else
+      msg = msg:sub(1, #msg - #name - #'unknown syscall ""') .. syscall.unknown_message(name)
     end
-    if k == "eintr" and not v then
-      r.eintr = true
-    elseif not v then
-      bad(("%s: %q is not KEY=VALUE"):format(where, part))
-    elseif k == "path" or k == "place" or k == "error" or k == "signal" or k == "delay" or k == "nth" then
-      r[k] = v
-    elseif k == "fd" or k == "size" or k == "flags" or k == "p" or k == "retval" or k == "short" then
-      local n = tonumber(v)
-      if not n then
-        bad(("%s: %s=%s is not a number"):format(where, k, v))
-      end
-      r[k] = n
-    else
-      bad(("%s: unknown key %q"):format(where, k))
-    end
+    bad(msg)
   end
-  return M.rule(r, where)
+  local r, when = from_c(cr)
+  local c = M.rule(r, ("fault rule %q"):format(spec))
+  c.when = when
+  return c
 end
 
 -- ---- deterministic chance ----
@@ -369,13 +409,14 @@ local function act(g, sc, a)
   end
 end
 
--- fault.tool(rules, opts): a tool applying rules (in order; the first that
--- fires wins). opts: seed, log (path), replay (path of a log), inner (a tool
--- whose handlers run for calls no rule takes).
-function M.tool(rules, opts)
+-- fault.layer(rules, opts): the rules as a tool to compose over another
+-- (revel.compose(layer, tool)): its handlers take the rules' syscalls, and a
+-- call no rule takes goes on to the inner tool. opts: seed, log (path), replay
+-- (path of a log). The layer keeps its counts and its log for its life: --watch
+-- composes the same layer over each reload of the tool.
+function M.layer(rules, opts)
   opts = opts or {}
   local seed = opts.seed or 0
-  local inner = opts.inner or {}
   local logf
   if opts.log then
     local err
@@ -411,45 +452,6 @@ function M.tool(rules, opts)
     f:close()
   end
 
-  local tool = {}
-  local own = {} -- the wrapper's own fields, which an inner tool's do not replace
-  local inner_on, inner_syscall, inner_init, inner_finish
-
-  -- Take an inner tool: its hooks, and subscriptions joined with the rules'.
-  -- Also how --watch swaps in a reloaded tool, the rules' state kept.
-  local function take(t)
-    inner = t or {}
-    for k, v in pairs(inner) do
-      if not own[k] then
-        tool[k] = v
-      end
-    end
-    local list = {}
-    if inner.subscriptions then
-      local s = inner.subscriptions
-      for _, w in ipairs(type(s) == "string" and { s } or s) do
-        list[#list + 1] = w
-      end
-    elseif inner.syscall then
-      list[1] = "all"
-    end
-    for name in pairs(inner.on or {}) do
-      list[#list + 1] = name
-    end
-    for name in pairs(subs) do
-      list[#list + 1] = name
-    end
-    tool.subscriptions = list
-    tool.on = nil
-    inner_on, inner_syscall = inner.on or {}, inner.syscall
-    inner_init, inner_finish = inner.init_global, inner.finish
-  end
-  for _, k in ipairs({ "syscall", "init_global", "finish", "set_inner", "subscriptions", "on" }) do
-    own[k] = true
-  end
-  take(inner)
-  tool.set_inner = take
-
   local counts = setmetatable({}, { __mode = "k" }) -- g -> { [name] = n, [rule] = n }
   local function log(g, sc, index, action)
     if not logf then
@@ -466,29 +468,20 @@ function M.tool(rules, opts)
   -- Apply an action, then give the inner tool its say as for any call: a
   -- faulted call reaches its handler as an inject rule's does (g:inject of it
   -- returns the fault, and returning nothing lets the fault stand).
-  local function fire(g, sc, name, index, a)
+  local function fire(g, sc, name, index, a, inner)
     log(g, sc, index, a)
-    local h = inner_on[name] or inner_syscall
     if a.eintr then
       counts[g].restarting = name
       return act(g, sc, a)
     end
     local r = act(g, sc, a)
     if r == nil then
-      return h and h(g, sc) or nil -- the call runs (short, delay, signal)
+      return nil -- the call runs (short, delay, signal), through the inner tool
     end
-    if not h then
-      return r
-    end
-    rawset(g, "_fault", r)
-    local hr = h(g, sc)
-    if hr == nil then
-      return r
-    end
-    return hr
+    return inner(g, sc, r)
   end
 
-  function tool.syscall(g, sc)
+  local function handle(g, sc, inner)
     local c = counts[g]
     if not c then
       c = {}
@@ -504,7 +497,7 @@ function M.tool(rules, opts)
     elseif replay then
       local a = replay[g.place .. "|" .. name .. "|" .. index]
       if a then
-        return fire(g, sc, name, index, a)
+        return fire(g, sc, name, index, a, inner)
       end
     else
       for ruleno, rule in ipairs(rules) do
@@ -513,40 +506,32 @@ function M.tool(rules, opts)
           c[rule] = n
           if (not rule.when or when_matches(rule.when, n))
             and (not rule.p or draw(seed, g.place, index, sc.nr, ruleno) < rule.p) then
-            return fire(g, sc, name, index, describe(rule))
+            return fire(g, sc, name, index, describe(rule), inner)
           end
         end
       end
     end
-    local h = inner_on[name] or inner_syscall
-    if h then
-      return h(g, sc)
-    end
+    return nil -- no rule takes it: on to the inner tool
   end
 
-  -- An inner tool that prints in C (the default tool's observer) would take
-  -- the rules' calls before they reach Lua: leave those to the rules.
-  function tool.init_global(config)
-    local global
-    if inner_init then
-      global = inner_init(config)
-    end
-    local E = require("revel.runtime").current.E
-    for name in pairs(subs) do
-      api.set_observed(E, numbers[name], 0)
-    end
-    return global
+  local layer = { on = {} }
+  for name in pairs(subs) do
+    layer.on[name] = handle
   end
-
-  function tool.finish(global, code)
+  function layer.finish()
     if logf then
       logf:close()
-    end
-    if inner_finish then
-      return inner_finish(global, code)
+      logf = nil
     end
   end
-  return tool
+  return layer
+end
+
+-- fault.tool(rules, opts): a tool applying rules (in order; the first that
+-- fires wins) over opts.inner: revel.compose(fault.layer(rules, opts), opts.inner).
+function M.tool(rules, opts)
+  opts = opts or {}
+  return compose(M.layer(rules, opts), opts.inner or {})
 end
 
 return M

@@ -2,17 +2,20 @@
 --   revel.run(tool, argv [, config [, opts]]) -> exit code, global state
 --   revel.sys.NAME(...)       a syscall to inject
 --   revel.errno.ENOENT        errno numbers by name; revel.signal.SIGINT likewise
+--   revel.compose(outer, inner)  one tool layered over another
 local core = require("revel.core")
 local rffi = require("revel.ffi")
-local syscall = require("revel.syscall")
-local tool = require("revel.tool")
-local runtime = require("revel.runtime")
+local syscall = require("revel._syscall")
+local tool = require("revel._tool")
+local runtime = require("revel._runtime")
+local compose = require("revel._compose")
 
 local api = rffi.api
 local M = { version = core.version }
 
 M.sys = syscall.sys
 M.fault = require("revel.fault")
+M.compose = compose.compose
 M.syscall_names = rffi.names
 M.syscall_numbers = rffi.numbers
 

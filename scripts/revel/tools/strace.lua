@@ -1,9 +1,12 @@
--- The default tool: strace's output. Decoding and the output loop are C
--- (engine/src/format*.c, printer.c) reached through the FFI; this file only
--- runs each call to learn its result and tells the printer what happened.
+-- revel.tools.strace: the default tool, strace's output. Decoding and the
+-- output loop are C (engine/src/format*.c, printer.c) reached through the FFI;
+-- this file only runs each call to learn its result and tells the printer what
+-- happened.
 --
--- tool.configure{ output = FILE, trace = "SET", strsize = N, count = bool,
---                 json = bool, fd_paths = bool } before revel.run.
+--   local strace = require("revel.tools.strace")
+--   local tool = strace.new{ output = FILE, trace = "SET", strsize = N, count = bool,
+--                            json = bool, fd_paths = bool }
+-- Each strace.new gives a tool with its own output and state.
 local rffi = require("revel.ffi")
 
 local ffi, api = rffi.ffi, rffi.api
@@ -13,21 +16,15 @@ int open(const char *path, int flags, int mode);
 int close(int fd);
 ]])
 
-local tool = { subscriptions = { "all" } }
+local M = {}
 
 local O_WRONLY, O_CREAT, O_TRUNC, O_CLOEXEC = 1, 64, 512, 524288
 local MODE_TEXT, MODE_JSON, MODE_COUNT = ffi.C.REVEL_PRINT_TEXT, ffi.C.REVEL_PRINT_JSON, ffi.C.REVEL_PRINT_COUNT
 local PREFIX_MULTI, PREFIX_ALWAYS = ffi.C.REVEL_PREFIX_MULTI, ffi.C.REVEL_PREFIX_ALWAYS
 local NR_EXIT, NR_EXIT_GROUP, NR_RT_SIGRETURN = 60, 231, 15
 
-local settings = { fd = 2, mode = MODE_TEXT, prefix = PREFIX_MULTI, strsize = 32, fd_paths = false }
-local P -- the printer, for the run
-local E -- the engine, for the run
-local live = 0
-local siginfo = ffi.new("uint8_t[128]")
 -- Function pointers fetched once: a call through a local is the cheapest.
 local printer_enter, printer_exit = api.printer_enter, api.printer_exit
-local word = ffi.new("int64_t[1]")
 
 -- strace's -e trace= syntax to revel subscription words: a leading "!"
 -- negates the whole set; classes may be spelled with or without "%";
@@ -35,7 +32,7 @@ local word = ffi.new("int64_t[1]")
 local legacy = { file = 1, process = 1, network = 1, net = 1, signal = 1, ipc = 1, desc = 1,
   memory = 1, creds = 1, clock = 1, stat = 1, lstat = 1, fstat = 1, statfs = 1, fstatfs = 1, pure = 1 }
 
-function tool.trace_words(set)
+function M.trace_words(set)
   local words, neg = {}, false
   if set:sub(1, 1) == "!" then
     neg, set = true, set:sub(2)
@@ -75,8 +72,18 @@ function tool.trace_words(set)
   return words
 end
 
--- Returns true, or nil and an error message.
-function tool.configure(opts)
+-- A new strace tool. Returns the tool, or nil and an error message (an
+-- output file that cannot be opened).
+function M.new(opts)
+  opts = opts or {}
+  local settings = { fd = 2, mode = MODE_TEXT, prefix = PREFIX_MULTI, strsize = 32, fd_paths = false }
+  local tool = { subscriptions = { "all" } }
+  local P -- the printer, for the run
+  local E -- the engine, for the run
+  local live = 0
+  local siginfo = ffi.new("uint8_t[128]")
+  local word = ffi.new("int64_t[1]")
+
   if opts.output then
     local fd = ffi.C.open(opts.output, O_WRONLY + O_CREAT + O_TRUNC + O_CLOEXEC, 438)
     if fd < 0 then
@@ -86,84 +93,85 @@ function tool.configure(opts)
     settings.prefix = PREFIX_ALWAYS -- strace -f -o FILE: every line has its pid
   end
   if opts.trace then
-    tool.subscriptions = tool.trace_words(opts.trace)
+    tool.subscriptions = M.trace_words(opts.trace)
   end
   settings.strsize = opts.strsize or 32
   settings.mode = opts.count and MODE_COUNT or opts.json and MODE_JSON or MODE_TEXT
   settings.fd_paths = opts.fd_paths and true or false
-  return true
-end
 
-function tool.init_global()
-  E = require("revel.runtime").current.E
-  local o = ffi.new("struct revel_printer_opts")
-  o.fd, o.mode, o.prefix = settings.fd, settings.mode, settings.prefix
-  o.string_limit = settings.strsize
-  o.fmt_flags = settings.fd_paths and ffi.C.REVEL_FMT_FD_PATHS or 0
-  P = api.printer_new(E, o)
-  if P == nil then
-    error("cannot make the output printer", 0)
+  function tool.init_global(_, run)
+    E = run:engine()
+    local o = ffi.new("struct revel_printer_opts")
+    o.fd, o.mode, o.prefix = settings.fd, settings.mode, settings.prefix
+    o.string_limit = settings.strsize
+    o.fmt_flags = settings.fd_paths and ffi.C.REVEL_FMT_FD_PATHS or 0
+    P = api.printer_new(E, o)
+    if P == nil then
+      error("cannot make the output printer", 0)
+    end
+    -- Calls that are only printed stay in C; tool.syscall below sees the
+    -- calls the engine's observer gives up (inject rules, outer layers).
+    api.observe_printer(E, P)
+    live = 0
+    return nil
   end
-  -- Calls that are only printed stay in C; tool.syscall below sees the calls
-  -- an inject rule acts on.
-  api.observe_printer(E, P)
-  live = 0
-  return nil
-end
 
-function tool.init_thread()
-  live = live + 1
-  api.printer_ntasks(P, live)
-  return nil
-end
-
--- Only calls an inject rule acts on come here (the rest are printed in C).
-function tool.syscall(g, sc)
-  local ev = g._ev
-  printer_enter(P, ev)
-  if g._fault then
-    api.printer_injected(P, g.tid)
+  function tool.init_thread()
+    live = live + 1
+    api.printer_ntasks(P, live)
+    return nil
   end
-  local nr = sc.nr
-  if nr == NR_EXIT or nr == NR_EXIT_GROUP then
-    return -- no result: the line ends when the thread does
-  elseif nr == NR_RT_SIGRETURN then
-    -- The result is the rax the frame restores (uc_mcontext.rax).
-    local rc = api.mem_read(E, g.tid, ev.rsp + 144, word, 8)
-    api.printer_exit(P, g.tid, rc == 8 and tonumber(word[0]) or 0)
-    return
+
+  -- Only calls the observer does not take come here (the rest are printed in C).
+  function tool.syscall(g, sc)
+    local ev = g:event()
+    printer_enter(P, ev)
+    if g:fault() then
+      api.printer_injected(P, g.tid)
+    end
+    local nr = sc.nr
+    if nr == NR_EXIT or nr == NR_EXIT_GROUP then
+      return -- no result: the line ends when the thread does
+    elseif nr == NR_RT_SIGRETURN then
+      -- The result is the rax the frame restores (uc_mcontext.rax).
+      local rc = api.mem_read(E, g.tid, ev.rsp + 144, word, 8)
+      api.printer_exit(P, g.tid, rc == 8 and tonumber(word[0]) or 0)
+      return
+    end
+    local r = g:inject(sc)
+    printer_exit(P, g.tid, r)
+    return r
   end
-  local r = g:inject(sc)
-  printer_exit(P, g.tid, r)
-  return r
-end
 
-function tool.signal(g, sig)
-  local rc = api.get_siginfo(E, g.tid, siginfo)
-  api.printer_signal(P, g.tid, sig, rc == 0 and siginfo or nil)
-  return nil
-end
-
--- The runtime hands over 128+N for a signal N: back to a wait status (a raw
--- wait status, when a runtime passes one fourth, is taken as it is).
-function tool.exit_thread(g, _, code, raw)
-  local status = raw or ((code > 128 and code <= 128 + 64) and (code - 128) or code * 256)
-  api.printer_exited(P, g.tid, status)
-  live = live - 1
-  api.printer_ntasks(P, live)
-end
-
-function tool.finish()
-  if P ~= nil then
-    api.observe_printer(E, nil)
-    api.printer_summary(P)
-    api.printer_free(P)
-    P = nil
+  function tool.signal(g, sig)
+    local rc = api.get_siginfo(E, g.tid, siginfo)
+    api.printer_signal(P, g.tid, sig, rc == 0 and siginfo or nil)
+    return nil
   end
-  if settings.file then
-    ffi.C.close(settings.fd)
-    settings.fd, settings.file = 2, nil
+
+  -- The runtime hands over 128+N for a signal N: back to a wait status (a raw
+  -- wait status, when a runtime passes one fourth, is taken as it is).
+  function tool.exit_thread(g, _, code, raw)
+    local status = raw or ((code > 128 and code <= 128 + 64) and (code - 128) or code * 256)
+    api.printer_exited(P, g.tid, status)
+    live = live - 1
+    api.printer_ntasks(P, live)
   end
+
+  function tool.finish()
+    if P ~= nil then
+      api.observe_printer(E, nil)
+      api.printer_summary(P)
+      api.printer_free(P)
+      P = nil
+    end
+    if settings.file then
+      ffi.C.close(settings.fd)
+      settings.fd, settings.file = 2, nil
+    end
+  end
+
+  return tool
 end
 
-return tool
+return M

@@ -1,17 +1,15 @@
--- revel.tool: loading a tool and turning it into a plan for the runtime: which
+-- revel._tool (private): loading a tool and turning it into a plan for the runtime: which
 -- syscalls stop the guest (subscriptions), which of them enter Lua (handlers),
 -- and the tool's options parsed from the command line.
 local rffi = require("revel.ffi")
-local syscall = require("revel.syscall")
+local syscall = require("revel._syscall")
 
 local ffi, api = rffi.ffi, rffi.api
 local numbers, names, classes = rffi.numbers, rffi.names, rffi.classes
 
 local M = {}
 
-local function bad(msg)
-  error(require("revel.runtime").run_error(msg), 0)
-end
+local bad = require("revel._errors").bad
 
 -- Load a tool file: it must return a table. `chunkname` names it in errors.
 function M.load_file(path, env)
@@ -148,21 +146,22 @@ function M.parse_options(tool, words, toolname)
   return config
 end
 
--- The plan for a run: subscribed[nr], handlers[nr] = function, config.
-function M.plan(tool, config, opts)
-  opts = opts or {}
-  if type(tool) ~= "table" then
-    bad("a tool is a table, not a " .. type(tool))
-  end
-  local where = opts.name and ("the subscriptions of " .. opts.name) or "subscriptions"
+-- The metatable of a tool made by revel.compose: its `syscall` is for calling
+-- from another tool's handler, not a catch-all; its `on` is exact.
+M.Composed = { __name = "composed tool" }
+
+-- The syscalls a tool stops at (subscribed[nr] = true) and its handlers
+-- (handlers[nr] = function), as a run takes them.
+function M.handlers(tool, where)
   local subscribed
   local on = tool.on or {}
   if type(on) ~= "table" then
     bad("tool.on must be a table of handlers by syscall name")
   end
+  local catch_all = getmetatable(tool) ~= M.Composed and tool.syscall or nil
   if tool.subscriptions ~= nil then
     subscribed = M.subscription_set(tool.subscriptions, where)
-  elseif tool.syscall then
+  elseif catch_all then
     subscribed = M.subscription_set({ "all" }, where)
   else
     subscribed = {}
@@ -179,11 +178,22 @@ function M.plan(tool, config, opts)
     subscribed[nr] = true
     handlers[nr] = f
   end
-  if tool.syscall then
+  if catch_all then
     for nr in pairs(subscribed) do
-      handlers[nr] = handlers[nr] or tool.syscall
+      handlers[nr] = handlers[nr] or catch_all
     end
   end
+  return subscribed, handlers
+end
+
+-- The plan for a run: subscribed[nr], handlers[nr] = function, config.
+function M.plan(tool, config, opts)
+  opts = opts or {}
+  if type(tool) ~= "table" then
+    bad("a tool is a table, not a " .. type(tool))
+  end
+  local where = opts.name and ("the subscriptions of " .. opts.name) or "subscriptions"
+  local subscribed, handlers = M.handlers(tool, where)
   local cfg = {}
   for k, v in pairs(tool.options or {}) do
     cfg[k] = v

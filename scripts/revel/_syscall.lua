@@ -1,4 +1,4 @@
--- revel.syscall: typed syscalls. A syscall object has .nr, .name and .args[1..6],
+-- revel._syscall (private): typed syscalls. A syscall object has .nr, .name and .args[1..6],
 -- and each argument by its name from the table (sc.fd, sc.count ...), readable
 -- and assignable. revel.sys.NAME(...) builds one for injection.
 local rffi = require("revel.ffi")
@@ -50,8 +50,8 @@ end
 local fmt_ev, fmt_buf
 local function strace_line(sc)
   local g = rawget(sc, "_g")
-  local run = g and package.loaded["revel.runtime"] and package.loaded["revel.runtime"].current
-  if not run or run.threads[g.tid] ~= g then
+  local run = g and rawget(g, "run")
+  if not run or not run.active or run.threads[g.tid] ~= g then
     return nil
   end
   local ffi, api = rffi.ffi, rffi.api

@@ -1,11 +1,12 @@
--- revel.runtime: runs a guest under a tool. The loop takes events from the engine
+-- revel._runtime (private): runs a guest under a tool. The loop takes events from the engine
 -- and runs each guest thread's handler in a coroutine of its own: a handler
 -- that injects a syscall yields back here until its result comes, so other
 -- threads' events are served meanwhile.
 local rffi = require("revel.ffi")
-local syscall = require("revel.syscall")
-local state = require("revel.state")
-local guest = require("revel.guest")
+local syscall = require("revel._syscall")
+local state = require("revel._state")
+local guest = require("revel._guest")
+local errors = require("revel._errors")
 
 local ffi, api = rffi.ffi, rffi.api
 local names = rffi.names
@@ -23,27 +24,30 @@ local A = rffi.A
 
 local M = {}
 
--- The exit code a shell would show for a wait status.
-function M.exit_code(status)
-  local sig = band(status, 0x7f)
-  if sig == 0 then
-    return band(rshift(status, 8), 0xff)
+M.exit_code = state.exit_code
+local RunError, run_error = errors.RunError, errors.run_error
+
+-- The run: what one revel.run holds (the engine, the tool, the threads). Each
+-- g carries it as g.run; init_global gets it as its second argument. Its
+-- public face is these methods; its fields are the runtime's own.
+local Run = {}
+Run.__index = Run
+
+-- The engine (a revel_engine * cdata), for tools that drive the C API.
+function Run:engine()
+  return self.E
+end
+
+-- Whether the engine's observer (a tool that prints in C) takes syscall
+-- `nr` (a number or a name); a call it does not take reaches Lua.
+function Run:observe(nr, on)
+  if type(nr) == "string" then
+    nr = rffi.numbers[nr]
   end
-  return 128 + sig
+  return api.set_observed(self.E, nr, on and 1 or 0) == 0
 end
 
--- An error raised out of run(): the message on one line, the traceback apart.
-local RunError = {}
-RunError.__index = RunError
-RunError.__tostring = function(e)
-  return e.traceback and (e.message .. "\n" .. e.traceback) or e.message
-end
-M.RunError = RunError
-
-local function run_error(message, traceback)
-  return setmetatable({ message = message, traceback = traceback }, RunError)
-end
-M.run_error = run_error
+local active = false -- one run at a time in a Lua state
 
 -- The traceback is taken where the error happened, before the stack unwinds.
 local function with_traceback(e)
@@ -309,9 +313,9 @@ local function dispatch(run, lev)
   end
 end
 
--- plan: from revel.tool.plan(); argv: list of strings. Returns the exit code.
+-- plan: from revel._tool.plan(); argv: list of strings. Returns the exit code.
 function M.run(plan, argv)
-  if M.current then
+  if active then
     error("revel.run: a run is already going on in this Lua state", 2)
   end
   local opt = ffi.new("struct revel_options")
@@ -342,7 +346,7 @@ function M.run(plan, argv)
       error(run_error(perr or ("cannot add inject rule %q: %s"):format(spec, rffi.strerror(-rc))), 0)
     end
   end
-  local run = {
+  local run = setmetatable({
     E = E,
     tool = plan.tool,
     config = plan.config,
@@ -353,8 +357,9 @@ function M.run(plan, argv)
     procs = {},
     act = ffi.new("struct revel_lua_action"),
     lev_size = ffi.sizeof("struct revel_lua_event"),
-  }
-  M.current = run
+    active = true, -- until the loop is over (tostring(sc) decodes while it is)
+  }, Run)
+  active = true
   local ok, code = xpcall(function()
     state.start(run)
     local cargv = ffi.new("char *[?]", #argv + 1)
@@ -407,7 +412,7 @@ function M.run(plan, argv)
     end
     return run_error("error in tool: " .. tostring(e), debug.traceback("", 2):gsub("^\n", ""))
   end)
-  M.current = nil
+  active, run.active = false, false
   if not ok then
     api.kill_all(E)
     api.engine_free(ffi.gc(E, nil))

@@ -1,15 +1,24 @@
--- revel.state: the tool's state tiers and the life of guest threads and
+-- revel._state (private): the tool's state tiers and the life of guest threads and
 -- processes: init_global, init_process, init_thread (at clone time, seeing the
 -- parent's thread state), exit_thread, exit_process and finish.
 local rffi = require("revel.ffi")
-local syscall = require("revel.syscall")
-local guest = require("revel.guest")
+local syscall = require("revel._syscall")
+local guest = require("revel._guest")
 
 local ffi = rffi.ffi
 local G = guest.G
 local NEW_PROCESS = rffi.NEW_PROCESS
 
 local M = {}
+
+-- The exit code a shell would show for a wait status.
+function M.exit_code(status)
+  local sig = bit.band(status, 0x7f)
+  if sig == 0 then
+    return bit.band(bit.rshift(status, 8), 0xff)
+  end
+  return 128 + sig
+end
 
 local function new_process(run, pid)
   local init = run.tool.init_process
@@ -39,6 +48,7 @@ local function new_thread(run, tid, proc, parent)
     thread = ts or {},
     process = proc.state,
     config = run.config,
+    run = run,
     _sc = syscall.new(0),
     _ev = ffi.new("struct revel_lua_event"),
     _co = nil,
@@ -50,7 +60,7 @@ end
 
 function M.start(run)
   local init = run.tool.init_global
-  run.global = init and init(run.config) or nil
+  run.global = init and init(run.config, run) or nil
 end
 
 function M.root(run, pid)
@@ -99,7 +109,7 @@ function M.task_exit(run, ev)
   end
   local f = run.tool.exit_thread
   if f then
-    f(g, g.thread, require("revel.runtime").exit_code(ev.status), ev.status)
+    f(g, g.thread, M.exit_code(ev.status), ev.status)
   end
 end
 
@@ -111,7 +121,7 @@ function M.process_exit(run, ev)
   run.procs[ev.pid] = nil
   local f = run.tool.exit_process
   if f and proc.last then
-    f(proc.last, proc.state, require("revel.runtime").exit_code(ev.status), ev.status)
+    f(proc.last, proc.state, M.exit_code(ev.status), ev.status)
   end
 end
 

@@ -1,4 +1,4 @@
--- revel.repl_view: what the REPL (revel.repl) shows: values, hexdumps,
+-- revel._repl_view (private): what the REPL (revel._repl) shows: values, hexdumps,
 -- registers, the guest as /proc sees it, and the words Tab completes.
 local rffi = require("revel.ffi")
 

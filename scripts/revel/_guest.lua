@@ -1,8 +1,8 @@
--- revel.guest: the guest thread object `g` a handler receives: its ids and state
+-- revel._guest (private): the guest thread object `g` a handler receives: its ids and state
 -- tiers as fields, and methods to inject syscalls, reach global state and read
 -- or write guest memory.
 local rffi = require("revel.ffi")
-local copy = require("revel.copy")
+local copy = require("revel._copy")
 
 local ffi, api = rffi.ffi, rffi.api
 local A = rffi.A
@@ -19,7 +19,7 @@ function G.__index(g, k)
     return m
   end
   if k == "ppid" then
-    local run = require("revel.runtime").current
+    local run = rawget(g, "run")
     local p = run and api.ppid(run.E, rawget(g, "tid")) or -1
     return p >= 0 and p or nil
   end
@@ -69,6 +69,24 @@ function methods.inject(g, call)
   return yield(M.INJECT, as_call(call, "inject"))
 end
 
+-- The result an inject rule (or a fault layer, see revel.compose) gives the
+-- call at hand, or nil: the call is to fail with it unless the handler
+-- decides otherwise.
+function methods.fault(g)
+  return rawget(g, "_fault")
+end
+
+-- Set the pending fault of the call at hand (revel._compose's inner(g, sc, r)).
+function M.set_fault(g, r)
+  rawset(g, "_fault", r)
+end
+
+-- The engine's event of the call at hand (a struct revel_lua_event cdata),
+-- for tools that hand it to the C printer. Valid until the thread's next event.
+function methods.event(g)
+  return rawget(g, "_ev")
+end
+
 -- Run a syscall in place of the current one; its result is what the guest sees.
 -- Never returns to the handler.
 function methods.tail_inject(g, call)
@@ -83,7 +101,7 @@ end
 -- Send a message to the global state; returns the tool's rpc reply. Both are
 -- copied, as they would be between address spaces.
 function methods.rpc(g, msg)
-  local run = require("revel.runtime").current
+  local run = rawget(g, "run")
   local rpc = run.tool.rpc
   if not rpc then
     error("g:rpc: the tool defines no rpc(global, from_tid, msg)", 2)
@@ -97,8 +115,8 @@ local bufsize = 65536
 local buf = ffi.new("uint8_t[?]", bufsize)
 local trunc = ffi.new("int[1]")
 
-local function engine()
-  return require("revel.runtime").current.E
+local function engine(g)
+  return rawget(g, "run").E
 end
 
 local function fail(rc)
@@ -120,7 +138,7 @@ function methods.read(g, ptr, n)
     bufsize = n
     buf = ffi.new("uint8_t[?]", bufsize)
   end
-  local rc = api.mem_read(engine(), g.tid, ptr, buf, n)
+  local rc = api.mem_read(engine(g), g.tid, ptr, buf, n)
   if rc < 0 then
     return fail(rc)
   end
@@ -138,7 +156,7 @@ function methods.string(g, ptr, max)
     bufsize = max
     buf = ffi.new("uint8_t[?]", bufsize)
   end
-  local rc = api.mem_string(engine(), g.tid, ptr, ffi.cast("char *", buf), max, trunc)
+  local rc = api.mem_string(engine(g), g.tid, ptr, ffi.cast("char *", buf), max, trunc)
   if rc < 0 then
     return fail(rc)
   end
@@ -148,7 +166,7 @@ end
 -- g:write(ptr, data): bytes written, or nil, "EFAULT".
 function methods.write(g, ptr, data)
   addr(ptr, "write")
-  local rc = api.mem_write(engine(), g.tid, ptr, data, #data)
+  local rc = api.mem_write(engine(g), g.tid, ptr, data, #data)
   if rc < 0 then
     return fail(rc)
   end
@@ -164,7 +182,7 @@ M.regs_fields = regs_fields
 -- g:regs(): the stopped thread's registers as a table of numbers.
 function methods.regs(g)
   local r = ffi.new("struct user_regs_struct")
-  local rc = api.get_regs(engine(), g.tid, r)
+  local rc = api.get_regs(engine(g), g.tid, r)
   if rc < 0 then
     return fail(rc)
   end
@@ -178,7 +196,7 @@ end
 -- g:set_regs(t): change registers (fields absent from t keep their values).
 function methods.set_regs(g, t)
   local r = ffi.new("struct user_regs_struct")
-  local E = engine()
+  local E = engine(g)
   local rc = api.get_regs(E, g.tid, r)
   if rc == 0 then
     for _, f in ipairs(regs_fields) do

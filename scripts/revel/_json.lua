@@ -1,4 +1,4 @@
--- revel.json: JSON for fault logs and records: encode plain data, decode a line.
+-- revel._json (private): JSON for fault logs and records: encode plain data, decode a line.
 local M = {}
 
 local escapes = { ['"'] = '\\"', ["\\"] = "\\\\", ["\b"] = "\\b", ["\f"] = "\\f",

@@ -1,6 +1,6 @@
--- revel.repl: revel -i, a Lua prompt on a live guest.
+-- revel._repl (private): revel -i, a Lua prompt on a live guest.
 --
--- The REPL lives in the host tool's dispatcher (revel.live): when a syscall
+-- The REPL is a layer over the tool (revel._live composes it): when a syscall
 -- event should stop (stepping, or a breakpoint), the read-eval-print loop runs
 -- right there, inside the thread's handler coroutine, so g:inject works at the
 -- prompt. The line typed decides what the handler returns: ret(n) is the
@@ -11,8 +11,11 @@
 --
 -- Everything the REPL prints goes to stderr; the guest's stdout stays its own.
 local rffi = require("revel.ffi")
-local runtime = require("revel.runtime")
-local guest = require("revel.guest")
+local revel = require("revel")
+local tool_mod = require("revel._tool")
+local errors = require("revel._errors")
+local guest = require("revel._guest")
+local view = require("revel._repl_view")
 
 local ffi, api = rffi.ffi, rffi.api
 local argnames = rffi.argnames
@@ -43,7 +46,6 @@ At the prompt, Lua with these in scope:
   =EXPR            print EXPR (expressions print without = too)
 Tab completes; Ctrl-C clears the line; Ctrl-D lets the guest run to its end.]]
 
-local view = require("revel.repl_view")
 local show, printable, proc_state, STATES = view.show, view.printable, view.proc_state, view.STATES
 local describe_status, cmdline, hexdump, regs_text = view.describe_status, view.cmdline, view.hexdump,
   view.regs_text
@@ -101,7 +103,6 @@ end
 function S:make_env()
   local s = self
   local h = {}
-  local revel = require("revel")
 
   -- step() and cont() choose how to go on; with ret(n) on the same line,
   -- the call is still skipped.
@@ -142,10 +143,9 @@ function S:make_env()
     if type(what) == "function" then
       b.fn, b.what = what, "a function"
     elseif type(what) == "string" then
-      local tool_mod = require("revel.tool")
       local ok, set = pcall(tool_mod.subscription_set, { what }, "brk")
       if not ok then
-        error(getmetatable(set) == runtime.RunError and set.message or tostring(set), 2)
+        error(errors.is(set) and set.message or tostring(set), 2)
       end
       b.nrs, b.what = set, what
     else
@@ -193,7 +193,7 @@ function S:make_env()
   function h.regs()
     local g = s:here("regs")
     local raw = ffi.new("struct user_regs_struct")
-    local rc = api.get_regs(runtime.current.E, g.tid, raw)
+    local rc = api.get_regs(g.run:engine(), g.tid, raw)
     if rc < 0 then
       error("regs: " .. (rffi.errno_name(-rc) or tostring(rc)), 2)
     end
@@ -231,7 +231,7 @@ function S:make_env()
   end
 
   function h.threads()
-    local run = runtime.current
+    local run = s.host.run
     local list = {}
     for _, t in pairs(run.threads) do
       list[#list + 1] = t
@@ -256,7 +256,7 @@ function S:make_env()
   end
 
   function h.ps()
-    local run = runtime.current
+    local run = s.host.run
     local pids, count = {}, {}
     for pid in pairs(run.procs) do
       pids[#pids + 1] = pid
@@ -421,7 +421,7 @@ end
 -- Look at the guest while the prompt is open: report the processes that
 -- ended; true when the stopped thread itself is gone.
 function S:look_around(g)
-  local run = runtime.current
+  local run = g.run
   local alive, seen, gone = {}, {}, {}
   for tid, t in pairs(run.threads) do
     seen[t.pid] = true
@@ -483,7 +483,7 @@ function S:eval(src)
   end))
   if not r[1] then
     local e = r[2]
-    if getmetatable(e) == runtime.RunError then
+    if errors.is(e) then
       e = e.message
     end
     self:say("error: ", tostring(e))

@@ -1,4 +1,4 @@
--- revel.copy: copies of plain data (nil, booleans, numbers, strings and tables of
+-- revel._copy (private): copies of plain data (nil, booleans, numbers, strings and tables of
 -- these), as RPC messages are: a tool that works here works unchanged where
 -- handlers run in another address space.
 local M = {}

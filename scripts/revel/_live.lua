@@ -1,30 +1,25 @@
--- revel.live: a tool that may change while its guest runs, for the REPL
+-- revel._live (private): a tool that may change while its guest runs, for the REPL
 -- (revel -i) and hot reload (revel --watch); and -E one-liners.
 --
--- The host tool wraps the user's tool. Its hooks forward to the user's tool of
--- the moment; every syscall that enters Lua goes through one dispatcher, where
--- the REPL may stop, and then to the user's handler. The seccomp filter
--- subscribes to every syscall (it cannot grow once the guest runs) and the
--- engine's handled set follows what is wanted now: the user's handlers, and
--- the REPL's stops and breakpoints. reload() swaps the user's tool in place;
+-- The host runs revel.compose(REPL layer, fault layers, the user's tool),
+-- composed again when a part changes. The seccomp filter subscribes to every
+-- syscall (it cannot grow once the guest runs) and the engine's handled set
+-- follows the composition: the user's handlers, the layers', and the REPL's
+-- stops and breakpoints. reload() composes the same layers over the new tool;
 -- the global, process and thread state stay.
 local rffi = require("revel.ffi")
-local tool_mod = require("revel.tool")
-local runtime = require("revel.runtime")
+local revel = require("revel")
+local tool_mod = require("revel._tool")
+local runtime = require("revel._runtime")
+local errors = require("revel._errors")
+local repl_mod = require("revel._repl")
 
 local ffi, api = rffi.ffi, rffi.api
+local compose = revel.compose
 
 local M = {}
 
--- Hooks the host forwards, looked up on the user's tool at each call.
-local HOOKS = {
-  init_global = true, init_process = true, init_thread = true, thread_start = true,
-  post_exec = true, rpc = true, exit_thread = true, exit_process = true,
-}
-
-local function run_error(msg)
-  return runtime.run_error(msg)
-end
+local run_error = errors.run_error
 
 -- ---- -E CODE: the body of a tool ----
 
@@ -44,7 +39,7 @@ function M.from_code(code, name)
     fail(err)
   end
   local tool = { on = {} }
-  local env = setmetatable({ tool = tool, revel = require("revel") }, { __index = _G })
+  local env = setmetatable({ tool = tool, revel = revel }, { __index = _G })
   setfenv(f, env)
   local ok, r = pcall(f)
   if not ok then
@@ -74,11 +69,16 @@ end
 
 -- user: the user's tool (a table); config: its options; opts: revel.run's
 -- opts (on_error, name, exit_with_root); live: { path = tool file, words =
--- its option words, watch = bool, repl = bool }.
+-- its option words, watch = bool, repl = bool, layers = tools composed over
+-- the user's (fault rules), outermost first }.
+--
+-- The tool that runs is revel.compose(REPL layer, layers..., user's tool),
+-- composed again whenever a part changes: a reload, a breakpoint, a step.
 function M.host(user, config, opts, live)
   local h = setmetatable({
     user = user,
-    uplan = tool_mod.plan(user, config, opts),
+    config = config,
+    layers = live.layers or {},
     opts = opts or {},
     path = live.path,
     words = live.words or {},
@@ -86,64 +86,83 @@ function M.host(user, config, opts, live)
     out = io.stderr,
   }, Host)
   h.stamp = h.path and stamp(h.path)
-  local host_tool = setmetatable({ options = user.options }, {
-    __index = function(_, k)
-      if HOOKS[k] then
-        return h.user[k]
-      end
-    end,
-  })
-  -- Signal stops are set when the run starts: on if the first tool wants them.
-  if user.signal then
-    function host_tool.signal(g, sig)
-      local f = h.user.signal
-      if f then
-        return f(g, sig)
-      end
-    end
-  end
-  function host_tool.finish(global, code)
-    local f = h.user.finish
-    if f then
-      f(global, code)
-    end
-    if h.repl then
-      h.repl:finished(code)
-    end
-  end
-  h.tool = host_tool
-  h.dispatch = function(g, sc)
-    local nr = sc.nr
-    local repl = h.repl
-    if repl then
-      local r = repl:maybe_stop(g, sc)
-      if r ~= nil then
-        return r
-      end
-    end
-    local f = h.uplan.handlers[nr]
-    if f then
-      return f(g, sc)
-    end
-  end
+  h:set_user(user, config)
   if live.repl then
-    h.repl = require("revel.repl").new(h)
+    h.repl = repl_mod.new(h)
   end
+  h.tool = h:compose()
+  h.first_signal = h.tool.signal ~= nil
   return h
 end
 
--- What enters Lua now: nr -> the dispatcher.
-function Host:wanted()
-  local set = {}
-  for nr in pairs(self.uplan.handlers) do
-    set[nr] = self.dispatch
+-- The user's tool under the layers, and its plan (the REPL stops at what it subscribes to).
+function Host:set_user(user, config)
+  local t = user
+  if #self.layers > 0 then
+    tool_mod.plan(user, config, self.opts) -- its errors name the tool, as without layers
+    local list = {}
+    for i, l in ipairs(self.layers) do
+      list[i] = l
+    end
+    list[#list + 1] = user
+    t = compose(unpack(list))
   end
-  if self.repl then
-    for nr in pairs(self.repl:stop_nrs()) do
-      set[nr] = self.dispatch
+  self.user, self.config = user, config
+  self.inner, self.uplan = t, tool_mod.plan(t, config, self.opts)
+end
+
+-- The REPL's layer: a handler where it may stop; the run, kept for its helpers.
+function Host:repl_layer()
+  local repl = self.repl
+  local function stop(g, sc)
+    return repl:maybe_stop(g, sc)
+  end
+  local layer = { on = {} }
+  for nr in pairs(repl:stop_nrs()) do
+    layer.on[rffi.names[nr]] = stop
+  end
+  function layer.init_global(_, run)
+    self.run = run
+  end
+  return layer
+end
+
+local HOOKS = { "options", "init_global", "init_process", "init_thread", "thread_start", "post_exec",
+  "signal", "rpc", "exit_thread", "exit_process", "finish" }
+
+-- The inner tool as the REPL's layer sees it: its handlers are looked up at
+-- each call, so that the call at a prompt that reloads gets the new one.
+function Host:current_inner()
+  local p = setmetatable({ on = {}, subscriptions = {} }, tool_mod.Composed)
+  for _, k in ipairs(HOOKS) do
+    p[k] = self.inner[k]
+  end
+  for nr in pairs(self.uplan.subscribed) do
+    p.subscriptions[#p.subscriptions + 1] = rffi.names[nr]
+  end
+  local function current(g, sc)
+    local h = self.uplan.handlers[sc.nr]
+    if h then
+      return h(g, sc)
     end
   end
-  return set
+  for nr in pairs(self.uplan.handlers) do
+    p.on[rffi.names[nr]] = current
+  end
+  return p
+end
+
+-- The tool of the moment.
+function Host:compose()
+  local t = self.inner
+  if self.repl then
+    t = compose(self:repl_layer(), self:current_inner())
+  end
+  if self.first_signal and not t.signal then
+    -- Signal stops were set at the start: with no hook, signals pass on.
+    t.signal = function() end
+  end
+  return t
 end
 
 -- The syscalls the user's tool stops at (every one if it names none).
@@ -160,11 +179,12 @@ function Host:plan()
     all[nr] = true
   end
   local up = self.uplan
+  local p = tool_mod.plan(self.tool, up.config, self.opts)
   return {
     tool = self.tool,
     config = up.config,
     subscribed = all,
-    handlers = self:wanted(),
+    handlers = p.handlers,
     on_error = up.on_error,
     exit_with_root = up.exit_with_root,
     injects = up.injects,
@@ -174,11 +194,13 @@ function Host:plan()
   }
 end
 
--- Make the engine's handled set follow what is wanted now.
+-- Compose the tool again and make the engine's handled set follow it.
 function Host:sync(run)
-  run = run or runtime.current
+  run = run or self.run
+  self.tool = self:compose()
   if run then
-    return runtime.replace_tool(run, { tool = self.tool, handlers = self:wanted() })
+    local p = tool_mod.plan(self.tool, self.uplan.config, self.opts)
+    return runtime.replace_tool(run, p)
   end
   return {}
 end
@@ -189,32 +211,32 @@ function Host:reload(run)
   if not self.path then
     return nil, "there is no tool file to reload"
   end
-  local ok, t, up = pcall(function()
+  local ok, t = pcall(function()
     local t = tool_mod.load_file(self.path)
     local cfg = tool_mod.parse_options(t, self.words, self.path)
-    if self.user.set_inner then
-      -- A wrapper (fault rules) around the file's tool: it keeps its state
-      -- and takes the new tool in.
-      self.user.set_inner(t)
-      t = self.user
+    -- The layers (fault rules) keep their state and take the new tool in.
+    local before = { self.user, self.config, self.inner, self.uplan }
+    local pok, perr = pcall(self.set_user, self, t, cfg)
+    if not pok then
+      self.user, self.config, self.inner, self.uplan = unpack(before)
+      error(perr, 0)
     end
-    return t, tool_mod.plan(t, cfg, self.opts)
+    return t
   end)
   if not ok then
     local err = t
-    if getmetatable(err) == runtime.RunError then
+    if errors.is(err) then
       err = err.message
     end
     return nil, tostring(err)
   end
   self.stamp = stamp(self.path)
-  self.user, self.uplan = t, up
   local missing = self:sync(run)
   local notes = {}
   if #missing > 0 then
     notes[#notes + 1] = "not handled (not subscribed): " .. table.concat(missing, ", ")
   end
-  if t.signal and not self.tool.signal then
+  if t.signal and not self.first_signal then
     notes[#notes + 1] = "its signal hook is not used (signal stops were off at the start)"
   end
   return true, #notes > 0 and table.concat(notes, "; ") or nil
@@ -252,6 +274,9 @@ function M.run(user, argv, config, opts, live)
   rffi.cli.tick_stop()
   if h.repl then
     h.repl:close()
+    if ok and not spawn_err then
+      h.repl:finished(code) -- after the tool's finish, as the guest's last word
+    end
   end
   if not ok then
     error(code, 0)
