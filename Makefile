@@ -54,7 +54,7 @@ install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 format:
-	clang-format -i engine/src/*.c engine/include/revel/*.h bindings/*.c bindings/*.h
+	clang-format -i engine/src/*.[ch] engine/include/revel/*.h engine/decode/*.[ch] engine/decode/include/revel/*.h engine/tests/*.[ch] bindings/*.[ch] bindings/cli/*.[ch]
 
 clean:
 	rm -rf build build-asan
