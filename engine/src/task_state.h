@@ -1,10 +1,11 @@
 /* task_state.h: where a task is in its life, as the tracer last left it.
  * The states of the tracer's state machine; what each does with a stop is in
- * tracer_states.c, and the answers to the stopped ones in answers.c.
+ * tracer_states.c, and the answers to the stopped ones in answers.c. The
+ * diagram in docs/design.md must name the same states (spec/docs_spec.lua).
  *
  * Transitions (stop or answer -> next state):
  *   NEW          --initial stop, parent's clone event seen--> HELD (want_tasks) | RUNNING
- *   NEW          --initial stop before the clone event------> NEW_STOPPED
+ *   (unknown)    --initial stop before the clone event------> NEW_STOPPED
  *   NEW_STOPPED  --parent's clone event---------------------> HELD | RUNNING
  *   RUNNING      --seccomp stop, call handled---------------> SECCOMP
  *   RUNNING      --seccomp stop, observer wants the result--> OBSERVE
@@ -12,7 +13,7 @@
  *                                                             | FAULT_EXIT | RUNNING
  *   RUNNING      --exec stop (want_tasks)-------------------> EXEC_STOP
  *   RUNNING      --signal stop (want_signals)---------------> SIGNAL_STOP
- *   HELD, EXEC_STOP --answer INJECT------------------------> INJ_ENTRY (free chain)
+ *   HELD         --answer INJECT----------------------------> INJ_ENTRY (free chain)
  *   EXEC_STOP    --answer INJECT, at an exec stop-----------> INJ_PREP
  *   HELD, EXEC_STOP, SIGNAL_STOP --answer CONTINUE----------> RUNNING
  *   EXEC_STOP    --answer, exec came mid-call---------------> INJ_RUN | OBSERVE
@@ -26,7 +27,7 @@
  *   INJ_RUN      --exit stop--------------------------------> INJ_EXIT
  *   INJ_RUN      --exec stop (injected execve)--------------> EXEC_STOP | INJ_RUN
  *   OBSERVE      --exit stop--------------------------------> RUNNING
- *   OBSERVE      --exec stop----------------------------------> EXEC_STOP | OBSERVE
+ *   OBSERVE      --exec stop--------------------------------> EXEC_STOP | OBSERVE
  *   RESTART_FIX  --exit stop--------------------------------> RUNNING
  *   FAULT_EXIT   --exit stop--------------------------------> DELAY_EXIT | RUNNING
  *   DELAY_ENTER  --delay over-------------------------------> FAULT_EXIT | RUNNING
