@@ -1,5 +1,5 @@
 -- revel.tools.strace: the default tool, strace's output. Decoding and the
--- output loop are C (engine/src/format*.c, printer.c) reached through the FFI;
+-- output loop are C (engine/decode: format.c, printer.c) reached through the FFI;
 -- this file only runs each call to learn its result and tells the printer what
 -- happened.
 --
