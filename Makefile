@@ -29,7 +29,7 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 600
 
 bench: build
-	./bench/run.sh $(BUILD)
+	python3 bench/bench.py $(BUILD)
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
