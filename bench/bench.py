@@ -222,7 +222,9 @@ class Bench:
         self.cmds = {}  # key -> command record (argv, runs, failure)
         self.order = []  # keys in first-run order
         self.pass_tag = None
-        self.env = dict(os.environ)
+        # the bash harness ran every command with LC_ALL=C (it needed it for
+        # EPOCHREALTIME); keep it so the figures compare
+        self.env = dict(os.environ, LC_ALL="C")
         self.tracer_env_note = None
         if "REVEL_TRACER_CPU" in self.env:  # (a) must run revel unpinned
             self.tracer_env_note = (f"REVEL_TRACER_CPU={self.env['REVEL_TRACER_CPU']} was set in the "
