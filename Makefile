@@ -48,7 +48,7 @@ test-parallel:
 bench:
 	@./build-aux/deps.sh bench
 	@$(MAKE) --no-print-directory build
-	./bench/run.sh $(BUILD)
+	python3 bench/bench.py $(BUILD)
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)

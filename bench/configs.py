@@ -1,0 +1,57 @@
+"""What the revel benchmark runs: its sections, configurations and targets
+(used by bench.py to build the commands and by report.py to label them)."""
+
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TOOLS = os.path.join(ROOT, "bench", "tools")
+ALL_SECTIONS = ["main", "placement", "threads", "inject", "tracer"]
+INJECT_RULE = "openat:error=ENOENT:when=1000000"  # never fires: find opens far fewer files
+TRACER_THREADS = 4  # threads of the multi-threaded guest in the tracer section
+
+# config -> (label, command line shown in the report, argv prefix before W).
+# "REVEL" and "TOOL:x" are placeholders filled in by Bench.argv.
+CONFIGS = {
+    "native": ("native", "W", []),
+    "openat_only": ("revel openat-only", "revel bench/tools/openat_only.lua -- W",
+                    ["REVEL", "TOOL:openat_only", "--"]),
+    "noop_all": ("revel noop-all", "revel bench/tools/noop_all.lua -- W",
+                 ["REVEL", "TOOL:noop_all", "--"]),
+    "noop_handler": ("revel empty handler", "revel bench/tools/noop_handler.lua -- W",
+                     ["REVEL", "TOOL:noop_handler", "--"]),
+    "named_arg": ("revel named-arg read", "revel bench/tools/named_arg.lua -- W",
+                  ["REVEL", "TOOL:named_arg", "--"]),
+    "strace": ("strace -f", "strace -f -o /dev/null W", ["strace", "-f", "-o", "/dev/null"]),
+    "strace_seccomp": ("strace -f --seccomp-bpf openat",
+                       "strace -f -o /dev/null --seccomp-bpf -e trace=openat W",
+                       ["strace", "-f", "-o", "/dev/null", "--seccomp-bpf", "-e", "trace=openat"]),
+    "revel_default": ("revel default tool", "revel -o /dev/null -- W",
+                      ["REVEL", "-o", "/dev/null", "--"]),
+    "revel_default_inject": ("revel default tool + rule",
+                             f"revel -o /dev/null --inject={INJECT_RULE} -- W",
+                             ["REVEL", "-o", "/dev/null", f"--inject={INJECT_RULE}", "--"]),
+    "noop_all_inject": ("revel noop-all + rule",
+                        f"revel --inject={INJECT_RULE} bench/tools/noop_all.lua -- W",
+                        ["REVEL", f"--inject={INJECT_RULE}", "TOOL:noop_all", "--"]),
+}
+MAIN_CONFIGS = ["native", "openat_only", "noop_all", "noop_handler", "named_arg",
+                "strace", "strace_seccomp", "revel_default"]
+PLACE_CONFIGS = ["native", "noop_all", "strace"]
+THREAD_CONFIGS = ["native", "noop_all", "strace"]
+INJECT_PAIRS = ["revel_default", "noop_all"]  # each against CONFIG_inject
+TRACER_CONFIGS = ["native", "noop_all", "strace"]
+TRACER_PLACES = {"native": "ac", "noop_all": "abc", "strace": "ac"}
+
+# (description, workload, config, base config, limit, section that feeds it)
+TARGETS = [
+    ("openat-only <= 1.10x native (getppid loop)", "getppid", "openat_only", "native", 1.10, "main"),
+    ("openat-only <= 1.10x native (find)", "find", "openat_only", "native", 1.10, "main"),
+    ("noop-all <= 0.60x strace -f (find)", "find", "noop_all", "strace", 0.60, "main"),
+    ("default tool <= 1.00x strace -f (getppid loop)", "getppid", "revel_default", "strace", 1.00, "main"),
+    ("default tool <= 1.00x strace -f (find)", "find", "revel_default", "strace", 1.00, "main"),
+    ("named-arg read <= 1.05x empty handler (getppid loop)", "getppid", "named_arg", "noop_handler", 1.05, "main"),
+    ("named-arg read <= 1.05x empty handler (find)", "find", "named_arg", "noop_handler", 1.05, "main"),
+    ("idle inject rule <= 1.10x without (default tool, find)", "find", "revel_default_inject",
+     "revel_default", 1.10, "inject"),
+    ("idle inject rule <= 1.10x without (noop-all, find)", "find", "noop_all_inject", "noop_all", 1.10, "inject"),
+]

@@ -1,0 +1,279 @@
+"""The benchmark's report: statistics over the samples, and one function per
+section giving its markdown lines and its figures for the JSON file."""
+
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+
+from configs import (CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
+                     TARGETS, THREAD_CONFIGS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS)
+
+# ---- statistics ------------------------------------------------------------------
+
+
+def median(xs):
+    return statistics.median(xs) if xs else None
+
+
+def spread(xs):
+    """(max - min) / median, a noise indicator; None without data."""
+    m = median(xs)
+    return (max(xs) - min(xs)) / m if xs and m > 0 else None
+
+
+def ratio(a, b):
+    return a / b if a is not None and b is not None and b > 0 else None
+
+
+def f_ratio(r):
+    return "-" if r is None else f"{r:.2f}x"
+
+
+def f_med(m):
+    return "FAILED" if m is None else f"{m:.4f}"
+
+
+def f_pct(s):
+    return "-" if s is None else f"{100 * s:.0f}%"
+
+
+def table(head, rows, left=1):
+    """A markdown table, the first `left` columns left-aligned, the rest right."""
+    rows = [[str(c) for c in r] for r in rows]
+    w = [max(len(str(h)), *(len(r[i]) for r in rows)) if rows else len(str(h))
+         for i, h in enumerate(head)]
+
+    def line(cells):
+        return "| " + " | ".join(c.ljust(w[i]) if i < left else c.rjust(w[i])
+                                 for i, c in enumerate(cells)) + " |"
+    sep = "|" + "|".join(("-" * (w[i] + 2)) if i < left else ("-" * (w[i] + 1) + ":")
+                         for i in range(len(head))) + "|"
+    return [line([str(h) for h in head]), sep] + [line(r) for r in rows]
+
+
+def cpu_list(cpus):
+    """{0,1,2,5} -> "0-2,5", as taskset prints an affinity list."""
+    out, cpus = [], sorted(cpus)
+    i = 0
+    while i < len(cpus):
+        j = i
+        while j + 1 < len(cpus) and cpus[j + 1] == cpus[j] + 1:
+            j += 1
+        out.append(str(cpus[i]) if i == j else f"{cpus[i]}-{cpus[j]}")
+        i = j + 1
+    return ",".join(out)
+
+
+def loadavg():
+    try:
+        with open("/proc/loadavg") as f:
+            return " ".join(f.read().split()[:3])
+    except OSError:
+        return "?"
+
+
+# ---- report: each section gives markdown lines and its JSON figures ----
+
+
+def workload(bench, wl):
+    nat, st = bench.med((wl, "native", None, None)), bench.med((wl, "strace", None, None))
+    rows, fig, notes = [], [], []
+    for cfg in MAIN_CONFIGS:
+        k = (wl, cfg, None, None)
+        m = bench.med(k)
+        lab = CONFIGS[cfg][0]
+        runs = bench.cmds[k]["runs"] if k in bench.cmds else []
+        cpu_u = median([r["user_s"] for r in runs]) if m is not None else None
+        cpu_s = median([r["sys_s"] for r in runs]) if m is not None else None
+        fig.append({"config": cfg, "median_s": m, "x_native": ratio(m, nat),
+                    "x_strace": ratio(m, st), "spread": bench.spr(k)})
+        if m is None:
+            rows.append([lab, "FAILED", "-", "-", "-", "-", "-"])
+            notes.append(f"- FAILED {lab}: {bench.why(k)}")
+            continue
+        rows.append([lab, f_med(m), f_ratio(ratio(m, nat)), f_ratio(ratio(m, st)),
+                     f_pct(bench.spr(k)), f"{cpu_u:.3f}", f"{cpu_s:.3f}"])
+    out = ["", f"## {bench.wlabel(wl)}", ""]
+    out += table(["config", "median s", "x native", "x strace -f", "spread",
+                  "user s", "sys s"], rows)
+    return out + ([""] + notes if notes else []), fig
+
+
+def targets(bench):
+    rows, fig = [], []
+    for desc, wl, cfg, base, limit, sec in TARGETS:
+        if sec not in bench.a.sections:
+            continue
+        ka, kb = (wl, cfg, None, None), (wl, base, None, None)
+        a, b = bench.med(ka), bench.med(kb)
+        r = ratio(a, b)
+        if r is None:
+            verdict = "MISS"
+            detail = f"no data ({CONFIGS[cfg if a is None else base][0]} FAILED)"
+        else:
+            verdict = "PASS" if r <= limit else "MISS"
+            detail = f"measured {f_ratio(r)}"
+        rows.append([verdict, desc, detail])
+        fig.append({"target": desc, "workload": wl, "config": cfg, "base": base,
+                    "limit": limit, "ratio": r, "verdict": verdict})
+    npass = sum(1 for f in fig if f["verdict"] == "PASS")
+    out = ["", "## targets", ""] + table(["verdict", "target", "result"], rows, left=3)
+    out += ["", f"{npass} PASS, {len(fig) - npass} MISS (a MISS is reported, never fatal: "
+            "the machine is noisy)"]
+    return out, fig
+
+
+def placement(bench):
+    cpu = bench.a.cpu
+    out = ["", f"## CPU placement: getppid loop, unpinned vs taskset -c {cpu}", ""]
+    if bench.place_skip:
+        return out + [f"skipped: {bench.place_skip}"], {"skipped": bench.place_skip}
+    if os.cpu_count() < 2:
+        out += ["note: only one CPU online, so unpinned and pinned should not differ", ""]
+    rows, fig, notes = [], [], []
+    for cfg in PLACE_CONFIGS:
+        un = bench.med(("getppid", cfg, None, None))
+        for p in (None, cpu):
+            k = ("getppid", cfg, p, None)
+            pl = "unpinned" if p is None else f"cpu {p}"
+            m = bench.med(k)
+            nat = bench.med(("getppid", "native", p, None))
+            pu = ratio(m, un) if p is not None else None
+            fig.append({"config": cfg, "cpu": p, "median_s": m, "x_native_same": ratio(m, nat),
+                        "pinned_over_unpinned": pu, "spread": bench.spr(k)})
+            if m is None:
+                rows.append([CONFIGS[cfg][0], pl, "FAILED", "-", "-", "-"])
+                notes.append(f"- FAILED {CONFIGS[cfg][0]} ({pl}): {bench.why(k)}")
+                continue
+            rows.append([CONFIGS[cfg][0], pl, f_med(m), f_ratio(ratio(m, nat)),
+                         f_ratio(pu) if p is not None else "", f_pct(bench.spr(k))])
+    out += table(["config", "placement", "median s", "x native(same)", "pinned/unpinned",
+                  "spread"], rows, left=2)
+    return out + ([""] + notes if notes else []), fig
+
+
+def threads(bench):
+    calls = bench.a.thread_calls
+    out = ["", f"## thread scaling: {bench.tguest} N {calls} (N threads x {calls} getppid)", "",
+           "revel = revel bench/tools/noop_all.lua -- W; strace = strace -f -o /dev/null W", ""]
+    rows, fig, notes = [], [], []
+    for n in bench.a.threads:
+        wl = f"threads:{n}"
+        nat, rv, st = (bench.med((wl, c, None, None)) for c in THREAD_CONFIGS)
+        sp = "/".join(f_pct(bench.spr((wl, c, None, None))) for c in THREAD_CONFIGS)
+        for c in THREAD_CONFIGS:
+            k = (wl, c, None, None)
+            if bench.cmds.get(k, {}).get("failed"):
+                notes.append(f"- FAILED {CONFIGS[c][0]}, N={n}: {bench.why(k)}")
+        per = (rv - nat) * 1e6 / (n * calls) if rv is not None and nat is not None and calls else None
+        fig.append({"threads": n, "native_s": nat, "revel_s": rv, "strace_s": st,
+                    "revel_over_native": ratio(rv, nat), "revel_over_strace": ratio(rv, st),
+                    "revel_us_per_call": per,
+                    "spread": {c: bench.spr((wl, c, None, None)) for c in THREAD_CONFIGS}})
+        rows.append([n, f_med(nat), f_med(rv), f_med(st), f_ratio(ratio(rv, nat)),
+                     f_ratio(ratio(rv, st)), "-" if per is None else f"{per:.2f}", sp])
+    out += table(["threads", "native s", "revel s", "strace s", "revel/native", "revel/strace",
+                  "revel us/call", "spread n/r/s"], rows)
+    out += ["", f"(revel us/call: (revel - native) / (N x {calls}), the tracing cost per "
+            "getppid; one tracer serves every thread)"]
+    return out + ([""] + notes if notes else []), fig
+
+
+def inject(bench):
+    out = ["", f"## inject overhead: find {bench.a.find_dir} -type f, with a rule that never fires",
+           "", f"rule: `--inject={INJECT_RULE}`", ""]
+    for c in INJECT_PAIRS:
+        for cc in (c, c + "_inject"):
+            out.append(f"- {CONFIGS[cc][0]}: `{CONFIGS[cc][1]}`")
+    out.append("")
+    rows, fig, notes = [], [], []
+    for c in INJECT_PAIRS:
+        k0, k1 = ("find", c, None, None), ("find", c + "_inject", None, None)
+        m0, m1 = bench.med(k0), bench.med(k1)
+        for k, cc in ((k0, c), (k1, c + "_inject")):
+            if bench.cmds.get(k, {}).get("failed"):
+                notes.append(f"- FAILED {CONFIGS[cc][0]}: {bench.why(k)}")
+        fig.append({"tool": c, "without_s": m0, "with_s": m1, "with_over_without": ratio(m1, m0),
+                    "spread_without": bench.spr(k0), "spread_with": bench.spr(k1)})
+        rows.append([CONFIGS[c][0], f_med(m0), f_med(m1), f_ratio(ratio(m1, m0)),
+                     f"{f_pct(bench.spr(k0))} / {f_pct(bench.spr(k1))}"])
+    out += table(["tool", "without s", "with s", "with/without", "spread w/o / w"], rows)
+    return out + ([""] + notes if notes else []), fig
+
+
+def tracer(bench):
+    cpu, n = bench.a.cpu, bench.a.getppid_n
+    out = ["", f"## tracer placement: (a) default, (b) REVEL_TRACER_CPU={cpu}, (c) taskset -c {cpu}", "",
+           f"(a) no pinning; (b) revel pins only its tracer thread to CPU {cpu} after forking the guest,",
+           f"the guest keeps its affinity; (c) taskset -c {cpu} on the whole command: tracer and guest share",
+           f"CPU {cpu}. revel = revel bench/tools/noop_all.lua -- W; strace = strace -f -o /dev/null W"]
+    if os.cpu_count() < 2:
+        out += ["", "note: only one CPU online, so the three placements should not differ"]
+    if bench.place_skip:
+        out += ["", f"note: {bench.place_skip}; revel ignores a failed pin, so (b) may be unpinned"]
+    fig = {"workloads": [], "us_per_stop": []}
+    notes = []
+    for wl in ("getppid", f"threads:{TRACER_THREADS}"):
+        rows = []
+        for c in TRACER_CONFIGS:
+            base = bench.med((wl, c, None, None))
+            for p in TRACER_PLACES[c]:
+                k = (wl, c) + bench.place(p)
+                m = bench.med(k)
+                fig["workloads"].append({"workload": wl, "config": c, "placement": p, "median_s": m,
+                                         "x_a": ratio(m, base), "spread": bench.spr(k)})
+                if m is None:
+                    rows.append([CONFIGS[c][0], bench.tplabel(p), "FAILED", "-", "-"])
+                    notes.append(f"- FAILED {CONFIGS[c][0]} {bench.tplabel(p)}, {bench.wlabel(wl)}: "
+                                 f"{bench.why(k)}")
+                    continue
+                rows.append([CONFIGS[c][0], bench.tplabel(p), f_med(m), f_ratio(ratio(m, base)),
+                             f_pct(bench.spr(k))])
+        out += ["", f"### {bench.wlabel(wl)}", ""]
+        out += table(["config", "placement", "median s", "x (a)", "spread"], rows, left=2)
+    out += ["", f"cost per stop, revel noop-all on the getppid loop: (median - native median) / {n}", ""]
+    rows = []
+    for p in "abc":
+        pcpu, tcpu = bench.place(p)
+        rv = bench.med(("getppid", "noop_all", pcpu, tcpu))
+        # the guest runs where native ran: free in (a) and (b), on CPU N in (c)
+        nat = bench.med(("getppid", "native", pcpu, None))
+        per = (rv - nat) * 1e6 / n if rv is not None and nat is not None and n else None
+        fig["us_per_stop"].append({"placement": p, "us_per_stop": per})
+        rows.append([bench.tplabel(p), "-" if per is None else f"{per:.2f}",
+                     "unpinned" if pcpu is None else f"taskset -c {pcpu}"])
+    out += table(["placement", "us/stop", "native"], rows, left=1)
+    return out + ([""] + notes if notes else []), fig
+
+
+def header(bench, t_start, load_start, load_end, elapsed):
+    a = bench.a
+    state = lambda p: "present" if os.access(p, os.X_OK) else "MISSING"  # noqa: E731
+    strace = "not installed"
+    if shutil.which("strace"):
+        strace = subprocess.run(["strace", "-V"], capture_output=True, text=True).stdout.split("\n")[0]
+    out = [f"# revel benchmark, {t_start:%Y-%m-%d %H:%M:%S} UTC", "",
+           f"- nproc {os.cpu_count()}; load average (1/5/15 min) at start {load_start}, "
+           f"at end {load_end}; elapsed {elapsed:.0f}s",
+           f"- host: {platform.node()}, kernel {platform.release()}, {os.cpu_count()} CPUs online, "
+           f"affinity {cpu_list(os.sched_getaffinity(0))}",
+           f"- revel: {bench.revel} ({state(bench.revel)})",
+           f"- guests: {bench.guest} ({state(bench.guest)}), {bench.tguest} ({state(bench.tguest)})",
+           f"- strace: {strace}",
+           f"- sections: {' '.join(a.sections)}",
+           f"- method: wall time (perf_counter around posix_spawn + wait4), median of {a.runs} interleaved runs per configuration"
+           + (", after one untimed warm-up pass" if a.warmup else "")
+           + "; a command shared by several sections is timed once per pass",
+           "- user s, sys s: median CPU time of the command and of every process it waited for "
+           "(guests included), from wait4",
+           "- NOTE: one run on a shared, noisy machine (see the load average); read the ratios, "
+           "not the absolute times."]
+    if bench.tracer_env_note:
+        out.append(f"- NOTE: {bench.tracer_env_note}")
+    if "main" in a.sections:
+        out += ["", "configurations (W = the workload command):", ""]
+        out += table(["configuration", "command"],
+                     [[CONFIGS[c][0], f"`{CONFIGS[c][1]}`"] for c in MAIN_CONFIGS], left=2)
+    return out
