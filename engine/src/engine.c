@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <revel/inject.h>
 #include "filter.h"
-#include "tracer.h"
+#include "engine_state.h"
 
 revel_engine *revel_engine_new(const struct revel_options *opt, const char **err)
 {

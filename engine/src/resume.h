@@ -6,7 +6,7 @@
 #define REVEL_RESUME_H
 
 #include "regs_x86_64.h"
-#include "tracer.h"
+#include "engine_state.h"
 
 /* Let the task run (RUNNING), delivering sig; held signals go out after. */
 void resume_running(struct task *t, int sig);

@@ -1,6 +1,6 @@
 /* tracer.c: the tracer's loop. One thread makes every ptrace call (through
  * the task layer). revel_next() waits for stops, decodes each wait status
- * once into a stop, and hands it to the state machine (tracer_states.c),
+ * once into a stop (stop.c), and hands it to the state machine (tracer_states.c),
  * which turns those the caller asked for into events; revel_resume()
  * (answers.c) answers them. A syscall the tool lets run, or rewrites, costs
  * one stop (the seccomp stop, resumed with PTRACE_CONT). Only an injection
@@ -14,44 +14,6 @@
 #include <time.h>
 #include "tracer_rules.h"
 #include "tracer_states.h"
-
-struct stop stop_decode(int status)
-{
-	struct stop s = {.status = status};
-	if (WIFEXITED(status) || WIFSIGNALED(status)) {
-		s.kind = STOP_GONE;
-		return s;
-	}
-	if (!WIFSTOPPED(status)) {
-		s.kind = STOP_NONE;
-		return s;
-	}
-	s.sig = WSTOPSIG(status);
-	s.event = (unsigned)status >> 16;
-	switch (s.event) {
-	case PTRACE_EVENT_EXEC:
-		s.kind = STOP_EXEC;
-		break;
-	case PTRACE_EVENT_SECCOMP:
-		s.kind = STOP_SECCOMP;
-		break;
-	case PTRACE_EVENT_FORK:
-	case PTRACE_EVENT_VFORK:
-	case PTRACE_EVENT_CLONE:
-		s.kind = STOP_CLONE;
-		break;
-	case PTRACE_EVENT_STOP:
-		s.kind = STOP_GROUP;
-		break;
-	case 0:
-		s.kind = s.sig == (SIGTRAP | 0x80) ? STOP_SYSCALL : STOP_SIGNAL;
-		break;
-	default:
-		s.kind = STOP_EVENT;
-		break;
-	}
-	return s;
-}
 
 /* Threads are held by delays: wait for a child or the next due time.
  * SIGCHLD is blocked, so none is lost in between. */

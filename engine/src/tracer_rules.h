@@ -3,7 +3,7 @@
 #ifndef REVEL_TRACER_RULES_H
 #define REVEL_TRACER_RULES_H
 
-#include "tracer.h"
+#include "engine_state.h"
 
 /* At a seccomp stop with registers loaded: true when a rule took the stop. */
 bool rule_on_seccomp(revel_engine *e, struct task *t, long nr);

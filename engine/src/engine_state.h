@@ -1,6 +1,7 @@
-/* tracer.h: the engine object, as the tracer's files and engine.c see it. */
-#ifndef REVEL_TRACER_H
-#define REVEL_TRACER_H
+/* engine_state.h: the engine object (options, tasks, rules, event queue), as
+ * the tracer's files and engine.c see it. */
+#ifndef REVEL_ENGINE_STATE_H
+#define REVEL_ENGINE_STATE_H
 
 #include <signal.h>
 #include <stdio.h>
