@@ -27,8 +27,9 @@ static void rules(const char *const specs[])
 	for (int i = 0; specs[i]; i++) {
 		struct revel_inject_rule r;
 		char err[256];
-		bool ok = specs[i][0] == '!' ? revel_inject_parse(specs[i] + 1, &r, err, sizeof err) == 0
-					      : revel_rule_parse(specs[i], &r, err, sizeof err) == 0;
+		bool ok = specs[i][0] == '!'
+		              ? revel_inject_parse(specs[i] + 1, &r, err, sizeof err) == 0
+		              : revel_rule_parse(specs[i], &r, err, sizeof err) == 0;
 		CHECK(ok && fault_rules_add(&rs, &r, sub) == 0, "add %s: %s", specs[i], err);
 	}
 }
@@ -42,20 +43,24 @@ static struct fault_verdict call(long nr, int64_t a0, int64_t a1, int64_t a2)
 static void test_conditions(void)
 {
 	rules((const char *const[]){"read:fd=-100:error=EIO", NULL});
-	CHECK(sub[SYS_read] && rs.ruled[SYS_read] && rs.args[SYS_read].fd == 0, "read's fd is arg 0");
+	CHECK(sub[SYS_read] && rs.ruled[SYS_read] && rs.args[SYS_read].fd == 0,
+	      "read's fd is arg 0");
 	CHECK(call(SYS_read, -100, 0, 0).fired, "fd= matches");
 	CHECK(call(SYS_read, 0xffffff9cLL, 0, 0).fired, "fd= compares the guest's int");
 	CHECK(!call(SYS_read, 3, 0, 0).fired, "another fd");
 
 	rules((const char *const[]){"sendto:fd=4:error=EPIPE", "openat:fd=5:error=EIO", NULL});
 	CHECK(call(SYS_sendto, 4, 0, 0).value == -EPIPE, "sockfd is the fd");
-	CHECK(call(SYS_openat, 5, 0, 0).fired && !call(SYS_openat, 6, 0, 0).fired, "dirfd is the fd");
+	CHECK(call(SYS_openat, 5, 0, 0).fired && !call(SYS_openat, 6, 0, 0).fired,
+	      "dirfd is the fd");
 
 	rules((const char *const[]){"read,write:size=100:retval=1", NULL});
-	CHECK(call(SYS_read, 0, 0, 100).fired && call(SYS_write, 0, 0, 4096).fired, "size at least");
+	CHECK(call(SYS_read, 0, 0, 100).fired && call(SYS_write, 0, 0, 4096).fired,
+	      "size at least");
 	CHECK(!call(SYS_read, 0, 0, 99).fired, "smaller size");
 
-	rules((const char *const[]){"openat:flags=0x41:error=EACCES", "getppid:fd=0:error=EIO", NULL});
+	rules((const char *const[]){"openat:flags=0x41:error=EACCES", "getppid:fd=0:error=EIO",
+	                            NULL});
 	CHECK(call(SYS_openat, -100, 0, 0x241).fired, "flags: all bits set");
 	CHECK(!call(SYS_openat, -100, 0, 0x40).fired, "flags: one bit missing");
 	CHECK(!call(SYS_getppid, 0, 0, 0).fired, "a call without the argument never matches");
@@ -66,7 +71,7 @@ static void test_order_and_nth(void)
 	/* nth counts each rule's matching calls; the first rule that fires wins,
 	 * and the rules after it do not count the call. */
 	rules((const char *const[]){"getppid:nth=2..3:error=EPERM", "getppid:nth=1:retval=77",
-				    "write:fd=1:nth=2:error=EIO", NULL});
+	                            "write:fd=1:nth=2:error=EIO", NULL});
 	int64_t got[5];
 	for (int i = 0; i < 5; i++) {
 		struct fault_verdict v = call(SYS_getppid, 0, 0, 0);
@@ -76,14 +81,14 @@ static void test_order_and_nth(void)
 	      "getppid: %lld %lld %lld %lld %lld", (long long)got[0], (long long)got[1],
 	      (long long)got[2], (long long)got[3], (long long)got[4]);
 	CHECK(!call(SYS_write, 2, 0, 1).fired && !call(SYS_write, 1, 0, 1).fired &&
-		      call(SYS_write, 1, 0, 1).fired,
+	          call(SYS_write, 1, 0, 1).fired,
 	      "nth counts matching calls only");
 
 	/* With an -e inject= rule on the same call: it counts every call; a
 	 * --rule that fires wins. */
 	rules((const char *const[]){"!getppid:retval=5:when=2", "getppid:nth=1:retval=6", NULL});
 	CHECK(call(SYS_getppid, 0, 0, 0).value == 6 && call(SYS_getppid, 0, 0, 0).value == 5 &&
-		      !call(SYS_getppid, 0, 0, 0).fired,
+	          !call(SYS_getppid, 0, 0, 0).fired,
 	      "inject and --rule");
 }
 
@@ -115,7 +120,7 @@ struct seen {
 };
 
 static int obs_enter(void *ctx, revel_engine *e, pid_t tid, long nr, const int64_t args[6],
-		     uint64_t sp)
+                     uint64_t sp)
 {
 	(void)e, (void)tid, (void)args, (void)sp;
 	((struct seen *)ctx)->observed_getppid += nr == SYS_getppid;
@@ -144,7 +149,7 @@ static int run_probe(const char *const specs[], struct seen *s, char *out, size_
 		struct revel_inject_rule r;
 		char perr[256];
 		CHECK(revel_rule_parse(specs[i], &r, perr, sizeof perr) == 0 &&
-			      revel_add_inject(e, &r) == 0,
+		          revel_add_inject(e, &r) == 0,
 		      "%s: %s", specs[i], perr);
 	}
 	const char *dir = getenv("REVEL_GUESTS");
@@ -186,13 +191,14 @@ static void test_guest(void)
 	/* The probe's stdout lines are 8 bytes or more: the first short= rule
 	 * takes them (and cuts nothing), the second the 6-byte write alone. */
 	int status = run_probe((const char *const[]){"write:fd=1:size=100000:error=EIO",
-						     "getppid:nth=2..3:error=EPERM",
-						     "getppid:nth=1:retval=77", "chdir:nth=1:eintr",
-						     "write:size=7:short=100000", "write:size=6:short=2", NULL},
-			       &s, out, sizeof out);
+	                                             "getppid:nth=2..3:error=EPERM",
+	                                             "getppid:nth=1:retval=77", "chdir:nth=1:eintr",
+	                                             "write:size=7:short=100000",
+	                                             "write:size=6:short=2", NULL},
+	                       &s, out, sizeof out);
 	const char *want = "getppid: 77\ngetppid: -1 EPERM\ngetppid: -1 EPERM\n"
-			   "getppid: ppid\ngetppid: ppid\ngetppid: ppid\n"
-			   "chdir: 0\nchdir: 0\nchdir: 0\nopen: 3\nwrite: 2\n";
+	                   "getppid: ppid\ngetppid: ppid\ngetppid: ppid\n"
+	                   "chdir: 0\nchdir: 0\nchdir: 0\nopen: 3\nwrite: 2\n";
 	CHECK(status == 0 && !strcmp(out, want), "probe: status %d out\n%s", status, out);
 	/* Only the three faulted calls leave the observer; they carry the fault. */
 	CHECK(s.events == 3 && s.fault_events == 3 && s.observed_getppid == 3,
