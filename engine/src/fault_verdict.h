@@ -1,10 +1,21 @@
-/* fault_verdict.h: what an -e inject= rule decided for one call. Plain data:
- * faults.c computes it, the tracer applies it, a task keeps it. */
+/* fault_verdict.h: what a fault rule (-e inject= or --rule) decided for one
+ * call, and a thread's counts the rules read. Plain data: faults.c computes
+ * it, the tracer applies it, a task keeps it. */
 #ifndef REVEL_FAULT_VERDICT_H
 #define REVEL_FAULT_VERDICT_H
 
 #include <stdbool.h>
 #include <stdint.h>
+
+#define FAULT_MAX_RULES 64
+
+/* A thread's counts: invocations per syscall (-e inject= when=), matching
+ * calls per --rule rule (nth=), and the call an eintr interrupted. */
+struct fault_counts {
+	uint32_t by_nr[512]; /* REVEL_NR_MAX */
+	uint32_t by_rule[FAULT_MAX_RULES];
+	long restarting; /* syscall number + 1 whose restart runs unfaulted; 0 none */
+};
 
 struct fault_verdict {
 	bool fired;      /* a rule fired (and still applies); nothing below otherwise */
@@ -16,6 +27,13 @@ struct fault_verdict {
 	/* The tool handles the call: it sees it (after delay_enter), and the
 	 * fault applies only if its answer lets it (fault_combine). */
 	bool to_tool;
+	/* --rule short=: argument cut_arg (0-based; -1 none) becomes cut_to,
+	 * and the call runs. */
+	int cut_arg;
+	int64_t cut_to;
+	/* --rule eintr: .value is a restart code the kernel acts on as for a
+	 * signal (RESTART_FIX); no tool sees the call. */
+	bool restart;
 };
 
 /* The rule's call needs its exit stop: to delay after it, or to set the

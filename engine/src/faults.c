@@ -1,26 +1,56 @@
-/* faults.c: strace's -e inject= rules decided without Lua and without
- * touching the guest: count each thread's invocations of each syscall, and
- * when a rule's when= matches, say what happens (signal, delays, skip or
- * stand-in, result). The tracer applies the verdict; delays never block it. */
+/* faults.c: fault rules decided without Lua and without touching the guest:
+ * count each thread's calls, and when a rule's conditions and count match,
+ * say what happens (signal, delays, skip or stand-in, result, a cut size, a
+ * restart). The tracer applies the verdict; delays never block it. */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
+#include <revel/systable.h>
 #include "faults.h"
+
+/* The first of names that the syscall has as an argument, or -1. */
+static signed char arg_named(const struct revel_syscall_info *si, const char *const names[])
+{
+	for (int k = 0; si && names[k]; k++)
+		for (int i = 0; i < si->nargs && i < 6; i++)
+			if (si->arg_names[i] && !strcmp(si->arg_names[i], names[k]))
+				return (signed char)i;
+	return -1;
+}
+
+/* The arguments --rule conditions read, by the names fault.lua reads them. */
+static struct fault_args args_of(long nr)
+{
+	static const char *const fd[] = {"fd", "sockfd", "dirfd", NULL};
+	static const char *const size[] = {"count", "len", "length", "size", "nbytes", NULL};
+	static const char *const flags[] = {"flags", NULL};
+	const struct revel_syscall_info *si = revel_syscall_by_nr(nr);
+	return (struct fault_args){arg_named(si, fd), arg_named(si, size), arg_named(si, flags)};
+}
 
 int fault_rules_add(struct fault_rules *rs, const struct revel_inject_rule *rule,
 		    unsigned char subscribed[REVEL_NR_MAX])
 {
-	if (rs->nowned >= REVEL_MAX_RULES)
+	bool ordered = rule->action != 0;
+	if (rs->nowned >= REVEL_MAX_RULES || (ordered && rs->nordered >= REVEL_MAX_RULES))
 		return -E2BIG;
 	struct revel_inject_rule *copy = malloc(sizeof *copy);
 	if (!copy)
 		return -ENOMEM;
 	*copy = *rule;
-	/* Rules are freed with the engine; the latest one wins per syscall. */
+	/* Rules are freed with the engine. */
 	rs->owned[rs->nowned++] = copy;
+	if (ordered)
+		rs->ordered[rs->nordered++] = copy;
 	for (int nr = 0; nr < REVEL_NR_MAX; nr++) {
 		if (!rule->set[nr])
 			continue;
-		rs->by_nr[nr] = copy;
+		if (!ordered) {
+			rs->by_nr[nr] = copy; /* the latest -e inject= rule wins */
+		} else if (!rs->ruled[nr]) {
+			rs->ruled[nr] = 1;
+			rs->args[nr] = args_of(nr);
+		}
 		subscribed[nr] = 1;
 		rs->any = true;
 	}
@@ -32,19 +62,28 @@ void fault_rules_free(struct fault_rules *rs)
 	for (int i = 0; i < rs->nowned; i++)
 		free(rs->owned[i]);
 	rs->nowned = 0;
+	rs->nordered = 0;
 }
 
-struct fault_verdict fault_decide(const struct fault_rules *rs, uint32_t *counts, long nr,
-				  bool handled)
+/* The conditions of a --rule other than nth (fault.lua's matches()). fd= is
+ * compared as the guest's int; size= as at least; flags= as all bits set. */
+static bool rule_matches(const struct revel_inject_rule *r, const struct fault_args *a,
+			 const int64_t args[6])
 {
-	struct fault_verdict v = {.standin = -1};
-	const struct revel_inject_rule *r = nr >= 0 && nr < REVEL_NR_MAX ? rs->by_nr[nr] : NULL;
-	if (!r || !counts)
-		return v;
-	uint32_t n = ++counts[nr];
-	if (!revel_inject_when(r, n))
-		return v;
-	v.fired = true;
+	if ((r->match & REVEL_MATCH_FD) && (a->fd < 0 || (int32_t)args[a->fd] != r->fd))
+		return false;
+	if ((r->match & REVEL_MATCH_SIZE) && (a->size < 0 || args[a->size] < r->size))
+		return false;
+	if ((r->match & REVEL_MATCH_FLAGS) &&
+	    (a->flags < 0 || ((uint64_t)args[a->flags] & r->flags) != r->flags))
+		return false;
+	return true;
+}
+
+/* What a fired rule of either kind does. */
+static struct fault_verdict verdict_of(const struct revel_inject_rule *r, bool handled)
+{
+	struct fault_verdict v = {.fired = true, .cut_arg = -1};
 	v.fault = r->fault != 0;
 	v.value = r->value;
 	v.standin = r->syscall;
@@ -53,6 +92,54 @@ struct fault_verdict fault_decide(const struct fault_rules *rs, uint32_t *counts
 	v.delay_exit_us = r->delay_exit_us;
 	v.to_tool = handled;
 	return v;
+}
+
+/* The --rule rules for nr, in order: the first whose conditions and nth
+ * match fires. Each rule counts the thread's calls it matched until then. */
+static bool decide_ordered(const struct fault_rules *rs, struct fault_counts *c, long nr,
+			   const int64_t args[6], bool handled, struct fault_verdict *v)
+{
+	if (c->restarting == nr + 1) {
+		/* The call an eintr interrupted, restarted by the kernel: it runs
+		 * this time, or the guest would restart it for ever. */
+		c->restarting = 0;
+		return false;
+	}
+	for (int i = 0; i < rs->nordered; i++) {
+		const struct revel_inject_rule *r = rs->ordered[i];
+		if (!r->set[nr] || !rule_matches(r, &rs->args[nr], args))
+			continue;
+		if (!revel_inject_when(r, ++c->by_rule[i]))
+			continue;
+		*v = verdict_of(r, handled);
+		if (r->action == REVEL_RULE_SHORT) {
+			int a = rs->args[nr].size;
+			if (a >= 0 && args[a] > r->short_max) {
+				v->cut_arg = a;
+				v->cut_to = r->short_max;
+			}
+		} else if (r->action == REVEL_RULE_EINTR) {
+			v->restart = true;
+			v->to_tool = false; /* as fault.lua: no tool sees it */
+			c->restarting = nr + 1;
+		}
+		return true;
+	}
+	return false;
+}
+
+struct fault_verdict fault_decide(const struct fault_rules *rs, struct fault_counts *counts,
+				  long nr, const int64_t args[6], bool handled)
+{
+	struct fault_verdict v = {.standin = -1, .cut_arg = -1};
+	if (nr < 0 || nr >= REVEL_NR_MAX || !counts)
+		return v;
+	const struct revel_inject_rule *r = rs->by_nr[nr];
+	/* strace counts every invocation, whatever else decides the call. */
+	bool inject = r && revel_inject_when(r, ++counts->by_nr[nr]);
+	if (rs->ruled[nr] && decide_ordered(rs, counts, nr, args, handled, &v))
+		return v;
+	return inject ? verdict_of(r, handled) : v;
 }
 
 enum fault_outcome fault_combine(const struct fault_verdict *v, int answer_kind,

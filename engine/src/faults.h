@@ -1,6 +1,14 @@
-/* faults.h: strace's -e inject= rules as a pure decision: given the rules,
- * a thread's counts and the call, the verdict (fault_verdict.h). No ptrace,
- * no registers: the tracer applies what it says. */
+/* faults.h: fault rules as a pure decision: given the rules, a thread's
+ * counts and the call, the verdict (fault_verdict.h). No ptrace, no
+ * registers: the tracer applies what it says.
+ *
+ * Two kinds of rule, one struct (revel/inject.h):
+ * - strace's -e inject=: the latest rule for a syscall replaces earlier ones;
+ *   when= counts the thread's invocations of the syscall.
+ * - revel's --rule with only conditions a C check decides (fd=, size=,
+ *   flags=, nth=): kept in order, the first that fires wins; nth= counts the
+ *   thread's calls that match the rule. Rules with path=, place= or p= stay
+ *   in Lua (scripts/revel/fault.lua). */
 #ifndef REVEL_FAULTS_H
 #define REVEL_FAULTS_H
 
@@ -10,26 +18,40 @@
 #include <revel/inject.h>
 #include "fault_verdict.h"
 
-#define REVEL_MAX_RULES 64
+#define REVEL_MAX_RULES FAULT_MAX_RULES
 
-/* The rule set: the one that applies to each syscall, and the copies owned. */
+_Static_assert(sizeof(((struct fault_counts *)0)->by_nr) / sizeof(uint32_t) == REVEL_NR_MAX,
+	       "fault_counts.by_nr has one slot per syscall");
+
+/* Where a syscall's arguments that --rule conditions read are (0-based; -1
+ * when it has none), from the syscall table's argument names. */
+struct fault_args {
+	signed char fd, size, flags;
+};
+
+/* The rule set. */
 struct fault_rules {
-	const struct revel_inject_rule *by_nr[REVEL_NR_MAX];
+	const struct revel_inject_rule *by_nr[REVEL_NR_MAX]; /* -e inject= */
+	const struct revel_inject_rule *ordered[REVEL_MAX_RULES]; /* --rule, in order */
+	int nordered;
+	unsigned char ruled[REVEL_NR_MAX]; /* a --rule names the syscall */
+	struct fault_args args[REVEL_NR_MAX];
 	struct revel_inject_rule *owned[REVEL_MAX_RULES];
 	int nowned;
 	bool any;
 };
 
-/* Add a copy of a rule (the latest wins per syscall); marks its syscalls in
- * subscribed. 0 or a negative errno. */
+/* Add a copy of a rule (an -e inject= one when rule->action is 0, else a
+ * --rule); marks its syscalls in subscribed. 0 or a negative errno. */
 int fault_rules_add(struct fault_rules *rs, const struct revel_inject_rule *rule,
 		    unsigned char subscribed[REVEL_NR_MAX]);
 void fault_rules_free(struct fault_rules *rs);
 
-/* Count invocation nr in counts (REVEL_NR_MAX entries, this thread's) and
- * return what the rule for it decides. handled: a tool sees the call. */
-struct fault_verdict fault_decide(const struct fault_rules *rs, uint32_t *counts, long nr,
-				  bool handled);
+/* Count call nr (with its arguments) in this thread's counts and return
+ * what the rules decide. handled: a tool sees the call. A --rule that fires
+ * wins over the -e inject= rule of the same syscall. */
+struct fault_verdict fault_decide(const struct fault_rules *rs, struct fault_counts *counts,
+				  long nr, const int64_t args[6], bool handled);
 
 /* How a fired rule and the tool's answer to its call combine. */
 enum fault_outcome {

@@ -41,10 +41,10 @@ struct task {
 	bool replay_pending;
 	uint64_t replay_ip, replay_sp;
 	bool saved_stale;  /* an injected execve replaced the registers of the call */
-	/* -e inject=: invocations per syscall of this thread, the verdict of the
+	/* Fault rules: this thread's counts (fault_verdict.h), the verdict of the
 	 * rule that fired for the call at hand while it still applies, and a
 	 * delay's end (CLOCK_MONOTONIC ns). */
-	uint32_t *inj_counts;
+	struct fault_counts *inj_counts;
 	struct fault_verdict fired;
 	int64_t hold_until;
 	revel_action pending; /* the injection waiting for execve's exit stop */

@@ -9,8 +9,9 @@
  *   NEW_STOPPED  --parent's clone event---------------------> HELD | RUNNING
  *   RUNNING      --seccomp stop, call handled---------------> SECCOMP
  *   RUNNING      --seccomp stop, observer wants the result--> OBSERVE
- *   RUNNING      --seccomp stop, inject rule fires----------> DELAY_ENTER | DELAY_REPORT
+ *   RUNNING      --seccomp stop, fault rule fires-----------> DELAY_ENTER | DELAY_REPORT
  *                                                             | FAULT_EXIT | RUNNING
+ *   RUNNING      --seccomp stop, --rule eintr fires---------> RESTART_FIX
  *   RUNNING      --exec stop (want_tasks)-------------------> EXEC_STOP
  *   RUNNING      --signal stop (want_signals)---------------> SIGNAL_STOP
  *   HELD         --answer INJECT----------------------------> INJ_ENTRY (free chain)

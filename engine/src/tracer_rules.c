@@ -1,4 +1,4 @@
-/* tracer_rules.c: applying an inject rule's verdict to a task. Delays never
+/* tracer_rules.c: applying a fault rule's verdict to a task. Delays never
  * block the tracer: the thread stays stopped (a DELAY_* state) while others
  * run, and rule_timers() lets it go when its time is up. */
 #define _GNU_SOURCE
@@ -23,23 +23,45 @@ static void hold(revel_engine *e, struct task *t, int64_t us, enum task_state de
 	e->nheld++;
 }
 
+/* Apply a verdict's changes to the call that run with it: a signal, a cut
+ * size argument. */
+static void verdict_on_call(struct task *t, const struct fault_verdict *v)
+{
+	/* strace delivers the signal on entering the call. */
+	if (v->signal)
+		syscall(SYS_tgkill, t->proc ? t->proc->pid : t->tid, t->tid, v->signal);
+	if (v->cut_arg >= 0) {
+		int64_t a[6];
+		reg_args(&t->regs, a);
+		a[v->cut_arg] = v->cut_to;
+		reg_set_args(&t->regs, a);
+		task_regs_dirty(t);
+	}
+}
+
 bool rule_on_seccomp(revel_engine *e, struct task *t, long nr)
 {
 	if (nr < 0 || nr >= REVEL_NR_MAX)
 		return false;
 	if (!t->inj_counts) {
-		t->inj_counts = calloc(REVEL_NR_MAX, sizeof *t->inj_counts);
+		t->inj_counts = calloc(1, sizeof *t->inj_counts);
 		if (!t->inj_counts)
 			return false;
 	}
+	int64_t args[6];
+	reg_args(&t->regs, args);
 	struct fault_verdict v =
-		fault_decide(&e->rules, t->inj_counts, nr, e->opt.handled[nr] != 0);
+		fault_decide(&e->rules, t->inj_counts, nr, args, e->opt.handled[nr] != 0);
 	if (!v.fired)
 		return false;
 	t->fired = v;
-	/* strace delivers the signal on entering the call. */
-	if (v.signal)
-		syscall(SYS_tgkill, t->proc ? t->proc->pid : t->tid, t->tid, v.signal);
+	verdict_on_call(t, &v);
+	if (v.restart) {
+		/* eintr: skipped with a restart code, set at the exit stop. */
+		t->fired.fired = false;
+		restart_fix(t, v.value);
+		return true;
+	}
 	if (v.to_tool) {
 		/* The tool sees the call, after any delay_enter; a fault applies
 		 * when it lets the call run (fault_combine). A delay_exit is the

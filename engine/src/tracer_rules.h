@@ -1,5 +1,6 @@
-/* tracer_rules.h: the tracer applying the verdicts of -e inject= rules
- * (faults.h decides them): signals, delays, skipped or stand-in calls. */
+/* tracer_rules.h: the tracer applying the verdicts of fault rules (-e
+ * inject= and engine-run --rule; faults.h decides them): signals, delays,
+ * skipped or stand-in calls, cut sizes, restarts. */
 #ifndef REVEL_TRACER_RULES_H
 #define REVEL_TRACER_RULES_H
 

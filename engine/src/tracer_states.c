@@ -158,7 +158,7 @@ static void on_seccomp(revel_engine *e, struct task *t)
 	}
 	if (e->observer && !t->fired.fired && !e->unobserved[nr]) {
 		int64_t args[6];
-		reg_args(r, args);
+		reg_args(&t->saved, args); /* as the guest made it (short= cuts r's) */
 		if (e->observer->enter(e->observer->ctx, e, t->tid, nr, args, reg_sp(r)) ==
 		    REVEL_OBSERVE_DONE) {
 			resume_running(t, 0);

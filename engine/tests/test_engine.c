@@ -159,14 +159,15 @@ static void test_pure_parts(void)
 	static struct fault_rules rs;
 	unsigned char sub[REVEL_NR_MAX] = {0};
 	CHECK(fault_rules_add(&rs, &rule, sub) == 0 && sub[SYS_getppid] && rs.any, "rules add");
-	uint32_t counts[REVEL_NR_MAX] = {0};
-	struct fault_verdict v = fault_decide(&rs, counts, SYS_getppid, false);
-	CHECK(!v.fired && counts[SYS_getppid] == 1, "first call: no verdict");
-	v = fault_decide(&rs, counts, SYS_getppid, true);
+	static struct fault_counts counts;
+	const int64_t none[6] = {0};
+	struct fault_verdict v = fault_decide(&rs, &counts, SYS_getppid, none, false);
+	CHECK(!v.fired && counts.by_nr[SYS_getppid] == 1, "first call: no verdict");
+	v = fault_decide(&rs, &counts, SYS_getppid, none, true);
 	CHECK(v.fired && v.fault && v.value == -ENOENT && v.standin == -1 && v.to_tool &&
 		      !fault_needs_exit(&v) && fault_call_nr(&v) == -1,
 	      "second call: fault ENOENT for the tool");
-	CHECK(!fault_decide(&rs, counts, SYS_getpid, false).fired, "other call: no verdict");
+	CHECK(!fault_decide(&rs, &counts, SYS_getpid, none, false).fired, "other call: no verdict");
 	CHECK(fault_combine(&v, REVEL_ACT_INJECT, 0, true, false) == FAULT_WAITS, "inject waits");
 	CHECK(fault_combine(&v, REVEL_ACT_CONTINUE, 0, true, false) == FAULT_APPLIES,
 	      "continue unchanged: the rule applies");

@@ -313,6 +313,20 @@ local function dispatch(run, lev)
   end
 end
 
+-- A rule for the engine: an -e inject= spec, or { rule = SPEC } for a --rule
+-- the engine runs (revel.fault.split). The rule, or nil and a message.
+local function engine_rule(spec)
+  if type(spec) ~= "table" then
+    return rffi.inject_rule(spec)
+  end
+  local rule = ffi.new("struct revel_inject_rule")
+  local err = ffi.new("char[1024]")
+  if api.rule_parse(spec.rule, rule, err, 1024) ~= 0 then
+    return nil, ffi.string(err)
+  end
+  return rule
+end
+
 -- plan: from revel._tool.plan(); argv: list of strings. Returns the exit code.
 function M.run(plan, argv)
   if active then
@@ -339,11 +353,12 @@ function M.run(plan, argv)
   end
   E = ffi.gc(E, api.engine_free)
   for _, spec in ipairs(plan.injects or {}) do
-    local rule, perr = rffi.inject_rule(spec)
+    local rule, perr = engine_rule(spec)
     local rc = rule and api.add_inject(E, rule) or -22
     if rc ~= 0 then
       api.engine_free(ffi.gc(E, nil))
-      error(run_error(perr or ("cannot add inject rule %q: %s"):format(spec, rffi.strerror(-rc))), 0)
+      local text = type(spec) == "table" and spec.rule or spec
+      error(run_error(perr or ("cannot add inject rule %q: %s"):format(text, rffi.strerror(-rc))), 0)
     end
   end
   local run = setmetatable({

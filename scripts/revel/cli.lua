@@ -40,7 +40,8 @@ Options:
                        (several allowed; counted per syscall and per thread)
   -e fault=SPEC, --fault=SPEC
                        the same with error=ENOSYS unless the spec names one
-  --rule=SPEC          a fault rule that matches decoded arguments, run in Lua:
+  --rule=SPEC          a fault rule that matches decoded arguments (path=,
+                       place= and p= are decided in Lua, the rest in the engine):
                        SET[:path=GLOB][:fd=N][:size=N][:flags=N][:place=GLOB]
                        [:nth=WHEN][:p=P]:ACTION with ACTION one of error=ERRNO,
                        retval=N, short=N (at most N bytes), delay=D, signal=SIG,
@@ -311,15 +312,37 @@ function M.main(args)
       end
     end
     local layers = {}
+    local injects = o.injects
     if o.rules or o.replay or o.fault_log then
-      -- Rules with more reach run in Lua, a layer over the tool.
+      -- The engine runs the rules a C check decides, as it runs -e inject=
+      -- ones (the default tool keeps its C path); the rest run in Lua, a
+      -- layer over the tool.
       local rules = {}
       for i, spec in ipairs(o.rules or {}) do
         rules[i] = revel.fault.parse(spec)
       end
-      layers[1] = revel.fault.layer(rules, { seed = o.seed, log = o.fault_log, replay = o.replay })
+      local inject_set = {}
+      for _, spec in ipairs(o.injects or {}) do
+        local rule = rffi.inject_rule(spec)
+        for nr = 0, rffi.NR_MAX - 1 do
+          if rule.set[nr] ~= 0 then
+            inject_set[nr] = true
+          end
+        end
+      end
+      local lua_rules, specs = revel.fault.split(rules, { log = o.fault_log, replay = o.replay,
+        inject_set = inject_set, ninjects = #(o.injects or {}) })
+      if #specs > 0 then
+        injects = { unpack(o.injects or {}) }
+        for _, spec in ipairs(specs) do
+          injects[#injects + 1] = { rule = spec } -- a --rule spec, not strace's
+        end
+      end
+      if #lua_rules > 0 or o.replay or o.fault_log then
+        layers[1] = revel.fault.layer(lua_rules, { seed = o.seed, log = o.fault_log, replay = o.replay })
+      end
     end
-    local ropts = { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root, injects = o.injects }
+    local ropts = { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root, injects = injects }
     if o.repl or o.watch then -- a tool that may change while the guest runs
       return live.run(t, o.command, config, ropts,
         { repl = o.repl, watch = o.watch, path = o.tool, words = o.tool_words, layers = layers })

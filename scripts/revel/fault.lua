@@ -233,9 +233,10 @@ end
 local C = ffi.C
 local UINT32_MAX = 4294967295
 
--- The parsed C rule as the table fault.rule checks: the conditions that need
--- Lua (path and place globs, p) are evaluated here; so are, for now, the ones
--- the engine could (fd, size, flags: see revel/inject.h).
+-- The parsed C rule as the table fault.rule checks. A rule the engine runs
+-- (M.split) is evaluated there; one kept here (it needs Lua: a path or place
+-- glob, p; or it shares a syscall with such a rule) is evaluated below, its
+-- fd, size and flags conditions too.
 local function from_c(cr)
   local r = { syscall = {} }
   for nr = 0, rffi.NR_MAX - 1 do
@@ -299,7 +300,52 @@ function M.parse(spec)
   local r, when = from_c(cr)
   local c = M.rule(r, ("fault rule %q"):format(spec))
   c.when = when
+  c.spec = spec -- what the engine parses again when it runs the rule
   return c
+end
+
+-- Which rules the engine runs (engine/src/faults.c): those parsed from a spec
+-- with no path=, place= or p=. The rest stay here, and so does every rule
+-- that shares a syscall with one of them or with an -e inject= rule
+-- (inject_set: { [nr] = true }), so that the first rule that fires still wins
+-- and -e inject= and --rule combine as before; all stay here with a fault log
+-- or a replay, whose lines are written here. Returns the rules for the Lua
+-- layer and the specs for the engine, both in order.
+function M.split(rules, opts)
+  opts = opts or {}
+  local room = 64 - (opts.ninjects or 0) -- the engine's REVEL_MAX_RULES
+  if opts.log or opts.replay or #rules > room then
+    return rules, {}
+  end
+  local here, lua_nrs = {}, {}
+  for nr in pairs(opts.inject_set or {}) do
+    lua_nrs[nr] = true
+  end
+  for i, r in ipairs(rules) do
+    here[i] = not r.spec or r.path ~= nil or r.place ~= nil or r.p ~= nil
+  end
+  local changed = true
+  while changed do -- until the rules kept here and their syscalls settle
+    changed = false
+    for i, r in ipairs(rules) do
+      for nr in pairs(r.set) do
+        if here[i] and not lua_nrs[nr] then
+          lua_nrs[nr], changed = true, true
+        elseif not here[i] and lua_nrs[nr] then
+          here[i], changed = true, true
+        end
+      end
+    end
+  end
+  local lua_rules, specs = {}, {}
+  for i, r in ipairs(rules) do
+    if here[i] then
+      lua_rules[#lua_rules + 1] = r
+    else
+      specs[#specs + 1] = r.spec
+    end
+  end
+  return lua_rules, specs
 end
 
 -- ---- deterministic chance ----

@@ -6,12 +6,14 @@
  *   Invocations are counted per syscall and per thread, as strace counts them.
  *   A later rule replaces an earlier one for the syscalls both name.
  *
- * revel's --rule (revel_rule_parse), run in Lua for now (scripts/revel/fault.lua):
+ * revel's --rule (revel_rule_parse), run by the engine too, unless it needs Lua:
  *   SET[:path=GLOB][:fd=N][:size=N][:flags=N][:place=GLOB][:nth=WHEN][:p=P]:ACTION
  *   with exactly one ACTION of error=ERRNO, retval=N, short=N, delay=D,
  *   signal=SIG, eintr. SET is names and %classes. The conditions a C check
- *   can decide (set, nth, fd, size, flags) and the action are fields; the
- *   ones that need Lua (path and place globs, p) are kept for it. */
+ *   decides (set, nth, fd, size, flags) and the action are fields the engine
+ *   evaluates; the ones that need Lua (path and place globs, p) are kept for
+ *   scripts/revel/fault.lua, which runs a rule that names any of them. Rules
+ *   given to one engine are tried in order; the first that fires wins. */
 #ifndef REVEL_INJECT_H
 #define REVEL_INJECT_H
 
@@ -31,7 +33,8 @@ struct revel_inject_rule {
 	int64_t delay_enter_us, delay_exit_us; /* 0 for none */
 	uint32_t first, last, step; /* when=; step 0: every call from first to last */
 	/* revel_rule_parse fills these too; revel_inject_parse leaves them 0.
-	 * The engine does not read them yet. */
+	 * A rule with action 0 is an -e inject= rule; the engine ignores path,
+	 * place and p (a rule with them is Lua's to run). */
 	int action;          /* enum revel_rule_action; 0 for an -e inject= rule */
 	unsigned int match;  /* REVEL_MATCH_* bits: the conditions the rule names */
 	int64_t fd;          /* fd=: the fd, sockfd or dirfd argument is this */
@@ -45,9 +48,9 @@ struct revel_inject_rule {
 };
 
 /* The action of a --rule. The engine's own fields say what it does too:
- * error/retval/eintr set fault and value (eintr: -ERESTARTSYS, to be given
- * the kernel's restart semantics), signal sets signal, delay sets
- * delay_enter_us; short has short_max alone. */
+ * error/retval/eintr set fault and value (eintr: -ERESTARTSYS, given the
+ * kernel's restart semantics; the restarted call is exempt), signal sets
+ * signal, delay sets delay_enter_us; short has short_max alone. */
 enum revel_rule_action {
 	REVEL_RULE_ERROR = 1,
 	REVEL_RULE_RETVAL,
@@ -79,8 +82,8 @@ int revel_rule_parse(const char *spec, struct revel_inject_rule *rule, char *err
 /* Does invocation number n (1-based) of a syscall fall under the rule's when=? */
 int revel_inject_when(const struct revel_inject_rule *rule, uint32_t n);
 
-/* Add a rule to an engine before revel_spawn; its syscalls are subscribed.
- * Returns 0 or a negative errno. */
+/* Add a rule (of either kind) to an engine before revel_spawn; its syscalls
+ * are subscribed. Returns 0 or a negative errno (-E2BIG past 64 rules). */
 int revel_add_inject(revel_engine *e, const struct revel_inject_rule *rule);
 
 #ifdef __cplusplus
