@@ -119,6 +119,7 @@ static void adopt_root(revel_engine *e, pid_t pid)
 	t->proc = proc_new(pid);
 	t->proc->nthreads = 1;
 	t->state = TS_RUNNING;
+	t->before_exec = true;
 	e->root_pid = pid;
 	e->spawned = true;
 	if (e->rules.any) {

@@ -3,11 +3,13 @@
  * states and their transitions are listed in task_state.h. Exits and exec
  * stops come first, whatever the state: they change the task table. */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <linux/sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/ptrace.h> /* the PTRACE_EVENT_ numbers */
 #include <sys/syscall.h>
+#include "filter.h"
 #include "resume.h"
 #include "tracer_rules.h"
 #include "tracer_states.h"
@@ -114,6 +116,7 @@ static void on_exec(revel_engine *e, pid_t tid)
 	if (t->proc)
 		t->proc->gadget = 0; /* a new image, a new vDSO */
 	t->replay_pending = false;
+	t->before_exec = false;
 	/* An injected execve stops here before its exit stop: keep waiting for
 	 * that after the caller has seen the exec. */
 	bool injecting = t->state == TS_INJ_RUN;
@@ -132,9 +135,70 @@ static void on_exec(revel_engine *e, pid_t tid)
 
 /* ---- stops any state may see ---- */
 
+/* A clone or clone3 that stopped for its flags: no CLONE_UNTRACED, so the
+ * child is traced like any other (revel must see every process it runs).
+ * clone3's flags are in the guest's struct clone_args: written back there.
+ * True when the call goes on to the usual handling (it is subscribed). */
+static bool untrace_clone(revel_engine *e, struct task *t)
+{
+	struct user_regs_struct *r = task_regs(t);
+	if (!r)
+		return false; /* gone; its exit report follows */
+	long nr = reg_nr(r);
+	if (nr == SYS_clone && (reg_arg(r, 0) & CLONE_UNTRACED)) {
+		reg_set_arg(r, 0, reg_arg(r, 0) & ~(uint64_t)CLONE_UNTRACED);
+		task_regs_dirty(t);
+	} else if (nr == SYS_clone3) {
+		uint64_t flags, at = reg_arg(r, 0);
+		/* What the kernel cannot read fails the call anyway: no write. */
+		if (revel_mem_read_checked(e, t->tid, at, &flags, sizeof flags) == sizeof flags &&
+		    (flags & CLONE_UNTRACED)) {
+			flags &= ~(uint64_t)CLONE_UNTRACED;
+			revel_mem_write(e, t->tid, at, &flags, sizeof flags);
+		}
+	}
+	if (nr >= 0 && nr < REVEL_NR_MAX && e->opt.subscribed[nr])
+		return true;
+	resume_running(t, 0);
+	return false;
+}
+
+/* A stop the guest's own filter asked for (SECCOMP_RET_TRACE with data not
+ * ours): without a tracer of its own the kernel fails the call with ENOSYS,
+ * and so does revel. The default tool's observer still prints it, failed. */
+static void on_guest_filter(revel_engine *e, struct task *t)
+{
+	struct user_regs_struct *r = task_regs(t);
+	if (!r)
+		return;
+	long nr = reg_nr(r);
+	int64_t args[6];
+	reg_args(r, args);
+	reg_set_nr(r, REG_NO_CALL);
+	reg_set_result(r, -ENOSYS);
+	task_regs_dirty(t);
+	bool observed =
+	    nr >= 0 && nr < REVEL_NR_MAX && e->opt.handled[nr] && e->observer && !e->unobserved[nr];
+	if (observed && e->observer->enter(e->observer->ctx, e, t->tid, nr, args, reg_sp(r)) !=
+	                    REVEL_OBSERVE_DONE) {
+		t->state = TS_OBSERVE;
+		task_syscall(t, 0);
+		return;
+	}
+	resume_running(t, 0);
+}
+
 /* A seccomp stop of the guest's own call. */
 static void on_seccomp(revel_engine *e, struct task *t)
 {
+	/* Whose stop: the filter's data tells (PTRACE_GETEVENTMSG). */
+	unsigned long data = task_eventmsg(t->tid, REVEL_SECCOMP_DATA);
+	if (data == REVEL_SECCOMP_CLONE && !untrace_clone(e, t))
+		return;
+	if (data != REVEL_SECCOMP_DATA && data != REVEL_SECCOMP_CLONE) {
+		on_guest_filter(e, t);
+		return;
+	}
 	if (!t->replay_pending && !e->any_handled && !e->rules.any) {
 		task_cont(t, 0); /* the hot path: no registers, one resume */
 		return;
@@ -150,7 +214,7 @@ static void on_seccomp(revel_engine *e, struct task *t)
 	}
 	long nr = reg_nr(r);
 	t->saved = *r;
-	if (e->rules.any && rule_on_seccomp(e, t, nr))
+	if (e->rules.any && !t->before_exec && rule_on_seccomp(e, t, nr))
 		return;
 	if (nr < 0 || nr >= REVEL_NR_MAX || !e->opt.handled[nr]) {
 		resume_running(t, 0);
