@@ -42,6 +42,26 @@ describe("CLONE_UNTRACED", function()
       assert.are.equal("child here\nchild exited 7\n", r.out)
     end)
 
+    it(how .. ": the default tool prints the call as the guest made it, as strace", function()
+      local function clone_line(path)
+        for l in H.slurp(path):gmatch("[^\n]+") do
+          l = l:gsub("^%d+%s+", "")
+          if l:find("^clone3?%(") then
+            -- The entry half: revel traces the child too, whose lines may
+            -- split the call's (<unfinished ...>).
+            l = l:gsub(" <unfinished %.%.%.>$", ""):gsub(", %d+%) = %d+$", ""):gsub("%) = %d+$", "")
+            return l
+          end
+        end
+      end
+      local so, ro = H.tmppath("strace"), H.tmppath("revel")
+      H.native({ "strace", "-f", "-o", so, H.guest("untraced_clone"), how })
+      local r = H.revel({ "-o", ro }, { H.guest("untraced_clone"), how })
+      assert.are.equal(7, r.code, r.err)
+      assert.truthy(clone_line(so):find("CLONE_UNTRACED", 1, true), clone_line(so))
+      assert.are.equal(clone_line(so), clone_line(ro))
+    end)
+
     it(how .. ": the child is traced, so gone within a second of kill -9 of revel", function()
       for name, pre in pairs({ narrow = { H.tool(narrow) }, noop = tools.noop }) do
         local tag = H.sleep_arg(20)

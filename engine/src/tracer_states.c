@@ -138,16 +138,21 @@ static void on_exec(revel_engine *e, pid_t tid)
 /* A clone or clone3 that stopped for its flags: no CLONE_UNTRACED, so the
  * child is traced like any other (revel must see every process it runs).
  * clone3's flags are in the guest's struct clone_args: written back there.
- * True when the call goes on to the usual handling (it is subscribed). */
-static bool untrace_clone(revel_engine *e, struct task *t)
+ * UNTRACE_DONE when the task is resumed (the call is not subscribed) or
+ * gone; else the usual handling follows, UNTRACE_TAKEN if the flag was set. */
+enum untrace { UNTRACE_DONE, UNTRACE_NONE, UNTRACE_TAKEN };
+
+static enum untrace untrace_clone(revel_engine *e, struct task *t)
 {
 	struct user_regs_struct *r = task_regs(t);
 	if (!r)
-		return false; /* gone; its exit report follows */
+		return UNTRACE_DONE; /* gone; its exit report follows */
 	long nr = reg_nr(r);
+	enum untrace u = UNTRACE_NONE;
 	if (nr == SYS_clone && (reg_arg(r, 0) & CLONE_UNTRACED)) {
 		reg_set_arg(r, 0, reg_arg(r, 0) & ~(uint64_t)CLONE_UNTRACED);
 		task_regs_dirty(t);
+		u = UNTRACE_TAKEN;
 	} else if (nr == SYS_clone3) {
 		uint64_t flags, at = reg_arg(r, 0);
 		/* What the kernel cannot read fails the call anyway: no write. */
@@ -155,12 +160,49 @@ static bool untrace_clone(revel_engine *e, struct task *t)
 		    (flags & CLONE_UNTRACED)) {
 			flags &= ~(uint64_t)CLONE_UNTRACED;
 			revel_mem_write(e, t->tid, at, &flags, sizeof flags);
+			u = UNTRACE_TAKEN;
 		}
 	}
 	if (nr >= 0 && nr < REVEL_NR_MAX && e->opt.subscribed[nr])
-		return true;
+		return u;
 	resume_running(t, 0);
-	return false;
+	return UNTRACE_DONE;
+}
+
+/* The printer shows the call as the guest made it: CLONE_UNTRACED back in
+ * the flags while it looks (clone3's in guest memory, for that moment).
+ * A tool's handler sees the call without it: its answer then keeps it out. */
+static void show_untraced(revel_engine *e, struct task *t, int64_t args[6], bool asked)
+{
+	if (reg_nr(&t->regs) == SYS_clone) {
+		args[0] = (int64_t)((uint64_t)args[0] | CLONE_UNTRACED);
+		return;
+	}
+	uint64_t flags;
+	if (revel_mem_read_checked(e, t->tid, (uint64_t)args[0], &flags, sizeof flags) !=
+	    sizeof flags)
+		return;
+	flags = asked ? flags | CLONE_UNTRACED : flags & ~(uint64_t)CLONE_UNTRACED;
+	revel_mem_write(e, t->tid, (uint64_t)args[0], &flags, sizeof flags);
+}
+
+/* The observer (the default tool's printer) takes the call: it runs on, and
+ * its result comes at the exit stop unless the observer needs none. */
+static void observe_call(revel_engine *e, struct task *t, long nr, bool untraced)
+{
+	int64_t args[6];
+	reg_args(&t->regs, args);
+	if (untraced)
+		show_untraced(e, t, args, true);
+	int want = e->observer->enter(e->observer->ctx, e, t->tid, nr, args, reg_sp(&t->regs));
+	if (untraced)
+		show_untraced(e, t, args, false);
+	if (want == REVEL_OBSERVE_DONE) {
+		resume_running(t, 0);
+		return;
+	}
+	t->state = TS_OBSERVE;
+	task_syscall(t, 0);
 }
 
 /* A stop the guest's own filter asked for (SECCOMP_RET_TRACE with data not
@@ -193,7 +235,8 @@ static void on_seccomp(revel_engine *e, struct task *t)
 {
 	/* Whose stop: the filter's data tells (PTRACE_GETEVENTMSG). */
 	unsigned long data = task_eventmsg(t->tid, REVEL_SECCOMP_DATA);
-	if (data == REVEL_SECCOMP_CLONE && !untrace_clone(e, t))
+	enum untrace untraced = UNTRACE_NONE;
+	if (data == REVEL_SECCOMP_CLONE && (untraced = untrace_clone(e, t)) == UNTRACE_DONE)
 		return;
 	if (data != REVEL_SECCOMP_DATA && data != REVEL_SECCOMP_CLONE) {
 		on_guest_filter(e, t);
@@ -221,15 +264,7 @@ static void on_seccomp(revel_engine *e, struct task *t)
 		return;
 	}
 	if (e->observer && !t->fired.fired && !e->unobserved[nr]) {
-		int64_t args[6];
-		reg_args(r, args);
-		if (e->observer->enter(e->observer->ctx, e, t->tid, nr, args, reg_sp(r)) ==
-		    REVEL_OBSERVE_DONE) {
-			resume_running(t, 0);
-			return;
-		}
-		t->state = TS_OBSERVE;
-		task_syscall(t, 0);
+		observe_call(e, t, nr, untraced == UNTRACE_TAKEN);
 		return;
 	}
 	report_syscall(e, t);
