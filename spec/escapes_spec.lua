@@ -10,6 +10,8 @@ after_each(H.cleanup)
 local tools = {
   default = { "-o", "/dev/null" },
   noop = { H.example("noop.lua") },
+  -- every call in a Lua handler: the tool's answer must not undo revel's work
+  counter2 = { H.example("counter2.lua") },
 }
 
 -- Native and revel (default tool, noop.lua) agree on stdout and status.
