@@ -6,9 +6,10 @@
 #include <revel/format.h>
 #include "lua_api.h"
 
+/* The decoder reads what the kernel would: no read through PROT_NONE. */
 static ssize_t engine_reader(void *ctx, pid_t tid, uint64_t addr, void *buf, size_t n)
 {
-	return revel_mem_read(ctx, tid, addr, buf, n);
+	return revel_mem_read_checked(ctx, tid, addr, buf, n);
 }
 
 revel_printer *lua_printer_new(revel_engine *e, const struct revel_printer_opts *o)

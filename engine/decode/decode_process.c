@@ -88,7 +88,9 @@ static void p_argv(struct fc *c, uint64_t addr, bool count_only)
 	fo_putc(c->o, '[');
 	for (; n < 65536; n++) {
 		if (!fc_fetch(c, addr + 8 * (uint64_t)n, &p, sizeof p)) {
-			fo_printf(c->o, "%s%#" PRIx64, n ? ", " : "", addr + 8 * (uint64_t)n);
+			/* No terminating NULL before unreadable memory: as strace. */
+			fo_printf(c->o, "%s... /* %#" PRIx64 " */", n ? ", " : "",
+			          addr + 8 * (uint64_t)n);
 			break;
 		}
 		if (!p)

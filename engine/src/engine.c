@@ -80,11 +80,10 @@ static int resolve(const char *cmd, char *out, size_t outlen)
 	return found_noexec ? -EACCES : -ENOENT;
 }
 
-_Noreturn static void child_fail(int fd, const char *what, const char *path, int err)
+_Noreturn static void child_fail(const char *what, const char *path, int err, int code)
 {
 	dprintf(2, "revel: %s %s: %s\n", what, path, strerror(err));
-	(void)fd;
-	_exit(err == ENOENT ? 127 : err == EACCES || err == ENOEXEC ? 126 : 125);
+	_exit(code);
 }
 
 /* In the forked child: become the guest, once the parent has seized us. */
@@ -103,10 +102,12 @@ _Noreturn static void child_run(revel_engine *e, int go, const char *path, char 
 	close(go);
 	int rc = filter_load(e->opt.subscribed, geteuid() != 0);
 	if (rc < 0)
-		child_fail(2, "seccomp filter for", path, -rc);
+		child_fail("seccomp filter for", path, -rc, 125);
 	extern char **environ;
 	execve(path, argv, environ);
-	child_fail(2, "exec", path, errno);
+	/* As the shell: not found 127, any other exec failure (ELOOP of a
+	 * script that is its own interpreter, ENOEXEC, E2BIG...) 126. */
+	child_fail("exec", path, errno, errno == ENOENT ? 127 : 126);
 }
 
 /* The root guest is seized: the tracer takes it on. */
@@ -118,6 +119,7 @@ static void adopt_root(revel_engine *e, pid_t pid)
 	t->proc = proc_new(pid);
 	t->proc->nthreads = 1;
 	t->state = TS_RUNNING;
+	t->before_exec = true;
 	e->root_pid = pid;
 	e->spawned = true;
 	if (e->rules.any) {

@@ -1,9 +1,38 @@
 /* filter.c: the seccomp filter that makes subscribed syscalls stop the guest.
  * Built with libseccomp in the child, after it is traced and before execve:
  * with no tracer attached a TRACE action would fail the call with ENOSYS. */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <sched.h>
 #include <seccomp.h>
+#include <sys/syscall.h>
 #include "filter.h"
+
+/* clone and clone3 stop whatever the tool subscribed: a CLONE_UNTRACED
+ * child would escape the tracer. clone's flags are an argument, so only a
+ * clone asking for CLONE_UNTRACED stops for it; clone3's are in memory, so
+ * every clone3 stops. Such stops carry REVEL_SECCOMP_CLONE. */
+static int add_clone_rules(scmp_filter_ctx ctx, const unsigned char subscribed[REVEL_NR_MAX],
+                           uint32_t dflt)
+{
+	uint32_t plain =
+	    subscribed[SYS_clone] ? SCMP_ACT_TRACE(REVEL_SECCOMP_DATA) : SCMP_ACT_ALLOW;
+	uint32_t untraced = SCMP_ACT_TRACE(REVEL_SECCOMP_CLONE);
+	int rc = seccomp_rule_add(ctx, untraced, SYS_clone, 1,
+	                          SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_UNTRACED, CLONE_UNTRACED));
+	/* libseccomp refuses a rule that says what the default says. */
+	if (rc == 0 && plain != dflt)
+		rc = seccomp_rule_add(ctx, plain, SYS_clone, 1,
+		                      SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_UNTRACED, 0));
+	if (rc == 0)
+		rc = seccomp_rule_add(ctx, untraced, SYS_clone3, 0);
+	return rc;
+}
+
+static bool is_clone(int nr)
+{
+	return nr == SYS_clone || nr == SYS_clone3;
+}
 
 int filter_load(const unsigned char subscribed[REVEL_NR_MAX], bool set_nnp)
 {
@@ -14,7 +43,8 @@ int filter_load(const unsigned char subscribed[REVEL_NR_MAX], bool set_nnp)
 	 * every syscall the guest makes. */
 	bool invert = count > REVEL_NR_MAX / 2;
 	uint32_t trace = SCMP_ACT_TRACE(REVEL_SECCOMP_DATA);
-	scmp_filter_ctx ctx = seccomp_init(invert ? trace : SCMP_ACT_ALLOW);
+	uint32_t dflt = invert ? trace : SCMP_ACT_ALLOW;
+	scmp_filter_ctx ctx = seccomp_init(dflt);
 	if (!ctx)
 		return -ENOMEM;
 	int rc = 0;
@@ -27,8 +57,10 @@ int filter_load(const unsigned char subscribed[REVEL_NR_MAX], bool set_nnp)
 	/* A binary tree rather than a linear scan of the rules. */
 	if (rc == 0)
 		(void)seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2);
+	if (rc == 0)
+		rc = add_clone_rules(ctx, subscribed, dflt);
 	for (int nr = 0; nr < REVEL_NR_MAX && rc == 0; nr++) {
-		if ((subscribed[nr] != 0) == invert)
+		if ((subscribed[nr] != 0) == invert || is_clone(nr))
 			continue;
 		rc = seccomp_rule_add(ctx, invert ? SCMP_ACT_ALLOW : trace, nr, 0);
 		/* Numbers libseccomp does not know for this arch are skipped. */

@@ -8,6 +8,9 @@
 
 /* SECCOMP_RET_DATA of our TRACE actions, to tell our stops from a guest filter's. */
 #define REVEL_SECCOMP_DATA 0x7e1
+/* ...and of a clone or clone3 that stops so that CLONE_UNTRACED is taken
+ * away, subscribed or not. Any other data is a guest filter's. */
+#define REVEL_SECCOMP_CLONE 0x7e2
 
 int filter_load(const unsigned char subscribed[REVEL_NR_MAX], bool set_nnp);
 

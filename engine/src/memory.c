@@ -69,6 +69,31 @@ ssize_t revel_mem_read(revel_engine *e, pid_t tid, uint64_t addr, void *buf, siz
 	return via_ptrace(tid, addr, buf, n, false);
 }
 
+ssize_t revel_mem_read_checked(revel_engine *e, pid_t tid, uint64_t addr, void *buf, size_t n)
+{
+	(void)e;
+	size_t done = 0;
+	/* Page by page: a read that runs into a guard page keeps what came
+	 * before it. */
+	while (done < n) {
+		uint64_t a = addr + done;
+		size_t chunk = 4096 - (a & 4095);
+		if (chunk > n - done)
+			chunk = n - done;
+		struct iovec local = {(char *)buf + done, chunk}, remote = {(void *)a, chunk};
+		ssize_t r = process_vm_readv(tid, &local, 1, &remote, 1, 0);
+		if (r <= 0) {
+			if (done)
+				break;
+			return r < 0 && errno == ESRCH ? -ESRCH : -EFAULT;
+		}
+		done += (size_t)r;
+		if ((size_t)r < chunk)
+			break;
+	}
+	return (ssize_t)done;
+}
+
 ssize_t revel_mem_write(revel_engine *e, pid_t tid, uint64_t addr, const void *buf, size_t n)
 {
 	(void)e;

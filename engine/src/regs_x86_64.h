@@ -66,6 +66,18 @@ static inline uint64_t reg_arg(const regs_t *r, int i)
 	}
 }
 
+static inline void reg_set_arg(regs_t *r, int i, uint64_t v)
+{
+	switch (i) {
+	case 0: r->rdi = v; break;
+	case 1: r->rsi = v; break;
+	case 2: r->rdx = v; break;
+	case 3: r->r10 = v; break;
+	case 4: r->r8 = v; break;
+	default: r->r9 = v; break;
+	}
+}
+
 static inline void reg_args(const regs_t *r, int64_t a[6])
 {
 	a[0] = (int64_t)r->rdi;

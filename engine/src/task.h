@@ -41,6 +41,9 @@ struct task {
 	bool replay_pending;
 	uint64_t replay_ip, replay_sp;
 	bool saved_stale;  /* an injected execve replaced the registers of the call */
+	/* The root before its first exec runs revel's own code (the filter is
+	 * loaded, execve not yet done): no inject rule applies to it. */
+	bool before_exec;
 	/* Fault rules: this thread's counts (fault_verdict.h), the verdict of the
 	 * rule that fired for the call at hand while it still applies, and a
 	 * delay's end (CLOCK_MONOTONIC ns). */

@@ -3,11 +3,13 @@
  * states and their transitions are listed in task_state.h. Exits and exec
  * stops come first, whatever the state: they change the task table. */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <linux/sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/ptrace.h> /* the PTRACE_EVENT_ numbers */
 #include <sys/syscall.h>
+#include "filter.h"
 #include "resume.h"
 #include "tracer_rules.h"
 #include "tracer_states.h"
@@ -114,6 +116,7 @@ static void on_exec(revel_engine *e, pid_t tid)
 	if (t->proc)
 		t->proc->gadget = 0; /* a new image, a new vDSO */
 	t->replay_pending = false;
+	t->before_exec = false;
 	/* An injected execve stops here before its exit stop: keep waiting for
 	 * that after the caller has seen the exec. */
 	bool injecting = t->state == TS_INJ_RUN;
@@ -132,9 +135,113 @@ static void on_exec(revel_engine *e, pid_t tid)
 
 /* ---- stops any state may see ---- */
 
+/* A clone or clone3 that stopped for its flags: no CLONE_UNTRACED, so the
+ * child is traced like any other (revel must see every process it runs).
+ * clone3's flags are in the guest's struct clone_args: written back there.
+ * UNTRACE_DONE when the task is resumed (the call is not subscribed) or
+ * gone; else the usual handling follows, UNTRACE_TAKEN if the flag was set. */
+enum untrace { UNTRACE_DONE, UNTRACE_NONE, UNTRACE_TAKEN };
+
+static enum untrace untrace_clone(revel_engine *e, struct task *t)
+{
+	struct user_regs_struct *r = task_regs(t);
+	if (!r)
+		return UNTRACE_DONE; /* gone; its exit report follows */
+	long nr = reg_nr(r);
+	enum untrace u = UNTRACE_NONE;
+	if (nr == SYS_clone && (reg_arg(r, 0) & CLONE_UNTRACED)) {
+		reg_set_arg(r, 0, reg_arg(r, 0) & ~(uint64_t)CLONE_UNTRACED);
+		task_regs_dirty(t);
+		u = UNTRACE_TAKEN;
+	} else if (nr == SYS_clone3) {
+		uint64_t flags, at = reg_arg(r, 0);
+		/* What the kernel cannot read fails the call anyway: no write. */
+		if (revel_mem_read_checked(e, t->tid, at, &flags, sizeof flags) == sizeof flags &&
+		    (flags & CLONE_UNTRACED)) {
+			flags &= ~(uint64_t)CLONE_UNTRACED;
+			revel_mem_write(e, t->tid, at, &flags, sizeof flags);
+			u = UNTRACE_TAKEN;
+		}
+	}
+	if (nr >= 0 && nr < REVEL_NR_MAX && e->opt.subscribed[nr])
+		return u;
+	resume_running(t, 0);
+	return UNTRACE_DONE;
+}
+
+/* The printer shows the call as the guest made it: CLONE_UNTRACED back in
+ * the flags while it looks (clone3's in guest memory, for that moment).
+ * A tool's handler sees the call without it: its answer then keeps it out. */
+static void show_untraced(revel_engine *e, struct task *t, int64_t args[6], bool asked)
+{
+	if (reg_nr(&t->regs) == SYS_clone) {
+		args[0] = (int64_t)((uint64_t)args[0] | CLONE_UNTRACED);
+		return;
+	}
+	uint64_t flags;
+	if (revel_mem_read_checked(e, t->tid, (uint64_t)args[0], &flags, sizeof flags) !=
+	    sizeof flags)
+		return;
+	flags = asked ? flags | CLONE_UNTRACED : flags & ~(uint64_t)CLONE_UNTRACED;
+	revel_mem_write(e, t->tid, (uint64_t)args[0], &flags, sizeof flags);
+}
+
+/* The observer (the default tool's printer) takes the call: it runs on, and
+ * its result comes at the exit stop unless the observer needs none. */
+static void observe_call(revel_engine *e, struct task *t, long nr, bool untraced)
+{
+	int64_t args[6];
+	reg_args(&t->saved, args); /* as the guest made it (short= cuts the registers') */
+	if (untraced)
+		show_untraced(e, t, args, true);
+	int want = e->observer->enter(e->observer->ctx, e, t->tid, nr, args, reg_sp(&t->saved));
+	if (untraced)
+		show_untraced(e, t, args, false);
+	if (want == REVEL_OBSERVE_DONE) {
+		resume_running(t, 0);
+		return;
+	}
+	t->state = TS_OBSERVE;
+	task_syscall(t, 0);
+}
+
+/* A stop the guest's own filter asked for (SECCOMP_RET_TRACE with data not
+ * ours): without a tracer of its own the kernel fails the call with ENOSYS,
+ * and so does revel. The default tool's observer still prints it, failed. */
+static void on_guest_filter(revel_engine *e, struct task *t)
+{
+	struct user_regs_struct *r = task_regs(t);
+	if (!r)
+		return;
+	long nr = reg_nr(r);
+	int64_t args[6];
+	reg_args(r, args);
+	reg_set_nr(r, REG_NO_CALL);
+	reg_set_result(r, -ENOSYS);
+	task_regs_dirty(t);
+	bool observed =
+	    nr >= 0 && nr < REVEL_NR_MAX && e->opt.handled[nr] && e->observer && !e->unobserved[nr];
+	if (observed && e->observer->enter(e->observer->ctx, e, t->tid, nr, args, reg_sp(r)) !=
+	                    REVEL_OBSERVE_DONE) {
+		t->state = TS_OBSERVE;
+		task_syscall(t, 0);
+		return;
+	}
+	resume_running(t, 0);
+}
+
 /* A seccomp stop of the guest's own call. */
 static void on_seccomp(revel_engine *e, struct task *t)
 {
+	/* Whose stop: the filter's data tells (PTRACE_GETEVENTMSG). */
+	unsigned long data = task_eventmsg(t->tid, REVEL_SECCOMP_DATA);
+	enum untrace untraced = UNTRACE_NONE;
+	if (data == REVEL_SECCOMP_CLONE && (untraced = untrace_clone(e, t)) == UNTRACE_DONE)
+		return;
+	if (data != REVEL_SECCOMP_DATA && data != REVEL_SECCOMP_CLONE) {
+		on_guest_filter(e, t);
+		return;
+	}
 	if (!t->replay_pending && !e->any_handled && !e->rules.any) {
 		task_cont(t, 0); /* the hot path: no registers, one resume */
 		return;
@@ -150,22 +257,14 @@ static void on_seccomp(revel_engine *e, struct task *t)
 	}
 	long nr = reg_nr(r);
 	t->saved = *r;
-	if (e->rules.any && rule_on_seccomp(e, t, nr))
+	if (e->rules.any && !t->before_exec && rule_on_seccomp(e, t, nr))
 		return;
 	if (nr < 0 || nr >= REVEL_NR_MAX || !e->opt.handled[nr]) {
 		resume_running(t, 0);
 		return;
 	}
 	if (e->observer && !t->fired.fired && !e->unobserved[nr]) {
-		int64_t args[6];
-		reg_args(&t->saved, args); /* as the guest made it (short= cuts r's) */
-		if (e->observer->enter(e->observer->ctx, e, t->tid, nr, args, reg_sp(r)) ==
-		    REVEL_OBSERVE_DONE) {
-			resume_running(t, 0);
-			return;
-		}
-		t->state = TS_OBSERVE;
-		task_syscall(t, 0);
+		observe_call(e, t, nr, untraced == UNTRACE_TAKEN);
 		return;
 	}
 	report_syscall(e, t);

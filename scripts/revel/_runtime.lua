@@ -50,6 +50,28 @@ end
 local active = false -- one run at a time in a Lua state
 
 -- The traceback is taken where the error happened, before the stack unwinds.
+-- The guest could not be traced (PTRACE_SEIZE said EPERM): say why.
+local function seize_refused()
+  local why = "not permitted here (no CAP_SYS_PTRACE, or a security policy)"
+  local f = io.open("/proc/self/status", "r")
+  local status = f and f:read("*a") or ""
+  if f then
+    f:close()
+  end
+  local tracer = tonumber(status:match("\nTracerPid:%s*(%d+)") or "0")
+  local y = io.open("/proc/sys/kernel/yama/ptrace_scope", "r")
+  local scope = y and tonumber(y:read("*l") or "") or 0
+  if y then
+    y:close()
+  end
+  if tracer and tracer > 0 then
+    why = ("revel is itself being traced (TracerPid %d)"):format(tracer)
+  elseif scope >= 3 then
+    why = "ptrace is disabled (kernel.yama.ptrace_scope = 3)"
+  end
+  return "cannot trace the command: ptrace refused (EPERM): " .. why
+end
+
 local function with_traceback(e)
   -- The frames below the handler are revel's own: leave them out.
   local tb = debug.traceback("", 2):gsub("^\n", ""):gsub("\n%s*%[C%]: in function 'xpcall'.*$", "")
@@ -388,6 +410,9 @@ function M.run(plan, argv)
     if pid < 0 then
       local err = -pid
       local code = err == 2 and 127 or err == 13 and 126 or 125
+      if err == 1 then -- only the ptrace seize says EPERM
+        return { spawn_error = seize_refused(), code = 125 }
+      end
       return { spawn_error = ("%s: %s"):format(argv[1], rffi.strerror(err)), code = code }
     end
     state.root(run, pid)

@@ -144,6 +144,11 @@ int revel_set_regs(revel_engine *e, pid_t tid, const struct user_regs_struct *in
  * address); never fault revel itself. */
 ssize_t revel_mem_read(revel_engine *e, pid_t tid, uint64_t addr, void *buf, size_t n);
 ssize_t revel_mem_write(revel_engine *e, pid_t tid, uint64_t addr, const void *buf, size_t n);
+/* Read only what the guest itself could read: page protections hold
+ * (process_vm_readv alone, never /proc/PID/mem or PEEKDATA), so a decoder
+ * sees what the kernel sees. Stops at the first unreadable page: bytes done
+ * before it, or -EFAULT. */
+ssize_t revel_mem_read_checked(revel_engine *e, pid_t tid, uint64_t addr, void *buf, size_t n);
 /* Reads a NUL-terminated string of at most max-1 bytes into buf (always
  * terminated). Returns its length, or a negative errno. Sets *truncated
  * when no NUL was found within max-1 bytes. */
