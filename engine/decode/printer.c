@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 #include "revel/printer.h"
@@ -478,8 +479,11 @@ int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result)
 	resumed(p, c);
 	put(p, p->scratch, (size_t)n);
 	to_result_column(p);
+	/* exit and exit_group return only when a rule fails them: their result
+	 * then prints as a plain decimal one (getpid's kind), not "?". */
+	long rnr = c->nr == SYS_exit || c->nr == SYS_exit_group ? SYS_getpid : c->nr;
 	FORMAT_INTO_SCRATCH(p, n,
-	                    revel_format_result(&p->fmt, c->nr, c->args, &c->st, result, buf, len));
+	                    revel_format_result(&p->fmt, rnr, c->args, &c->st, result, buf, len));
 	put(p, p->scratch, (size_t)n);
 	if (c->injected)
 		puts_(p, " (INJECTED)");

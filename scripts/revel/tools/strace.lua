@@ -131,6 +131,12 @@ function M.new(opts)
     end
     local nr = sc.nr
     if nr == NR_EXIT or nr == NR_EXIT_GROUP then
+      local f = g:fault()
+      if f ~= nil then
+        -- A rule fails it: it returns, as any call, and the thread goes on.
+        printer_exit(P, g.tid, f)
+        return f
+      end
       return -- no result: the line ends when the thread does
     elseif nr == NR_RT_SIGRETURN then
       -- The result is the rax the frame restores (uc_mcontext.rax).
