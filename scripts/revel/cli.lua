@@ -279,6 +279,12 @@ function M.main(args)
   elseif o.watch and not o.tool then
     return fail("--watch needs a tool file to watch")
   end
+  if o.trace then
+    local words, terr = strace.trace_words(o.trace)
+    if not words then
+      return fail("-e " .. terr)
+    end
+  end
   if o.tool or o.code or o.repl then
     -- These shape the default tool's output; a tool writes its own.
     for _, opt in ipairs({ { "output", "-o" }, { "trace", "-e trace=" }, { "strsize", "-s" },
