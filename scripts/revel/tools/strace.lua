@@ -167,7 +167,7 @@ function M.new(opts)
     if fd < 0 then
       return nil, rffi.strerror(ffi.errno())
     end
-    settings.fd, settings.file = fd, true
+    settings.fd, settings.file, settings.name = fd, true, opts.output
     settings.prefix = PREFIX_ALWAYS -- strace -f -o FILE: every line has its pid
   end
   settings.strsize = opts.strsize or 32
@@ -180,6 +180,7 @@ function M.new(opts)
     o.fd, o.mode, o.prefix = settings.fd, settings.mode, settings.prefix
     o.string_limit = settings.strsize
     o.fmt_flags = settings.fd_paths and ffi.C.REVEL_FMT_FD_PATHS or 0
+    o.name = settings.name -- a write that fails is said with it (copied)
     P = api.printer_new(E, o)
     if P == nil then
       error("cannot make the output printer", 0)
@@ -248,7 +249,7 @@ function M.new(opts)
     end
     if settings.file then
       ffi.C.close(settings.fd)
-      settings.fd, settings.file = 2, nil
+      settings.fd, settings.file, settings.name = 2, nil, nil
     end
   end
 
