@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 #include "revel/printer.h"
@@ -50,6 +51,8 @@ struct revel_printer {
 	size_t scratch_cap;
 	char out[OUTBUF];
 	size_t outlen;
+	char *name;      /* the output's, for a write error; NULL: not said */
+	bool write_said; /* the first failed write was said */
 };
 
 revel_printer *revel_printer_new(const struct revel_printer_opts *o)
@@ -66,13 +69,26 @@ revel_printer *revel_printer_new(const struct revel_printer_opts *o)
 	p->calls = calloc(p->cap, sizeof *p->calls);
 	p->scratch_cap = 4096;
 	p->scratch = malloc(p->scratch_cap);
-	if (!p->calls || !p->scratch) {
+	p->name = o->name ? strdup(o->name) : NULL;
+	p->o.name = NULL; /* the caller's string: not kept */
+	if (!p->calls || !p->scratch || (o->name && !p->name)) {
 		free(p->calls);
 		free(p->scratch);
+		free(p->name);
 		free(p);
 		return NULL;
 	}
 	return p;
+}
+
+/* Output lost: said once, at the first failed write, as strace says it
+ * ("strace: FILE: ERROR"); strace keeps its exit status, and so does revel. */
+static void write_failed(revel_printer *p, int err)
+{
+	if (p->write_said || !p->name)
+		return;
+	p->write_said = true;
+	dprintf(STDERR_FILENO, "revel: %s: %s\n", p->name, strerror(err));
 }
 
 int revel_printer_flush(revel_printer *p)
@@ -80,11 +96,13 @@ int revel_printer_flush(revel_printer *p)
 	size_t off = 0;
 	while (off < p->outlen) {
 		ssize_t w = write(p->o.fd, p->out + off, p->outlen - off);
-		if (w < 0) {
-			if (errno == EINTR)
+		if (w <= 0) {
+			if (w < 0 && errno == EINTR)
 				continue;
+			int err = w < 0 ? errno : EIO; /* 0 bytes for a nonzero count */
+			write_failed(p, err);
 			p->outlen = 0;
-			return -errno;
+			return -err;
 		}
 		off += (size_t)w;
 	}
@@ -101,6 +119,7 @@ void revel_printer_free(revel_printer *p)
 		free(p->calls[i].text);
 	free(p->calls);
 	free(p->scratch);
+	free(p->name);
 	free(p);
 }
 
@@ -478,8 +497,11 @@ int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result)
 	resumed(p, c);
 	put(p, p->scratch, (size_t)n);
 	to_result_column(p);
+	/* exit and exit_group return only when a rule fails them: their result
+	 * then prints as a plain decimal one (getpid's kind), not "?". */
+	long rnr = c->nr == SYS_exit || c->nr == SYS_exit_group ? SYS_getpid : c->nr;
 	FORMAT_INTO_SCRATCH(p, n,
-	                    revel_format_result(&p->fmt, c->nr, c->args, &c->st, result, buf, len));
+	                    revel_format_result(&p->fmt, rnr, c->args, &c->st, result, buf, len));
 	put(p, p->scratch, (size_t)n);
 	if (c->injected)
 		puts_(p, " (INJECTED)");

@@ -246,6 +246,53 @@ local function parse(args)
   return o
 end
 
+-- A tool's print and io.write go to revel's stdout. A write there that fails
+-- (a full disk, /dev/full) loses the tool's output: said once, at the first
+-- failed write, as the default tool says it for -o FILE; the exit status
+-- stays the guest's, as strace's does.
+local ffi = rffi.ffi
+pcall(ffi.cdef, "int ferror(void *stream); extern void *stdout;")
+
+local stdout_said = false
+local function stdout_failed(err)
+  if not stdout_said then
+    stdout_said = true
+    io.stderr:write("revel: stdout: ", tostring(err), "\n")
+  end
+end
+
+local function check_stdout_writes()
+  local write = io.write
+  io.write = function(...)
+    local f, err = write(...)
+    if not f and io.output() == io.stdout then
+      stdout_failed(err)
+    end
+    return f, err
+  end
+  _G.print = function(...)
+    local parts = {}
+    for i = 1, select("#", ...) do
+      parts[i] = tostring((select(i, ...)))
+    end
+    local ok, err = io.stdout:write(table.concat(parts, "\t"), "\n")
+    if not ok then
+      stdout_failed(err)
+    end
+  end
+end
+
+-- The last of stdout: a final write that fails, or one a tool made with
+-- io.stdout:write and did not check.
+local function flush_stdout()
+  local ok, err = io.stdout:flush()
+  if not ok then
+    stdout_failed(err)
+  elseif ffi.C.ferror(ffi.C.stdout) ~= 0 then
+    stdout_failed("a write failed, output was lost")
+  end
+end
+
 local function report(err)
   if errors.is(err) then
     io.stderr:write("revel: ", err.message, "\n")
@@ -280,6 +327,12 @@ function M.main(args)
   elseif o.watch and not o.tool then
     return fail("--watch needs a tool file to watch")
   end
+  if o.trace then
+    local words, terr = strace.trace_words(o.trace)
+    if not words then
+      return fail("-e " .. terr)
+    end
+  end
   if o.tool or o.code or o.repl then
     -- These shape the default tool's output; a tool writes its own.
     for _, opt in ipairs({ { "output", "-o" }, { "trace", "-e trace=" }, { "strsize", "-s" },
@@ -291,6 +344,7 @@ function M.main(args)
     end
   end
   _G.revel = revel -- tools may use `revel` without requiring it
+  check_stdout_writes()
   local ok, code, _, spawn_err = xpcall(function()
     local t, config, name
     if o.code then
@@ -364,7 +418,7 @@ function M.main(args)
   if spawn_err then
     io.stderr:write("revel: ", spawn_err, "\n")
   end
-  io.stdout:flush()
+  flush_stdout()
   io.stderr:flush()
   return code
 end

@@ -10,6 +10,7 @@
 local rffi = require("revel.ffi")
 local syscall = require("revel._syscall")
 local json = require("revel._json")
+local replay_log = require("revel._replay")
 local errors = require("revel._errors")
 local compose = require("revel._compose").compose
 
@@ -480,22 +481,11 @@ function M.layer(rules, opts)
     end
   end
   if opts.replay then
-    local f, err = io.open(opts.replay)
-    if not f then
-      bad(("cannot open the fault log %s: %s"):format(opts.replay, err))
+    local calls
+    replay, calls = replay_log.load(opts.replay, parse_delay) -- every record checked
+    for name in pairs(calls) do
+      subs[name] = true
     end
-    replay = {}
-    local lineno = 0
-    for line in f:lines() do
-      lineno = lineno + 1
-      local ok, rec = pcall(json.decode, line)
-      if not ok or type(rec) ~= "table" or not rec.place or not rec.index or not rec.call then
-        bad(("%s:%d: not a revel fault record"):format(opts.replay, lineno))
-      end
-      replay[rec.place .. "|" .. rec.call.name .. "|" .. rec.index] = rec.action
-      subs[rec.call.name] = true
-    end
-    f:close()
   end
 
   local counts = setmetatable({}, { __mode = "k" }) -- g -> { [name] = n, [rule] = n }

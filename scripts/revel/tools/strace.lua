@@ -32,8 +32,71 @@ local printer_enter, printer_exit = api.printer_enter, api.printer_exit
 local legacy = { file = 1, process = 1, network = 1, net = 1, signal = 1, ipc = 1, desc = 1,
   memory = 1, creds = 1, clock = 1, stat = 1, lstat = 1, fstat = 1, statfs = 1, fstatfs = 1, pure = 1 }
 
+-- Why a Lua pattern is malformed, or nil. The matcher checks a pattern only
+-- as far as a match gets ("zz[" fails on "read" before its "[" is read), so
+-- the whole pattern is checked here, once, with the matcher's own messages.
+local function pattern_error(p)
+  local i, n = 1, #p
+  local open, closed, level = {}, {}, 0
+  while i <= n do
+    local c = p:sub(i, i)
+    if c == "(" then
+      level = level + 1
+      if level > 32 then
+        return "too many captures"
+      end
+      open[#open + 1] = level
+      i = i + 1
+    elseif c == ")" then
+      if #open == 0 then
+        return "invalid pattern capture"
+      end
+      closed[table.remove(open)] = true
+      i = i + 1
+    elseif c == "%" and p:sub(i + 1, i + 1) == "" then
+      return "malformed pattern (ends with '%')"
+    elseif c == "%" and p:sub(i + 1, i + 1) == "b" then
+      if i + 3 > n then
+        return "missing arguments to '%b'"
+      end
+      i = i + 4
+    elseif c == "%" and p:sub(i + 1, i + 1) == "f" then
+      if p:sub(i + 2, i + 2) ~= "[" then
+        return "missing '[' after '%f' in pattern"
+      end
+      i = i + 2 -- the set, next
+    elseif c == "%" and p:sub(i + 1, i + 1):match("%d") then
+      if not closed[tonumber(p:sub(i + 1, i + 1))] then
+        return "invalid capture index"
+      end
+      i = i + 2
+    elseif c == "%" then
+      i = i + 2
+    elseif c == "[" then
+      local j = i + 1
+      if p:sub(j, j) == "^" then
+        j = j + 1
+      end
+      repeat -- the first character is in the set, even a "]"
+        if j > n then
+          return "malformed pattern (missing ']')"
+        end
+        j = j + (p:sub(j, j) == "%" and j < n and 2 or 1)
+      until p:sub(j, j) == "]"
+      i = j + 1
+    else
+      i = i + 1
+    end
+  end
+  if #open > 0 then
+    return "unfinished capture"
+  end
+  return nil
+end
+
+-- The words of a trace set, or nil and why not (a malformed /PATTERN).
 function M.trace_words(set)
-  local words, neg = {}, false
+  local words, neg, whole = {}, false, set
   if set:sub(1, 1) == "!" then
     neg, set = true, set:sub(2)
     words[1] = "all"
@@ -51,8 +114,16 @@ function M.trace_words(set)
     elseif w:sub(1, 1) == "/" then
       list = {}
       local pat = w:sub(2)
+      local err = pattern_error(pat)
+      if err then
+        return nil, ("trace=%s: %s in %s"):format(whole, err, w)
+      end
       for name in pairs(rffi.numbers) do
-        if name:find(pat) then
+        local ok, found = pcall(string.find, name, pat)
+        if not ok then
+          return nil, ("trace=%s: %s in %s"):format(whole, tostring(found), w)
+        end
+        if found then
           list[#list + 1] = name
         end
       end
@@ -73,7 +144,7 @@ function M.trace_words(set)
 end
 
 -- A new strace tool. Returns the tool, or nil and an error message (an
--- output file that cannot be opened).
+-- output file that cannot be opened, a malformed trace=/PATTERN).
 function M.new(opts)
   opts = opts or {}
   local settings = { fd = 2, mode = MODE_TEXT, prefix = PREFIX_MULTI, strsize = 32, fd_paths = false }
@@ -84,16 +155,20 @@ function M.new(opts)
   local siginfo = ffi.new("uint8_t[128]")
   local word = ffi.new("int64_t[1]")
 
+  if opts.trace then
+    local words, err = M.trace_words(opts.trace)
+    if not words then
+      return nil, err
+    end
+    tool.subscriptions = words
+  end
   if opts.output then
     local fd = ffi.C.open(opts.output, O_WRONLY + O_CREAT + O_TRUNC + O_CLOEXEC, 438)
     if fd < 0 then
       return nil, rffi.strerror(ffi.errno())
     end
-    settings.fd, settings.file = fd, true
+    settings.fd, settings.file, settings.name = fd, true, opts.output
     settings.prefix = PREFIX_ALWAYS -- strace -f -o FILE: every line has its pid
-  end
-  if opts.trace then
-    tool.subscriptions = M.trace_words(opts.trace)
   end
   settings.strsize = opts.strsize or 32
   settings.mode = opts.count and MODE_COUNT or opts.json and MODE_JSON or MODE_TEXT
@@ -105,6 +180,7 @@ function M.new(opts)
     o.fd, o.mode, o.prefix = settings.fd, settings.mode, settings.prefix
     o.string_limit = settings.strsize
     o.fmt_flags = settings.fd_paths and ffi.C.REVEL_FMT_FD_PATHS or 0
+    o.name = settings.name -- a write that fails is said with it (copied)
     P = api.printer_new(E, o)
     if P == nil then
       error("cannot make the output printer", 0)
@@ -131,6 +207,12 @@ function M.new(opts)
     end
     local nr = sc.nr
     if nr == NR_EXIT or nr == NR_EXIT_GROUP then
+      local f = g:fault()
+      if f ~= nil then
+        -- A rule fails it: it returns, as any call, and the thread goes on.
+        printer_exit(P, g.tid, f)
+        return f
+      end
       return -- no result: the line ends when the thread does
     elseif nr == NR_RT_SIGRETURN then
       -- The result is the rax the frame restores (uc_mcontext.rax).
@@ -167,7 +249,7 @@ function M.new(opts)
     end
     if settings.file then
       ffi.C.close(settings.fd)
-      settings.fd, settings.file = 2, nil
+      settings.fd, settings.file, settings.name = 2, nil, nil
     end
   end
 

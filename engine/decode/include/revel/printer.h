@@ -4,7 +4,9 @@
  * flight (entry half printed, exit half pending), "<unfinished ...>" and
  * "<... NAME resumed>" when another thread's line cuts in, the pid prefix,
  * the result column, signal and exit lines, the -c summary and --json lines.
- * Output is buffered and written with write(2) to one fd. */
+ * Output is buffered and written with write(2) to one fd; a write that fails
+ * loses that buffer, is said on stderr when the output has a name, and the
+ * next buffer is tried again (a disk that was full may not be any more). */
 #ifndef REVEL_PRINTER_H
 #define REVEL_PRINTER_H
 
@@ -38,6 +40,10 @@ struct revel_printer_opts {
 	int fmt_flags;         /* enum revel_fmt_flags */
 	revel_mem_reader read; /* e.g. revel_mem_read with ctx = the engine; NULL reads nothing */
 	void *ctx;
+	/* The output's name (-o FILE; copied): a write that fails is said once,
+	 * at the first, on stderr as "revel: NAME: ERROR", as strace says it.
+	 * NULL: not said (the output is stderr itself). */
+	const char *name;
 };
 
 revel_printer *revel_printer_new(const struct revel_printer_opts *o);
@@ -62,6 +68,7 @@ int revel_printer_signal(revel_printer *p, pid_t tid, int sig, const void *info)
 int revel_printer_exited(revel_printer *p, pid_t tid, int status);
 /* The -c table (only in REVEL_PRINT_COUNT mode; nothing otherwise). */
 int revel_printer_summary(revel_printer *p);
+/* Writes what is buffered: 0, or -errno of a write that failed. */
 int revel_printer_flush(revel_printer *p);
 
 #ifdef __cplusplus
