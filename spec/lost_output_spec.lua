@@ -116,3 +116,17 @@ return {
     end)
   end
 end)
+
+describe("the fault log", function()
+  it("--fault-log /dev/full: said once, the faults still made, the guest's status", function()
+    local args = { "--rule=getppid:error=EPERM:nth=2", "-o", "/dev/null" }
+    local ok = H.revel({ "--fault-log=" .. H.tmppath("faults.jsonl"), table.unpack(args) }, { chatty, "300", "3" })
+    assert.are.equal(3, ok.code, ok.err)
+    assert.are.equal("", ok.err)
+    table.insert(args, 1, "--fault-log=/dev/full")
+    local r = H.revel(args, { chatty, "300", "3" })
+    assert.are.equal(3, r.code, r.err)
+    assert.are.equal("chatty: 300 calls\n", r.out)
+    assert.are.equal("revel: /dev/full: No space left on device\n", r.err)
+  end)
+end)

@@ -489,16 +489,23 @@ function M.layer(rules, opts)
   end
 
   local counts = setmetatable({}, { __mode = "k" }) -- g -> { [name] = n, [rule] = n }
+  local log_failed = false
   local function log(g, sc, index, action)
     if not logf then
       return
     end
-    logf:write(json.encode({
+    local ok, err = logf:write(json.encode({
       pid = g.pid, tid = g.tid, place = g.place, index = index,
       call = { name = sc.name, args = decode_args(g, sc), text = tostring(sc) },
       action = action,
     }), "\n")
-    logf:flush()
+    if ok then
+      ok, err = logf:flush()
+    end
+    if not ok and not log_failed then -- said once, as lost trace output is
+      log_failed = true
+      io.stderr:write(("revel: %s: %s\n"):format(opts.log, tostring(err):gsub("^[^:]*: ", "")))
+    end
   end
 
   -- Apply an action, then give the inner tool its say as for any call: a

@@ -1,0 +1,2 @@
+# Empty dependencies file for guest_autoreap.
+# This may be replaced when dependencies are built.

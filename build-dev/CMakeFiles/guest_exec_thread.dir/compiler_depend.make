@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for guest_exec_thread.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for guest_restart_read.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for guest_threads_alive.
+# This may be replaced when dependencies are built.

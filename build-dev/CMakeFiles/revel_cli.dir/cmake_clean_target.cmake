@@ -1,0 +1,3 @@
+file(REMOVE_RECURSE
+  "librevel_cli.a"
+)

@@ -1,0 +1,22 @@
+
+# Consider dependencies only in project.
+set(CMAKE_DEPENDS_IN_PROJECT_ONLY OFF)
+
+# The set of languages for which implicit dependencies are needed:
+set(CMAKE_DEPENDS_LANGUAGES
+  )
+
+# The set of dependency files which are needed:
+set(CMAKE_DEPENDS_DEPENDENCY_FILES
+  "/work/main/bindings/module.c" "CMakeFiles/revel_module.dir/bindings/module.c.o" "gcc" "CMakeFiles/revel_module.dir/bindings/module.c.o.d"
+  )
+
+# Targets to which this target links.
+set(CMAKE_TARGET_LINKED_INFO_FILES
+  "/work/main/build-dev/CMakeFiles/revel_bindings.dir/DependInfo.cmake"
+  "/work/main/build-dev/CMakeFiles/revel_engine.dir/DependInfo.cmake"
+  "/work/main/build-dev/engine/decode/CMakeFiles/revel_decode.dir/DependInfo.cmake"
+  )
+
+# Fortran module output directory.
+set(CMAKE_Fortran_TARGET_MODULE_DIR "")
