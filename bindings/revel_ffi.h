@@ -165,7 +165,7 @@ enum {
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 2 };
+enum revel_lua_abi { REVEL_LUA_ABI = 3 };
 
 /* An event with its numbers also as doubles, so Lua reads them without
  * boxing 64-bit integers; values Lua leaves unchanged are written back bit
@@ -242,6 +242,10 @@ struct revel_cli_api {
 	int (*stop_requested)(void);
 	void (*signals_root)(pid_t pid);
 	uint64_t (*signals_changed)(void);
+	/* While on, a stop signal interrupts the tool's Lua code. */
+	void (*interruptible)(int on);
+	/* The cap on its Lua state's memory in bytes, 0 for none (memcap.c). */
+	void (*lua_memory)(double bytes);
 	/* The REPL's line input (bindings/cli/readline.c). */
 	int (*repl_tty)(void);
 	int (*repl_begin)(const char *prompt);
