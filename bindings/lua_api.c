@@ -1,5 +1,6 @@
 /* lua_api.c: the function table LuaJIT's FFI calls, and the conversions
  * between the engine's 64-bit integers and Lua's doubles. */
+#include <errno.h>
 #include <string.h>
 #include "lua_api.h"
 
@@ -30,14 +31,23 @@ static int lua_next(revel_engine *e, struct revel_lua_event *lev)
 }
 
 /* A double back to the 64-bit value it stands for. Values past 2^63 are
- * unsigned (addresses, masks); the rest keep their sign (-1 = AT_FDCWD...). */
-static int64_t to_i64(double d)
+ * unsigned (addresses, masks); the rest keep their sign (-1 = AT_FDCWD...).
+ * NaN, infinities, fractions and values outside [-2^63, 2^64) stand for no
+ * value (converting them is undefined behaviour): -1. The Lua side rejects
+ * them first, with the tool's line; this is the boundary's own guard. */
+static int to_i64(double d, int64_t *out)
 {
-	if (d >= 9223372036854775808.0)
-		return (int64_t)(uint64_t)d;
-	if (d < -9223372036854775808.0)
-		return INT64_MIN;
-	return (int64_t)d;
+	if (!(d >= -9223372036854775808.0 && d < 18446744073709551616.0))
+		return -1; /* NaN fails both comparisons */
+	if (d >= 9223372036854775808.0) {
+		uint64_t u = (uint64_t)d;
+		if ((double)u != d)
+			return -1;
+		*out = (int64_t)u;
+		return 0;
+	}
+	*out = (int64_t)d;
+	return (double)*out == d ? 0 : -1;
 }
 
 static int lua_resume(revel_engine *e, pid_t tid, const struct revel_lua_action *la,
@@ -47,8 +57,10 @@ static int lua_resume(revel_engine *e, pid_t tid, const struct revel_lua_action 
 	memset(&a, 0, sizeof a);
 	a.kind = la->kind;
 	a.sig = la->sig;
-	a.nr = (long)la->nr;
-	a.value = to_i64(la->value);
+	int64_t nr = 0;
+	if (to_i64(la->nr, &nr) < 0 || to_i64(la->value, &a.value) < 0)
+		return -EINVAL;
+	a.nr = (long)nr;
 	const double *la_args[6] = {&la->a0, &la->a1, &la->a2, &la->a3, &la->a4, &la->a5};
 	const double *orig_args[6] = {NULL};
 	if (orig) {
@@ -59,8 +71,8 @@ static int lua_resume(revel_engine *e, pid_t tid, const struct revel_lua_action 
 		/* An argument Lua did not change keeps its exact bits. */
 		if (orig && la->nr == (double)orig->ev.nr && *la_args[i] == *orig_args[i])
 			a.args[i] = orig->ev.args[i];
-		else
-			a.args[i] = to_i64(*la_args[i]);
+		else if (to_i64(*la_args[i], &a.args[i]) < 0)
+			return -EINVAL;
 	}
 	return revel_resume(e, tid, &a);
 }

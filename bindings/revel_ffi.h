@@ -243,6 +243,10 @@ struct revel_cli_api {
 	int (*stop_requested)(void);
 	void (*signals_root)(pid_t pid);
 	uint64_t (*signals_changed)(void);
+	/* While on, a stop signal interrupts the tool's Lua code. */
+	void (*interruptible)(int on);
+	/* The cap on its Lua state's memory in bytes, 0 for none (memcap.c). */
+	void (*lua_memory)(double bytes);
 	/* The REPL's line input (bindings/cli/readline.c). */
 	int (*repl_tty)(void);
 	int (*repl_begin)(const char *prompt);

@@ -2,6 +2,7 @@
  * revel_ffi.h), handed to Lua as the module revel._cli. */
 #include <lauxlib.h>
 #include "cli.h"
+#include "memcap.h"
 #include "readline.h"
 #include "revel_ffi.h"
 #include "signals.h"
@@ -12,6 +13,8 @@ static const struct revel_cli_api revel_cli_api = {
 	.stop_requested = revel_stop_requested,
 	.signals_root = revel_signals_root,
 	.signals_changed = revel_signals_changed,
+	.interruptible = revel_signals_interruptible,
+	.lua_memory = revel_memcap_set,
 	.repl_tty = revel_repl_tty,
 	.repl_begin = revel_repl_begin,
 	.repl_wait = revel_repl_wait,

@@ -7,7 +7,11 @@
 #include <stdlib.h>
 #include "cli.h"
 #include "lua_revel.h"
+#include "memcap.h"
 #include "signals.h"
+
+/* The tool's Lua memory unless --lua-memory says otherwise: 1 GiB. */
+#define REVEL_LUA_MEMORY_DEFAULT (1024.0 * 1024 * 1024)
 
 static int traceback(lua_State *L)
 {
@@ -24,7 +28,9 @@ int main(int argc, char **argv)
 		return 125;
 	}
 	revel_signals_install();
+	revel_memcap_install(L, REVEL_LUA_MEMORY_DEFAULT);
 	luaL_openlibs(L);
+	revel_signals_lua(L);
 	revel_lua_preload(L);
 	revel_cli_preload(L);
 	lua_getglobal(L, "package");
@@ -51,6 +57,7 @@ int main(int argc, char **argv)
 	} else {
 		fprintf(stderr, "revel: %s\n", lua_tostring(L, -1));
 	}
+	revel_signals_lua(NULL);
 	lua_close(L);
 	return code;
 }

@@ -2,21 +2,64 @@
  * loads the module keeps its own). Ctrl-C and Ctrl-\ are the guest's to act
  * on: revel ignores them and lives on until the guest ends. SIGTERM and SIGHUP
  * end the run: the root guest is killed at once, which also wakes the tracer
- * loop, and the loop ends the rest and runs the tool's finish. */
+ * loop, and the loop ends the rest and runs the tool's finish. A tool's code
+ * that never returns to the loop is interrupted (see arm_interrupt); a second
+ * signal ends revel at once. */
+#include <lauxlib.h>
+#include <luajit.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/time.h>
+#include <unistd.h>
 #include "signals.h"
 
 static volatile sig_atomic_t stop_signal;
 static volatile pid_t root_pid;
 static uint64_t changed; /* signals revel ignores that were not ignored before */
+static lua_State *lua;
+static volatile sig_atomic_t interruptible; /* a run is going on, finish not yet */
+
+/* Runs at each instruction once armed: an error in the tool's own code ends
+ * whatever it was doing; revel's scripts (chunks "@revel/...") run on to the
+ * loop, which then runs finish. It keeps firing, so a tool's pcall cannot
+ * swallow it, until the run says it is over. */
+static void interrupt_hook(lua_State *L, lua_Debug *ar)
+{
+	if (!interruptible) {
+		lua_sethook(L, NULL, 0, 0);
+		return;
+	}
+	if (!lua_getinfo(L, "Sl", ar) || strncmp(ar->source, "@revel/", 7) == 0 ||
+	    strcmp(ar->what, "C") == 0)
+		return;
+	luaL_error(L, "%s:%d: interrupted by %s", ar->short_src, ar->currentline,
+		   stop_signal == SIGHUP ? "SIGHUP" : "SIGTERM");
+}
+
+/* The interpreter checks hooks at each instruction, but code LuaJIT compiled
+ * does not: a `while true do end` trace never leaves machine code. The
+ * profiler's line mode puts a check of its flag at each line of every trace
+ * (profiling is started with its timer off); raising SIGPROF sets that flag,
+ * the trace exits to the interpreter and the hook runs. Both lua_sethook and
+ * the profiler's signal handler only set fields and switch dispatch tables:
+ * this is what lua.c and LuaJIT's own profiler do from a signal handler. */
+static void arm_interrupt(void)
+{
+	if (!lua || !interruptible)
+		return;
+	lua_sethook(lua, interrupt_hook, LUA_MASKCOUNT, 1);
+	raise(SIGPROF);
+}
 
 static void on_stop(int sig)
 {
+	if (stop_signal)
+		_exit(128 + sig); /* the second: at once, the tracees die with revel */
 	stop_signal = sig;
 	if (root_pid > 0)
 		kill(root_pid, SIGKILL);
+	arm_interrupt();
 }
 
 void revel_signals_install(void)
@@ -37,6 +80,32 @@ void revel_signals_install(void)
 		if (old.sa_handler != SIG_IGN)
 			changed |= 1ull << ignored[i];
 	}
+}
+
+static void no_sample(void *data, lua_State *L, int samples, int vmstate)
+{
+	(void)data, (void)L, (void)samples, (void)vmstate;
+}
+
+void revel_signals_lua(lua_State *L)
+{
+	struct itimerval off;
+	memset(&off, 0, sizeof off);
+	if (L) {
+		luaJIT_profile_start(L, "li1000000", no_sample, NULL);
+		setitimer(ITIMER_PROF, &off, NULL); /* no samples: only the checks */
+	} else if (lua) {
+		interruptible = 0;
+		luaJIT_profile_stop(lua);
+	}
+	lua = L;
+}
+
+void revel_signals_interruptible(int on)
+{
+	interruptible = on;
+	if (on && stop_signal)
+		arm_interrupt();
 }
 
 uint64_t revel_signals_changed(void)

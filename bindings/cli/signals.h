@@ -4,8 +4,13 @@
 
 #include <stdint.h>
 #include <sys/types.h>
+#include <lua.h>
 
 void revel_signals_install(void);
+/* The Lua state a signal interrupts (NULL: none any more, before lua_close). */
+void revel_signals_lua(lua_State *L);
+/* While on (a run, before finish), a stop signal interrupts the tool's code. */
+void revel_signals_interruptible(int on);
 /* The signals revel ignores for itself that the guest must get back. */
 uint64_t revel_signals_changed(void);
 /* The signal that asked revel to stop (SIGTERM, SIGHUP), or 0. */

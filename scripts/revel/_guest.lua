@@ -8,7 +8,9 @@ local ffi, api = rffi.ffi, rffi.api
 local A = rffi.A
 local yield, running = coroutine.yield, coroutine.running
 
-local M = { DONE = 1, INJECT = 2, TAIL = 3 }
+-- What a handler's coroutine yields to the runtime: tables, which no value a
+-- tool yields itself can be.
+local M = { DONE = {}, INJECT = {}, TAIL = {} }
 local G = {}
 M.G = G
 local methods = {}
@@ -124,16 +126,45 @@ local function fail(rc)
   return nil, name
 end
 
+-- The most bytes one g:read or g:string takes (its buffer is Lua memory).
+local MAX_LEN = 64 * 1024 * 1024
+M.MAX_LEN = MAX_LEN
+
+-- A wrong type is the tool's error; a bad value is returned as an errno name,
+-- as the kernel would answer it: an address that is not one (negative, NaN,
+-- a fraction, past 2^64) is EFAULT, a length that is not one EINVAL, one
+-- past MAX_LEN E2BIG.
 local function addr(p, what)
   if type(p) ~= "number" then
     error(("g:%s: the address must be a number, got %s"):format(what, type(p)), 3)
   end
+  if not (p % 1 == 0 and p >= 0 and p < 18446744073709551616) then
+    return nil, "EFAULT"
+  end
   return p
+end
+
+local function length(n, what)
+  if type(n) ~= "number" then
+    error(("g:%s: the length must be a number, got %s"):format(what, type(n)), 3)
+  end
+  if not (n % 1 == 0 and n >= 0) then
+    return nil, "EINVAL"
+  elseif n > MAX_LEN then
+    return nil, "E2BIG"
+  end
+  return n
 end
 
 -- g:read(ptr, n): n bytes as a string, or nil, "EFAULT".
 function methods.read(g, ptr, n)
-  addr(ptr, "read")
+  local ok, err = length(n, "read")
+  if ok then
+    ok, err = addr(ptr, "read")
+  end
+  if not ok then
+    return nil, err
+  end
   if n > bufsize then
     bufsize = n
     buf = ffi.new("uint8_t[?]", bufsize)
@@ -147,7 +178,13 @@ end
 
 -- g:string(ptr [, max]): a NUL-terminated string of at most max bytes (4096).
 function methods.string(g, ptr, max)
-  addr(ptr, "string")
+  local ok, err = length(max or 4096, "string")
+  if ok then
+    ok, err = addr(ptr, "string")
+  end
+  if not ok then
+    return nil, err
+  end
   if ptr == 0 then
     return nil, "EFAULT"
   end
@@ -165,7 +202,13 @@ end
 
 -- g:write(ptr, data): bytes written, or nil, "EFAULT".
 function methods.write(g, ptr, data)
-  addr(ptr, "write")
+  if type(data) ~= "string" then
+    error(("g:write: the data must be a string, got %s"):format(type(data)), 2)
+  end
+  local ok, err = addr(ptr, "write")
+  if not ok then
+    return nil, err
+  end
   local rc = api.mem_write(engine(g), g.tid, ptr, data, #data)
   if rc < 0 then
     return fail(rc)

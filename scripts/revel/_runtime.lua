@@ -16,7 +16,8 @@ local EV_SIGNAL, EV_TASK_EXIT, EV_PROCESS_EXIT, EV_DONE = rffi.EV_SIGNAL, rffi.E
   rffi.EV_PROCESS_EXIT, rffi.EV_DONE
 local ACT_CONTINUE, ACT_RETURN, ACT_INJECT, ACT_TAIL = rffi.ACT_CONTINUE, rffi.ACT_RETURN,
   rffi.ACT_INJECT, rffi.ACT_TAIL
-local DONE, INJECT, TAIL, FAILED = guest.DONE, guest.INJECT, guest.TAIL, 0
+local DONE, INJECT, TAIL = guest.DONE, guest.INJECT, guest.TAIL
+local FAILED = {} -- tags are tables: a value the tool yields itself is none of them
 local resume, create, status_of = coroutine.resume, coroutine.create, coroutine.status
 local band, rshift = bit.band, bit.rshift
 local EVF_FAULT = rffi.EVF_FAULT
@@ -87,6 +88,31 @@ local function thread_main(g, sc, handler)
   end
 end
 
+-- A result or argument the engine can take: an integer of 64 bits, signed or
+-- not (NaN, infinities, fractions and the out of range are not).
+local function integer(v)
+  return v % 1 == 0 and v >= -9223372036854775808 and v < 18446744073709551616
+end
+
+-- "file:line: " of the tool's code a coroutine waits in (a g:inject), or of
+-- the handler f's definition when it has returned.
+local function tool_where(co, f)
+  for level = 0, co and 30 or -1 do
+    local info = debug.getinfo(co, level, "Sl")
+    if not info then
+      break
+    end
+    if info.what ~= "C" and info.source:sub(1, 7) ~= "@revel/" then
+      return ("%s:%d: "):format(info.short_src, info.currentline)
+    end
+  end
+  local info = f and debug.getinfo(f, "S")
+  if info and info.what ~= "C" then
+    return ("%s:%d: "):format(info.short_src, info.linedefined)
+  end
+  return ""
+end
+
 local function describe(g, sc)
   if g._hook then
     return ("%s of thread %d"):format(g._hook, g.tid)
@@ -95,7 +121,12 @@ local function describe(g, sc)
 end
 
 -- Fill the action with a syscall to run; strings go into guest scratch memory.
+-- Returns what is wrong with the call, if anything (no pcall: that would make
+-- garbage at every event).
 local function set_call(run, g, act, call)
+  if not integer(call.nr) then
+    return ("the syscall number %s is not an integer"):format(tostring(call.nr))
+  end
   act.nr = call.nr
   local args = call.args
   local sp
@@ -103,6 +134,9 @@ local function set_call(run, g, act, call)
     local v = args[i]
     local tv = type(v)
     if tv == "number" then
+      if not integer(v) then
+        return ("argument %d of %s is %s, not an integer"):format(i, tostring(call.name), tostring(v))
+      end
       act[A[i]] = v
     elseif v == nil or v == false then
       act[A[i]] = 0
@@ -116,11 +150,11 @@ local function set_call(run, g, act, call)
       sp = sp - sp % 16
       local rc = api.mem_write(run.E, g.tid, sp, v, #v + 1)
       if rc < 0 then
-        error("cannot place a string argument in guest memory: " .. rffi.strerror(-rc), 0)
+        return "cannot place a string argument in guest memory: " .. rffi.strerror(-rc)
       end
       act[A[i]] = sp
     else
-      error(("argument %d of %s is a %s"):format(i, tostring(call.name), tv), 0)
+      return ("argument %d of %s is a %s"):format(i, tostring(call.name), tv)
     end
   end
 end
@@ -132,7 +166,20 @@ local function answer(run, g, act)
   end
 end
 
+-- SIGTERM or SIGHUP to revel: whatever the tool was doing (a handler that
+-- never returns is interrupted by bindings/cli/signals.c) ends, the loop
+-- lets go of the guest, and finish still runs.
+local Stop = {}
+
+local function stopping(msg)
+  return setmetatable({ message = msg }, Stop)
+end
+
 local function handler_failed(run, g, co, err)
+  if rffi.cli.stop_requested() ~= 0 then
+    local msg = type(err) == "table" and err.message or err
+    error(stopping(("%s (at %s)"):format(tostring(msg), describe(g, g._sc))), 0)
+  end
   local msg, tb
   if type(err) == "table" and err.traceback then
     msg, tb = tostring(err.message), err.traceback
@@ -143,7 +190,7 @@ local function handler_failed(run, g, co, err)
   local where = describe(g, g._sc)
   g._busy, g._hook = false, nil
   if run.on_error == "continue" then
-    io.stderr:write("revel: error in tool: ", msg, " (at ", where, ")\n", tb, "\n")
+    io.stderr:write("revel: error in tool: ", msg, " (at ", where, ")\n", tb, tb ~= "" and "\n" or "")
     local act = run.act
     if g._ran then
       -- The handler had run the call itself: that result stands, the call
@@ -176,29 +223,36 @@ local function after_resume(run, g, co, ok, tag, value)
       act.kind, act.sig = ACT_CONTINUE, 0
     elseif value == nil then
       act.kind = ACT_CONTINUE
-      set_call(run, g, act, g._sc)
-    elseif type(value) == "number" then
+      local err = set_call(run, g, act, g._sc)
+      if err then
+        return handler_failed(run, g, co, { message = tool_where(co, g._f) .. err, traceback = "" })
+      end
+    elseif type(value) == "number" and integer(value) then
       act.kind, act.value = ACT_RETURN, value
     else
-      return handler_failed(run, g, co,
-        ("the handler returned a %s; a number (the result) or nothing was expected"):format(type(value)))
+      local what = type(value) == "number" and tostring(value) .. ", not an integer" or "a " .. type(value)
+      return handler_failed(run, g, co, { traceback = "", message = tool_where(co, g._f)
+        .. ("the handler returned %s; a number (the result) or nothing was expected"):format(what) })
     end
   elseif tag == INJECT then
     g._running_original = value == g._sc and not g._hook
     act.kind = ACT_INJECT
-    local okc, err = pcall(set_call, run, g, act, value)
-    if not okc then
-      return handler_failed(run, g, co, err)
+    local err = set_call(run, g, act, value)
+    if err then
+      return handler_failed(run, g, co, tool_where(co, g._f) .. err)
     end
   elseif tag == TAIL then
     act.kind = ACT_TAIL
-    local okc, err = pcall(set_call, run, g, act, value)
+    local where = tool_where(co, g._f)
+    local err = set_call(run, g, act, value)
     g._co, g._busy = nil, false -- the handler never comes back from a tail injection
-    if not okc then
-      return handler_failed(run, g, co, err)
+    if err then
+      return handler_failed(run, g, co, where .. err)
     end
   else
-    return handler_failed(run, g, co, "a handler yielded outside of revel")
+    -- The tool's own coroutine.yield: the handler cannot be resumed by it.
+    return handler_failed(run, g, co, tool_where(co, g._f)
+      .. "coroutine.yield inside a handler is not allowed (g:inject runs a syscall and waits for it)")
   end
   answer(run, g, act)
 end
@@ -211,6 +265,7 @@ local function run_in_thread(run, g, sc, f)
     co = create(thread_main)
     g._co = co
   end
+  g._f = f
   local ok, tag, value = resume(co, g, sc, f)
   after_resume(run, g, co, ok, tag, value)
 end
@@ -293,10 +348,12 @@ local function on_signal(run, lev)
     local r = run.tool.signal(g, sig)
     if r == false then
       deliver = 0
-    elseif type(r) == "number" then
+    elseif type(r) == "number" and integer(r) and r >= 0 and r <= 64 then
       deliver = r
     elseif r ~= nil then
-      error(("tool.signal returned a %s; a signal number, false or nothing was expected"):format(type(r)), 0)
+      local what = type(r) == "number" and tostring(r) or "a " .. type(r)
+      error(tool_where(nil, run.tool.signal)
+        .. ("tool.signal returned %s; a signal number, false or nothing was expected"):format(what), 0)
     end
   end
   let_go(run, tid, deliver)
@@ -397,6 +454,7 @@ function M.run(plan, argv)
     active = true, -- until the loop is over (tostring(sc) decodes while it is)
   }, Run)
   active = true
+  rffi.cli.interruptible(1)
   local ok, code = xpcall(function()
     state.start(run)
     local cargv = ffi.new("char *[?]", #argv + 1)
@@ -447,12 +505,21 @@ function M.run(plan, argv)
     end
     return M.exit_code(lev.ev.status)
   end, function(e)
-    if getmetatable(e) == RunError then
+    if getmetatable(e) == RunError or getmetatable(e) == Stop then
       return e
+    end
+    if rffi.cli.stop_requested() ~= 0 then
+      return stopping(tostring(e))
     end
     return run_error("error in tool: " .. tostring(e), debug.traceback("", 2):gsub("^\n", ""))
   end)
+  rffi.cli.interruptible(0)
   active, run.active = false, false
+  if not ok and getmetatable(code) == Stop then
+    io.stderr:write("revel: ", code.message, "\n")
+    api.kill_all(E)
+    ok, code = true, 128 + rffi.cli.stop_requested()
+  end
   if not ok then
     api.kill_all(E)
     api.engine_free(ffi.gc(E, nil))

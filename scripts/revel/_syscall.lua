@@ -7,6 +7,16 @@ local names, numbers, argnames, argindex = rffi.names, rffi.numbers, rffi.argnam
 
 local M = {}
 local SC = {}
+
+-- The engine takes 64-bit integers: a NaN, an infinity, a fraction or a
+-- number out of range set in a syscall is the tool's error, raised where it
+-- was set (level: the caller's, as error()'s).
+local function check_integer(v, what, level)
+  if type(v) == "number" and not (v % 1 == 0 and v >= -9223372036854775808 and v < 18446744073709551616) then
+    error(("%s is %s, not an integer"):format(what, tostring(v)), level + 1)
+  end
+  return v
+end
 M.SC = SC
 
 local methods = {}
@@ -28,7 +38,7 @@ function SC.__newindex(sc, k, v)
   local ai = argindex[rawget(sc, "nr")]
   local i = ai and ai[k]
   if i then
-    rawget(sc, "args")[i] = v
+    rawget(sc, "args")[i] = check_integer(v, ("argument %s of %s"):format(k, tostring(rawget(sc, "name"))), 2)
   else
     rawset(sc, k, v)
   end
@@ -117,19 +127,20 @@ function methods.with(sc, changes)
       if not nr then
         error("unknown syscall " .. tostring(to), 2)
       end
+      check_integer(nr, "the syscall number", 2)
       rawset(c, "nr", nr)
       rawset(c, "name", names[nr])
     end
     for k, v in pairs(changes) do
       if type(k) == "number" then
-        c.args[k] = v
+        c.args[k] = check_integer(v, ("argument %d of %s"):format(k, tostring(c.name)), 2)
       elseif k == "nr" or k == "name" then -- done above
       else
         local i = argindex[c.nr] and argindex[c.nr][k]
         if not i then
           error(("%s has no argument %q"):format(c.name, k), 2)
         end
-        c.args[i] = v
+        c.args[i] = check_integer(v, ("argument %s of %s"):format(k, c.name), 2)
       end
     end
   end
@@ -203,11 +214,15 @@ M.sys = setmetatable({}, {
           if not i then
             error(("%s has no argument %q"):format(name, tostring(k)), 2)
           end
-          sc.args[i] = v
+          sc.args[i] = check_integer(v, ("argument %s of %s"):format(k, name), 2)
         end
         return sc
       end
-      return M.new(nr, { first, ... })
+      local args = { first, ... }
+      for i = 1, 6 do
+        check_integer(args[i], ("argument %d of %s"):format(i, name), 2)
+      end
+      return M.new(nr, args)
     end
     rawset(t, name, f)
     return f

@@ -33,6 +33,9 @@ Options:
   -y                   print the paths of file descriptors: 3</etc/passwd>
   --on-error=MODE      a Lua error in a handler: "abort" (default) kills the guest
                        and exits 125; "continue" reports it and lets the call run
+  --lua-memory=SIZE    the most memory the tool's Lua state may hold (default
+                       1G; K, M, G, T suffixes; 0 for no limit): past it revel
+                       says so, kills the guest and exits 125
   -e inject=SPEC, --inject=SPEC
                        strace's fault injection, run by the engine without Lua:
                        SET:error=ERRNO|retval=N[:signal=SIG][:syscall=NAME]
@@ -214,6 +217,13 @@ local function parse(args)
       o.watch = true
     elseif a == "--exit-with-root" then
       o.exit_with_root = true
+    elseif a:match("^%-%-lua%-memory=") then
+      local v = a:match("=(.*)$")
+      local n, unit = v:match("^(%d+%.?%d*)([KMGT]?)i?B?$")
+      o.lua_memory = n and tonumber(n) * 1024 ^ (("KMGT"):find(unit ~= "" and unit or "-", 1, true) or 0)
+      if not o.lua_memory then
+        return nil, ("--lua-memory takes a size (512M, 2G; 0 for no limit), not %q"):format(v)
+      end
     elseif a:match("^%-%-on%-error=") then
       o.on_error = a:match("=(.*)$")
       if o.on_error ~= "abort" and o.on_error ~= "continue" then
@@ -309,6 +319,9 @@ function M.main(args)
   local o, err = parse(args)
   if not o then
     return fail(err)
+  end
+  if o.lua_memory then
+    rffi.cli.lua_memory(o.lua_memory)
   end
   if o.help then
     io.stdout:write(USAGE)

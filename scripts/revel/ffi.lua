@@ -41,6 +41,7 @@ else
     stop_requested = function() return 0 end,
     signals_root = function() end,
     signals_changed = function() return 0 end,
+    interruptible = function() end,
   }, { __index = function(_, name) return absent(name) end })
 end
 
