@@ -72,18 +72,14 @@ local function seize_refused()
   return "cannot trace the command: ptrace refused (EPERM): " .. why
 end
 
-local function with_traceback(e)
-  -- The frames below the handler are revel's own: leave them out.
-  local tb = debug.traceback("", 2):gsub("^\n", ""):gsub("\n%s*%[C%]: in function 'xpcall'.*$", "")
-  return { message = e, traceback = tb }
-end
-
--- Each thread's handlers run in this loop; it yields DONE with the result, or
--- FAILED with the error, and lives on for the thread's next call.
+-- Each thread's handlers run in this loop; it yields DONE with the result
+-- and lives on for the thread's next call. An error ends it: its traceback is
+-- taken from the dead coroutine, as a message handler may have no stack left
+-- to run on (a stack overflow).
 local function thread_main(g, sc, handler)
   while true do
-    local ok, r = xpcall(handler, with_traceback, g, sc)
-    g, sc, handler = coroutine.yield(ok and DONE or FAILED, r)
+    local r = handler(g, sc)
+    g, sc, handler = coroutine.yield(DONE, r)
   end
 end
 
@@ -135,10 +131,10 @@ end
 local function handler_failed(run, g, co, err)
   local msg, tb
   if type(err) == "table" and err.traceback then
-    msg, tb = tostring(err.message), err.traceback
+    msg, tb = state.located(g._fn, err.message), err.traceback
   else -- the coroutine itself died: drop it
     g._co = nil
-    msg, tb = tostring(err), debug.traceback(co)
+    msg, tb = state.located(g._fn, err), state.dead_traceback(co)
   end
   local where = describe(g, g._sc)
   g._busy, g._hook = false, nil
@@ -180,8 +176,11 @@ local function after_resume(run, g, co, ok, tag, value)
     elseif type(value) == "number" then
       act.kind, act.value = ACT_RETURN, value
     else
-      return handler_failed(run, g, co,
-        ("the handler returned a %s; a number (the result) or nothing was expected"):format(type(value)))
+      -- No frame of the tool is left to show: name the handler.
+      local at = state.defined(g._fn)
+      return handler_failed(run, g, co, { message = at
+        .. (": the handler returned a %s; a number (the result) or nothing was expected"):format(type(value)),
+        traceback = ("stack traceback:\n\t%s: in the handler that returned"):format(at) })
     end
   elseif tag == INJECT then
     g._running_original = value == g._sc and not g._hook
@@ -211,6 +210,7 @@ local function run_in_thread(run, g, sc, f)
     co = create(thread_main)
     g._co = co
   end
+  g._fn = f -- named in its errors
   local ok, tag, value = resume(co, g, sc, f)
   after_resume(run, g, co, ok, tag, value)
 end
@@ -290,13 +290,17 @@ local function on_signal(run, lev)
   local g = run.threads[tid]
   local deliver = sig
   if g then
-    local r = run.tool.signal(g, sig)
+    local f = run.tool.signal
+    local at = ("signal %s of thread %d"):format(rffi.signal_name(sig) or sig, tid)
+    local r = state.call_hook(f, at, g, sig)
     if r == false then
       deliver = 0
     elseif type(r) == "number" then
       deliver = r
     elseif r ~= nil then
-      error(("tool.signal returned a %s; a signal number, false or nothing was expected"):format(type(r)), 0)
+      local def = state.defined(f)
+      error(run_error(("error in tool: %s: tool.signal returned a %s; a signal number, false or nothing was "
+        .. "expected (at %s)"):format(def, type(r), at), ("stack traceback:\n\t%s: in function 'signal'"):format(def)), 0)
     end
   end
   let_go(run, tid, deliver)
@@ -450,7 +454,7 @@ function M.run(plan, argv)
     if getmetatable(e) == RunError then
       return e
     end
-    return run_error("error in tool: " .. tostring(e), debug.traceback("", 2):gsub("^\n", ""))
+    return run_error("error in tool: " .. errors.text(e), debug.traceback("", 2):gsub("^\n", ""))
   end)
   active, run.active = false, false
   if not ok then
@@ -471,7 +475,7 @@ function M.run(plan, argv)
     if getmetatable(e) == RunError then
       return e
     end
-    return run_error("error in tool: " .. tostring(e), (debug.traceback("", 2):gsub("^\n", "")))
+    return run_error("error in tool: " .. errors.text(e), (debug.traceback("", 2):gsub("^\n", "")))
   end, run, code)
   api.engine_free(ffi.gc(E, nil))
   if not fok then
