@@ -9,7 +9,7 @@
 local H = require("helpers.run")
 
 local SEED = tonumber(os.getenv("REVEL_FUZZ_SEED") or "") or 10
-local N = tonumber(os.getenv("REVEL_FUZZ_N") or "") or 300
+local N = tonumber(os.getenv("REVEL_FUZZ_N") or "") or 200
 
 -- Each case's command carries this word, to find what a case left running.
 local MARK = "fuzz-" .. H.sleep_arg(0)
@@ -85,10 +85,28 @@ local WHENS = { "1", "2..3", "3+", "1..2+2", "0", "5..2", "-1", "a", "1..", "+",
 local SIGNALS = { "SIGUSR1", "USR1", "10", "SIGBOGUS", "99", "0", "-1", "" }
 local DELAYS = { "1", "10", "-5", "abc", "1e30", "", "1ms", "5s" }
 
+-- Those before BAD in a list are good ones.
+local BAD = {}
+local function pick_good(list)
+  local n = #list
+  if good then
+    for i, v in ipairs(list) do
+      if v == BAD then
+        n = i - 1
+      end
+    end
+  end
+  local v = list[rand(n)]
+  if v == BAD then
+    v = list[#list]
+  end
+  return v
+end
+
 local function inject_spec()
   local parts = { set() }
   for _ = 1, rand(0, 3) do
-    parts[#parts + 1] = pick({
+    parts[#parts + 1] = pick_good({
       function() return "error=" .. from(ERRNOS) end,
       function() return "retval=" .. value() end,
       function() return "signal=" .. from(SIGNALS) end,
@@ -96,6 +114,7 @@ local function inject_spec()
       function() return "delay_enter=" .. from(DELAYS) end,
       function() return "delay_exit=" .. from(DELAYS) end,
       function() return "when=" .. from(WHENS) end,
+      BAD,
       function() return "bogus=1" end,
       function() return "" end,
       function() return "error" end,
@@ -117,13 +136,14 @@ local function rule_spec()
       function() return "p=" .. pick({ "0.5", "1", "1.5", "-1", "nan", "x" }) end,
     })()
   end
-  parts[#parts + 1] = pick({
+  parts[#parts + 1] = pick_good({
     function() return "error=" .. from(ERRNOS) end,
     function() return "retval=" .. value() end,
     function() return "short=" .. value() end,
     function() return "delay=" .. from(DELAYS) end,
     function() return "signal=" .. from(SIGNALS) end,
     function() return "eintr" end,
+    BAD,
     function() return "bogus=1" end,
     function() return "" end,
   })()
@@ -135,8 +155,8 @@ local CODES = { "tool.on.mknod = function() end", "(((", "error('x')", "tool.on.
 
 -- One option and its words; `c` collects what the case holds.
 local OPTIONS = {
-  function() return { "-o", pick({ dir .. "/out", "", "/nonexistent/x", dir, value() }) } end,
-  function() return { "-o" .. pick({ dir .. "/out2", value() }) } end,
+  function() return { "-o", dir .. "/out" } end,
+  function() return { "-o" .. dir .. "/out2" } end,
   function() return { "-e", "trace=" .. pick(good and GOODTRACE or TRACESETS) } end,
   function() return { "-et=" .. pick(good and GOODTRACE or TRACESETS) } end,
   function() return { "-e", pick(good and GOODTRACE or TRACESETS) } end,
@@ -145,22 +165,29 @@ local OPTIONS = {
   function() return { "-e", "fault=" .. inject_spec() } end,
   function() return { "--inject=" .. inject_spec() } end,
   function() return { "--fault=" .. inject_spec() } end,
-  function() return { "-e", pick({ "bogus=1", "", "=", "trace", "verbose=all" }) } end,
   function() return { "--rule=" .. rule_spec() } end,
   function() return { "--seed=" .. value() } end,
   function() return { "--seed", value() } end,
-  function() return { "--fault-log=" .. pick({ dir .. "/faults.jsonl", "", "/nonexistent/x", dir }) } end,
-  function() return { "--replay=" .. pick({ garbage_log, empty_log, "", "/nonexistent/x", dir }) } end,
-  function() return { "--replay", pick({ garbage_log, empty_log }) } end,
+  function() return { "--fault-log=" .. dir .. "/faults.jsonl" } end,
+  function() return { "--replay", empty_log } end,
   function() return { "-s", value() } end,
-  function() return { "-s" .. pick({ "0", "5", "-1", "99999999999999999999" }) } end,
+  function() return { "-s" .. pick({ "0", "5" }) } end,
   function() return { "-c" } end,
   function() return { "--json" } end,
   function() return { "-y" } end,
   function() return { "-i" } end,
-  function() return { "--watch" } end,
   function() return { "--exit-with-root" } end,
-  function() return { "--on-error=" .. pick({ "abort", "continue", "", "x", "é" }) } end,
+  function() return { "--on-error=" .. pick({ "abort", "continue" }) } end,
+  function() return { "-E", CODES[1] } end,
+  BAD,
+  function() return { "-o", pick({ "", "/nonexistent/x", dir, value() }) } end,
+  function() return { "-o" .. value() } end,
+  function() return { "-e", pick({ "bogus=1", "", "=", "trace", "verbose=all" }) } end,
+  function() return { "--fault-log=" .. pick({ "", "/nonexistent/x", dir }) } end,
+  function() return { "--replay=" .. pick({ garbage_log, "", "/nonexistent/x", dir }) } end,
+  function() return { "-s" .. pick({ "-1", "99999999999999999999", "x" }) } end,
+  function() return { "--watch" } end,
+  function() return { "--on-error=" .. pick({ "", "x", "é" }) } end,
   function() return { "-E", pick(CODES) } end,
   function() return { "-E" .. pick(CODES) } end,
   function()
@@ -191,7 +218,7 @@ local function gen()
   local words, c = { H.bin }, {}
   good = rand(2) == 1
   for _ = 1, rand(0, 3) do
-    local o = pick(OPTIONS)()
+    local o = pick_good(OPTIONS)()
     for _, w in ipairs(o) do
       words[#words + 1] = w
       c[w] = true
