@@ -306,6 +306,22 @@ local function judge(words, c, cmd, r)
   return "an unexpected exit " .. r.code
 end
 
+describe("a value past what revel holds", function()
+  it("is refused in one line, not taken as another", function()
+    for _, v in ipairs({ "2147483648", "4294967296", "99999999999999999999", "1e400" }) do
+      local r = H.sh(H.words({ H.bin, "-s", v, "true" }))
+      assert(r.code == 125 and one_line(r.err), ("-s %s: exit %d, %s"):format(v, r.code, r.err))
+    end
+    local r = H.sh(H.words({ H.bin, "-o", "/dev/null", "-s", "2147483647", "true" }))
+    assert(r.code == 0, r.err)
+  end)
+
+  it("a file that cannot be opened is named once", function()
+    local r = H.sh(H.words({ H.bin, "--fault-log=/nonexistent/x", "true" }))
+    assert.are.equal("revel: cannot open the fault log /nonexistent/x: No such file or directory\n", r.err)
+  end)
+end)
+
 describe("random command lines (seed " .. SEED .. ", " .. N .. " cases)", function()
   it("run the guest, or refuse in one line", function()
     math.randomseed(SEED)
