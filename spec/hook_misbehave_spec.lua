@@ -17,7 +17,7 @@ local HOOKS = {
   { name = "init_process", def = "function tool.init_process(pid, config) %s end" },
   { name = "init_thread", def = "function tool.init_thread(tid, ptid, pthread) %s end" },
   { name = "thread_start", g = true, def = "function tool.thread_start(g) %s end" },
-  { name = "post_exec", g = true, def = "function tool.post_exec(g) %s end" },
+  { name = "post_exec", g = true, def = "function tool.post_exec(g) %s end", guest = "vfork_exec" },
   { name = "syscall", g = true, handler = true, at = "execve",
     def = "tool.subscriptions = { 'write', 'execve' }\nfunction tool.syscall(g, sc) %s end" },
   { name = "on.write", g = true, handler = true, at = "write",
@@ -26,7 +26,8 @@ local HOOKS = {
   { name = "rpc", at = "write",
     def = "function tool.rpc(global, tid, msg) %s end\n"
       .. "tool.on = { write = function(g, sc) g:rpc({ n = 1 }) end }" },
-  { name = "exit_thread", g = true, def = "function tool.exit_thread(g, t, code, status) %s end" },
+  { name = "exit_thread", g = true, def = "function tool.exit_thread(g, t, code, status) %s end",
+    guest = "exec_thread" },
   { name = "exit_process", g = true, def = "function tool.exit_process(g, p, code, status) %s end",
     guest = "forktree" },
   { name = "finish", def = "function tool.finish(global, code) %s end" },
@@ -110,6 +111,8 @@ local GUESTS = {
   threads8 = { name = "threads8" },
   signals = { name = "signals" },
   forktree = { name = "forktree" },
+  vfork_exec = { name = "vfork_exec" },
+  exec_thread = { name = "exec_thread" },
 }
 
 local natives = {}

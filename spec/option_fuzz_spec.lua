@@ -41,7 +41,8 @@ local TOOLS = {
 }
 os.execute("mkdir -p " .. H.q(dir .. "/adir.lua"))
 TOOLS.broken[#TOOLS.broken + 1] = dir .. "/adir.lua"
-TOOLS.good[#TOOLS.good + 1] = H.example("noop.lua")
+-- A copy: a bare -o before the tool makes it the output file.
+TOOLS.good[#TOOLS.good + 1] = file("noop.lua", H.slurp(H.example("noop.lua")))
 -- A tool that fails when it runs: its own errors may say more than a line.
 local RAISES = { [dir .. "/raises.lua"] = true }
 

@@ -248,7 +248,7 @@ local function run_hook(run, ev, name, hook)
   if g._busy then
     -- An injected execve, its handler still waiting for the result: the
     -- hook runs here, and may not inject.
-    hook(g)
+    state.call_hook(hook, ("%s of thread %d"):format(name, g.tid), g)
     return false
   end
   g._hook, g._busy = name, true
