@@ -65,7 +65,8 @@ local MISDEEDS = {
   { name = "a function result", body = "return print",
     expect = by_kind({ syscall = "error", ["on.write"] = "error", signal = "error", rpc = "error",
       default = "skip" }) }, -- (elsewhere as a table result)
-  { name = "g:inject of a string", g = true, body = "g:inject('getpid')", expect = by_kind({ default = "error" }) },
+  { name = "g:inject of a string", g = true, body = "g:inject('getpid')",
+    expect = by_kind({ default = "error" }) },
   { name = "g:inject of a table that is no syscall", g = true, body = "g:inject({ nr = 'x', args = {} })",
     expect = by_kind({ default = "error" }) },
   { name = "g:inject with a function argument", g = true,
@@ -94,7 +95,8 @@ local MISDEEDS = {
         assert(s == nil and type(e) == "string", "g:write " .. tostring(e))
       end]],
     expect = by_kind({ default = "native" }) },
-  { name = "g:string of a string", g = true, body = "g:string('/etc/passwd')", expect = by_kind({ default = "error" }) },
+  { name = "g:string of a string", g = true, body = "g:string('/etc/passwd')",
+    expect = by_kind({ default = "error" }) },
   { name = "a stack overflow", body = "local function f(n) return 1 + f(n + 1) end\nf(1)",
     expect = by_kind({ default = "error" }) },
   { name = "os.exit", body = "os.exit(3)", expect = by_kind({ default = "exit3" }) },

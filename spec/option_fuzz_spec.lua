@@ -28,7 +28,9 @@ local function file(name, content)
 end
 
 local TOOLS = {
-  good = { file("opts.lua", "return { options = { n = 0, v = false, name = 'x' }, on = { mknod = function() end } }\n") },
+  good = {
+    file("opts.lua", "return { options = { n = 0, v = false, name = 'x' }, on = { mknod = function() end } }\n"),
+  },
   broken = {
     file("syntax.lua", "return { (\n"),
     file("raises.lua", "error('raised while loading')\n"),

@@ -299,8 +299,9 @@ local function on_signal(run, lev)
       deliver = r
     elseif r ~= nil then
       local def = state.defined(f)
-      error(run_error(("error in tool: %s: tool.signal returned a %s; a signal number, false or nothing was "
-        .. "expected (at %s)"):format(def, type(r), at), ("stack traceback:\n\t%s: in function 'signal'"):format(def)), 0)
+      local msg = ("error in tool: %s: tool.signal returned a %s; a signal number, false or nothing was "
+        .. "expected (at %s)"):format(def, type(r), at)
+      error(run_error(msg, ("stack traceback:\n\t%s: in function 'signal'"):format(def)), 0)
     end
   end
   let_go(run, tid, deliver)

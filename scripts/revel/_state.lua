@@ -60,6 +60,8 @@ function M.call_hook(f, at, ...)
     r = tag
   end
   local e = errors.run_error(("error in tool: %s (at %s)"):format(M.located(f, r), at), M.dead_traceback(co))
+  -- The dead coroutine may hold a stack that overflowed: collected now, as
+  -- with it left to a later step raising e gave "error in error handling".
   co = nil
   collectgarbage()
   error(e, 0)
