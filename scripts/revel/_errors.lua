@@ -14,6 +14,25 @@ function M.run_error(message, traceback)
   return setmetatable({ message = message, traceback = traceback }, RunError)
 end
 
+-- The text of a value a tool raised: error(nil), error({}) or a __tostring
+-- that itself fails must not break the report (nor give "error in error
+-- handling").
+function M.text(v)
+  local t = type(v)
+  if t == "string" or t == "number" then
+    return tostring(v)
+  end
+  local mt = (t == "table" or t == "userdata") and getmetatable(v)
+  if type(mt) == "table" and mt.__tostring then
+    local ok, s = pcall(tostring, v)
+    if ok and type(s) == "string" then
+      return s
+    end
+    return ("an error value (a %s) whose __tostring failed"):format(t)
+  end
+  return ("an error value that is %s"):format(t == "nil" and "nil" or ("a " .. t))
+end
+
 function M.is(e)
   return getmetatable(e) == RunError
 end

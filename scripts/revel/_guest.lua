@@ -42,6 +42,14 @@ local function as_call(call, what)
   if type(call) ~= "table" or type(call.nr) ~= "number" or type(call.args) ~= "table" then
     error(("g:%s expects a syscall (sc, or revel.sys.NAME(...)), got %s"):format(what, type(call)), 3)
   end
+  -- Said here, in the tool's frame, rather than when the call is set up.
+  for i = 1, 6 do
+    local t = type(call.args[i])
+    if t ~= "number" and t ~= "string" and t ~= "boolean" and t ~= "nil" then
+      error(("g:%s: argument %d of %s is a %s; a number, a string, a boolean or nil was expected"):format(
+        what, i, call.name or ("syscall " .. call.nr), t), 3)
+    end
+  end
   return call
 end
 

@@ -73,18 +73,14 @@ local function seize_refused()
   return "cannot trace the command: ptrace refused (EPERM): " .. why
 end
 
-local function with_traceback(e)
-  -- The frames below the handler are revel's own: leave them out.
-  local tb = debug.traceback("", 2):gsub("^\n", ""):gsub("\n%s*%[C%]: in function 'xpcall'.*$", "")
-  return { message = e, traceback = tb }
-end
-
--- Each thread's handlers run in this loop; it yields DONE with the result, or
--- FAILED with the error, and lives on for the thread's next call.
+-- Each thread's handlers run in this loop; it yields DONE with the result
+-- and lives on for the thread's next call. An error ends it: its traceback is
+-- taken from the dead coroutine, as a message handler may have no stack left
+-- to run on (a stack overflow).
 local function thread_main(g, sc, handler)
   while true do
-    local ok, r = xpcall(handler, with_traceback, g, sc)
-    g, sc, handler = coroutine.yield(ok and DONE or FAILED, r)
+    local r = handler(g, sc)
+    g, sc, handler = coroutine.yield(DONE, r)
   end
 end
 
@@ -182,10 +178,10 @@ local function handler_failed(run, g, co, err)
   end
   local msg, tb
   if type(err) == "table" and err.traceback then
-    msg, tb = tostring(err.message), err.traceback
+    msg, tb = state.located(g._fn, err.message), err.traceback
   else -- the coroutine itself died: drop it
     g._co = nil
-    msg, tb = tostring(err), debug.traceback(co)
+    msg, tb = state.located(g._fn, err), state.dead_traceback(co)
   end
   local where = describe(g, g._sc)
   g._busy, g._hook = false, nil
@@ -225,25 +221,27 @@ local function after_resume(run, g, co, ok, tag, value)
       act.kind = ACT_CONTINUE
       local err = set_call(run, g, act, g._sc)
       if err then
-        return handler_failed(run, g, co, { message = tool_where(co, g._f) .. err, traceback = "" })
+        return handler_failed(run, g, co, { message = tool_where(co, g._fn) .. err, traceback = "" })
       end
     elseif type(value) == "number" and integer(value) then
       act.kind, act.value = ACT_RETURN, value
     else
       local what = type(value) == "number" and tostring(value) .. ", not an integer" or "a " .. type(value)
-      return handler_failed(run, g, co, { traceback = "", message = tool_where(co, g._f)
-        .. ("the handler returned %s; a number (the result) or nothing was expected"):format(what) })
+      -- No frame of the tool is left to show: name the handler.
+      return handler_failed(run, g, co, { message = tool_where(co, g._fn)
+        .. ("the handler returned %s; a number (the result) or nothing was expected"):format(what),
+        traceback = ("stack traceback:\n\t%s: in the handler that returned"):format(state.defined(g._fn)) })
     end
   elseif tag == INJECT then
     g._running_original = value == g._sc and not g._hook
     act.kind = ACT_INJECT
     local err = set_call(run, g, act, value)
     if err then
-      return handler_failed(run, g, co, tool_where(co, g._f) .. err)
+      return handler_failed(run, g, co, tool_where(co, g._fn) .. err)
     end
   elseif tag == TAIL then
     act.kind = ACT_TAIL
-    local where = tool_where(co, g._f)
+    local where = tool_where(co, g._fn)
     local err = set_call(run, g, act, value)
     g._co, g._busy = nil, false -- the handler never comes back from a tail injection
     if err then
@@ -251,7 +249,7 @@ local function after_resume(run, g, co, ok, tag, value)
     end
   else
     -- The tool's own coroutine.yield: the handler cannot be resumed by it.
-    return handler_failed(run, g, co, tool_where(co, g._f)
+    return handler_failed(run, g, co, tool_where(co, g._fn)
       .. "coroutine.yield inside a handler is not allowed (g:inject runs a syscall and waits for it)")
   end
   answer(run, g, act)
@@ -265,7 +263,7 @@ local function run_in_thread(run, g, sc, f)
     co = create(thread_main)
     g._co = co
   end
-  g._f = f
+  g._fn = f -- named in its errors
   local ok, tag, value = resume(co, g, sc, f)
   after_resume(run, g, co, ok, tag, value)
 end
@@ -303,7 +301,7 @@ local function run_hook(run, ev, name, hook)
   if g._busy then
     -- An injected execve, its handler still waiting for the result: the
     -- hook runs here, and may not inject.
-    hook(g)
+    state.call_hook(hook, ("%s of thread %d"):format(name, g.tid), g)
     return false
   end
   g._hook, g._busy = name, true
@@ -345,15 +343,19 @@ local function on_signal(run, lev)
   local g = run.threads[tid]
   local deliver = sig
   if g then
-    local r = run.tool.signal(g, sig)
+    local f = run.tool.signal
+    local at = ("signal %s of thread %d"):format(rffi.signal_name(sig) or sig, tid)
+    local r = state.call_hook(f, at, g, sig)
     if r == false then
       deliver = 0
     elseif type(r) == "number" and integer(r) and r >= 0 and r <= 64 then
       deliver = r
     elseif r ~= nil then
       local what = type(r) == "number" and tostring(r) or "a " .. type(r)
-      error(tool_where(nil, run.tool.signal)
-        .. ("tool.signal returned %s; a signal number, false or nothing was expected"):format(what), 0)
+      local def = state.defined(f)
+      local msg = ("error in tool: %s: tool.signal returned %s; a signal number, false or nothing was "
+        .. "expected (at %s)"):format(def, what, at)
+      error(run_error(msg, ("stack traceback:\n\t%s: in function 'signal'"):format(def)), 0)
     end
   end
   let_go(run, tid, deliver)
@@ -509,9 +511,9 @@ function M.run(plan, argv)
       return e
     end
     if rffi.cli.stop_requested() ~= 0 then
-      return stopping(tostring(e))
+      return stopping(errors.text(e))
     end
-    return run_error("error in tool: " .. tostring(e), debug.traceback("", 2):gsub("^\n", ""))
+    return run_error("error in tool: " .. errors.text(e), debug.traceback("", 2):gsub("^\n", ""))
   end)
   rffi.cli.interruptible(0)
   active, run.active = false, false
@@ -538,7 +540,7 @@ function M.run(plan, argv)
     if getmetatable(e) == RunError then
       return e
     end
-    return run_error("error in tool: " .. tostring(e), (debug.traceback("", 2):gsub("^\n", "")))
+    return run_error("error in tool: " .. errors.text(e), (debug.traceback("", 2):gsub("^\n", "")))
   end, run, code)
   api.engine_free(ffi.gc(E, nil))
   if not fok then

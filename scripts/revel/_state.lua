@@ -4,12 +4,69 @@
 local rffi = require("revel.ffi")
 local syscall = require("revel._syscall")
 local guest = require("revel._guest")
+local errors = require("revel._errors")
 
 local ffi = rffi.ffi
 local G = guest.G
+local DONE = {} -- what a hook's coroutine yields when the hook returned
 local NEW_PROCESS = rffi.NEW_PROCESS
 
 local M = {}
+
+-- Where a tool's function is defined: "tool.lua:12".
+function M.defined(f)
+  local info = type(f) == "function" and debug.getinfo(f, "S")
+  if not info or info.what == "C" then
+    return "?"
+  end
+  return info.short_src .. ":" .. info.linedefined
+end
+
+-- An error's text with a position: the tool's file and line when the error
+-- has none of its own (error(nil), an error raised through a tail call).
+function M.located(f, e)
+  local text = errors.text(e)
+  if type(e) == "string" and text:match("^[^\n]-:%d+: ") then
+    if not text:match("^revel/[%w_]+%.lua:%d+: ") then
+      return text
+    end
+    text = text:gsub("^[^:]*:%d+: ", "") -- revel's own frame: a tail call left no tool frame
+  end
+  return M.defined(f) .. ": " .. text
+end
+
+-- The traceback of a coroutine that died of an error, less its first frame
+-- (revel's own). Taken after the fact: a message handler may have no stack
+-- left to run on after a stack overflow.
+function M.dead_traceback(co)
+  return (debug.traceback(co, "", 0):gsub("^\n", ""):gsub("\n[^\n]*$", ""))
+end
+
+-- Run a hook that is not a handler: an error in it ends the run, said with
+-- the hook and whom it ran for, and a traceback.
+function M.call_hook(f, at, ...)
+  local co = coroutine.create(function(...)
+    return coroutine.yield(DONE, (f(...)))
+  end)
+  local ok, tag, r = coroutine.resume(co, ...)
+  if ok and tag == DONE then
+    return r
+  end
+  if ok then
+    r = "a hook may not yield"
+  elseif errors.is(tag) then
+    error(tag, 0)
+  else
+    r = tag
+  end
+  local e = errors.run_error(("error in tool: %s (at %s)"):format(M.located(f, r), at), M.dead_traceback(co))
+  -- The dead coroutine may hold a stack that overflowed: collected now, as
+  -- with it left to a later step raising e gave "error in error handling".
+  co = nil
+  collectgarbage()
+  error(e, 0)
+end
+local call_hook = M.call_hook
 
 -- The exit code a shell would show for a wait status.
 function M.exit_code(status)
@@ -22,7 +79,8 @@ end
 
 local function new_process(run, pid)
   local init = run.tool.init_process
-  local p = { pid = pid, state = init and init(pid, run.config) or {} }
+  local st = init and call_hook(init, "init_process of process " .. pid, pid, run.config)
+  local p = { pid = pid, state = st or {} }
   run.procs[pid] = p
   return p
 end
@@ -31,7 +89,8 @@ local function new_thread(run, tid, proc, parent)
   local init = run.tool.init_thread
   local ts
   if init then
-    ts = init(tid, parent and parent.tid or nil, parent and parent.thread or nil)
+    ts = call_hook(init, "init_thread of thread " .. tid, tid, parent and parent.tid or nil,
+      parent and parent.thread or nil)
   end
   -- The thread's place in the tree: "1" for the root, "1.2" for the second
   -- task the root created, and so on. Unlike tids it is the same on every run.
@@ -60,7 +119,7 @@ end
 
 function M.start(run)
   local init = run.tool.init_global
-  run.global = init and init(run.config, run) or nil
+  run.global = init and call_hook(init, "init_global", run.config, run) or nil
 end
 
 function M.root(run, pid)
@@ -109,7 +168,7 @@ function M.task_exit(run, ev)
   end
   local f = run.tool.exit_thread
   if f then
-    f(g, g.thread, M.exit_code(ev.status), ev.status)
+    call_hook(f, "exit_thread of thread " .. ev.tid, g, g.thread, M.exit_code(ev.status), ev.status)
   end
 end
 
@@ -121,14 +180,15 @@ function M.process_exit(run, ev)
   run.procs[ev.pid] = nil
   local f = run.tool.exit_process
   if f and proc.last then
-    f(proc.last, proc.state, M.exit_code(ev.status), ev.status)
+    call_hook(f, "exit_process of process " .. ev.pid, proc.last, proc.state, M.exit_code(ev.status),
+      ev.status)
   end
 end
 
 function M.finish(run, code)
   local f = run.tool.finish
   if f then
-    f(run.global, code)
+    call_hook(f, "finish", run.global, code)
   end
 end
 

@@ -193,7 +193,8 @@ local function parse(args)
         i = i + 1
       end
       local n = tonumber(v)
-      if not n or n < 0 or n ~= math.floor(n) then
+      -- (The printer holds it in a C int: past that it would be garbage.)
+      if not n or n < 0 or n ~= math.floor(n) or n > 0x7fffffff then
         return nil, ("-s takes a number of bytes, not %q"):format(tostring(v))
       end
       o.strsize = n

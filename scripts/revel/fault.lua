@@ -469,7 +469,7 @@ function M.layer(rules, opts)
     local err
     logf, err = io.open(opts.log, "w")
     if not logf then
-      bad(("cannot open the fault log %s: %s"):format(opts.log, err))
+      bad(("cannot open the fault log %s"):format(err)) -- (io.open's message names the file)
     end
     rffi.cloexec(logf)
   end

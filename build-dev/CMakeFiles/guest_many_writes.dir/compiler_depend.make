@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for guest_many_writes.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for guest_regs_check.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for guest_vfork_exec.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for revel_bindings.
-# This may be replaced when dependencies are built.

@@ -1,3 +1,0 @@
-file(REMOVE_RECURSE
-  "librevel_cli.a"
-)

@@ -1,2 +1,0 @@
-# Empty dependencies file for revel_module.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for test_format_fuzz.
-# This may be replaced when dependencies are built.

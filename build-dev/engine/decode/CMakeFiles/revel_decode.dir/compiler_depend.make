@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for revel_decode.
-# This may be replaced when dependencies are built.
