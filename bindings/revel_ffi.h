@@ -120,6 +120,8 @@ struct revel_printer_opts {
 	ssize_t (*read)(void *ctx, pid_t tid, uint64_t addr, void *buf, size_t n);
 	void *ctx;
 	const char *name;
+	int root_only;
+	int quiet_exit;
 };
 
 /* <revel/inject.h> */
@@ -166,7 +168,7 @@ enum {
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 4 };
+enum revel_lua_abi { REVEL_LUA_ABI = 5 };
 
 /* An event with its numbers also as doubles, so Lua reads them without
  * boxing 64-bit integers; values Lua leaves unchanged are written back bit

@@ -53,7 +53,18 @@ struct revel_printer {
 	size_t outlen;
 	char *name;      /* the output's, for a write error; NULL: not said */
 	bool write_said; /* the first failed write was said */
+	pid_t root;      /* the first task heard of (for root_only) */
 };
+
+/* Whether tid's lines are printed: all, or the root's alone (no -f). */
+static bool shown(revel_printer *p, pid_t tid)
+{
+	if (!p->o.root_only)
+		return true;
+	if (!p->root)
+		p->root = tid;
+	return tid == p->root;
+}
 
 revel_printer *revel_printer_new(const struct revel_printer_opts *o)
 {
@@ -417,6 +428,8 @@ static void json_call(revel_printer *p, struct call *c, const char *exit_text, i
 
 int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args[6], uint64_t sp)
 {
+	if (!shown(p, tid))
+		return 0;
 	struct call *c = get(p, tid);
 	if (!c)
 		return -ENOMEM;
@@ -469,6 +482,8 @@ static void to_result_column(revel_printer *p)
 
 int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result)
 {
+	if (!shown(p, tid))
+		return 0;
 	struct call *c = find(p, tid);
 	if (!c || !c->in_call)
 		return -ENOENT;
@@ -512,6 +527,8 @@ int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result)
 
 int revel_printer_injected(revel_printer *p, pid_t tid)
 {
+	if (!shown(p, tid))
+		return 0;
 	struct call *c = find(p, tid);
 	if (!c || !c->in_call)
 		return -ENOENT;
@@ -521,6 +538,8 @@ int revel_printer_injected(revel_printer *p, pid_t tid)
 
 int revel_printer_signal(revel_printer *p, pid_t tid, int sig, const void *info)
 {
+	if (!shown(p, tid))
+		return 0;
 	if (p->o.mode == REVEL_PRINT_COUNT)
 		return 0;
 	set_fmt(p, tid, 0);
@@ -550,6 +569,8 @@ int revel_printer_signal(revel_printer *p, pid_t tid, int sig, const void *info)
 
 int revel_printer_exited(revel_printer *p, pid_t tid, int status)
 {
+	if (!shown(p, tid))
+		return 0;
 	struct call *c = find(p, tid);
 	if (c && c->in_call) {
 		/* exit, exit_group, or a call the thread died in. */
@@ -585,6 +606,8 @@ int revel_printer_exited(revel_printer *p, pid_t tid, int status)
 		newline(p);
 		return 0;
 	}
+	if (p->o.quiet_exit)
+		return 0;
 	cut_open_line(p, 0);
 	prefix(p, tid);
 	if (sig) {

@@ -476,10 +476,8 @@ function M.main(args)
   -- Counted letters strace gives more meanings to than revel has yet.
   if (o.fd_paths or 0) > 1 then
     return fail("-yy is not supported yet")
-  elseif (o.quiet or 0) > 1 then
-    return fail(("-%s is not supported yet"):format(("q"):rep(o.quiet)))
-  elseif (o.follow or 0) > 2 then
-    return fail("-fff is not a strace option")
+  elseif ((o.follow or 0) > 1 or o.separately) and o.output then
+    return fail("-ff -o FILE (a file per process) is not supported yet")
   end
   if #o.command == 0 then
     return fail("no command to run (see revel --help)")
@@ -530,7 +528,8 @@ function M.main(args)
       name = "the default tool"
       local cerr
       t, cerr = strace.new({ output = o.output, trace = o.trace, strsize = o.strsize,
-        count = o.count, json = o.json, fd_paths = o.fd_paths })
+        count = o.count, json = o.json, fd_paths = o.fd_paths, follow = o.follow ~= nil,
+        quiet = o.quiet })
       if not t then
         error(errors.run_error(("cannot open %s: %s"):format(o.output, cerr)), 0)
       end

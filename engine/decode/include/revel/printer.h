@@ -44,6 +44,11 @@ struct revel_printer_opts {
 	 * at the first, on stderr as "revel: NAME: ERROR", as strace says it.
 	 * NULL: not said (the output is stderr itself). */
 	const char *name;
+	/* Nonzero: only the root's lines are printed and counted, the task the
+	 * printer first hears of (strace without -f: the command's process). */
+	int root_only;
+	/* Nonzero: no "+++ exited/killed +++" lines (strace -qq). */
+	int quiet_exit;
 };
 
 revel_printer *revel_printer_new(const struct revel_printer_opts *o);
