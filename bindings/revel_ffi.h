@@ -51,6 +51,7 @@ struct revel_options {
 	uint64_t sig_default;
 	int placement;
 	int tracer_cpu;
+	char *const *envp;
 };
 
 enum revel_placement { REVEL_PLACE_NONE = 0, REVEL_PLACE_CPU = 1 };

@@ -118,6 +118,10 @@ describe("strace's letters", function()
       "sh", "-c", 'echo "$REVEL_A|$REVEL_B|${HOME-unset}"' })
     assert.are.equal(s.out, r.out)
     assert.are.equal(s.err, r.err)
+    -- the command is looked up in revel's PATH, as strace looks it up in its own
+    r = H.revel({ "-E", "PATH=/nonexistent", "-qq", "-e", "trace=none" }, { "sh", "-c", 'echo "$PATH"' })
+    assert.are.equal(0, r.code, r.err)
+    assert.are.equal("/nonexistent\n", r.out)
   end)
 
   it("-i is refused on one line, not a REPL; the REPL is --repl", function()

@@ -36,11 +36,13 @@ or -x VALUE; letters without a value may be grouped: -fc):
   -c, --summary-only   count time, calls and errors per syscall; print a
                        summary table at the end instead of lines
   -y, --decode-fds     print the paths of file descriptors: 3</etc/passwd>
-  -q, --seccomp-bpf    accepted, as strace: revel prints no attach messages
-                       and always filters with seccomp
+  -q                   accepted, as strace (revel prints no attach messages)
+  -qq, -qqq            no "+++ exited with N +++" / "+++ killed by +++" lines
+  --seccomp-bpf        accepted, as strace (revel always filters with seccomp)
   -E VAR=VAL, --env=VAR=VAL
                        put VAR=VAL in the command's environment
-  -E VAR, --env=VAR    remove VAR from the command's environment
+  -E VAR, --env=VAR    remove VAR from the command's environment (COMMAND is
+                       still looked up in revel's own PATH, as strace does)
   --json               one JSON object per line and syscall (pid, tid, name,
                        args, result, errno), signal and exit
   --on-error=MODE      a Lua error in a handler: "abort" (default) kills the guest
@@ -402,7 +404,7 @@ end
 -- stays the guest's, as strace's does.
 local ffi = rffi.ffi
 pcall(ffi.cdef, "int ferror(void *stream); extern void *stdout;")
-pcall(ffi.cdef, "int setenv(const char *name, const char *value, int overwrite); int unsetenv(const char *name);")
+pcall(ffi.cdef, "extern char **environ;")
 
 local stdout_said = false
 local function stdout_failed(err)
@@ -496,19 +498,35 @@ function M.main(args)
   if o.tool or o.code or o.repl then
     -- These shape the default tool's output; a tool writes its own.
     for _, opt in ipairs({ { "output", "-o" }, { "trace", "-e trace=" }, { "strsize", "-s" },
-      { "count", "-c" }, { "json", "--json" }, { "fd_paths", "-y" } }) do
+      { "count", "-c" }, { "json", "--json" }, { "fd_paths", "-y" }, { "quiet", "-q" } }) do
       if o[opt[1]] ~= nil then
         return fail(("%s is an option of the default tool; %s writes its own output"):format(opt[2],
           o.tool or (o.code and "-l" or "the REPL")))
       end
     end
   end
-  for _, e in ipairs(o.env or {}) do -- -E: what the guest's execve gets
-    local var, val = e:match("^([^=]*)=(.*)$")
-    if var then
-      ffi.C.setenv(var, val, 1)
-    else
-      ffi.C.unsetenv(e)
+  local env -- -E: the guest's environment, revel's own with the changes
+  if o.env then
+    env = {}
+    local i = 0
+    while ffi.C.environ[i] ~= nil do
+      env[#env + 1] = ffi.string(ffi.C.environ[i])
+      i = i + 1
+    end
+    for _, e in ipairs(o.env) do
+      local var = e:match("^([^=]*)=") or e
+      local at
+      for j, kv in ipairs(env) do
+        if kv:sub(1, #var + 1) == var .. "=" then
+          at = j
+          break
+        end
+      end
+      if e:find("=", 1, true) then
+        env[at or #env + 1] = e
+      elseif at then
+        table.remove(env, at)
+      end
     end
   end
   _G.revel = revel -- tools may use `revel` without requiring it
@@ -565,7 +583,8 @@ function M.main(args)
         layers[1] = revel.fault.layer(lua_rules, { seed = o.seed, log = o.fault_log, replay = o.replay })
       end
     end
-    local ropts = { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root, injects = injects }
+    local ropts = { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root, injects = injects,
+      env = env }
     if o.repl or o.watch then -- a tool that may change while the guest runs
       return live.run(t, o.command, config, ropts,
         { repl = o.repl, watch = o.watch, path = o.tool, words = o.tool_words, layers = layers })

@@ -44,6 +44,9 @@ struct revel_options {
 	 * scheduler alone; REVEL_PLACE_CPU pins the tracer to .tracer_cpu. */
 	int placement;
 	int tracer_cpu;
+	/* The guest's environment (strace -E); NULL: revel's own. The command
+	 * is looked up in revel's PATH either way, as strace does. */
+	char *const *envp;
 };
 
 enum revel_placement {
