@@ -123,6 +123,9 @@ struct revel_printer_opts {
 	const char *name;
 	int root_only;
 	int quiet_exit;
+	int syscall_number;
+	int instruction_pointer;
+	uint64_t (*ip_of)(void *ctx, pid_t tid);
 };
 
 /* <revel/inject.h> */

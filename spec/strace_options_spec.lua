@@ -124,15 +124,35 @@ describe("strace's letters", function()
     assert.are.equal("/nonexistent\n", r.out)
   end)
 
-  it("-i is refused on one line, not a REPL; the REPL is --repl", function()
-    local r = H.revel({ "-i" }, { "true" })
-    assert.are.equal(125, r.code)
-    assert.are.equal("revel: -i is not supported yet (the REPL is --repl)\n", r.err)
+  it("-i prints each line's instruction pointer as strace -i: the same offsets in their pages", function()
+    local argv = { "sh", "-c", "kill -USR1 $$" } -- no child: no race with SIGCHLD
+    local function lines(text)
+      local t = {}
+      for l in text:gmatch("[^\n]+") do
+        local ip, rest = l:match("^%[(%x+)%] (.*)$")
+        if ip then -- ASLR moves the pages, not the offsets in them
+          t[#t + 1] = ip:sub(-3) .. " " .. (rest:match("^[%w_]+") or rest:match("^%-%-%- %u+") or rest)
+        elseif l:sub(1, 1) == "[" then
+          t[#t + 1] = l
+        end -- else the shell's word on strace killed by the signal
+      end
+      return t
+    end
+    local s = H.native({ "strace", "-i", unpack(argv) })
+    local r = H.revel({ "-i" }, argv)
+    assert.are.equal(s.code, r.code, r.err)
+    local sl, rl = lines(s.err), lines(r.err)
+    assert.truthy(#sl > 20, s.err)
+    assert.are.same(sl, rl)
+    local last = "\n[????????????????] +++ killed by SIGUSR1 +++\n"
+    assert.are.equal(last, r.err:sub(-#last))
+    r = H.revel({ "--instruction-pointer", "-e", "trace=getppid" }, { H.guest("inject_probe") })
+    assert.truthy(r.err:match("^%[%x+%] getppid%(%)"), r.err)
   end)
 
   it("strace options not done yet are one line, exit 125", function()
     for _, words in ipairs({ { "-k" }, { "-t" }, { "-tt" }, { "-T" }, { "-p", "1" }, { "-p1" }, { "-yy" },
-      { "-xx" }, { "-v" }, { "-Z" }, { "-n" }, { "-A" }, { "--stack-traces" }, { "--attach=1" },
+      { "-xx" }, { "-v" }, { "-Z" }, { "-A" }, { "--stack-traces" }, { "--attach=1" },
       { "--syscall-times" }, { "--decode-fds=all" }, { "-e", "status=failed" }, { "-e", "signal=none" },
       { "-ff", "-o", "x" }, { "--output-separately", "-o", "x" }, { "--quiet=exit" } }) do
       local r = H.revel(words, { "true" })
@@ -148,6 +168,36 @@ describe("strace's letters", function()
       assert.are.equal(plain.code, r.code, r.err)
       assert.are.equal(plain.err, r.err)
     end
+  end)
+
+  it("-n and --syscall-number print each call's number, as strace -n and -f -n", function()
+    for _, pre in ipairs({ { "-n" }, { "--syscall-number" }, { "-f", "-n" } }) do
+      local so, ro = H.tmppath("strace.n"), H.tmppath("revel.n")
+      local argv = { "sh", "-c", "/bin/true; echo x" }
+      H.sh(H.words({ "strace", "-o", so, unpack(pre) }) .. " " .. H.words(argv))
+      H.sh(H.words({ H.bin, "-o", ro, unpack(pre) }) .. " -- " .. H.words(argv))
+      local function lines(f)
+        local t = {}
+        for l in (slurp(f) or ""):gmatch("[^\n]+") do
+          l = l:gsub("^%d+%s+", "") -- -f -o: the pid
+          -- the number, then what follows it up to the call's name
+          local nr, name = l:match("^%[%s*(%d+)%] ([%w_]+)%(")
+          if nr then
+            t[#t + 1] = nr .. " " .. name
+          end
+        end
+        table.sort(t)
+        return t
+      end
+      local s, r = lines(so), lines(ro)
+      os.remove(so)
+      os.remove(ro)
+      assert.truthy(#s > 20, table.concat(s, "\n"))
+      assert.are.same(s, r)
+    end
+    local r = H.revel({ "-n", "-e", "trace=getppid" }, { H.guest("inject_probe") })
+    assert.truthy(r.err:find("\n[ 110] getppid()                        = ", 1, true)
+      or r.err:find("^%[ 110%] getppid%(%)                        = "), r.err)
   end)
 
   it("-qq and -qqq drop the exit lines, as strace", function()

@@ -27,6 +27,7 @@ struct call {
 	bool injected; /* the result came from an inject rule: strace marks it */
 	int64_t args[6];
 	uint64_t sp;
+	uint64_t ip; /* at the call's entry, for -i */
 	struct revel_fmt_state st;
 	struct timespec t0;
 	char *text; /* the entry half, kept for --json */
@@ -294,6 +295,13 @@ static int tid_text(char *out, pid_t tid, bool bracket)
 	return n;
 }
 
+/* -i: "[00007f...] " after the pid, as strace. */
+static void put_ip(revel_printer *p, uint64_t ip)
+{
+	if (p->o.instruction_pointer)
+		printf_(p, "[%016" PRIx64 "] ", ip);
+}
+
 static void prefix(revel_printer *p, pid_t tid)
 {
 	p->curcol = 0;
@@ -436,6 +444,7 @@ int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args
 	c->nr = nr;
 	memcpy(c->args, args, sizeof c->args);
 	c->sp = sp;
+	c->ip = p->o.instruction_pointer && p->o.ip_of ? p->o.ip_of(p->o.ctx, tid) : 0;
 	c->in_call = true;
 	c->injected = false;
 	if (p->o.mode == REVEL_PRINT_COUNT) {
@@ -457,8 +466,12 @@ int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args
 		return 0;
 	}
 	cut_open_line(p, tid);
-	if (p->printing != tid)
+	if (p->printing != tid) {
 		prefix(p, tid);
+		put_ip(p, c->ip);
+	}
+	if (p->o.syscall_number)
+		printf_(p, "[%4ld] ", nr);
 	put(p, p->scratch, (size_t)n);
 	p->printing = tid;
 	return 0;
@@ -469,6 +482,7 @@ static void resumed(revel_printer *p, struct call *c)
 	cut_open_line(p, c->tid);
 	if (p->printing != c->tid) {
 		prefix(p, c->tid);
+		put_ip(p, c->ip);
 		printf_(p, "<... %s resumed>", name_of(c->nr));
 	}
 }
@@ -560,6 +574,8 @@ int revel_printer_signal(revel_printer *p, pid_t tid, int sig, const void *info)
 	}
 	cut_open_line(p, 0);
 	prefix(p, tid);
+	if (p->o.instruction_pointer)
+		put_ip(p, p->o.ip_of ? p->o.ip_of(p->o.ctx, tid) : 0);
 	puts_(p, "--- ");
 	put(p, p->scratch, (size_t)n);
 	puts_(p, " ---");
@@ -610,6 +626,8 @@ int revel_printer_exited(revel_printer *p, pid_t tid, int status)
 		return 0;
 	cut_open_line(p, 0);
 	prefix(p, tid);
+	if (p->o.instruction_pointer)
+		puts_(p, "[????????????????] "); /* strace: the thread is gone */
 	if (sig) {
 		const char *name = revel_signal_name(sig);
 		if (name)

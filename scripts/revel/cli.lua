@@ -36,6 +36,10 @@ or -x VALUE; letters without a value may be grouped: -fc):
   -c, --summary-only   count time, calls and errors per syscall; print a
                        summary table at the end instead of lines
   -y, --decode-fds     print the paths of file descriptors: 3</etc/passwd>
+  -n, --syscall-number start each call's line with its number: [  12] brk(NULL)
+  -i, --instruction-pointer
+                       start each line with the instruction pointer at the call
+                       or signal: [00007f0a1b2c3d4e] (the REPL is --repl)
   -q                   accepted, as strace (revel prints no attach messages)
   -qq, -qqq            no "+++ exited with N +++" / "+++ killed by +++" lines
   --seccomp-bpf        accepted, as strace (revel always filters with seccomp)
@@ -80,7 +84,7 @@ or -x VALUE; letters without a value may be grouped: -fc):
   -h, --help           show this help and exit
   -V, --version        show the version and exit
 
-strace's other options (-p, -k, -t, -T, -i, -v, -x, -yy, -qq, -e status= ...)
+strace's other options (-p, -k, -t, -T, -v, -x, -yy, -ff -o, -e status= ...)
 are refused as "not supported yet" (exit 125), never taken for something else.
 
 A tool is a Lua file returning a table; see revel(1) and docs/api.md.
@@ -126,16 +130,16 @@ end
 -- strace's options revel does not do yet: said as such, never taken for
 -- something else. Short letters, then long names (getopt_long's).
 local NOT_YET_SHORT = { a = true, b = true, I = true, O = true, S = true, P = true, p = true,
-  U = true, u = true, X = true, A = true, C = true, d = true, D = true, i = true, k = true,
-  n = true, r = true, t = true, T = true, v = true, w = true, x = true, z = true, Z = true,
+  U = true, u = true, X = true, A = true, C = true, d = true, D = true, k = true,
+  r = true, t = true, T = true, v = true, w = true, x = true, z = true, Z = true,
   Y = true }
 local NOT_YET_LONG = { "columns", "detach-on", "daemonize", "interruptible",
   "summary-syscall-overhead", "summary-sort-by", "trace-path", "attach", "summary-columns",
-  "user", "output-append-mode", "summary", "debug", "stack-traces", "syscall-number",
+  "user", "output-append-mode", "summary", "debug", "stack-traces",
   "relative-timestamps", "absolute-timestamps", "syscall-times", "summary-wall-clock",
   "strings-in-hex", "no-abbrev", "failed-only", "successful-only", "decode-pids",
   "const-print-style", "tips", "signal", "status", "abbrev", "verbose", "raw", "read",
-  "write", "kvm", "instruction-pointer", "quiet" }
+  "write", "kvm", "quiet" }
 -- Short letters strace takes with a value (getopt: -sN or -s N).
 local SHORT_ARG = { o = true, e = true, s = true, l = true, E = true, a = true, b = true,
   I = true, O = true, S = true, P = true, p = true, U = true, u = true, X = true }
@@ -253,6 +257,8 @@ local FLAGS = {
   f = flag("follow"), ["follow-forks"] = flag("follow"),
   ["output-separately"] = function(o) o.separately = true return true end,
   q = flag("quiet"),
+  n = flag("syscall_number"), ["syscall-number"] = flag("syscall_number"),
+  i = flag("instruction_pointer"), ["instruction-pointer"] = flag("instruction_pointer"),
   ["seccomp-bpf"] = function() return true end, -- revel always filters with seccomp
   json = flag("json"),
   repl = flag("repl"),
@@ -312,9 +318,7 @@ local function parse_short(o, args, i)
   local j = 2
   while j <= #a do
     local c = a:sub(j, j)
-    if c == "i" then
-      return nil, "-i is not supported yet (the REPL is --repl)"
-    elseif NOT_YET_SHORT[c] then
+    if NOT_YET_SHORT[c] then
       return not_yet("-" .. c)
     elseif SHORT_ARG[c] then
       local v = a:sub(j + 1)
@@ -498,7 +502,8 @@ function M.main(args)
   if o.tool or o.code or o.repl then
     -- These shape the default tool's output; a tool writes its own.
     for _, opt in ipairs({ { "output", "-o" }, { "trace", "-e trace=" }, { "strsize", "-s" },
-      { "count", "-c" }, { "json", "--json" }, { "fd_paths", "-y" }, { "quiet", "-q" } }) do
+      { "count", "-c" }, { "json", "--json" }, { "fd_paths", "-y" }, { "quiet", "-q" },
+      { "syscall_number", "-n" }, { "instruction_pointer", "-i" } }) do
       if o[opt[1]] ~= nil then
         return fail(("%s is an option of the default tool; %s writes its own output"):format(opt[2],
           o.tool or (o.code and "-l" or "the REPL")))
@@ -547,7 +552,8 @@ function M.main(args)
       local cerr
       t, cerr = strace.new({ output = o.output, trace = o.trace, strsize = o.strsize,
         count = o.count, json = o.json, fd_paths = o.fd_paths, follow = o.follow ~= nil,
-        quiet = o.quiet })
+        quiet = o.quiet, syscall_number = o.syscall_number ~= nil,
+        instruction_pointer = o.instruction_pointer ~= nil })
       if not t then
         error(errors.run_error(("cannot open %s: %s"):format(o.output, cerr)), 0)
       end

@@ -8,6 +8,8 @@
 --                            json = bool, fd_paths = bool, follow = bool, quiet = N }
 -- follow: every process's lines (strace -f); without it the root's alone.
 -- quiet: 2 and more drop the "+++ exited +++" lines (strace -qq).
+-- syscall_number: "[  12] " before each call (strace -n).
+-- instruction_pointer: "[00007f...] " before each line (strace -i).
 -- Each strace.new gives a tool with its own output and state.
 local rffi = require("revel.ffi")
 
@@ -190,6 +192,8 @@ function M.new(opts)
     o.name = settings.name -- a write that fails is said with it (copied)
     o.root_only = opts.follow and 0 or 1
     o.quiet_exit = (opts.quiet or 0) >= 2 and 1 or 0
+    o.syscall_number = opts.syscall_number and 1 or 0
+    o.instruction_pointer = opts.instruction_pointer and 1 or 0
     P = api.printer_new(E, o)
     if P == nil then
       error("cannot make the output printer", 0)

@@ -49,6 +49,13 @@ struct revel_printer_opts {
 	int root_only;
 	/* Nonzero: no "+++ exited/killed +++" lines (strace -qq). */
 	int quiet_exit;
+	/* Nonzero: each call's line starts with its number, "[  12] " (strace -n). */
+	int syscall_number;
+	/* Nonzero: lines start with the thread's instruction pointer at the
+	 * call or signal, "[00007f...] " (strace -i), got with ip_of(ctx, tid);
+	 * an exit line has "[????????????????] ". */
+	int instruction_pointer;
+	uint64_t (*ip_of)(void *ctx, pid_t tid);
 };
 
 revel_printer *revel_printer_new(const struct revel_printer_opts *o);
