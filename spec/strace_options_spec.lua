@@ -24,6 +24,8 @@ end
 
 -- The text of a trace with the run's noise out: pids, addresses, times.
 local function clean(text)
+  -- -n: the number to the end, so that the patterns below see the call first
+  text = ("\n" .. text):gsub("\n%[%s*(%d+)%] ([^\n]*)", "\n%2 #%1"):sub(2)
   local t = C.normalise(text)
   for i, l in ipairs(t) do
     t[i] = l:gsub("%d%d%d+", "N"):gsub('^read%(4, ".-"', 'read(4, "..."')
@@ -57,10 +59,19 @@ describe("each option takes --opt=V and --opt V, -xV and -x V", function()
     { { "-y" }, { "--decode-fds" }, { "--decode-fds=path" } },
     { { "-f" }, { "--follow-forks" } },
     { { "-f", "-c" }, { "-fc" }, { "-cf" } },
+    { { "-n" }, { "--syscall-number" } },
+    { { "-q" }, { "--seccomp-bpf" }, { "-qf" } },
+    { { "--replay=" .. log }, { "--replay", log }, tool = true, setup = function()
+      H.sh(H.words({ H.bin, "--fault-log=" .. log, "--seed=3", "--rule=chdir:p=0.5:error=EPERM",
+        H.example("noop.lua"), "--", guest }))
+    end },
   }
   for _, case in ipairs(cases) do
     it(table.concat(case[1], " "), function()
       local results = {}
+      if case.setup then
+        case.setup()
+      end
       for k, form in ipairs(case) do
         local words = { H.bin }
         for _, w in ipairs(form) do
