@@ -64,7 +64,7 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX };
 	X(revel_printer_opts, read) X(revel_printer_opts, ctx) X(revel_printer_opts, name) \
 	X(revel_printer_opts, root_only) X(revel_printer_opts, quiet_exit) \
 	X(revel_printer_opts, syscall_number) X(revel_printer_opts, instruction_pointer) \
-	X(revel_printer_opts, ip_of) \
+	X(revel_printer_opts, ip_of) X(revel_printer_opts, separate) \
 	X(revel_inject_rule, set) X(revel_inject_rule, fault) X(revel_inject_rule, value) \
 	X(revel_inject_rule, signal) X(revel_inject_rule, syscall) \
 	X(revel_inject_rule, delay_enter_us) X(revel_inject_rule, delay_exit_us) \

@@ -126,6 +126,7 @@ struct revel_printer_opts {
 	int syscall_number;
 	int instruction_pointer;
 	uint64_t (*ip_of)(void *ctx, pid_t tid);
+	const char *separate;
 };
 
 /* <revel/inject.h> */

@@ -165,7 +165,7 @@ describe("strace's letters", function()
     for _, words in ipairs({ { "-k" }, { "-t" }, { "-tt" }, { "-T" }, { "-p", "1" }, { "-p1" }, { "-yy" },
       { "-xx" }, { "-v" }, { "-Z" }, { "-A" }, { "--stack-traces" }, { "--attach=1" },
       { "--syscall-times" }, { "--decode-fds=all" }, { "-e", "status=failed" }, { "-e", "signal=none" },
-      { "-ff", "-o", "x" }, { "--output-separately", "-o", "x" }, { "--quiet=exit" } }) do
+      { "-ff", "-c", "-o", "x" }, { "-ff", "--json", "-o", "x" }, { "--quiet=exit" } }) do
       local r = H.revel(words, { "true" })
       assert.are.equal(125, r.code, table.concat(words, " "))
       assert.truthy(r.err:match("^revel: [^\n]*is not supported yet\n$"), r.err)
@@ -259,6 +259,72 @@ describe("-f and -ff", function()
       assert.are.same(s, r)
       assert.truthy(rr.err:find('execve("/bin/true"', 1, true), rr.err)
     end
+  end)
+
+  it("-ff -o NAME writes NAME.TID per thread, as strace -ff -o", function()
+    local dir = H.tmppath("ff")
+    os.execute("rm -rf " .. H.q(dir) .. " && mkdir -p " .. H.q(dir))
+    -- the files of one run, in the order of their tids, lines as multisets
+    local function files(prefix)
+      local names = {}
+      local p = io.popen("ls " .. H.q(dir))
+      for n in p:lines() do
+        local tid = n:match("^" .. prefix .. "%.(%d+)$")
+        if tid then
+          names[#names + 1] = tonumber(tid)
+        end
+      end
+      p:close()
+      table.sort(names)
+      local out = {}
+      for i, tid in ipairs(names) do
+        local t = {}
+        for _, l in ipairs(C.normalise(slurp(dir .. "/" .. prefix .. "." .. tid), true)) do -- threads race for fds
+          if not l:match("^futex%(") then -- a join waits or not, as the threads race
+            t[#t + 1] = l:gsub("%d%d%d+", "PID"):gsub("^(rt_sigreturn%(.-%)) = .*$", "%1")
+          end
+        end
+        table.sort(t)
+        out[i] = t
+      end
+      return out
+    end
+    for _, case in ipairs({ { { "-ff" }, { "sh", "-c", "/bin/true; echo x" } },
+      -- (strace 6.1 ignores --output-separately after -f: one file, pids on
+      -- its lines; revel takes it as strace -h says, as -ff)
+      { { "-ff" }, { H.guest("threads8") } },
+      { { "--output-separately" }, { "sh", "-c", "/bin/true; echo x" } } }) do
+      local pre, argv = case[1], case[2]
+      H.sh(H.words({ "strace", "-o", dir .. "/s", unpack(pre) }) .. " " .. H.words(argv) .. " > /dev/null")
+      local r = H.sh(H.words({ H.bin, "-o", dir .. "/r", unpack(pre) }) .. " -- " .. H.words(argv) .. " > /dev/null")
+      assert.are.equal(0, r.code, r.err)
+      assert.are.equal("", r.err)
+      local s, v = files("s"), files("r")
+      assert.are.equal(#s, #v, table.concat(pre, " "))
+      assert.truthy(#s >= (pre[1] == "--output-separately" and 1 or 2), table.concat(pre, " "))
+      for i = 1, #s do
+        local only_s, only_v = {}, {}
+        local seen = {}
+        for _, l in ipairs(v[i]) do
+          seen[l] = (seen[l] or 0) + 1
+        end
+        for _, l in ipairs(s[i]) do
+          if (seen[l] or 0) > 0 then
+            seen[l] = seen[l] - 1
+          else
+            only_s[#only_s + 1] = l
+          end
+        end
+        for l, n in pairs(seen) do
+          for _ = 1, n do
+            only_v[#only_v + 1] = l
+          end
+        end
+        assert.are.same({}, only_s, table.concat(pre, " ") .. " strace only, file " .. i)
+        assert.are.same({}, only_v, table.concat(pre, " ") .. " revel only, file " .. i)
+      end
+    end
+    os.execute("rm -rf " .. H.q(dir))
   end)
 
   it("-o FILE without -f: no pid on the lines, as strace -o", function()

@@ -24,8 +24,8 @@ or -x VALUE; letters without a value may be grouped: -fc):
   -f, --follow-forks   the default tool prints the calls of every process and
                        thread (without -f, the root process's calls only, as
                        strace); a tool file sees the whole tree either way
-  -ff                  the same as -f (strace's one file per process, -ff -o
-                       FILE, is not supported yet)
+  -ff                  with -o NAME: each thread's lines in NAME.TID, as
+                       strace -ff -o; without -o, the same as -f
   -e trace=SET, --trace=SET
                        trace only SET: syscall names, classes (%file,
                        %process, %network, %signal, %ipc, %desc, %memory,
@@ -84,7 +84,7 @@ or -x VALUE; letters without a value may be grouped: -fc):
   -h, --help           show this help and exit
   -V, --version        show the version and exit
 
-strace's other options (-p, -k, -t, -T, -v, -x, -yy, -ff -o, -e status= ...)
+strace's other options (-p, -k, -t, -T, -v, -x, -yy, -e status= ...)
 are refused as "not supported yet" (exit 125), never taken for something else.
 
 A tool is a Lua file returning a table; see revel(1) and docs/api.md.
@@ -482,8 +482,8 @@ function M.main(args)
   -- Counted letters strace gives more meanings to than revel has yet.
   if (o.fd_paths or 0) > 1 then
     return fail("-yy is not supported yet")
-  elseif ((o.follow or 0) > 1 or o.separately) and o.output then
-    return fail("-ff -o FILE (a file per process) is not supported yet")
+  elseif ((o.follow or 0) > 1 or o.separately) and o.output and (o.count or o.json) then
+    return fail(("-ff -o FILE with %s is not supported yet"):format(o.count and "-c" or "--json"))
   end
   if #o.command == 0 then
     return fail("no command to run (see revel --help)")
@@ -553,7 +553,8 @@ function M.main(args)
       t, cerr = strace.new({ output = o.output, trace = o.trace, strsize = o.strsize,
         count = o.count, json = o.json, fd_paths = o.fd_paths, follow = o.follow ~= nil,
         quiet = o.quiet, syscall_number = o.syscall_number ~= nil,
-        instruction_pointer = o.instruction_pointer ~= nil })
+        instruction_pointer = o.instruction_pointer ~= nil,
+        separate = (o.follow or 0) > 1 or o.separately })
       if not t then
         error(errors.run_error(("cannot open %s: %s"):format(o.output, cerr)), 0)
       end

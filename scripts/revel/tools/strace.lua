@@ -10,6 +10,7 @@
 -- quiet: 2 and more drop the "+++ exited +++" lines (strace -qq).
 -- syscall_number: "[  12] " before each call (strace -n).
 -- instruction_pointer: "[00007f...] " before each line (strace -i).
+-- separate: with output NAME, each thread's lines in NAME.TID (strace -ff -o).
 -- Each strace.new gives a tool with its own output and state.
 local rffi = require("revel.ffi")
 
@@ -167,7 +168,10 @@ function M.new(opts)
     end
     tool.subscriptions = words
   end
-  if opts.output then
+  if opts.output and opts.separate then
+    -- strace -ff -o NAME: the printer writes NAME.TID per thread
+    settings.separate, settings.name = opts.output, opts.output
+  elseif opts.output then
     local fd = ffi.C.open(opts.output, O_WRONLY + O_CREAT + O_TRUNC + O_CLOEXEC, 438)
     if fd < 0 then
       return nil, rffi.strerror(ffi.errno())
@@ -176,7 +180,7 @@ function M.new(opts)
     -- strace -f -o FILE: every line has its pid
     settings.prefix = PREFIX_ALWAYS
   end
-  if not opts.follow then -- one process: no pid on any line, as strace
+  if not opts.follow or settings.separate then -- one process a file: no pid, as strace
     settings.prefix = PREFIX_NONE
   end
   settings.strsize = opts.strsize or 32
@@ -194,6 +198,7 @@ function M.new(opts)
     o.quiet_exit = (opts.quiet or 0) >= 2 and 1 or 0
     o.syscall_number = opts.syscall_number and 1 or 0
     o.instruction_pointer = opts.instruction_pointer and 1 or 0
+    o.separate = settings.separate
     P = api.printer_new(E, o)
     if P == nil then
       error("cannot make the output printer", 0)

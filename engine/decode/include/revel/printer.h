@@ -56,6 +56,10 @@ struct revel_printer_opts {
 	 * an exit line has "[????????????????] ". */
 	int instruction_pointer;
 	uint64_t (*ip_of)(void *ctx, pid_t tid);
+	/* strace -ff -o NAME: each thread's lines go to NAME.TID (created or
+	 * truncated at its first line, closed at its exit), with no pid and no
+	 * "<unfinished ...>"; fd is then unused. NULL: one output. Copied. */
+	const char *separate;
 };
 
 revel_printer *revel_printer_new(const struct revel_printer_opts *o);
