@@ -17,8 +17,9 @@ usage: revel [OPTIONS] [TOOL.lua [TOOL-OPTIONS]] -- COMMAND [ARGS...]
 Runs COMMAND under a syscall interception tool written in Lua. With no tool,
 the built-in strace-like tool prints one line per syscall on stderr.
 
-Options (a long option takes --name=VALUE or --name VALUE; a short one -xVALUE
-or -x VALUE; letters without a value may be grouped: -fc):
+Options (a long option takes --name=VALUE or --name VALUE, but an optional
+value only after "=" (--decode-fds=path, --quiet=SET); a short one -xVALUE or
+-x VALUE; letters without a value may be grouped: -fc):
   -o FILE, --output=FILE
                        write the default tool's output to FILE
   -f, --follow-forks   the default tool prints the calls of every process and
@@ -42,6 +43,9 @@ or -x VALUE; letters without a value may be grouped: -fc):
                        or signal: [00007f0a1b2c3d4e] (the REPL is --repl)
   -q                   accepted, as strace (revel prints no attach messages)
   -qq, -qqq            no "+++ exited with N +++" / "+++ killed by +++" lines
+  -e quiet=SET, --quiet=SET
+                       SET with exit or all: as -qq; other names are accepted
+                       (revel prints none of those messages)
   --seccomp-bpf        accepted, as strace (revel always filters with seccomp)
   -E VAR=VAL, --env=VAR=VAL
                        put VAR=VAL in the command's environment
@@ -139,7 +143,7 @@ local NOT_YET_LONG = { "columns", "detach-on", "daemonize", "interruptible",
   "relative-timestamps", "absolute-timestamps", "syscall-times", "summary-wall-clock",
   "strings-in-hex", "no-abbrev", "failed-only", "successful-only", "decode-pids",
   "const-print-style", "tips", "signal", "status", "abbrev", "verbose", "raw", "read",
-  "write", "kvm", "quiet" }
+  "write", "kvm" }
 -- Short letters strace takes with a value (getopt: -sN or -s N).
 local SHORT_ARG = { o = true, e = true, s = true, l = true, E = true, a = true, b = true,
   I = true, O = true, S = true, P = true, p = true, U = true, u = true, X = true }
@@ -148,12 +152,35 @@ local function set_trace(o, v)
   o.trace = v
 end
 
--- -e EXPR: trace=, inject=, fault=; a bare SET is trace=SET as in strace.
+-- -e quiet=SET / --quiet=SET: of strace's messages revel prints the exit
+-- lines alone; the others (attach, personality...) it never prints.
+local QUIET = { attach = true, exit = true, ["path-resolution"] = true, personality = true,
+  ["thread-execve"] = true, superseded = true, all = true, none = true }
+local function set_quiet(o, v)
+  local neg, set = v:match("^(!?)(.*)$")
+  local exit = false
+  for w in set:gmatch("[^,]+") do
+    if not QUIET[w] then
+      return nil, ("-e quiet=%s: invalid quiet '%s'"):format(v, w)
+    end
+    exit = exit or w == "exit" or w == "all"
+  end
+  if neg == "!" then
+    exit = not exit
+  end
+  o.quiet_exit = exit
+  return true
+end
+
+-- -e EXPR: trace=, inject=, fault=, quiet=; a bare SET is trace=SET as in strace.
 local function set_expr(o, v)
   local set = v:match("^trace=(.*)$") or v:match("^t=(.*)$")
   local inj = v:match("^inject=(.*)$")
   local flt = v:match("^fault=(.*)$")
-  if inj or flt then
+  local quiet = v:match("^quiet=(.*)$")
+  if quiet then
+    return set_quiet(o, quiet)
+  elseif inj or flt then
     return add_inject(o, inj or flt, flt ~= nil)
   elseif not set then
     local key = v:match("^([%w_-]+)=")
@@ -265,7 +292,8 @@ local FLAGS = {
   watch = flag("watch"),
   ["exit-with-root"] = flag("exit_with_root"),
 }
--- --decode-fds[=path] is -y; its value is optional, so only --decode-fds=V.
+-- --decode-fds[=path] is -y; its value is optional, so only --decode-fds=V
+-- (as --quiet[=SET]: getopt_long takes an optional value after "=" alone).
 local function decode_fds(o, v)
   if v and v ~= "path" then
     return nil, ("--decode-fds=%s is not supported yet"):format(v)
@@ -284,6 +312,14 @@ local function parse_long(o, args, i)
   name = name or a:sub(3)
   if name == "decode-fds" then
     local ok, err = decode_fds(o, v)
+    return ok and i + 1, err
+  elseif name == "quiet" then -- its value is optional too: --quiet alone is -q
+    local ok, err = true, nil
+    if v then
+      ok, err = set_quiet(o, v)
+    else
+      flag("quiet")(o)
+    end
     return ok and i + 1, err
   end
   local take = WITH_VALUE[name]
@@ -503,6 +539,7 @@ function M.main(args)
     -- These shape the default tool's output; a tool writes its own.
     for _, opt in ipairs({ { "output", "-o" }, { "trace", "-e trace=" }, { "strsize", "-s" },
       { "count", "-c" }, { "json", "--json" }, { "fd_paths", "-y" }, { "quiet", "-q" },
+      { "quiet_exit", "-e quiet=" },
       { "syscall_number", "-n" }, { "instruction_pointer", "-i" } }) do
       if o[opt[1]] ~= nil then
         return fail(("%s is an option of the default tool; %s writes its own output"):format(opt[2],
@@ -552,7 +589,7 @@ function M.main(args)
       local cerr
       t, cerr = strace.new({ output = o.output, trace = o.trace, strsize = o.strsize,
         count = o.count, json = o.json, fd_paths = o.fd_paths, follow = o.follow ~= nil,
-        quiet = o.quiet, syscall_number = o.syscall_number ~= nil,
+        quiet = o.quiet_exit and 2 or (o.quiet_exit == false and 0) or o.quiet, syscall_number = o.syscall_number ~= nil,
         instruction_pointer = o.instruction_pointer ~= nil,
         separate = (o.follow or 0) > 1 or o.separately })
       if not t then
