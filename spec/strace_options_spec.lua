@@ -305,6 +305,7 @@ describe("-f and -ff", function()
       { { "-ff" }, { H.guest("threads8") } },
       { { "--output-separately" }, { "sh", "-c", "/bin/true; echo x" } } }) do
       local pre, argv = case[1], case[2]
+      os.execute("rm -rf " .. H.q(dir) .. " && mkdir -p " .. H.q(dir))
       H.sh(H.words({ "strace", "-o", dir .. "/s", unpack(pre) }) .. " " .. H.words(argv) .. " > /dev/null")
       local r = H.sh(H.words({ H.bin, "-o", dir .. "/r", unpack(pre) }) .. " -- " .. H.words(argv) .. " > /dev/null")
       assert.are.equal(0, r.code, r.err)
