@@ -52,7 +52,7 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX };
 	X(user_regs_struct, es) X(user_regs_struct, fs) X(user_regs_struct, gs) \
 	X(revel_options, subscribed) X(revel_options, handled) X(revel_options, want_tasks) \
 	X(revel_options, want_signals) X(revel_options, log) X(revel_options, sig_default) \
-	X(revel_options, placement) X(revel_options, tracer_cpu) \
+	X(revel_options, placement) X(revel_options, tracer_cpu) X(revel_options, envp) \
 	X(revel_event, kind) X(revel_event, tid) X(revel_event, pid) X(revel_event, parent_tid) \
 	X(revel_event, former_tid) X(revel_event, flags) X(revel_event, sig) \
 	X(revel_event, status) X(revel_event, nr) X(revel_event, args) X(revel_event, result) \
@@ -62,6 +62,9 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX };
 	X(revel_printer_opts, fd) X(revel_printer_opts, mode) X(revel_printer_opts, prefix) \
 	X(revel_printer_opts, string_limit) X(revel_printer_opts, fmt_flags) \
 	X(revel_printer_opts, read) X(revel_printer_opts, ctx) X(revel_printer_opts, name) \
+	X(revel_printer_opts, root_only) X(revel_printer_opts, quiet_exit) \
+	X(revel_printer_opts, syscall_number) X(revel_printer_opts, instruction_pointer) \
+	X(revel_printer_opts, ip_of) X(revel_printer_opts, separate) \
 	X(revel_inject_rule, set) X(revel_inject_rule, fault) X(revel_inject_rule, value) \
 	X(revel_inject_rule, signal) X(revel_inject_rule, syscall) \
 	X(revel_inject_rule, delay_enter_us) X(revel_inject_rule, delay_exit_us) \

@@ -12,12 +12,24 @@ static ssize_t engine_reader(void *ctx, pid_t tid, uint64_t addr, void *buf, siz
 	return revel_mem_read_checked(ctx, tid, addr, buf, n);
 }
 
+/* -i: the ip of a stopped thread, from the registers read at its stop; a
+ * call an observer sees runs on, so its ip is the one saved at the call. */
+static uint64_t engine_ip(void *ctx, pid_t tid)
+{
+	struct user_regs_struct r;
+	if (revel_get_regs(ctx, tid, &r) != 0)
+		return revel_call_ip(ctx, tid);
+	return r.rip;
+}
+
 revel_printer *lua_printer_new(revel_engine *e, const struct revel_printer_opts *o)
 {
 	struct revel_printer_opts opts = *o;
 	if (!opts.read) {
 		opts.read = engine_reader;
 		opts.ctx = e;
+		if (!opts.ip_of)
+			opts.ip_of = engine_ip;
 	}
 	return revel_printer_new(&opts);
 }

@@ -51,6 +51,7 @@ struct revel_options {
 	uint64_t sig_default;
 	int placement;
 	int tracer_cpu;
+	char *const *envp;
 };
 
 enum revel_placement { REVEL_PLACE_NONE = 0, REVEL_PLACE_CPU = 1 };
@@ -120,6 +121,12 @@ struct revel_printer_opts {
 	ssize_t (*read)(void *ctx, pid_t tid, uint64_t addr, void *buf, size_t n);
 	void *ctx;
 	const char *name;
+	int root_only;
+	int quiet_exit;
+	int syscall_number;
+	int instruction_pointer;
+	uint64_t (*ip_of)(void *ctx, pid_t tid);
+	const char *separate;
 };
 
 /* <revel/inject.h> */
@@ -166,7 +173,7 @@ enum {
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 4 };
+enum revel_lua_abi { REVEL_LUA_ABI = 5 };
 
 /* An event with its numbers also as doubles, so Lua reads them without
  * boxing 64-bit integers; values Lua leaves unchanged are written back bit

@@ -58,7 +58,7 @@ describe("CLONE_UNTRACED", function()
       end
       local so, ro = H.tmppath("strace"), H.tmppath("revel")
       H.native({ "strace", "-f", "-o", so, H.guest("untraced_clone"), how })
-      local r = H.revel({ "-o", ro }, { H.guest("untraced_clone"), how })
+      local r = H.revel({ "-f", "-o", ro }, { H.guest("untraced_clone"), how })
       assert.are.equal(7, r.code, r.err)
       assert.truthy(clone_line(so):find("CLONE_UNTRACED", 1, true), clone_line(so))
       assert.are.equal(clone_line(so), clone_line(ro))
@@ -175,7 +175,7 @@ describe("fault rules and the pre-exec child", function()
   for _, rule in ipairs({ "fault=all", "inject=all:error=ENOSYS" }) do
     it("-e " .. rule .. " -- true: bounded, strace's status and first lines", function()
       local s = H.native({ "strace", "-f", "-e", rule, "true" }, { timeout = 20 })
-      local r = H.revel({ "-e", rule }, { "true" }, { timeout = 20 })
+      local r = H.revel({ "-f", "-e", rule }, { "true" }, { timeout = 20 })
       assert.are.equal(s.code, r.code, r.err)
       -- the execve itself runs, as under strace; the calls after it fail
       assert.truthy(r.err:find('^execve%("[^"]*true", %["true"%], 0x%x+ /%* %d+ vars %*/%) = 0\n'), r.err)

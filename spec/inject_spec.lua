@@ -69,7 +69,7 @@ describe("strace's -e inject=", function()
   it("the default tool marks an injected result as strace does", function()
     local so, ro = H.tmpname(), H.tmpname()
     H.native({ "strace", "-f", "-o", so, "-e", "trace=chdir", "-e", "inject=chdir:error=ENOENT:when=2", probe })
-    H.sh(H.words({ H.bin, "-o", ro, "-e", "trace=chdir", "-e", "inject=chdir:error=ENOENT:when=2", "--", probe }))
+    H.sh(H.words({ H.bin, "-f", "-o", ro, "-e", "trace=chdir", "-e", "inject=chdir:error=ENOENT:when=2", "--", probe }))
     local function chdirs(path)
       local out = {}
       for l in io.lines(path) do

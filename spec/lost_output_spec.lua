@@ -34,7 +34,7 @@ describe("the default tool's output", function()
     assert.are.equal(3, s.code, s.err)
     local first = s.err:match("^[^\n]*\n")
     assert.are.equal(FULL, "revel" .. first:sub(#"strace" + 1))
-    local r = H.revel({ "-o", "/dev/full" }, { chatty, "3000", "3" })
+    local r = H.revel({ "-f", "-o", "/dev/full" }, { chatty, "3000", "3" })
     assert.are.equal(s.code, r.code)
     assert.are.equal(s.out, r.out)
     assert.are.equal(FULL, r.err) -- once, not once a line as strace

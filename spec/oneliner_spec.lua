@@ -1,4 +1,4 @@
--- One-line tools (revel -E CODE) and hot reload (revel --watch TOOL.lua).
+-- One-line tools (revel -l CODE) and hot reload (revel --watch TOOL.lua).
 local H = require("helpers.run")
 
 local file = H.file
@@ -53,11 +53,11 @@ after_each(function()
   H.cleanup()
 end)
 
-describe("revel -E CODE", function()
+describe("revel -l CODE", function()
   it("runs CODE as the body of a tool: tool.syscall sees every call", function()
     local f1 = file("content\n")
     local n = H.native({ "cat", f1 })
-    local r = H.revel({ "-E",
+    local r = H.revel({ "-l",
       'function tool.syscall(g, sc) if sc.name == "openat" then print((g:string(sc.pathname))) end end' },
       { "cat", f1 })
     assert.are.equal(n.code, r.code, r.err)
@@ -72,7 +72,7 @@ describe("revel -E CODE", function()
     local f1 = file("only openat\n")
     local code = 'tool.on.openat = function(g, sc) print((g:string(sc.pathname))) end'
     local n = H.native({ "cat", f1 })
-    local r = H.revel({ "-E", code }, { "cat", f1 })
+    local r = H.revel({ "-l", code }, { "cat", f1 })
     assert.are.equal(n.code, r.code, r.err)
     assert.truthy(r.out:find(n.out, 1, true), r.out)
     assert.truthy(r.out:find("\n" .. f1 .. "\n", 1, true), r.out)
@@ -91,7 +91,7 @@ describe("revel -E CODE", function()
     assert.are.same({ "openat" }, subs)
     assert.are.same(fsubs, subs)
     -- And the engine enters Lua for openat only.
-    r = H.revel({ "-E", code .. [[
+    r = H.revel({ "-l", code .. [[
       function tool.init_global(config, run)
         local n = 0
         for _ in pairs(run.handlers) do n = n + 1 end
@@ -105,7 +105,7 @@ describe("revel -E CODE", function()
     local f1, f2 = file("gone\n"), file("kept\n")
     local code = ('tool.on.openat = function(g, sc) if g:string(sc.pathname) == %q then return -revel.errno.ENOENT end end')
       :format(f1)
-    local r = H.revel({ "-E", code }, { "cat", f1, f2 })
+    local r = H.revel({ "-l", code }, { "cat", f1, f2 })
     local n = H.native({ "cat", f1 .. ".missing", f2 })
     assert.are.equal(1, n.code)
     assert.are.equal(n.code, r.code, r.err)
@@ -113,12 +113,12 @@ describe("revel -E CODE", function()
     assert.are.equal(("cat: %s: No such file or directory\n"):format(f1), r.err)
   end)
 
-  it("takes the command without --, and goes with -i", function()
-    local r = H.sh(H.words({ H.bin, "-E", "tool.on.getppid = function() return 4242 end", H.guest("getppid_print") }))
+  it("takes the command without --, and goes with --repl", function()
+    local r = H.sh(H.words({ H.bin, "-l", "tool.on.getppid = function() return 4242 end", H.guest("getppid_print") }))
     assert.are.equal(0, r.code, r.err)
     assert.are.equal("4242\n", r.out)
     local script = file("=sc.name\ncont()\n")
-    r = H.revel({ "-i", "-E", "tool.on.getppid = function() return 4242 end" }, { H.guest("getppid_print") },
+    r = H.revel({ "--repl", "-l", "tool.on.getppid = function() return 4242 end" }, { H.guest("getppid_print") },
       { stdin = script })
     assert.are.equal(0, r.code, r.err)
     assert.are.equal("4242\n", r.out)
@@ -131,38 +131,38 @@ describe("revel -E CODE", function()
     end
 
     it("a syntax error: exit 125, one line", function()
-      local r = H.revel({ "-E", "tool.on.openat = function(g, sc" }, lingering(3611))
+      local r = H.revel({ "-l", "tool.on.openat = function(g, sc" }, lingering(3611))
       assert.are.equal(125, r.code)
-      assert.are.equal("revel: -E:1: ')' expected near '<eof>'\n", r.err)
+      assert.are.equal("revel: -l:1: ')' expected near '<eof>'\n", r.err)
       assert.are.equal("", r.out)
       assert.are.same({}, H.procs_matching("sleep " .. H.sleep_arg(3611)))
     end)
 
     it("an error while it runs: exit 125, one line", function()
-      local r = H.revel({ "-E", 'error("no good")' }, lingering(3612))
+      local r = H.revel({ "-l", 'error("no good")' }, lingering(3612))
       assert.are.equal(125, r.code)
-      assert.are.equal("revel: -E:1: no good\n", r.err)
-      r = H.revel({ "-E", "tool.on = 1" }, lingering(3612))
+      assert.are.equal("revel: -l:1: no good\n", r.err)
+      r = H.revel({ "-l", "tool.on = 1" }, lingering(3612))
       assert.are.equal(125, r.code)
       assert.are.equal(1, select(2, r.err:gsub("\n", "")), r.err)
-      r = H.revel({ "-E", "return 42" }, lingering(3612))
+      r = H.revel({ "-l", "return 42" }, lingering(3612))
       assert.are.equal(125, r.code)
-      assert.truthy(r.err:match("^revel: %-E: [^\n]*number\n$"), r.err)
+      assert.truthy(r.err:match("^revel: %-l: [^\n]*number\n$"), r.err)
       assert.are.same({}, H.procs_matching("sleep " .. H.sleep_arg(3612)))
     end)
 
-    it("an error in a handler: exit 125, the message names -E and the line", function()
-      local r = H.revel({ "-E", "tool.on.getppid = function(g, sc)\n  return g.nothing.here\nend" }, lingering(3613))
+    it("an error in a handler: exit 125, the message names -l and the line", function()
+      local r = H.revel({ "-l", "tool.on.getppid = function(g, sc)\n  return g.nothing.here\nend" }, lingering(3613))
       assert.are.equal(125, r.code)
-      assert.truthy(r.err:match("^revel: error in tool: %-E:2: attempt to index field 'nothing'"), r.err)
+      assert.truthy(r.err:match("^revel: error in tool: %-l:2: attempt to index field 'nothing'"), r.err)
       assert.are.same({}, H.procs_matching("sleep " .. H.sleep_arg(3613)))
     end)
 
-    it("-E with a tool file, --watch without one", function()
+    it("-l with a tool file, --watch without one", function()
       local t = H.tool("return {}")
-      local r = H.sh(H.words({ H.bin, "-E", "x = 1", t, "--", "true" }))
+      local r = H.sh(H.words({ H.bin, "-l", "x = 1", t, "--", "true" }))
       assert.are.equal(125, r.code)
-      assert.truthy(r.err:match("^revel: %-E and a tool file"), r.err)
+      assert.truthy(r.err:match("^revel: %-l and a tool file"), r.err)
       r = H.revel({ "--watch" }, { "true" })
       assert.are.equal(125, r.code)
       assert.are.equal("revel: --watch needs a tool file to watch\n", r.err)

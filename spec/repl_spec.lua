@@ -9,9 +9,9 @@ local file = H.file
 
 after_each(H.cleanup)
 
--- revel -i [pre...] -- argv, with the lines of script on stdin.
+-- revel --repl [pre...] -- argv, with the lines of script on stdin.
 local function session(pre, argv, script)
-  local words = { "-i" }
+  local words = { "--repl" }
   for _, w in ipairs(pre) do
     words[#words + 1] = w
   end
@@ -30,7 +30,7 @@ local function esc(s)
   return (s:gsub("%p", "%%%0"))
 end
 
-describe("revel -i through a pipe", function()
+describe("revel --repl through a pipe", function()
   it("stops at the first syscall and names the thread and the call in the prompt", function()
     local f1 = file("one\n")
     local n = H.native({ "cat", f1 })
@@ -225,7 +225,7 @@ repeat local f = io.open("/proc/" .. g.pid .. "/stat"); local s = f and f:read("
   end)
 end)
 
-describe("revel -i on a terminal", function()
+describe("revel --repl on a terminal", function()
   local term
   after_each(function()
     if term then
@@ -234,10 +234,10 @@ describe("revel -i on a terminal", function()
     end
   end)
 
-  -- Run argv under revel -i in a pane, with HOME set for the history; the
+  -- Run argv under revel --repl in a pane, with HOME set for the history; the
   -- pane shows "revel-exit=N" when revel is done.
   local function start(argv, home)
-    local cmd = ("HOME=%s %s -i -- %s; echo revel-exit=$?"):format(H.q(home or "/nonexistent"), H.q(H.bin),
+    local cmd = ("HOME=%s %s --repl -- %s; echo revel-exit=$?"):format(H.q(home or "/nonexistent"), H.q(H.bin),
       H.words(argv))
     term = T.start(cmd)
     return term

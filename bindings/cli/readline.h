@@ -1,4 +1,4 @@
-/* readline.h: the REPL's line input (revel -i), reached from Lua through
+/* readline.h: the REPL's line input (revel --repl), reached from Lua through
  * struct revel_cli_api. On a terminal it is GNU readline in callback mode, so
  * the Lua side can look at the guest while a line is being typed; otherwise
  * plain lines are read from stdin, and each is echoed after its prompt so a

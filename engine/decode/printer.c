@@ -5,6 +5,7 @@
  * exit lines; --json objects; the -c table. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -27,6 +28,10 @@ struct call {
 	bool injected; /* the result came from an inject rule: strace marks it */
 	int64_t args[6];
 	uint64_t sp;
+	uint64_t ip; /* at the call's entry, for -i */
+	int fd;      /* -ff: the thread's file, when fd_open */
+	bool fd_open;
+	size_t col;  /* -ff: the column of the thread's open line */
 	struct revel_fmt_state st;
 	struct timespec t0;
 	char *text; /* the entry half, kept for --json */
@@ -53,7 +58,20 @@ struct revel_printer {
 	size_t outlen;
 	char *name;      /* the output's, for a write error; NULL: not said */
 	bool write_said; /* the first failed write was said */
+	pid_t root;      /* the first task heard of (for root_only) */
+	char *sep_name;  /* -ff: NAME of NAME.TID; NULL: one output */
+	pid_t out_tid;   /* -ff: whose file the buffer holds */
 };
+
+/* Whether tid's lines are printed: all, or the root's alone (no -f). */
+static bool shown(revel_printer *p, pid_t tid)
+{
+	if (!p->o.root_only)
+		return true;
+	if (!p->root)
+		p->root = tid;
+	return tid == p->root;
+}
 
 revel_printer *revel_printer_new(const struct revel_printer_opts *o)
 {
@@ -71,7 +89,12 @@ revel_printer *revel_printer_new(const struct revel_printer_opts *o)
 	p->scratch = malloc(p->scratch_cap);
 	p->name = o->name ? strdup(o->name) : NULL;
 	p->o.name = NULL; /* the caller's string: not kept */
-	if (!p->calls || !p->scratch || (o->name && !p->name)) {
+	p->sep_name = o->separate ? strdup(o->separate) : NULL;
+	p->o.separate = NULL;
+	if (p->sep_name)
+		p->o.fd = -1;
+	if (!p->calls || !p->scratch || (o->name && !p->name) || (o->separate && !p->sep_name)) {
+		free(p->sep_name);
 		free(p->calls);
 		free(p->scratch);
 		free(p->name);
@@ -115,8 +138,12 @@ void revel_printer_free(revel_printer *p)
 	if (!p)
 		return;
 	revel_printer_flush(p);
-	for (size_t i = 0; i < p->cap; i++)
+	for (size_t i = 0; i < p->cap; i++) {
 		free(p->calls[i].text);
+		if (p->calls[i].tid && p->calls[i].fd_open)
+			close(p->calls[i].fd);
+	}
+	free(p->sep_name);
 	free(p->calls);
 	free(p->scratch);
 	free(p->name);
@@ -247,6 +274,8 @@ static void newline(revel_printer *p)
 /* Close another thread's open line before a new line starts. */
 static void cut_open_line(revel_printer *p, pid_t tid)
 {
+	if (p->sep_name)
+		return; /* -ff: each thread's line is in its own file */
 	if (p->printing && p->printing != tid) {
 		puts_(p, " <unfinished ...>");
 		newline(p);
@@ -281,6 +310,44 @@ static int tid_text(char *out, pid_t tid, bool bracket)
 		out[n++] = ' ';
 	}
 	return n;
+}
+
+/* -ff: the buffer goes to tid's file, NAME.TID, opened at its first line;
+ * the column of the line left open in the file before is kept with it. */
+static void select_out(revel_printer *p, pid_t tid)
+{
+	if (!p->sep_name || p->out_tid == tid)
+		return;
+	revel_printer_flush(p);
+	struct call *old = p->out_tid ? find(p, p->out_tid) : NULL;
+	if (old)
+		old->col = p->curcol;
+	struct call *c = get(p, tid);
+	if (!c) {
+		p->o.fd = -1;
+		p->out_tid = 0;
+		return;
+	}
+	if (!c->fd_open) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s.%d", p->sep_name, (int)tid);
+		c->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+		c->fd_open = c->fd >= 0;
+		if (!c->fd_open)
+			write_failed(p, errno);
+		c->col = 0;
+	}
+	p->o.fd = c->fd_open ? c->fd : -1;
+	p->curcol = c->col;
+	p->printing = c->in_call ? tid : 0;
+	p->out_tid = tid;
+}
+
+/* -i: "[00007f...] " after the pid, as strace. */
+static void put_ip(revel_printer *p, uint64_t ip)
+{
+	if (p->o.instruction_pointer)
+		printf_(p, "[%016" PRIx64 "] ", ip);
 }
 
 static void prefix(revel_printer *p, pid_t tid)
@@ -417,12 +484,17 @@ static void json_call(revel_printer *p, struct call *c, const char *exit_text, i
 
 int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args[6], uint64_t sp)
 {
+	if (!shown(p, tid))
+		return 0;
+	if (p->o.mode == REVEL_PRINT_TEXT)
+		select_out(p, tid);
 	struct call *c = get(p, tid);
 	if (!c)
 		return -ENOMEM;
 	c->nr = nr;
 	memcpy(c->args, args, sizeof c->args);
 	c->sp = sp;
+	c->ip = p->o.instruction_pointer && p->o.ip_of ? p->o.ip_of(p->o.ctx, tid) : 0;
 	c->in_call = true;
 	c->injected = false;
 	if (p->o.mode == REVEL_PRINT_COUNT) {
@@ -444,8 +516,12 @@ int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args
 		return 0;
 	}
 	cut_open_line(p, tid);
-	if (p->printing != tid)
+	if (p->printing != tid) {
 		prefix(p, tid);
+		put_ip(p, c->ip);
+	}
+	if (p->o.syscall_number)
+		printf_(p, "[%4ld] ", nr);
 	put(p, p->scratch, (size_t)n);
 	p->printing = tid;
 	return 0;
@@ -454,8 +530,9 @@ int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args
 static void resumed(revel_printer *p, struct call *c)
 {
 	cut_open_line(p, c->tid);
-	if (p->printing != c->tid) {
+	if (p->printing != c->tid && !p->sep_name) {
 		prefix(p, c->tid);
+		put_ip(p, c->ip);
 		printf_(p, "<... %s resumed>", name_of(c->nr));
 	}
 }
@@ -469,6 +546,8 @@ static void to_result_column(revel_printer *p)
 
 int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result)
 {
+	if (!shown(p, tid))
+		return 0;
 	struct call *c = find(p, tid);
 	if (!c || !c->in_call)
 		return -ENOENT;
@@ -494,6 +573,8 @@ int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result)
 		json_call(p, c, p->scratch, n, true, result);
 		return 0;
 	}
+	select_out(p, tid);
+	c = find(p, tid); /* select_out may have grown the table */
 	resumed(p, c);
 	put(p, p->scratch, (size_t)n);
 	to_result_column(p);
@@ -512,6 +593,8 @@ int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result)
 
 int revel_printer_injected(revel_printer *p, pid_t tid)
 {
+	if (!shown(p, tid))
+		return 0;
 	struct call *c = find(p, tid);
 	if (!c || !c->in_call)
 		return -ENOENT;
@@ -521,6 +604,8 @@ int revel_printer_injected(revel_printer *p, pid_t tid)
 
 int revel_printer_signal(revel_printer *p, pid_t tid, int sig, const void *info)
 {
+	if (!shown(p, tid))
+		return 0;
 	if (p->o.mode == REVEL_PRINT_COUNT)
 		return 0;
 	set_fmt(p, tid, 0);
@@ -539,8 +624,11 @@ int revel_printer_signal(revel_printer *p, pid_t tid, int sig, const void *info)
 		newline(p);
 		return 0;
 	}
+	select_out(p, tid);
 	cut_open_line(p, 0);
 	prefix(p, tid);
+	if (p->o.instruction_pointer)
+		put_ip(p, p->o.ip_of ? p->o.ip_of(p->o.ctx, tid) : 0);
 	puts_(p, "--- ");
 	put(p, p->scratch, (size_t)n);
 	puts_(p, " ---");
@@ -548,7 +636,7 @@ int revel_printer_signal(revel_printer *p, pid_t tid, int sig, const void *info)
 	return 0;
 }
 
-int revel_printer_exited(revel_printer *p, pid_t tid, int status)
+static int exited_lines(revel_printer *p, pid_t tid, int status)
 {
 	struct call *c = find(p, tid);
 	if (c && c->in_call) {
@@ -585,8 +673,12 @@ int revel_printer_exited(revel_printer *p, pid_t tid, int status)
 		newline(p);
 		return 0;
 	}
+	if (p->o.quiet_exit)
+		return 0;
 	cut_open_line(p, 0);
 	prefix(p, tid);
+	if (p->o.instruction_pointer)
+		puts_(p, "[????????????????] "); /* strace: the thread is gone */
 	if (sig) {
 		const char *name = revel_signal_name(sig);
 		if (name)
@@ -599,6 +691,25 @@ int revel_printer_exited(revel_printer *p, pid_t tid, int status)
 	}
 	newline(p);
 	return 0;
+}
+
+int revel_printer_exited(revel_printer *p, pid_t tid, int status)
+{
+	if (!shown(p, tid))
+		return 0;
+	if (!p->sep_name || p->o.mode != REVEL_PRINT_TEXT)
+		return exited_lines(p, tid, status);
+	/* -ff: the thread's last lines, then its file is closed. */
+	select_out(p, tid);
+	struct call *c = find(p, tid);
+	int fd = c && c->fd_open ? c->fd : -1;
+	int rc = exited_lines(p, tid, status);
+	revel_printer_flush(p);
+	if (fd >= 0)
+		close(fd);
+	p->o.fd = -1;
+	p->out_tid = 0;
+	return rc;
 }
 
 /* ---- -c ---- */

@@ -212,6 +212,12 @@ int revel_get_regs(revel_engine *e, pid_t tid, struct user_regs_struct *out)
 	return 0;
 }
 
+uint64_t revel_call_ip(revel_engine *e, pid_t tid)
+{
+	struct task *t = tasks_find(&e->tasks, tid);
+	return t ? reg_ip(&t->saved) : 0;
+}
+
 int revel_set_regs(revel_engine *e, pid_t tid, const struct user_regs_struct *in)
 {
 	struct task *t = tasks_find(&e->tasks, tid);

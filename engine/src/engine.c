@@ -104,7 +104,7 @@ _Noreturn static void child_run(revel_engine *e, int go, const char *path, char 
 	if (rc < 0)
 		child_fail("seccomp filter for", path, -rc, 125);
 	extern char **environ;
-	execve(path, argv, environ);
+	execve(path, argv, e->opt.envp ? e->opt.envp : environ);
 	/* As the shell: not found 127, any other exec failure (ELOOP of a
 	 * script that is its own interpreter, ENOEXEC, E2BIG...) 126. */
 	child_fail("exec", path, errno, errno == ENOENT ? 127 : 126);

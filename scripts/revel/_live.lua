@@ -1,5 +1,5 @@
 -- revel._live (private): a tool that may change while its guest runs, for the REPL
--- (revel -i) and hot reload (revel --watch); and -E one-liners.
+-- (revel --repl) and hot reload (revel --watch); and -l one-liners.
 --
 -- The host runs revel.compose(REPL layer, fault layers, the user's tool),
 -- composed again when a part changes. The seccomp filter subscribes to every
@@ -21,12 +21,12 @@ local M = {}
 
 local run_error = errors.run_error
 
--- ---- -E CODE: the body of a tool ----
+-- ---- -l CODE: the body of a tool ----
 
 -- CODE runs with `tool` (starting as { on = {} }) and `revel` in scope; the
 -- tool is what it built, or a table it returned. Errors are one line.
 function M.from_code(code, name)
-  name = name or "-E"
+  name = name or "-l"
   local function fail(msg)
     msg = tostring(msg)
     if msg:sub(1, #name + 1) ~= name .. ":" then
@@ -188,6 +188,7 @@ function Host:plan()
     on_error = up.on_error,
     exit_with_root = up.exit_with_root,
     injects = up.injects,
+    env = up.env,
     between_events = self.watch and function(run)
       self:between(run)
     end or nil,

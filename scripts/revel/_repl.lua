@@ -1,4 +1,4 @@
--- revel._repl (private): revel -i, a Lua prompt on a live guest.
+-- revel._repl (private): revel --repl, a Lua prompt on a live guest.
 --
 -- The REPL is a layer over the tool (revel._live composes it): when a syscall
 -- event should stop (stepping, or a breakpoint), the read-eval-print loop runs

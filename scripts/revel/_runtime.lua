@@ -427,6 +427,16 @@ function M.run(plan, argv)
   if place and tonumber(place) then
     opt.placement, opt.tracer_cpu = ffi.C.REVEL_PLACE_CPU, tonumber(place)
   end
+  local envp_keep -- the strings and the array live as long as the run
+  if plan.env then
+    local n = #plan.env
+    envp_keep = { ffi.new("char *[?]", n + 1) }
+    for i, kv in ipairs(plan.env) do
+      envp_keep[i + 1] = ffi.new("char[?]", #kv + 1, kv)
+      envp_keep[1][i - 1] = envp_keep[i + 1]
+    end
+    opt.envp = envp_keep[1]
+  end
   local errp = ffi.new("const char *[1]")
   local E = api.engine_new(opt, errp)
   if E == nil then
@@ -454,6 +464,7 @@ function M.run(plan, argv)
     act = ffi.new("struct revel_lua_action"),
     lev_size = ffi.sizeof("struct revel_lua_event"),
     active = true, -- until the loop is over (tostring(sc) decodes while it is)
+    envp = envp_keep, -- the guest's environment, alive until it is spawned
   }, Run)
   active = true
   rffi.cli.interruptible(1)

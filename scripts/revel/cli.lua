@@ -17,20 +17,42 @@ usage: revel [OPTIONS] [TOOL.lua [TOOL-OPTIONS]] -- COMMAND [ARGS...]
 Runs COMMAND under a syscall interception tool written in Lua. With no tool,
 the built-in strace-like tool prints one line per syscall on stderr.
 
-Options:
-  -o FILE              write the default tool's output to FILE (each line
-                       then starts with its pid, as strace -f -o does)
+Options (a long option takes --name=VALUE or --name VALUE, but an optional
+value only after "=" (--decode-fds=path, --quiet=SET); a short one -xVALUE or
+-x VALUE; letters without a value may be grouped: -fc):
+  -o FILE, --output=FILE
+                       write the default tool's output to FILE
+  -f, --follow-forks   the default tool prints the calls of every process and
+                       thread (without -f, the root process's calls only, as
+                       strace); a tool file sees the whole tree either way
+  -ff                  with -o NAME: each thread's lines in NAME.TID, as
+                       strace -ff -o; without -o, the same as -f
   -e trace=SET, --trace=SET
                        trace only SET: syscall names, classes (%file,
                        %process, %network, %signal, %ipc, %desc, %memory,
                        %creds, %clock, %stat ...), "!" before SET to trace
                        all but SET, "/PATTERN" for names matching a pattern
-  -s N                 show at most N bytes of each string (default 32)
-  -c                   count time, calls and errors per syscall; print a
+  -s N, --string-limit=N
+                       show at most N bytes of each string (default 32)
+  -c, --summary-only   count time, calls and errors per syscall; print a
                        summary table at the end instead of lines
+  -y, --decode-fds     print the paths of file descriptors: 3</etc/passwd>
+  -n, --syscall-number start each call's line with its number: [  12] brk(NULL)
+  -i, --instruction-pointer
+                       start each line with the instruction pointer at the call
+                       or signal: [00007f0a1b2c3d4e] (the REPL is --repl)
+  -q                   accepted, as strace (revel prints no attach messages)
+  -qq, -qqq            no "+++ exited with N +++" / "+++ killed by +++" lines
+  -e quiet=SET, --quiet=SET
+                       SET with exit or all: as -qq; other names are accepted
+                       (revel prints none of those messages)
+  --seccomp-bpf        accepted, as strace (revel always filters with seccomp)
+  -E VAR=VAL, --env=VAR=VAL
+                       put VAR=VAL in the command's environment
+  -E VAR, --env=VAR    remove VAR from the command's environment (COMMAND is
+                       still looked up in revel's own PATH, as strace does)
   --json               one JSON object per line and syscall (pid, tid, name,
                        args, result, errno), signal and exit
-  -y                   print the paths of file descriptors: 3</etc/passwd>
   --on-error=MODE      a Lua error in a handler: "abort" (default) kills the guest
                        and exits 125; "continue" reports it and lets the call run
   --lua-memory=SIZE    the most memory the tool's Lua state may hold (default
@@ -52,11 +74,11 @@ Options:
   --seed=N             the seed of p= draws: the same seed, the same faults
   --fault-log=FILE     record every fault --rule injects as a JSON line
   --replay=FILE        inject exactly the faults of a recorded log again
-  -i                   a Lua prompt on the live guest: it stops at its first
+  --repl               a Lua prompt on the live guest: it stops at its first
                        syscall (with a tool, at the tool's subscriptions);
                        step(), cont(), brk("openat"), ret(-EACCES), help() ...
-  -E CODE              CODE is the body of a tool, with `tool` ({ on = {} })
-                       and `revel` in scope: -E 'tool.on.openat = function(g,
+  -l CODE, --lua=CODE  CODE is the body of a tool, with `tool` ({ on = {} })
+                       and `revel` in scope: -l 'tool.on.openat = function(g,
                        sc) print(g:string(sc.pathname)) end'
   --watch              reload TOOL.lua when the file changes while the guest
                        runs, keeping its global, process and thread state
@@ -65,6 +87,9 @@ Options:
   --list-syscalls      print the syscall table (number, name, arguments) and exit
   -h, --help           show this help and exit
   -V, --version        show the version and exit
+
+strace's other options (-p, -k, -t, -T, -v, -x, -yy, -e status= ...)
+are refused as "not supported yet" (exit 125), never taken for something else.
 
 A tool is a Lua file returning a table; see revel(1) and docs/api.md.
 TOOL-OPTIONS fill the tool's `options` table: --name VALUE, --name=VALUE, --flag.
@@ -106,6 +131,257 @@ local function add_inject(o, spec, is_fault)
   return true
 end
 
+-- strace's options revel does not do yet: said as such, never taken for
+-- something else. Short letters, then long names (getopt_long's).
+local NOT_YET_SHORT = { a = true, b = true, I = true, O = true, S = true, P = true, p = true,
+  U = true, u = true, X = true, A = true, C = true, d = true, D = true, k = true,
+  r = true, t = true, T = true, v = true, w = true, x = true, z = true, Z = true,
+  Y = true }
+local NOT_YET_LONG = { "columns", "detach-on", "daemonize", "interruptible",
+  "summary-syscall-overhead", "summary-sort-by", "trace-path", "attach", "summary-columns",
+  "user", "output-append-mode", "summary", "debug", "stack-traces",
+  "relative-timestamps", "absolute-timestamps", "syscall-times", "summary-wall-clock",
+  "strings-in-hex", "no-abbrev", "failed-only", "successful-only", "decode-pids",
+  "const-print-style", "tips", "signal", "status", "abbrev", "verbose", "raw", "read",
+  "write", "kvm" }
+-- Short letters strace takes with a value (getopt: -sN or -s N).
+local SHORT_ARG = { o = true, e = true, s = true, l = true, E = true, a = true, b = true,
+  I = true, O = true, S = true, P = true, p = true, U = true, u = true, X = true }
+
+local function set_trace(o, v)
+  o.trace = v
+end
+
+-- -e quiet=SET / --quiet=SET: of strace's messages revel prints the exit
+-- lines alone; the others (attach, personality...) it never prints.
+local QUIET = { attach = true, exit = true, ["path-resolution"] = true, personality = true,
+  ["thread-execve"] = true, superseded = true, all = true, none = true }
+local function set_quiet(o, v)
+  local neg, set = v:match("^(!?)(.*)$")
+  local exit = false
+  for w in set:gmatch("[^,]+") do
+    if not QUIET[w] then
+      return nil, ("-e quiet=%s: invalid quiet '%s'"):format(v, w)
+    end
+    exit = exit or w == "exit" or w == "all"
+  end
+  if neg == "!" then
+    exit = not exit
+  end
+  o.quiet_exit = exit
+  return true
+end
+
+-- -e EXPR: trace=, inject=, fault=, quiet=; a bare SET is trace=SET as in strace.
+local function set_expr(o, v)
+  local set = v:match("^trace=(.*)$") or v:match("^t=(.*)$")
+  local inj = v:match("^inject=(.*)$")
+  local flt = v:match("^fault=(.*)$")
+  local quiet = v:match("^quiet=(.*)$")
+  if quiet then
+    return set_quiet(o, quiet)
+  elseif inj or flt then
+    return add_inject(o, inj or flt, flt ~= nil)
+  elseif not set then
+    local key = v:match("^([%w_-]+)=")
+    if key then
+      return nil, ("-e %s= is not supported yet"):format(key)
+    end
+    set = v
+  end
+  o.trace = set
+  return true
+end
+
+local function set_strsize(o, v, name)
+  local n = tonumber(v)
+  -- (The printer holds it in a C int: past that it would be garbage.)
+  if not n or n < 0 or n ~= math.floor(n) or n > 0x7fffffff then
+    return nil, ("%s takes a number of bytes, not %q"):format(name, tostring(v))
+  end
+  o.strsize = n
+  return true
+end
+
+local function set_seed(o, v)
+  o.seed = tonumber(v)
+  if not o.seed or o.seed % 1 ~= 0 then
+    return nil, ("--seed takes an integer, not %q"):format(tostring(v))
+  end
+  return true
+end
+
+local function set_memory(o, v)
+  local n, unit = v:match("^(%d+%.?%d*)([KMGT]?)i?B?$")
+  o.lua_memory = n and tonumber(n) * 1024 ^ (("KMGT"):find(unit ~= "" and unit or "-", 1, true) or 0)
+  if not o.lua_memory then
+    return nil, ("--lua-memory takes a size (512M, 2G; 0 for no limit), not %q"):format(v)
+  end
+  return true
+end
+
+local function set_on_error(o, v)
+  o.on_error = v
+  if v ~= "abort" and v ~= "continue" then
+    return nil, ("--on-error takes abort or continue, not %q"):format(v)
+  end
+  return true
+end
+
+-- -E VAR=VAL / -E VAR: the guest's environment, in order.
+local function set_env(o, v)
+  if v == "" or v:sub(1, 1) == "=" then
+    return nil, ("-E takes VAR=VAL or VAR, not %q"):format(v)
+  end
+  o.env = o.env or {}
+  o.env[#o.env + 1] = v
+  return true
+end
+
+local function set_code(o, v)
+  o.code = v
+  return true
+end
+
+local function add_rule(o, v)
+  o.rules = o.rules or {}
+  o.rules[#o.rules + 1] = v
+  return true
+end
+
+local function flag(field)
+  return function(o)
+    o[field] = (o[field] or 0) + 1
+    return true
+  end
+end
+
+-- Options with a value: the function that takes it. Long names take
+-- --name=V and --name V, short letters -xV and -x V, as getopt_long does.
+local WITH_VALUE = {
+  o = function(o, v) o.output = v return true end,
+  output = function(o, v) o.output = v return true end,
+  e = set_expr,
+  trace = function(o, v) set_trace(o, v) return true end,
+  inject = function(o, v) return add_inject(o, v, false) end,
+  fault = function(o, v) return add_inject(o, v, true) end,
+  s = function(o, v) return set_strsize(o, v, "-s") end,
+  ["string-limit"] = function(o, v) return set_strsize(o, v, "--string-limit") end,
+  rule = add_rule,
+  seed = set_seed,
+  ["fault-log"] = function(o, v) o.fault_log = v return true end,
+  replay = function(o, v) o.replay = v return true end,
+  ["lua-memory"] = set_memory,
+  ["on-error"] = set_on_error,
+  l = set_code,
+  lua = set_code,
+  E = set_env,
+  env = set_env,
+}
+-- Options without one: counted (-ff, -qq).
+local FLAGS = {
+  c = flag("count"), ["summary-only"] = flag("count"),
+  y = flag("fd_paths"),
+  f = flag("follow"), ["follow-forks"] = flag("follow"),
+  ["output-separately"] = function(o) o.separately = true return true end,
+  q = flag("quiet"),
+  n = flag("syscall_number"), ["syscall-number"] = flag("syscall_number"),
+  i = flag("instruction_pointer"), ["instruction-pointer"] = flag("instruction_pointer"),
+  ["seccomp-bpf"] = function() return true end, -- revel always filters with seccomp
+  json = flag("json"),
+  repl = flag("repl"),
+  watch = flag("watch"),
+  ["exit-with-root"] = flag("exit_with_root"),
+}
+-- --decode-fds[=path] is -y; its value is optional, so only --decode-fds=V
+-- (as --quiet[=SET]: getopt_long takes an optional value after "=" alone).
+local function decode_fds(o, v)
+  if v and v ~= "path" then
+    return nil, ("--decode-fds=%s is not supported yet"):format(v)
+  end
+  return flag("fd_paths")(o)
+end
+
+local function not_yet(opt)
+  return nil, ("%s is not supported yet"):format(opt)
+end
+
+-- One long option at args[i]: returns the next index, or nil and why not.
+local function parse_long(o, args, i)
+  local a = args[i]
+  local name, v = a:match("^%-%-([^=]+)=(.*)$")
+  name = name or a:sub(3)
+  if name == "decode-fds" then
+    local ok, err = decode_fds(o, v)
+    return ok and i + 1, err
+  elseif name == "quiet" then -- its value is optional too: --quiet alone is -q
+    local ok, err = true, nil
+    if v then
+      ok, err = set_quiet(o, v)
+    else
+      flag("quiet")(o)
+    end
+    return ok and i + 1, err
+  end
+  local take = WITH_VALUE[name]
+  if take then
+    if not v then
+      v = args[i + 1]
+      if v == nil then
+        return nil, ("option --%s needs a value"):format(name)
+      end
+      i = i + 1
+    end
+    local ok, err = take(o, v)
+    return ok and i + 1, err
+  elseif FLAGS[name] then
+    if v then
+      return nil, ("option --%s takes no value"):format(name)
+    end
+    FLAGS[name](o)
+    return i + 1
+  end
+  for _, n in ipairs(NOT_YET_LONG) do
+    if n == name then
+      return not_yet("--" .. name)
+    end
+  end
+  return nil, ("unknown option %s (see revel --help)"):format(a)
+end
+
+-- A word of short letters at args[i] (-fqq, -s64, -o FILE): as getopt.
+local function parse_short(o, args, i)
+  local a = args[i]
+  local j = 2
+  while j <= #a do
+    local c = a:sub(j, j)
+    if NOT_YET_SHORT[c] then
+      return not_yet("-" .. c)
+    elseif SHORT_ARG[c] then
+      local v = a:sub(j + 1)
+      if v == "" then
+        v = args[i + 1]
+        if v == nil then
+          return nil, ("option -%s needs a value"):format(c)
+        end
+        i = i + 1
+      end
+      local ok, err = WITH_VALUE[c](o, v)
+      return ok and i + 1, err
+    elseif FLAGS[c] then
+      FLAGS[c](o)
+    elseif c == "h" then
+      o.help = true
+    elseif c == "V" then
+      o.version = true
+    else
+      return nil, ("unknown option -%s (see revel --help)"):format(c)
+    end
+    j = j + 1
+  end
+  return i + 1
+end
+
 -- Split the words: revel options, the tool and its options, the command.
 local function parse(args)
   local o = { on_error = "abort" }
@@ -115,123 +391,30 @@ local function parse(args)
     if a == "--" then
       i = i + 1
       break
-    elseif a == "-h" or a == "--help" then
+    elseif a == "--help" then
       o.help = true
       return o
-    elseif a == "-V" or a == "--version" then
+    elseif a == "--version" then
       o.version = true
       return o
     elseif a == "--list-syscalls" then
       o.list = true
       return o
-    elseif a == "-o" then
-      o.output = args[i + 1]
-      if not o.output then
-        return nil, "option -o needs a file name"
-      end
-      i = i + 1
-    elseif a:match("^%-o.") then
-      o.output = a:sub(3)
-    elseif a == "-e" or a:match("^%-e.") then
-      local v = a == "-e" and args[i + 1] or a:sub(3)
-      if not v then
-        return nil, "option -e needs an expression (trace=SET)"
-      end
-      if a == "-e" then
-        i = i + 1
-      end
-      local set = v:match("^trace=(.*)$") or v:match("^t=(.*)$")
-      local inj = v:match("^inject=(.*)$")
-      local flt = v:match("^fault=(.*)$")
-      if inj or flt then
-        local ok, err = add_inject(o, inj or flt, flt ~= nil)
-        if not ok then
-          return nil, err
-        end
-        set = false
-      elseif not set then
-        if v:find("=", 1, true) then
-          return nil, ("-e %s is not supported (see revel --help)"):format(v)
-        end
-        set = v -- strace: a bare -e SET means trace=SET
-      end
-      if set then
-        o.trace = set
-      end
-    elseif a:match("^%-%-inject=") or a:match("^%-%-fault=") then
-      local ok, err = add_inject(o, a:match("=(.*)$"), a:match("^%-%-fault=") ~= nil)
-      if not ok then
+    elseif a:sub(1, 2) == "--" then
+      local nexti, err = parse_long(o, args, i)
+      if not nexti then
         return nil, err
       end
-    elseif a:match("^%-%-rule=") then
-      o.rules = o.rules or {}
-      o.rules[#o.rules + 1] = a:match("=(.*)$")
-    elseif a:match("^%-%-seed=") or a == "--seed" then
-      local v = a == "--seed" and args[i + 1] or a:match("=(.*)$")
-      if a == "--seed" then
-        i = i + 1
-      end
-      o.seed = tonumber(v)
-      if not o.seed or o.seed % 1 ~= 0 then
-        return nil, ("--seed takes an integer, not %q"):format(tostring(v))
-      end
-    elseif a:match("^%-%-fault%-log=") then
-      o.fault_log = a:match("=(.*)$")
-    elseif a:match("^%-%-replay=") or a == "--replay" then
-      o.replay = a == "--replay" and args[i + 1] or a:match("=(.*)$")
-      if a == "--replay" then
-        i = i + 1
-      end
-      if not o.replay then
-        return nil, "--replay needs a fault log"
-      end
-    elseif a:match("^%-%-trace=") then
-      o.trace = a:match("=(.*)$")
-    elseif a == "-s" or a:match("^%-s%d") then
-      local v = a == "-s" and args[i + 1] or a:sub(3)
-      if a == "-s" then
-        i = i + 1
-      end
-      local n = tonumber(v)
-      -- (The printer holds it in a C int: past that it would be garbage.)
-      if not n or n < 0 or n ~= math.floor(n) or n > 0x7fffffff then
-        return nil, ("-s takes a number of bytes, not %q"):format(tostring(v))
-      end
-      o.strsize = n
-    elseif a == "-c" then
-      o.count = true
-    elseif a == "--json" then
-      o.json = true
-    elseif a == "-y" then
-      o.fd_paths = true
-    elseif a == "-i" then
-      o.repl = true
-    elseif a == "-E" or a:match("^%-E.") then
-      o.code = a == "-E" and args[i + 1] or a:sub(3)
-      if not o.code then
-        return nil, "option -E needs the code of a tool"
-      end
-      if a == "-E" then
-        i = i + 1
-      end
-    elseif a == "--watch" then
-      o.watch = true
-    elseif a == "--exit-with-root" then
-      o.exit_with_root = true
-    elseif a:match("^%-%-lua%-memory=") then
-      local v = a:match("=(.*)$")
-      local n, unit = v:match("^(%d+%.?%d*)([KMGT]?)i?B?$")
-      o.lua_memory = n and tonumber(n) * 1024 ^ (("KMGT"):find(unit ~= "" and unit or "-", 1, true) or 0)
-      if not o.lua_memory then
-        return nil, ("--lua-memory takes a size (512M, 2G; 0 for no limit), not %q"):format(v)
-      end
-    elseif a:match("^%-%-on%-error=") then
-      o.on_error = a:match("=(.*)$")
-      if o.on_error ~= "abort" and o.on_error ~= "continue" then
-        return nil, ("--on-error takes abort or continue, not %q"):format(o.on_error)
-      end
+      i = nexti
     elseif a:sub(1, 1) == "-" and a ~= "-" then
-      return nil, ("unknown option %s (see revel --help)"):format(a)
+      local nexti, err = parse_short(o, args, i)
+      if not nexti then
+        return nil, err
+      end
+      if o.help or o.version then
+        return o
+      end
+      i = nexti
     elseif a:match("%.lua$") then
       o.tool = a
       o.tool_words = {}
@@ -248,7 +431,6 @@ local function parse(args)
     else
       break -- the command, strace style: revel ls /
     end
-    i = i + 1
   end
   o.command = {}
   for j = i, #args do
@@ -263,6 +445,7 @@ end
 -- stays the guest's, as strace's does.
 local ffi = rffi.ffi
 pcall(ffi.cdef, "int ferror(void *stream); extern void *stdout;")
+pcall(ffi.cdef, "extern char **environ;")
 
 local stdout_said = false
 local function stdout_failed(err)
@@ -333,11 +516,17 @@ function M.main(args)
   elseif o.list then
     return list_syscalls()
   end
+  -- Counted letters strace gives more meanings to than revel has yet.
+  if (o.fd_paths or 0) > 1 then
+    return fail("-yy is not supported yet")
+  elseif ((o.follow or 0) > 1 or o.separately) and o.output and (o.count or o.json) then
+    return fail(("-ff -o FILE with %s is not supported yet"):format(o.count and "-c" or "--json"))
+  end
   if #o.command == 0 then
     return fail("no command to run (see revel --help)")
   end
   if o.code and o.tool then
-    return fail("-E and a tool file do not go together: -E is the tool")
+    return fail("-l and a tool file do not go together: -l is the tool")
   elseif o.watch and not o.tool then
     return fail("--watch needs a tool file to watch")
   end
@@ -350,10 +539,36 @@ function M.main(args)
   if o.tool or o.code or o.repl then
     -- These shape the default tool's output; a tool writes its own.
     for _, opt in ipairs({ { "output", "-o" }, { "trace", "-e trace=" }, { "strsize", "-s" },
-      { "count", "-c" }, { "json", "--json" }, { "fd_paths", "-y" } }) do
+      { "count", "-c" }, { "json", "--json" }, { "fd_paths", "-y" }, { "quiet", "-q" },
+      { "quiet_exit", "-e quiet=" },
+      { "syscall_number", "-n" }, { "instruction_pointer", "-i" } }) do
       if o[opt[1]] ~= nil then
         return fail(("%s is an option of the default tool; %s writes its own output"):format(opt[2],
-          o.tool or (o.code and "-E" or "the REPL")))
+          o.tool or (o.code and "-l" or "the REPL")))
+      end
+    end
+  end
+  local env -- -E: the guest's environment, revel's own with the changes
+  if o.env then
+    env = {}
+    local i = 0
+    while ffi.C.environ[i] ~= nil do
+      env[#env + 1] = ffi.string(ffi.C.environ[i])
+      i = i + 1
+    end
+    for _, e in ipairs(o.env) do
+      local var = e:match("^([^=]*)=") or e
+      local at
+      for j, kv in ipairs(env) do
+        if kv:sub(1, #var + 1) == var .. "=" then
+          at = j
+          break
+        end
+      end
+      if e:find("=", 1, true) then
+        env[at or #env + 1] = e
+      elseif at then
+        table.remove(env, at)
       end
     end
   end
@@ -362,8 +577,8 @@ function M.main(args)
   local ok, code, _, spawn_err = xpcall(function()
     local t, config, name
     if o.code then
-      name = "-E"
-      t = live.from_code(o.code)
+      name = "-l"
+      t = live.from_code(o.code, name)
     elseif o.repl and not o.tool then
       name, t = "the REPL", {}
     elseif o.tool then
@@ -374,7 +589,10 @@ function M.main(args)
       name = "the default tool"
       local cerr
       t, cerr = strace.new({ output = o.output, trace = o.trace, strsize = o.strsize,
-        count = o.count, json = o.json, fd_paths = o.fd_paths })
+        count = o.count, json = o.json, fd_paths = o.fd_paths, follow = o.follow ~= nil,
+        quiet = o.quiet_exit and 2 or (o.quiet_exit == false and 0) or o.quiet, syscall_number = o.syscall_number ~= nil,
+        instruction_pointer = o.instruction_pointer ~= nil,
+        separate = (o.follow or 0) > 1 or o.separately })
       if not t then
         error(errors.run_error(("cannot open %s: %s"):format(o.output, cerr)), 0)
       end
@@ -410,7 +628,8 @@ function M.main(args)
         layers[1] = revel.fault.layer(lua_rules, { seed = o.seed, log = o.fault_log, replay = o.replay })
       end
     end
-    local ropts = { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root, injects = injects }
+    local ropts = { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root, injects = injects,
+      env = env }
     if o.repl or o.watch then -- a tool that may change while the guest runs
       return live.run(t, o.command, config, ropts,
         { repl = o.repl, watch = o.watch, path = o.tool, words = o.tool_words, layers = layers })

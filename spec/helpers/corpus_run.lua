@@ -56,7 +56,7 @@ local function trace(which, setup, argv)
   end
   local cmd
   if which == "revel" then
-    cmd = H.q(H.bin) .. " -o " .. H.q(out) .. " -- " .. H.words(argv)
+    cmd = H.q(H.bin) .. " -f -o " .. H.q(out) .. " -- " .. H.words(argv)
   else
     cmd = "strace -f -o " .. H.q(out) .. " " .. H.words(argv)
   end

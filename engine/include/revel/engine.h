@@ -44,6 +44,9 @@ struct revel_options {
 	 * scheduler alone; REVEL_PLACE_CPU pins the tracer to .tracer_cpu. */
 	int placement;
 	int tracer_cpu;
+	/* The guest's environment (strace -E); NULL: revel's own. The command
+	 * is looked up in revel's PATH either way, as strace does. */
+	char *const *envp;
 };
 
 enum revel_placement {
@@ -137,6 +140,9 @@ int revel_resume(revel_engine *e, pid_t tid, const revel_action *a);
 
 /* Registers of a stopped task, as read at its stop. */
 int revel_get_regs(revel_engine *e, pid_t tid, struct user_regs_struct *out);
+/* The instruction pointer of tid's call at hand, from the registers saved at
+ * its stop, also while an observer sees it (strace -i); 0: no such task. */
+uint64_t revel_call_ip(revel_engine *e, pid_t tid);
 /* Replace them; written back once, when the task resumes. */
 int revel_set_regs(revel_engine *e, pid_t tid, const struct user_regs_struct *in);
 

@@ -5,7 +5,12 @@
 --
 --   local strace = require("revel.tools.strace")
 --   local tool = strace.new{ output = FILE, trace = "SET", strsize = N, count = bool,
---                            json = bool, fd_paths = bool }
+--                            json = bool, fd_paths = bool, follow = bool, quiet = N }
+-- follow: every process's lines (strace -f); without it the root's alone.
+-- quiet: 2 and more drop the "+++ exited +++" lines (strace -qq).
+-- syscall_number: "[  12] " before each call (strace -n).
+-- instruction_pointer: "[00007f...] " before each line (strace -i).
+-- separate: with output NAME, each thread's lines in NAME.TID (strace -ff -o).
 -- Each strace.new gives a tool with its own output and state.
 local rffi = require("revel.ffi")
 
@@ -20,7 +25,8 @@ local M = {}
 
 local O_WRONLY, O_CREAT, O_TRUNC, O_CLOEXEC = 1, 64, 512, 524288
 local MODE_TEXT, MODE_JSON, MODE_COUNT = ffi.C.REVEL_PRINT_TEXT, ffi.C.REVEL_PRINT_JSON, ffi.C.REVEL_PRINT_COUNT
-local PREFIX_MULTI, PREFIX_ALWAYS = ffi.C.REVEL_PREFIX_MULTI, ffi.C.REVEL_PREFIX_ALWAYS
+local PREFIX_MULTI, PREFIX_ALWAYS, PREFIX_NONE = ffi.C.REVEL_PREFIX_MULTI, ffi.C.REVEL_PREFIX_ALWAYS,
+  ffi.C.REVEL_PREFIX_NONE
 local NR_EXIT, NR_EXIT_GROUP, NR_RT_SIGRETURN = 60, 231, 15
 
 -- Function pointers fetched once: a call through a local is the cheapest.
@@ -162,13 +168,20 @@ function M.new(opts)
     end
     tool.subscriptions = words
   end
-  if opts.output then
+  if opts.output and opts.separate then
+    -- strace -ff -o NAME: the printer writes NAME.TID per thread
+    settings.separate, settings.name = opts.output, opts.output
+  elseif opts.output then
     local fd = ffi.C.open(opts.output, O_WRONLY + O_CREAT + O_TRUNC + O_CLOEXEC, 438)
     if fd < 0 then
       return nil, rffi.strerror(ffi.errno())
     end
     settings.fd, settings.file, settings.name = fd, true, opts.output
-    settings.prefix = PREFIX_ALWAYS -- strace -f -o FILE: every line has its pid
+    -- strace -f -o FILE: every line has its pid
+    settings.prefix = PREFIX_ALWAYS
+  end
+  if not opts.follow or settings.separate then -- one process a file: no pid, as strace
+    settings.prefix = PREFIX_NONE
   end
   settings.strsize = opts.strsize or 32
   settings.mode = opts.count and MODE_COUNT or opts.json and MODE_JSON or MODE_TEXT
@@ -181,6 +194,11 @@ function M.new(opts)
     o.string_limit = settings.strsize
     o.fmt_flags = settings.fd_paths and ffi.C.REVEL_FMT_FD_PATHS or 0
     o.name = settings.name -- a write that fails is said with it (copied)
+    o.root_only = opts.follow and 0 or 1
+    o.quiet_exit = (opts.quiet or 0) >= 2 and 1 or 0
+    o.syscall_number = opts.syscall_number and 1 or 0
+    o.instruction_pointer = opts.instruction_pointer and 1 or 0
+    o.separate = settings.separate
     P = api.printer_new(E, o)
     if P == nil then
       error("cannot make the output printer", 0)

@@ -44,6 +44,22 @@ struct revel_printer_opts {
 	 * at the first, on stderr as "revel: NAME: ERROR", as strace says it.
 	 * NULL: not said (the output is stderr itself). */
 	const char *name;
+	/* Nonzero: only the root's lines are printed and counted, the task the
+	 * printer first hears of (strace without -f: the command's process). */
+	int root_only;
+	/* Nonzero: no "+++ exited/killed +++" lines (strace -qq). */
+	int quiet_exit;
+	/* Nonzero: each call's line starts with its number, "[  12] " (strace -n). */
+	int syscall_number;
+	/* Nonzero: lines start with the thread's instruction pointer at the
+	 * call or signal, "[00007f...] " (strace -i), got with ip_of(ctx, tid);
+	 * an exit line has "[????????????????] ". */
+	int instruction_pointer;
+	uint64_t (*ip_of)(void *ctx, pid_t tid);
+	/* strace -ff -o NAME: each thread's lines go to NAME.TID (created or
+	 * truncated at its first line, closed at its exit), with no pid and no
+	 * "<unfinished ...>"; fd is then unused. NULL: one output. Copied. */
+	const char *separate;
 };
 
 revel_printer *revel_printer_new(const struct revel_printer_opts *o);
