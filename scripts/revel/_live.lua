@@ -188,6 +188,7 @@ function Host:plan()
     on_error = up.on_error,
     exit_with_root = up.exit_with_root,
     injects = up.injects,
+    spin = up.spin,
     between_events = self.watch and function(run)
       self:between(run)
     end or nil,

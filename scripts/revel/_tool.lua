@@ -209,6 +209,7 @@ function M.plan(tool, config, opts)
     on_error = opts.on_error,
     exit_with_root = opts.exit_with_root,
     injects = opts.injects,
+    spin = opts.spin,
   }
 end
 

@@ -59,6 +59,8 @@ Options:
                        runs, keeping its global, process and thread state
   --exit-with-root     end the run when the root process exits, killing what it
                        left running (by default revel waits for every process)
+  --spin=auto|0|US     poll for the next stop up to US µs before sleeping, while
+                       stops come that fast (auto: 200); 0 always sleeps
   --list-syscalls      print the syscall table (number, name, arguments) and exit
   -h, --help           show this help and exit
   -V, --version        show the version and exit
@@ -214,6 +216,12 @@ local function parse(args)
       o.watch = true
     elseif a == "--exit-with-root" then
       o.exit_with_root = true
+    elseif a:match("^%-%-spin=") then
+      local v = a:match("=(.*)$")
+      o.spin = v == "auto" and v or tonumber(v)
+      if not o.spin or v ~= "auto" and (o.spin % 1 ~= 0 or o.spin < 0 or o.spin > 10000) then
+        return nil, ("--spin takes auto, 0 or a number of microseconds up to 10000, not %q"):format(v)
+      end
     elseif a:match("^%-%-on%-error=") then
       o.on_error = a:match("=(.*)$")
       if o.on_error ~= "abort" and o.on_error ~= "continue" then
@@ -397,6 +405,7 @@ function M.main(args)
       end
     end
     local ropts = { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root, injects = injects }
+    ropts.spin = o.spin
     if o.repl or o.watch then -- a tool that may change while the guest runs
       return live.run(t, o.command, config, ropts,
         { repl = o.repl, watch = o.watch, path = o.tool, words = o.tool_words, layers = layers })
