@@ -25,9 +25,9 @@ static int64_t now_ns(void)
 
 void wait_spin_init(struct wait_spin *w, int spin_us)
 {
-	w->cap_ns = spin_us == REVEL_SPIN_OFF ? 0
-	    : spin_us == REVEL_SPIN_AUTO ? AUTO_CAP_US * 1000ll
-	    : spin_us * 1000ll;
+	w->cap_ns = spin_us == REVEL_SPIN_OFF    ? 0
+	            : spin_us == REVEL_SPIN_AUTO ? AUTO_CAP_US * 1000ll
+	                                         : spin_us * 1000ll;
 	w->avg_ns = w->cap_ns / 2; /* start polling: the first stops come fast */
 }
 

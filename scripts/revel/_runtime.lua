@@ -372,8 +372,9 @@ function M.run(plan, argv)
   local spin = plan.spin
   if spin ~= nil and spin ~= "auto" then
     if type(spin) ~= "number" or spin % 1 ~= 0 or spin < 0 or spin > ffi.C.REVEL_SPIN_MAX then
-      error(run_error(("spin takes \"auto\", 0 or microseconds up to %d, not %s"):format(ffi.C.REVEL_SPIN_MAX,
-        tostring(spin))), 0)
+      local msg = ("spin takes \"auto\", 0 or microseconds up to %d, not %s"):format(ffi.C.REVEL_SPIN_MAX,
+        tostring(spin))
+      error(run_error(msg), 0)
     end
     opt.spin_us = spin == 0 and ffi.C.REVEL_SPIN_OFF or spin
   end
