@@ -3,12 +3,17 @@
 #ifndef REVEL_WAIT_H
 #define REVEL_WAIT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 
 struct wait_spin {
 	int64_t cap_ns; /* the longest poll; 0: never poll */
 	int64_t avg_ns; /* moving average of the recent waits */
+	bool gated;     /* the default budget: poll only while a CPU is spare */
+	bool crowded;   /* last look: more tasks runnable than CPUs */
+	int ncpu;
+	int64_t next_look_ns;
 };
 
 /* spin_us as struct revel_options has it (REVEL_SPIN_AUTO, _OFF or µs). */

@@ -60,7 +60,8 @@ Options:
   --exit-with-root     end the run when the root process exits, killing what it
                        left running (by default revel waits for every process)
   --spin=auto|0|US     poll for the next stop up to US µs before sleeping, while
-                       stops come that fast (auto: 200); 0 always sleeps
+                       stops come that fast and a CPU is spare (auto: 200); 0
+                       always sleeps; US polls whatever the load
   --list-syscalls      print the syscall table (number, name, arguments) and exit
   -h, --help           show this help and exit
   -V, --version        show the version and exit
