@@ -32,7 +32,8 @@ import time
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import report  # noqa: E402
 from configs import (ALL_SECTIONS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
-                     ROOT, THREAD_CONFIGS, TOOLS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS)
+                     ROOT, THREAD_CONFIGS, TOOLS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
+                     WAIT_CONFIGS, WAIT_THREADS)
 from report import cpu_list, loadavg, median, spread  # noqa: E402
 
 
@@ -78,6 +79,8 @@ def parse_args(argv):
                    help="thread counts of the thread-scaling section (BENCH_THREADS, default 1,2,4,8)")
     p.add_argument("--thread-calls", default=env_int("BENCH_THREAD_CALLS", 50000),
                    help="getppid calls per thread (BENCH_THREAD_CALLS, default 50000)")
+    p.add_argument("--wait-sleep", default=os.environ.get("BENCH_WAIT_SLEEP") or "2",
+                   help="seconds of the sleep workload of the wait section (BENCH_WAIT_SLEEP, default 2)")
     p.add_argument("--json", default=None,
                    help="JSON output file (default BUILD_DIR/bench/results.json; the markdown "
                         "report goes next to it, as .md)")
@@ -93,6 +96,8 @@ def parse_args(argv):
 
     for name in ("runs", "warmup", "timeout", "getppid_n", "cpu", "thread_calls"):
         setattr(a, name, nonneg(name.replace("_", "-"), getattr(a, name)))
+    if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", str(a.wait_sleep)):
+        p.error(f"wait-sleep (BENCH_WAIT_SLEEP) must be a number of seconds, got '{a.wait_sleep}'")
     if a.runs < 1:
         p.error("runs (BENCH_RUNS) must be >= 1")
     secs = [s.strip() for s in a.sections.split(",") if s.strip()]
@@ -110,6 +115,7 @@ def parse_args(argv):
         a.runs, a.warmup, a.timeout = 1, 0, 120
         a.getppid_n, a.thread_calls, a.threads = 2000, 1000, [1, 2]
         a.find_dir = os.path.join(ROOT, "bench")
+        a.wait_sleep = "0.2"
         a.sections = list(ALL_SECTIONS)
     a.build = os.path.abspath(a.build)
     if a.json is None:
@@ -177,11 +183,16 @@ def run_once(argv, env, errfd, timeout):
         signal.setitimer(signal.ITIMER_REAL, 0)
         return {"wall_s": 0.0, "user_s": 0.0, "sys_s": 0.0, "maxrss_kb": 0, "status": 127,
                 "error": f"cannot run {argv[0]}: {e.strerror}"}
+    own = None
     try:
         try:
-            res = os.wait4(pid, 0)
+            # The exit is known here; the zombie still shows its own CPU
+            # time (the tracer's, without the guests it waited for).
+            os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)
             t1 = time.perf_counter_ns()
             signal.setitimer(signal.ITIMER_REAL, 0)
+            own = own_cpu(pid)
+            res = os.wait4(pid, 0)
         except Timeout:
             timed_out = True
             t1 = time.perf_counter_ns()
@@ -208,7 +219,18 @@ def run_once(argv, env, errfd, timeout):
         status = os.WEXITSTATUS(st)
     return {"wall_s": (t1 - t0) / 1e9,
             "user_s": ru.ru_utime if ru else 0.0, "sys_s": ru.ru_stime if ru else 0.0,
-            "maxrss_kb": ru.ru_maxrss if ru else 0, "status": status}
+            "maxrss_kb": ru.ru_maxrss if ru else 0, "status": status, "own_cpu_s": own}
+
+
+def own_cpu(pid):
+    """utime + stime of a zombie pid itself (its children not counted), in
+    seconds, from /proc/PID/stat (clock ticks: 10 ms steps); None if unread."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 # ---- the harness -----------------------------------------------------------------
@@ -240,6 +262,8 @@ class Bench:
                                "set BENCH_CPU)")
 
     def wlabel(self, wl):
+        if wl.startswith("sleep:"):
+            return f"sleep {wl.split(':')[1]}"
         if wl == "getppid":
             return f"getppid loop: {self.guest} {self.a.getppid_n}"
         if wl == "find":
@@ -252,6 +276,8 @@ class Bench:
             if not os.access(self.guest, os.X_OK):
                 raise ValueError(f"missing {self.guest}")
             w = [self.guest, str(self.a.getppid_n)]
+        elif wl.startswith("sleep:"):
+            w = ["sleep", wl.split(":")[1]]
         elif wl == "find":
             if not os.path.isdir(self.a.find_dir):
                 raise ValueError(f"missing directory {self.a.find_dir}")
@@ -359,6 +385,16 @@ class Bench:
                     for cfg in TRACER_CONFIGS:
                         for p in TRACER_PLACES[cfg]:
                             self.measure(mode, wl, cfg, *self.place(p))
+            elif s == "wait":
+                for name, wl in self.wait_workloads().items():
+                    for cfg in WAIT_CONFIGS:
+                        if name != "sleep" or cfg.startswith("revel"):
+                            self.measure(mode, wl, cfg)
+
+    def wait_workloads(self):
+        """The wait section's workloads, by their names in WAIT_TARGETS."""
+        return {"getppid": "getppid", "find": "find", "threads": f"threads:{WAIT_THREADS}",
+                "sleep": f"sleep:{self.a.wait_sleep}"}
 
     def place(self, p):
         """Tracer placement (a), (b), (c) -> (taskset CPU, REVEL_TRACER_CPU)."""
@@ -405,7 +441,7 @@ def main(argv):
         lines, figs["targets"] = report.targets(b)
         out += lines
     for s, fn in (("placement", report.placement), ("threads", report.threads),
-                  ("inject", report.inject), ("tracer", report.tracer)):
+                  ("inject", report.inject), ("tracer", report.tracer), ("wait", report.wait)):
         if s in a.sections:
             lines, figs[s] = fn(b)
             out += lines
@@ -422,6 +458,7 @@ def main(argv):
         c["spread"] = b.spr(k)
         c["median_user_s"] = median([r["user_s"] for r in c["runs"]])
         c["median_sys_s"] = median([r["sys_s"] for r in c["runs"]])
+        c["median_own_cpu_s"] = median([r["own_cpu_s"] for r in c["runs"] if r.get("own_cpu_s") is not None])
         c["max_maxrss_kb"] = max((r["maxrss_kb"] for r in c["runs"]), default=None)
         c["min_s"], c["max_s"] = min(walls, default=None), max(walls, default=None)
         commands.append(c)
@@ -438,6 +475,7 @@ def main(argv):
                         "sections": a.sections, "getppid_n": a.getppid_n, "find_dir": a.find_dir,
                         "cpu": a.cpu, "threads": a.threads, "thread_calls": a.thread_calls,
                         "tracer_threads": TRACER_THREADS, "inject_rule": INJECT_RULE,
+                        "wait_threads": WAIT_THREADS, "wait_sleep": a.wait_sleep,
                         "check": a.check, "placement_skipped": b.place_skip},
            "commands": commands,
            "figures": figs}

@@ -5,9 +5,10 @@ import os
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "bench", "tools")
-ALL_SECTIONS = ["main", "placement", "threads", "inject", "tracer"]
+ALL_SECTIONS = ["main", "placement", "threads", "inject", "tracer", "wait"]
 INJECT_RULE = "openat:error=ENOENT:when=1000000"  # never fires: find opens far fewer files
 TRACER_THREADS = 4  # threads of the multi-threaded guest in the tracer section
+WAIT_THREADS = 4  # threads of the multi-threaded guest in the wait section
 
 # config -> (label, command line shown in the report, argv prefix before W).
 # "REVEL" and "TOOL:x" are placeholders filled in by Bench.argv.
@@ -30,6 +31,10 @@ CONFIGS = {
     "revel_default_inject": ("revel default tool + rule",
                              f"revel -f -o /dev/null --inject={INJECT_RULE} -- W",
                              ["REVEL", "-f", "-o", "/dev/null", f"--inject={INJECT_RULE}", "--"]),
+    "noop_all_spin0": ("revel noop-all --spin=0", "revel --spin=0 bench/tools/noop_all.lua -- W",
+                       ["REVEL", "--spin=0", "TOOL:noop_all", "--"]),
+    "revel_default_spin0": ("revel default tool --spin=0", "revel --spin=0 -f -o /dev/null -- W",
+                            ["REVEL", "--spin=0", "-f", "-o", "/dev/null", "--"]),
     "noop_all_inject": ("revel noop-all + rule",
                         f"revel --inject={INJECT_RULE} bench/tools/noop_all.lua -- W",
                         ["REVEL", f"--inject={INJECT_RULE}", "TOOL:noop_all", "--"]),
@@ -41,6 +46,17 @@ THREAD_CONFIGS = ["native", "noop_all", "strace"]
 INJECT_PAIRS = ["revel_default", "noop_all"]  # each against CONFIG_inject
 TRACER_CONFIGS = ["native", "noop_all", "strace"]
 TRACER_PLACES = {"native": "ac", "noop_all": "abc", "strace": "ac"}
+# the wait section: each workload under these; "sleep" only under the revel ones
+WAIT_CONFIGS = ["native", "strace", "noop_all", "noop_all_spin0", "revel_default", "revel_default_spin0"]
+WAIT_SPIN_OFF = {"noop_all": "noop_all_spin0", "revel_default": "revel_default_spin0"}
+# (description, workload ("threads" = WAIT_THREADS threads), config, base, limit);
+# base None: limit is the config's median CPU seconds (user + sys, from wait4)
+WAIT_TARGETS = [
+    ("noop-all <= 0.35x strace -f (getppid loop)", "getppid", "noop_all", "strace", 0.35),
+    ("default tool <= 0.80x strace -f (find)", "find", "revel_default", "strace", 0.80),
+    (f"noop-all <= 0.35x strace -f ({WAIT_THREADS}-thread getppid)", "threads", "noop_all", "strace", 0.35),
+    ("revel -- sleep (BENCH_WAIT_SLEEP s) <= 0.05 s CPU (default tool)", "sleep", "revel_default", None, 0.05),
+]
 
 # (description, workload, config, base config, limit, section that feeds it)
 TARGETS = [

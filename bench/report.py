@@ -8,7 +8,8 @@ import statistics
 import subprocess
 
 from configs import (CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
-                     TARGETS, THREAD_CONFIGS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS)
+                     TARGETS, THREAD_CONFIGS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
+                     WAIT_CONFIGS, WAIT_SPIN_OFF, WAIT_TARGETS)
 
 # ---- statistics ------------------------------------------------------------------
 
@@ -245,6 +246,60 @@ def tracer(bench):
         rows.append([bench.tplabel(p), "-" if per is None else f"{per:.2f}",
                      "unpinned" if pcpu is None else f"taskset -c {pcpu}"])
     out += table(["placement", "us/stop", "native"], rows, left=1)
+    return out + ([""] + notes if notes else []), fig
+
+
+def wait(bench):
+    """The tracer's wait: polling before blocking (--spin, the default) against
+    always blocking (--spin=0) and strace -f, wall and CPU time in one run."""
+    out = ["", "## the tracer's wait: polling (--spin=auto, the default) vs blocking (--spin=0)", "",
+           "cpu s: user + sys of the command and of every process it waited for (wait4); "
+           "tracer cpu s: revel's or strace's own (its zombie's /proc/PID/stat, 10 ms steps); "
+           "on/off: wall time with polling over the same without"]
+    fig = {"workloads": [], "targets": []}
+    notes = []
+    wls = bench.wait_workloads()
+    for name, wl in wls.items():
+        st = bench.med((wl, "strace", None, None))
+        rows = []
+        for cfg in WAIT_CONFIGS:
+            if name == "sleep" and not cfg.startswith("revel"):
+                continue
+            k = (wl, cfg, None, None)
+            m = bench.med(k)
+            runs = bench.cmds[k]["runs"] if k in bench.cmds else []
+            cpu = median([r["user_s"] + r["sys_s"] for r in runs]) if m is not None else None
+            owns = [r["own_cpu_s"] for r in runs if r.get("own_cpu_s") is not None]
+            own = median(owns) if m is not None and owns else None
+            off = WAIT_SPIN_OFF.get(cfg)
+            onoff = ratio(m, bench.med((wl, off, None, None))) if off else None
+            fig["workloads"].append({"workload": wl, "config": cfg, "median_s": m, "x_strace": ratio(m, st),
+                                     "cpu_s": cpu, "tracer_cpu_s": own, "on_over_off": onoff,
+                                     "spread": bench.spr(k)})
+            if m is None:
+                rows.append([CONFIGS[cfg][0], "FAILED", "-", "-", "-", "-", "-"])
+                notes.append(f"- FAILED {CONFIGS[cfg][0]}, {bench.wlabel(wl)}: {bench.why(k)}")
+                continue
+            rows.append([CONFIGS[cfg][0], f_med(m), f_ratio(ratio(m, st)), f"{cpu:.3f}",
+                         "-" if own is None else f"{own:.2f}", f_ratio(onoff), f_pct(bench.spr(k))])
+        out += ["", f"### {bench.wlabel(wl)}", ""]
+        out += table(["config", "median s", "x strace -f", "cpu s", "tracer cpu s", "on/off", "spread"], rows)
+    rows = []
+    for desc, name, cfg, base, limit in WAIT_TARGETS:
+        wl = wls[name]
+        k = (wl, cfg, None, None)
+        if base is None:
+            runs = bench.cmds[k]["runs"] if k in bench.cmds and bench.med(k) is not None else []
+            v = median([r["user_s"] + r["sys_s"] for r in runs])
+            shown = None if v is None else f"measured {v:.3f} s"
+        else:
+            v = ratio(bench.med(k), bench.med((wl, base, None, None)))
+            shown = None if v is None else f"measured {f_ratio(v)}"
+        verdict = "MISS" if v is None or v > limit else "PASS"
+        rows.append([verdict, desc, shown or "no data (a configuration FAILED)"])
+        fig["targets"].append({"target": desc, "workload": wl, "config": cfg, "base": base,
+                               "limit": limit, "value": v, "verdict": verdict})
+    out += ["", "### targets of the wait section", ""] + table(["verdict", "target", "result"], rows, left=3)
     return out + ([""] + notes if notes else []), fig
 
 

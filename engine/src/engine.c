@@ -17,6 +17,10 @@
 
 revel_engine *revel_engine_new(const struct revel_options *opt, const char **err)
 {
+	if (opt->spin_us < REVEL_SPIN_OFF || opt->spin_us > REVEL_SPIN_MAX) {
+		*err = "spin_us out of range";
+		return NULL;
+	}
 	revel_engine *e = calloc(1, sizeof *e);
 	if (!e) {
 		*err = "out of memory";
@@ -24,6 +28,7 @@ revel_engine *revel_engine_new(const struct revel_options *opt, const char **err
 	}
 	e->opt = *opt;
 	e->log = opt->log ? opt->log : stderr;
+	wait_spin_init(&e->spin, opt->spin_us);
 	for (int nr = 0; nr < REVEL_NR_MAX; nr++) {
 		/* Only a subscribed call can stop; a handled one must be subscribed. */
 		if (e->opt.handled[nr])

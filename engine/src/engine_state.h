@@ -9,6 +9,7 @@
 #include "faults.h"
 #include "queue.h"
 #include "task.h"
+#include "wait.h"
 
 struct revel_engine {
 	struct revel_options opt;
@@ -25,6 +26,7 @@ struct revel_engine {
 	sigset_t old_mask; /* revel's signal mask before SIGCHLD was blocked */
 	bool mask_changed;
 	struct event_queue queue; /* events made but not yet handed out */
+	struct wait_spin spin; /* how long to poll for the next stop */
 };
 
 /* A new event about task t, at the queue's tail. */

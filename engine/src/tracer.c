@@ -4,7 +4,8 @@
  * which turns those the caller asked for into events; revel_resume()
  * (answers.c) answers them. A syscall the tool lets run, or rewrites, costs
  * one stop (the seccomp stop, resumed with PTRACE_CONT). Only an injection
- * asks for the exit stop (PTRACE_SYSCALL). */
+ * asks for the exit stop (PTRACE_SYSCALL). The wait itself polls before it
+ * blocks (wait.c). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
@@ -14,6 +15,7 @@
 #include <time.h>
 #include "tracer_rules.h"
 #include "tracer_states.h"
+#include "wait.h"
 
 /* Threads are held by delays: wait for a child or the next due time.
  * SIGCHLD is blocked, so none is lost in between. */
@@ -47,7 +49,7 @@ int revel_next(revel_engine *e, revel_event *ev)
 		int wait_ms = rule_timers(e);
 		if (e->queue.len)
 			continue;
-		pid_t tid = waitpid(-1, &status, __WALL | (wait_ms >= 0 ? WNOHANG : 0));
+		pid_t tid = wait_spin(&e->spin, &status, wait_ms);
 		if (tid == 0) {
 			wait_for_child_or(wait_ms);
 			continue;

@@ -277,5 +277,15 @@ int main(void)
 	unlink(plain);
 	revel_engine_free(e);
 
+	/* The spin budget: off, auto and 1..REVEL_SPIN_MAX µs; nothing else. */
+	const int spins[] = {REVEL_SPIN_OFF, REVEL_SPIN_AUTO, 1, REVEL_SPIN_MAX, -2, REVEL_SPIN_MAX + 1};
+	for (size_t i = 0; i < sizeof spins / sizeof *spins; i++) {
+		opt.spin_us = spins[i];
+		err = NULL;
+		e = revel_engine_new(&opt, &err);
+		CHECK((e != NULL) == (i < 4) && (e || err), "spin_us %d: engine %p", spins[i], (void *)e);
+		revel_engine_free(e);
+	}
+
 	return check_done();
 }

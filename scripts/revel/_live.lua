@@ -189,6 +189,7 @@ function Host:plan()
     exit_with_root = up.exit_with_root,
     injects = up.injects,
     env = up.env,
+    spin = up.spin,
     between_events = self.watch and function(run)
       self:between(run)
     end or nil,

@@ -437,6 +437,16 @@ function M.run(plan, argv)
     end
     opt.envp = envp_keep[1]
   end
+  -- opts.spin: "auto" (or nil), 0 (never poll) or µs (see revel.run)
+  local spin = plan.spin
+  if spin ~= nil and spin ~= "auto" then
+    if type(spin) ~= "number" or spin % 1 ~= 0 or spin < 0 or spin > ffi.C.REVEL_SPIN_MAX then
+      local msg = ("spin takes \"auto\", 0 or microseconds up to %d, not %s"):format(ffi.C.REVEL_SPIN_MAX,
+        tostring(spin))
+      error(run_error(msg), 0)
+    end
+    opt.spin_us = spin == 0 and ffi.C.REVEL_SPIN_OFF or spin
+  end
   local errp = ffi.new("const char *[1]")
   local E = api.engine_new(opt, errp)
   if E == nil then

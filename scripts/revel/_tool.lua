@@ -210,6 +210,7 @@ function M.plan(tool, config, opts)
     exit_with_root = opts.exit_with_root,
     injects = opts.injects,
     env = opts.env,
+    spin = opts.spin,
   }
 end
 

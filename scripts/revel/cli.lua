@@ -84,6 +84,9 @@ value only after "=" (--decode-fds=path, --quiet=SET); a short one -xVALUE or
                        runs, keeping its global, process and thread state
   --exit-with-root     end the run when the root process exits, killing what it
                        left running (by default revel waits for every process)
+  --spin=auto|0|US     poll for the next stop up to US µs before sleeping, while
+                       stops come that fast and a CPU is spare (auto: 200); 0
+                       always sleeps; US polls whatever the load
   --list-syscalls      print the syscall table (number, name, arguments) and exit
   -h, --help           show this help and exit
   -V, --version        show the version and exit
@@ -258,6 +261,14 @@ end
 
 -- Options with a value: the function that takes it. Long names take
 -- --name=V and --name V, short letters -xV and -x V, as getopt_long does.
+local function set_spin(o, v)
+  o.spin = v == "auto" and v or tonumber(v)
+  if not o.spin or v ~= "auto" and (o.spin % 1 ~= 0 or o.spin < 0 or o.spin > 10000) then
+    return nil, ("--spin takes auto, 0 or a number of microseconds up to 10000, not %q"):format(v)
+  end
+  return true
+end
+
 local WITH_VALUE = {
   o = function(o, v) o.output = v return true end,
   output = function(o, v) o.output = v return true end,
@@ -273,6 +284,7 @@ local WITH_VALUE = {
   replay = function(o, v) o.replay = v return true end,
   ["lua-memory"] = set_memory,
   ["on-error"] = set_on_error,
+  spin = set_spin,
   l = set_code,
   lua = set_code,
   E = set_env,
@@ -630,6 +642,7 @@ function M.main(args)
     end
     local ropts = { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root, injects = injects,
       env = env }
+    ropts.spin = o.spin
     if o.repl or o.watch then -- a tool that may change while the guest runs
       return live.run(t, o.command, config, ropts,
         { repl = o.repl, watch = o.watch, path = o.tool, words = o.tool_words, layers = layers })

@@ -47,11 +47,23 @@ struct revel_options {
 	/* The guest's environment (strace -E); NULL: revel's own. The command
 	 * is looked up in revel's PATH either way, as strace does. */
 	char *const *envp;
+	/* How the tracer waits for a stop: it polls for up to spin_us µs, as
+	 * long as the recent stops came that fast, before it blocks in waitpid
+	 * (a blocked tracer's wake-up can cost more than the stop itself).
+	 * REVEL_SPIN_AUTO (0): the engine's default cap; REVEL_SPIN_OFF: always
+	 * block; else 1..REVEL_SPIN_MAX µs. */
+	int spin_us;
 };
 
 enum revel_placement {
 	REVEL_PLACE_NONE = 0,
 	REVEL_PLACE_CPU = 1,
+};
+
+enum revel_spin {
+	REVEL_SPIN_OFF = -1,
+	REVEL_SPIN_AUTO = 0,
+	REVEL_SPIN_MAX = 10000,
 };
 
 enum revel_event_kind {

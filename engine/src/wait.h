@@ -1,0 +1,27 @@
+/* wait.h: how the tracer waits for the next stop: it polls for a short,
+ * adaptive time before it blocks (wait.c). */
+#ifndef REVEL_WAIT_H
+#define REVEL_WAIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+struct wait_spin {
+	int64_t cap_ns; /* the longest poll; 0: never poll */
+	int64_t avg_ns; /* moving average of the recent waits */
+	bool gated;     /* the default budget: poll only while a CPU is spare */
+	bool crowded;   /* last look: more tasks runnable than CPUs */
+	int ncpu;
+	int64_t next_look_ns;
+};
+
+/* spin_us as struct revel_options has it (REVEL_SPIN_AUTO, _OFF or µs). */
+void wait_spin_init(struct wait_spin *w, int spin_us);
+
+/* waitpid(-1, status, __WALL), polling first. wait_ms >= 0: the wait may
+ * last no longer (a delay is due), and 0 means nothing came in time, as
+ * with WNOHANG; wait_ms < 0: block until a child changes state. */
+pid_t wait_spin(struct wait_spin *w, int *status, int wait_ms);
+
+#endif
