@@ -1,0 +1,110 @@
+/* printer_internal.h: the printer's state and the helpers its files share
+ * (printer.c: the event loop; printer_table.c: the per-thread calls;
+ * printer_output.c: the buffer, prefixes and -ff files; printer_json.c:
+ * --json; printer_summary.c: -c). Not installed. */
+#ifndef REVEL_PRINTER_INTERNAL_H
+#define REVEL_PRINTER_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+#include "revel/printer.h"
+#include "revel/systable.h"
+
+#define RESULT_COLUMN 40
+#define OUTBUF 65536
+
+struct call {
+	pid_t tid; /* 0: free slot */
+	long nr;
+	bool in_call;
+	bool injected; /* the result came from an inject rule: strace marks it */
+	int64_t args[6];
+	uint64_t sp;
+	uint64_t ip; /* at the call's entry, for -i */
+	int fd;      /* -ff: the thread's file, when fd_open */
+	bool fd_open;
+	size_t col;  /* -ff: the column of the thread's open line */
+	struct revel_fmt_state st;
+	struct timespec t0;
+	char *text; /* the entry half, kept for --json */
+	size_t text_cap;
+};
+
+struct count {
+	uint64_t calls, errors;
+	double secs;
+};
+
+struct revel_printer {
+	struct revel_printer_opts o;
+	struct revel_fmt fmt;
+	int ntasks;
+	pid_t printing; /* tid whose line is open on the output, 0 for none */
+	size_t curcol;  /* column on the open line */
+	struct call *calls;
+	size_t cap, used;
+	struct count counts[REVEL_NR_MAX];
+	char *scratch; /* formatter output */
+	size_t scratch_cap;
+	char out[OUTBUF];
+	size_t outlen;
+	char *name;      /* the output's, for a write error; NULL: not said */
+	bool write_said; /* the first failed write was said */
+	pid_t root;      /* the first task heard of (for root_only) */
+	char *sep_name;  /* -ff: NAME of NAME.TID; NULL: one output */
+	pid_t out_tid;   /* -ff: whose file the buffer holds */
+};
+
+/* printer.c */
+bool pr_shown(revel_printer *p, pid_t tid);
+const char *pr_name_of(long nr);
+void pr_set_fmt(revel_printer *p, pid_t tid, uint64_t sp);
+
+/* printer_table.c: open addressing, backward-shift deletion */
+struct call *pr_find(revel_printer *p, pid_t tid);
+struct call *pr_get(revel_printer *p, pid_t tid);
+void pr_drop(revel_printer *p, pid_t tid);
+
+/* printer_output.c */
+void pr_write_failed(revel_printer *p, int err);
+void pr_put(revel_printer *p, const char *s, size_t n);
+void pr_puts(revel_printer *p, const char *s);
+void pr_printf(revel_printer *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void pr_newline(revel_printer *p);
+void pr_cut_open_line(revel_printer *p, pid_t tid);
+void pr_select_out(revel_printer *p, pid_t tid);
+void pr_put_ip(revel_printer *p, uint64_t ip);
+void pr_prefix(revel_printer *p, pid_t tid);
+
+/* printer_json.c */
+void pr_json_str(revel_printer *p, const char *s, size_t n);
+void pr_json_call(revel_printer *p, struct call *c, const char *exit_text, int exit_len,
+                  bool has_result, int64_t result);
+
+/* printer_summary.c */
+void pr_count_enter(struct call *c);
+void pr_count_exit(revel_printer *p, struct call *c, int64_t result);
+
+/* Formats with f into the scratch buffer, growing it to fit. */
+#define FORMAT_INTO_SCRATCH(p, n, call)                                                            \
+	do {                                                                                       \
+		char *buf = (p)->scratch;                                                          \
+		size_t len = (p)->scratch_cap;                                                     \
+		(n) = (call);                                                                      \
+		if ((size_t)(n) >= (p)->scratch_cap) {                                             \
+			char *nb = realloc((p)->scratch, (size_t)(n) + 1);                         \
+			if (nb) {                                                                  \
+				(p)->scratch = nb;                                                 \
+				(p)->scratch_cap = (size_t)(n) + 1;                                \
+				buf = nb;                                                          \
+				len = (p)->scratch_cap;                                            \
+				(n) = (call);                                                      \
+			} else {                                                                   \
+				(n) = (int)(p)->scratch_cap - 1;                                   \
+			}                                                                          \
+		}                                                                                  \
+	} while (0)
+
+#endif

@@ -1,0 +1,175 @@
+/* printer_output.c: the output buffer and its writes, line prefixes
+ * ("[pid N] ", -i), the cut of an open line, and -ff's file per thread. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+#include "printer_internal.h"
+
+/* Output lost: said once, at the first failed write, as strace says it
+ * ("strace: FILE: ERROR"); strace keeps its exit status, and so does revel. */
+void pr_write_failed(revel_printer *p, int err)
+{
+	if (p->write_said || !p->name)
+		return;
+	p->write_said = true;
+	dprintf(STDERR_FILENO, "revel: %s: %s\n", p->name, strerror(err));
+}
+
+int revel_printer_flush(revel_printer *p)
+{
+	size_t off = 0;
+	while (off < p->outlen) {
+		ssize_t w = write(p->o.fd, p->out + off, p->outlen - off);
+		if (w <= 0) {
+			if (w < 0 && errno == EINTR)
+				continue;
+			int err = w < 0 ? errno : EIO; /* 0 bytes for a nonzero count */
+			pr_write_failed(p, err);
+			p->outlen = 0;
+			return -err;
+		}
+		off += (size_t)w;
+	}
+	p->outlen = 0;
+	return 0;
+}
+
+void pr_put(revel_printer *p, const char *s, size_t n)
+{
+	while (n) {
+		if (p->outlen == OUTBUF)
+			revel_printer_flush(p);
+		size_t k = OUTBUF - p->outlen;
+		if (k > n)
+			k = n;
+		memcpy(p->out + p->outlen, s, k);
+		p->outlen += k;
+		s += k;
+		n -= k;
+		p->curcol += k;
+	}
+}
+
+void pr_puts(revel_printer *p, const char *s)
+{
+	pr_put(p, s, strlen(s));
+}
+
+void pr_printf(revel_printer *p, const char *fmt, ...)
+{
+	char tmp[512];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		pr_put(p, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+void pr_newline(revel_printer *p)
+{
+	pr_put(p, "\n", 1);
+	p->curcol = 0;
+	p->printing = 0;
+}
+
+/* Close another thread's open line before a new line starts. */
+void pr_cut_open_line(revel_printer *p, pid_t tid)
+{
+	if (p->sep_name)
+		return; /* -ff: each thread's line is in its own file */
+	if (p->printing && p->printing != tid) {
+		pr_puts(p, " <unfinished ...>");
+		pr_newline(p);
+	}
+}
+
+/* "%-5d " or "[pid %5d] ", without printf on the hot path. */
+static int tid_text(char *out, pid_t tid, bool bracket)
+{
+	char d[16];
+	int nd = 0;
+	unsigned v = (unsigned)tid;
+	do {
+		d[nd++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	int n = 0;
+	if (bracket) {
+		memcpy(out, "[pid ", 5);
+		n = 5;
+		for (int i = nd; i < 5; i++)
+			out[n++] = ' ';
+	}
+	while (nd)
+		out[n++] = d[--nd];
+	if (bracket) {
+		out[n++] = ']';
+		out[n++] = ' ';
+	} else {
+		while (n < 5)
+			out[n++] = ' ';
+		out[n++] = ' ';
+	}
+	return n;
+}
+
+/* -ff: the buffer goes to tid's file, NAME.TID, opened at its first line;
+ * the column of the line left open in the file before is kept with it. */
+void pr_select_out(revel_printer *p, pid_t tid)
+{
+	if (!p->sep_name || p->out_tid == tid)
+		return;
+	revel_printer_flush(p);
+	struct call *old = p->out_tid ? pr_find(p, p->out_tid) : NULL;
+	if (old)
+		old->col = p->curcol;
+	struct call *c = pr_get(p, tid);
+	if (!c) {
+		p->o.fd = -1;
+		p->out_tid = 0;
+		return;
+	}
+	if (!c->fd_open) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s.%d", p->sep_name, (int)tid);
+		c->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+		c->fd_open = c->fd >= 0;
+		if (!c->fd_open)
+			pr_write_failed(p, errno);
+		c->col = 0;
+	}
+	p->o.fd = c->fd_open ? c->fd : -1;
+	p->curcol = c->col;
+	p->printing = c->in_call ? tid : 0;
+	p->out_tid = tid;
+}
+
+/* -i: "[00007f...] " after the pid, as strace. */
+void pr_put_ip(revel_printer *p, uint64_t ip)
+{
+	if (p->o.instruction_pointer)
+		pr_printf(p, "[%016" PRIx64 "] ", ip);
+}
+
+void pr_prefix(revel_printer *p, pid_t tid)
+{
+	p->curcol = 0;
+	char tmp[32];
+	int n = 0;
+	if (p->o.prefix == REVEL_PREFIX_ALWAYS)
+		n = tid_text(tmp, tid, false);
+	else if (p->o.prefix == REVEL_PREFIX_MULTI && p->ntasks > 1)
+		n = tid_text(tmp, tid, true);
+	if (n)
+		pr_put(p, tmp, (size_t)n);
+}
