@@ -1,0 +1,13 @@
+-- Options revel had before issue 11's families: follow, quiet, fds, numbers.
+local L, H = ...
+local f = L.dir .. "/f.txt"
+return {
+  { "plain cat", opts = {}, argv = { "cat", f }, stdout = true },
+  { "-f sh -c", opts = { "-f" }, argv = { "sh", "-c", "cat " .. f .. " > /dev/null" } },
+  { "-qq", opts = { "-qq" }, argv = { "cat", f } },
+  { "-y", opts = { "-y" }, argv = { "cat", f }, gap = "AT_FDCWD and returned fds not annotated" },
+  { "-n", opts = { "-n" }, argv = { "cat", f }, gap = "strace numbers the exit line with the last call" },
+  { "-s 4", opts = { "-s", "4" }, argv = { "cat", f } },
+  { "-e trace=%file", opts = { "-e", "trace=%file" }, argv = { "cat", f } },
+  { "-f threads8", opts = { "-f" }, argv = { H.guest("threads8") }, racy_fds = true },
+}
