@@ -162,10 +162,15 @@ describe("strace's letters", function()
   end)
 
   it("strace options not done yet are one line, exit 125", function()
-    for _, words in ipairs({ { "-k" }, { "-t" }, { "-tt" }, { "-T" }, { "-p", "1" }, { "-p1" }, { "-yy" },
-      { "-xx" }, { "-v" }, { "-Z" }, { "-A" }, { "--stack-traces" }, { "--attach=1" },
-      { "--syscall-times" }, { "--decode-fds=all" }, { "-e", "status=failed" }, { "-e", "signal=none" },
-      { "-ff", "-c", "-o", "x" }, { "-ff", "--json", "-o", "x" } }) do
+    -- One line per family: each family's work removes its own lines.
+    for _, words in ipairs({
+      { "-p", "1" }, { "-p1" }, { "--attach=1" }, -- attach
+      { "-k" }, { "--stack-traces" }, -- stack traces
+      { "-t" }, { "-tt" }, { "-T" }, { "--syscall-times" }, -- time
+      { "-Z" }, { "-e", "status=failed" }, { "-e", "signal=none" }, -- filters
+      { "-yy" }, { "-xx" }, { "-v" }, { "-A" }, { "--decode-fds=all" }, -- style
+      { "-ff", "-c", "-o", "x" }, { "-ff", "--json", "-o", "x" },
+    }) do
       local r = H.revel(words, { "true" })
       assert.are.equal(125, r.code, table.concat(words, " "))
       assert.truthy(r.err:match("^revel: [^\n]*is not supported yet\n$"), r.err)

@@ -136,17 +136,28 @@ end
 
 -- strace's options revel does not do yet: said as such, never taken for
 -- something else. Short letters, then long names (getopt_long's).
-local NOT_YET_SHORT = { a = true, b = true, I = true, O = true, S = true, P = true, p = true,
-  U = true, u = true, X = true, A = true, C = true, d = true, D = true, k = true,
-  r = true, t = true, T = true, v = true, w = true, x = true, z = true, Z = true,
-  Y = true }
-local NOT_YET_LONG = { "columns", "detach-on", "daemonize", "interruptible",
-  "summary-syscall-overhead", "summary-sort-by", "trace-path", "attach", "summary-columns",
-  "user", "output-append-mode", "summary", "debug", "stack-traces",
-  "relative-timestamps", "absolute-timestamps", "syscall-times", "summary-wall-clock",
-  "strings-in-hex", "no-abbrev", "failed-only", "successful-only", "decode-pids",
-  "const-print-style", "tips", "signal", "status", "abbrev", "verbose", "raw", "read",
-  "write", "kvm" }
+-- One line per family: each family's work removes its own lines.
+local NOT_YET_SHORT = {
+  p = true, -- attach
+  k = true, -- stack traces
+  t = true, r = true, T = true, -- time
+  w = true, S = true, U = true, C = true, O = true, -- -c's columns and sorting
+  z = true, Z = true, P = true, -- filters
+  a = true, v = true, x = true, X = true, A = true, Y = true, -- output style
+  u = true, b = true, D = true, I = true, -- startup
+  d = true, -- strace's own debug output
+}
+local NOT_YET_LONG = {
+  "attach", "detach-on", -- attach
+  "stack-traces", -- stack traces
+  "relative-timestamps", "absolute-timestamps", "syscall-times", "summary-wall-clock", -- time
+  "summary-syscall-overhead", "summary-sort-by", "summary-columns", "summary", -- -c
+  "failed-only", "successful-only", "trace-path", "signal", "status", -- filters
+  "columns", "output-append-mode", "strings-in-hex", "no-abbrev", "decode-pids", -- style
+  "const-print-style", "abbrev", "verbose", "raw", "read", "write", -- style
+  "user", "daemonize", "interruptible", "kvm", -- startup
+  "debug", "tips", -- strace's own
+}
 -- Short letters strace takes with a value (getopt: -sN or -s N).
 local SHORT_ARG = { o = true, e = true, s = true, l = true, E = true, a = true, b = true,
   I = true, O = true, S = true, P = true, p = true, U = true, u = true, X = true }
