@@ -88,6 +88,7 @@ void p_fdset(struct fc *c, uint64_t addr, int nfds);
 void p_cpuset(struct fc *c, uint64_t addr, int64_t bytes);
 void p_dirents(struct fc *c, uint64_t addr, int64_t len, bool is64);
 void p_timespec_pair(struct fc *c, uint64_t addr);
+void p_time_comment(struct fc *c, int64_t sec, int64_t nsec); /* a date comment, as strace */
 void p_timeval_pair(struct fc *c, uint64_t addr);
 void p_itimerspec(struct fc *c, uint64_t addr);
 void p_itimerval(struct fc *c, uint64_t addr);
@@ -100,6 +101,8 @@ void p_timezone(struct fc *c, uint64_t addr);
 void p_open_how(struct fc *c, uint64_t addr, uint64_t size);
 void p_sockopt_val(struct fc *c, int level, int name, uint64_t addr, int64_t len);
 void p_winsize(struct fc *c, uint64_t addr);
+/* msg_control: [{cmsg_len=20, cmsg_level=SOL_SOCKET, ...}] (decode_net.c). */
+void p_cmsgs(struct fc *c, uint64_t addr, uint64_t len);
 void p_mmsghdr(struct fc *c, uint64_t addr, uint64_t n, bool out);
 
 /* Argument separators with spans recorded for --json (values.c). */
@@ -132,7 +135,8 @@ enum result_kind {
 	RK_NONE,    /* never returns (exit): "?" */
 	RK_FCNTL,   /* by command: an fd, fd flags, file status flags */
 	RK_POLL,    /* "0 (Timeout)", or the ready fds */
-	RK_SELECT,  /* "0 (Timeout)" */
+	RK_SELECT,  /* "0 (Timeout)", "1 (in [3], left {...})" */
+	RK_SIGNAL,  /* a signal number: "12 (SIGUSR2)" */
 };
 
 /* The decoder and result kind of nr (format.c, from the table). */
@@ -195,6 +199,7 @@ void d_rt_sigprocmask(DEC);
 void d_rt_sigreturn(DEC);
 void d_sigaltstack(DEC);
 void d_signalfd(DEC);
+void d_sigtimedwait(DEC);
 /* decode_time.c */
 void d_clock(DEC);
 void d_gettimeofday(DEC);

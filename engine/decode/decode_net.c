@@ -1,6 +1,6 @@
 /* decode_net.c: decoders of socket calls: socket and socketpair, connect and
  * bind, accept and the get*name calls, sendto, recvfrom, sendmsg/recvmsg and
- * the socket options. */
+ * their control messages, and the socket options. */
 #include <inttypes.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -181,4 +181,80 @@ void d_sockopt(DEC)
 	bool ok = c->result == 0 && U(4) && fc_fetch(c, U(4), &len, sizeof len);
 	ARG(3, if (ok) p_sockopt_val(c, (int)a[1], (int)a[2], U(3), len); else p_addr(c, U(3)));
 	ARG(4, if (c->result == 0) p_socklen(c, st, U(4)); else p_addr(c, U(4)));
+}
+
+/* One control message's type and data at level SOL_SOCKET: SCM_RIGHTS'
+ * fds (with paths under -y, at most -s of them), SCM_CREDENTIALS' ids. */
+static void p_cmsg_socket(struct fc *c, int type, const unsigned char *data, size_t n)
+{
+	p_xval(c, x_scm, (uint64_t)(unsigned)type, "SCM_???");
+	if (type == 1 && n >= sizeof(int)) { /* SCM_RIGHTS */
+		size_t nfds = n / sizeof(int);
+		size_t max = (size_t)(c->f->string_limit > 0 ? c->f->string_limit : 32);
+		fo_puts(c->o, ", cmsg_data=[");
+		for (size_t i = 0; i < nfds; i++) {
+			if (i)
+				fo_puts(c->o, ", ");
+			if (i == max) {
+				fo_puts(c->o, "...");
+				break;
+			}
+			int fd;
+			memcpy(&fd, data + i * sizeof fd, sizeof fd);
+			p_fd(c, fd);
+		}
+		fo_putc(c->o, ']');
+	} else if (type == 2 && n >= 12) { /* SCM_CREDENTIALS: struct ucred */
+		uint32_t cr[3];
+		memcpy(cr, data, sizeof cr);
+		fo_printf(c->o, ", cmsg_data={pid=%u, uid=%u, gid=%u}", cr[0], cr[1], cr[2]);
+	}
+}
+
+void p_cmsgs(struct fc *c, uint64_t addr, uint64_t in_len)
+{
+	enum { HDR = 16, MAX = 4096 }; /* struct cmsghdr; at most as much as strace reads */
+	uint64_t len = in_len > MAX ? MAX : in_len;
+	unsigned char buf[MAX];
+	if (len < HDR || !fc_fetch(c, addr, buf, len)) {
+		p_addr(c, addr);
+		return;
+	}
+	uint64_t off = 0, left = len;
+	fo_putc(c->o, '[');
+	while (left >= HDR) {
+		uint64_t clen;
+		int level, type;
+		memcpy(&clen, buf + off, 8);
+		memcpy(&level, buf + off + 8, 4);
+		memcpy(&type, buf + off + 12, 4);
+		if (off)
+			fo_puts(c->o, ", ");
+		fo_printf(c->o, "{cmsg_len=%" PRIu64 ", cmsg_level=", clen);
+		p_xval(c, x_sol, (uint64_t)(unsigned)level, "SOL_???");
+		fo_puts(c->o, ", cmsg_type=");
+		uint64_t n = clen > left ? left : clen;
+		if (level == 1)
+			p_cmsg_socket(c, type, buf + off + HDR, n > HDR ? n - HDR : 0);
+		else
+			fo_printf(c->o, "%#x", (unsigned)type);
+		fo_putc(c->o, '}');
+		if (n < HDR) {
+			left -= HDR;
+			break;
+		}
+		uint64_t step = (clen + 7) & ~7ull;
+		if (step >= left) {
+			left = 0;
+			break;
+		}
+		off += step;
+		left -= step;
+	}
+	if (left) {
+		fo_printf(c->o, ", .../* %#" PRIx64 " */", addr + (len - left));
+	} else if (len < in_len) {
+		fo_puts(c->o, ", ...");
+	}
+	fo_putc(c->o, ']');
 }

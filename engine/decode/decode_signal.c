@@ -1,5 +1,5 @@
 /* decode_signal.c: decoders of signal calls: rt_sigaction, rt_sigprocmask,
- * rt_sigreturn, sigaltstack, signalfd and signalfd4. */
+ * rt_sigreturn, sigaltstack, signalfd and signalfd4, rt_sigtimedwait. */
 #include <inttypes.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -66,4 +66,25 @@ void d_signalfd(DEC)
 	if (nr == __NR_signalfd4)
 		ARG(3, p_flags(c, x_sfd_flags, U(3) & 0xffffffffu, NULL));
 	st->printed = REVEL_FMT_MAXARGS;
+}
+
+/* rt_sigtimedwait: the siginfo it fills is known on exit, and strace then
+ * prints the timeout and size after it; with no siginfo, all on entry. */
+void d_sigtimedwait(DEC)
+{
+	if (!c->exiting) {
+		ARG(0, p_sigset_addr(c, U(0), U(3)));
+		if (U(1)) {
+			split_at(c, st, 1);
+			return;
+		}
+		ARG(1, fo_puts(c->o, "NULL"));
+		ARG(2, p_timespec(c, U(2)));
+		ARG(3, fo_printf(c->o, "%" PRIu64, U(3)));
+		st->printed = REVEL_FMT_MAXARGS;
+		return;
+	}
+	ARG(1, if (c->result > 0) p_siginfo_addr(c, U(1)); else p_addr(c, U(1)));
+	ARG(2, p_timespec(c, U(2)));
+	ARG(3, fo_printf(c->o, "%" PRIu64, U(3)));
 }

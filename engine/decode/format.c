@@ -80,6 +80,7 @@ static const struct {
     {__NR_epoll_ctl, 1, x_epoll_ctl, true},
     {__NR_timer_create, 0, x_clocks, true},
     {__NR_clock_getres, 0, x_clocks, true},
+    {__NR_faccessat2, 3, x_faccessat_flags, false},
 };
 
 /* A flag or value table for argument arg of nr, if it has one. */

@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <string.h>
 #include <fcntl.h>
+#include <sys/syscall.h>
 #include "decode.h"
 #include "revel/systable.h"
 
@@ -72,6 +73,50 @@ static void p_fcntl_result(struct fc *c, int64_t cmd, int64_t r)
 	}
 }
 
+/* select's result, as strace has it: the sets the kernel left, and the
+ * time left: " (in [3], out [4], left {tv_sec=4, tv_nsec=999998037})". */
+static void p_select_ready(struct fc *c, long nr, const int64_t a[6])
+{
+	static const char *const names[3] = {"in", "out", "except"};
+	int nfds = (int)a[0];
+	if (nfds < 0)
+		nfds = 0;
+	if (nfds > 1024)
+		nfds = 1024;
+	size_t bytes = (size_t)(nfds + 63) / 64 * 8;
+	const char *sep = " (";
+	for (int i = 0; i < 3; i++) {
+		uint64_t set[16];
+		if (!a[i + 1] || !bytes || !fc_fetch(c, (uint64_t)a[i + 1], set, bytes))
+			continue;
+		bool first = true;
+		for (int fd = 0; fd < nfds; fd++) {
+			if (!((set[fd / 64] >> (fd % 64)) & 1))
+				continue;
+			if (first)
+				fo_printf(c->o, "%s%s [", sep, names[i]);
+			else
+				fo_putc(c->o, ' ');
+			first = false;
+			fo_printf(c->o, "%d", fd);
+		}
+		if (!first) {
+			fo_putc(c->o, ']');
+			sep = ", ";
+		}
+	}
+	if (a[4]) {
+		fo_printf(c->o, "%sleft ", sep);
+		if (nr == __NR_select)
+			p_timeval(c, (uint64_t)a[4]);
+		else
+			p_timespec(c, (uint64_t)a[4]);
+		sep = ", ";
+	}
+	if (sep[0] == ',')
+		fo_putc(c->o, ')');
+}
+
 int revel_format_result(const struct revel_fmt *f, long nr, const int64_t args[6],
                         const struct revel_fmt_state *st, int64_t r, char *out, size_t len)
 {
@@ -123,10 +168,17 @@ int revel_format_result(const struct revel_fmt *f, long nr, const int64_t args[6
 		}
 		break;
 	case RK_SELECT:
-		if (r == 0)
+		if (r == 0) {
 			fo_puts(&o, "0 (Timeout)");
-		else
+		} else {
 			fo_dec(&o, r);
+			p_select_ready(&c, nr, args);
+		}
+		break;
+	case RK_SIGNAL:
+		fo_dec(&o, r);
+		if (r > 0 && revel_signal_name((int)r))
+			fo_printf(&o, " (%s)", revel_signal_name((int)r));
 		break;
 	case RK_DECIMAL:
 	case RK_NONE:

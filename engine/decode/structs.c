@@ -262,7 +262,7 @@ void p_msghdr(struct fc *c, uint64_t addr, int64_t data_len, bool out)
 	fo_printf(c->o, ", msg_iovlen=%" PRIu64 ", ", m.iovlen);
 	if (m.controllen) {
 		fo_puts(c->o, "msg_control=");
-		p_addr(c, m.control);
+		p_cmsgs(c, m.control, m.controllen);
 		fo_puts(c->o, ", ");
 	}
 	fo_printf(c->o, "msg_controllen=%" PRIu64 ", msg_flags=", m.controllen);

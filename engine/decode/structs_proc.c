@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <signal.h>
 #include <string.h>
+#include <time.h>
 #include "decode.h"
 #include "revel/systable.h"
 
@@ -318,11 +319,29 @@ void p_timespec_pair(struct fc *c, uint64_t addr)
 			fo_puts(c->o, "UTIME_NOW");
 		else if (ts[2 * i + 1] == (1l << 30) - 2)
 			fo_puts(c->o, "UTIME_OMIT");
-		else
+		else {
 			fo_printf(c->o, "{tv_sec=%" PRId64 ", tv_nsec=%" PRId64 "}", ts[2 * i],
 			          ts[2 * i + 1]);
+			p_time_comment(c, ts[2 * i], ts[2 * i + 1]);
+		}
 	}
 	fo_putc(c->o, ']');
+}
+
+/* strace's comment after a time it can read as a date, in local time:
+ * " / * 2001-09-09T01:46:40.000000500+0000 * /" (nanoseconds when not 0). */
+void p_time_comment(struct fc *c, int64_t sec, int64_t nsec)
+{
+	time_t t = (time_t)sec;
+	struct tm tm;
+	char date[64], zone[16];
+	if ((sec == 0 && nsec == 0) || nsec < 0 || nsec >= 1000000000 || !localtime_r(&t, &tm) ||
+	    !strftime(date, sizeof date, "%FT%T", &tm) || !strftime(zone, sizeof zone, "%z", &tm))
+		return;
+	fo_printf(c->o, " /* %s", date);
+	if (nsec)
+		fo_printf(c->o, ".%09" PRId64, nsec);
+	fo_printf(c->o, "%s */", zone);
 }
 
 void p_timeval_pair(struct fc *c, uint64_t addr)

@@ -25,7 +25,8 @@
  * result is how the value after "= " prints, an enum result_kind without its
  * RK_ prefix: DECIMAL, HEX (an address), OCT (a mode), FD (a new fd, with
  * its path under -y), NONE (never returns: "?"), FCNTL (by command), POLL
- * and SELECT ("0 (Timeout)", poll's ready fds).
+ * and SELECT ("0 (Timeout)", the ready fds, select's time left), SIGNAL
+ * (a signal number: "12 (SIGUSR2)").
  *
  * Numbers 337..423 are unused on x86-64; 512..547 are x32-only and not listed. */
 
@@ -157,7 +158,7 @@ SYSCALL(124, getsid, 0, none, DECIMAL, (PID, pid))
 SYSCALL(125, capget, TC, none, DECIMAL, (STRUCT, hdrp), (STRUCT, datap))
 SYSCALL(126, capset, TC, none, DECIMAL, (STRUCT, hdrp), (STRUCT, datap))
 SYSCALL(127, rt_sigpending, TS, none, DECIMAL, (SIGSET, set), (SIZE, sigsetsize))
-SYSCALL(128, rt_sigtimedwait, TS, none, DECIMAL, (SIGSET, set), (STRUCT, info), (STRUCT, timeout), (SIZE, sigsetsize))
+SYSCALL(128, rt_sigtimedwait, TS, sigtimedwait, SIGNAL, (SIGSET, set), (STRUCT, info), (STRUCT, timeout), (SIZE, sigsetsize))
 SYSCALL(129, rt_sigqueueinfo, TS | TP, none, DECIMAL, (PID, tgid), (SIGNAL, sig), (STRUCT, info))
 SYSCALL(130, rt_sigsuspend, TS, none, DECIMAL, (SIGSET, mask), (SIZE, sigsetsize))
 SYSCALL(131, sigaltstack, TS, sigaltstack, DECIMAL, (STRUCT, ss), (STRUCT, old_ss))

@@ -239,14 +239,11 @@ void p_mode(struct fc *c, unsigned mode)
 	fo_printf(c->o, "%#03o", mode & 0777);
 }
 
-/* A numeric mode argument (mkdir, chmod, open): "0755", "000"; file type
- * and special bits as for p_mode only when set. */
+/* A numeric mode argument (mkdir, chmod, open): "0755", "000", "0100744":
+ * octal, as strace's print_numeric_umode_t, file type bits and all. */
 void p_umode(struct fc *c, uint64_t mode)
 {
-	if (mode & ~0777ull)
-		p_mode(c, (unsigned)mode);
-	else
-		fo_printf(c->o, "%#03o", (unsigned)mode);
+	fo_printf(c->o, "%#03o", (unsigned)mode);
 }
 
 void p_int_ptr(struct fc *c, uint64_t addr)
