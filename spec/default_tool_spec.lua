@@ -140,7 +140,7 @@ describe("the default tool", function()
 
   it("prints fd paths with -y", function()
     local r = H.revel({ "-y", "-e", "trace=openat,read,close" }, { "head", "-n1", "/etc/hostname" })
-    assert.truthy(r.err:match('openat%(AT_FDCWD, "/etc/hostname", O_RDONLY%) += %d+</etc/hostname>'), r.err)
+    assert.truthy(r.err:match('openat%(AT_FDCWD<[^>]+>, "/etc/hostname", O_RDONLY%) += %d+</etc/hostname>'), r.err)
     assert.truthy(r.err:match('read%(%d+</etc/hostname>, "'), r.err)
     assert.truthy(r.err:match('close%(%d+</etc/hostname>%)'), r.err)
   end)

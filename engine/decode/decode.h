@@ -41,7 +41,8 @@ ssize_t fc_read(struct fc *c, uint64_t addr, void *buf, size_t n);
 /* Values (values.c). */
 void p_addr(struct fc *c, uint64_t v); /* NULL or 0x... */
 void p_fd(struct fc *c, int fd);       /* 3 or 3</path> (-y) */
-void p_dirfd(struct fc *c, int fd);    /* AT_FDCWD or as p_fd */
+void p_dirfd(struct fc *c, int fd);    /* AT_FDCWD (AT_FDCWD</cwd> under -y) or as p_fd */
+void p_fd_pair(struct fc *c, uint64_t addr); /* [3, 4]: fds a call wrote (pipe2) */
 void p_quoted(struct fc *c, const unsigned char *s, size_t n, bool force_hex);
 /* A NUL-terminated string at addr: at most max bytes shown, "..." past it. */
 void p_cstring(struct fc *c, uint64_t addr, size_t max);

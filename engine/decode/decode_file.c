@@ -158,7 +158,7 @@ void d_pipe(DEC)
 		split_at(c, st, 0);
 		return;
 	}
-	ARG(0, if (c->result == 0) p_int_array(c, U(0), 2); else p_addr(c, U(0)));
+	ARG(0, if (c->result == 0) p_fd_pair(c, U(0)); else p_addr(c, U(0)));
 	if (nr == __NR_pipe2)
 		ARG(1, p_flags(c, x_open_flags, U(1) & 0xffffffffu, NULL));
 }

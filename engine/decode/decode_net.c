@@ -41,7 +41,7 @@ void d_socket(DEC)
 		return;
 	}
 	if (nr == __NR_socketpair)
-		ARG(3, if (c->result == 0) p_int_array(c, U(3), 2); else p_addr(c, U(3)));
+		ARG(3, if (c->result == 0) p_fd_pair(c, U(3)); else p_addr(c, U(3)));
 }
 
 void d_connect(DEC)

@@ -17,6 +17,8 @@
 #include <unistd.h>
 #include "printer_internal.h"
 
+static void pr_put_last_nr(revel_printer *p, pid_t tid);
+
 /* Whether tid's lines are printed: all, or the root's alone (no -f). */
 bool pr_shown(revel_printer *p, pid_t tid)
 {
@@ -103,6 +105,7 @@ int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args
 	if (!c)
 		return -ENOMEM;
 	c->nr = nr;
+	c->seen = true;
 	memcpy(c->args, args, sizeof c->args);
 	c->sp = sp;
 	c->ip = p->o.instruction_pointer && p->o.ip_of ? p->o.ip_of(p->o.ctx, tid) : 0;
@@ -231,6 +234,7 @@ int revel_printer_signal(revel_printer *p, pid_t tid, int sig, const void *info)
 	pr_prefix(p, tid);
 	if (p->o.instruction_pointer)
 		pr_put_ip(p, p->o.ip_of ? p->o.ip_of(p->o.ctx, tid) : 0);
+	pr_put_last_nr(p, tid);
 	pr_puts(p, "--- ");
 	pr_put(p, p->scratch, (size_t)n);
 	pr_puts(p, " ---");
@@ -238,9 +242,19 @@ int revel_printer_signal(revel_printer *p, pid_t tid, int sig, const void *info)
 	return 0;
 }
 
+/* strace -n numbers signal and exit lines too, with the number of the
+ * thread's last call (none before its first). */
+static void pr_put_last_nr(revel_printer *p, pid_t tid)
+{
+	struct call *c = p->o.syscall_number ? pr_find(p, tid) : NULL;
+	if (c && c->seen)
+		pr_printf(p, "[%4ld] ", c->nr);
+}
+
 static int exited_lines(revel_printer *p, pid_t tid, int status)
 {
 	struct call *c = pr_find(p, tid);
+	long last_nr = c && c->seen ? c->nr : -1;
 	if (c && c->in_call) {
 		/* exit, exit_group, or a call the thread died in. */
 		c->in_call = false;
@@ -281,6 +295,8 @@ static int exited_lines(revel_printer *p, pid_t tid, int status)
 	pr_prefix(p, tid);
 	if (p->o.instruction_pointer)
 		pr_puts(p, "[????????????????] "); /* strace: the thread is gone */
+	if (p->o.syscall_number && last_nr >= 0)
+		pr_printf(p, "[%4ld] ", last_nr);
 	if (sig) {
 		const char *name = revel_signal_name(sig);
 		if (name)

@@ -257,7 +257,7 @@ void p_fdset(struct fc *c, uint64_t addr, int nfds)
 		if (!first)
 			fo_putc(c->o, ' ');
 		first = false;
-		fo_printf(c->o, "%d", i);
+		p_fd(c, i);
 	}
 	fo_putc(c->o, ']');
 }

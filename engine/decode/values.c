@@ -40,18 +40,15 @@ void p_addr(struct fc *c, uint64_t v)
 		fo_puts(c->o, "NULL");
 }
 
-void p_fd(struct fc *c, int fd)
+/* A path from /proc as strace prints it after -y: in <>, nothing quoted,
+ * unprintables, '>' and '\\' escaped. False when the link cannot be read. */
+static bool p_proc_link(struct fc *c, const char *link)
 {
-	fo_dec(c->o, fd);
-	if (!(c->f->flags & REVEL_FMT_FD_PATHS) || fd < 0 || c->f->pid <= 0)
-		return;
-	char link[64], path[4096];
-	snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)c->f->pid, fd);
+	char path[4096];
 	ssize_t n = readlink(link, path, sizeof path - 1);
 	if (n <= 0)
-		return;
+		return false;
 	fo_putc(c->o, '<');
-	/* strace quotes nothing here but escapes unprintables and '>'. */
 	for (ssize_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)path[i];
 		if (ch < ' ' || ch >= 0x7f || ch == '>' || ch == '\\')
@@ -60,14 +57,49 @@ void p_fd(struct fc *c, int fd)
 			fo_putc(c->o, (char)ch);
 	}
 	fo_putc(c->o, '>');
+	return true;
 }
 
+/* The one fd printer: arguments, results, fds a call returns in memory
+ * (pipe2, socketpair) and fds in control messages all come here. */
+void p_fd(struct fc *c, int fd)
+{
+	fo_dec(c->o, fd);
+	if (!(c->f->flags & REVEL_FMT_FD_PATHS) || fd < 0 || c->f->pid <= 0)
+		return;
+	char link[64];
+	snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)c->f->pid, fd);
+	p_proc_link(c, link);
+}
+
+/* AT_FDCWD, with the directory it stands for under -y: AT_FDCWD</tmp>. */
 void p_dirfd(struct fc *c, int fd)
 {
-	if (fd == -100)
-		fo_puts(c->o, "AT_FDCWD");
-	else
+	if (fd != -100) {
 		p_fd(c, fd);
+		return;
+	}
+	fo_puts(c->o, "AT_FDCWD");
+	if (!(c->f->flags & REVEL_FMT_FD_PATHS) || c->f->pid <= 0)
+		return;
+	char link[64];
+	snprintf(link, sizeof link, "/proc/%d/cwd", (int)c->f->pid);
+	p_proc_link(c, link);
+}
+
+/* Two fds the kernel wrote at addr (pipe2, socketpair): [3</...>, 4</...>]. */
+void p_fd_pair(struct fc *c, uint64_t addr)
+{
+	int v[2];
+	if (!fc_fetch(c, addr, v, sizeof v)) {
+		p_addr(c, addr);
+		return;
+	}
+	fo_putc(c->o, '[');
+	p_fd(c, v[0]);
+	fo_puts(c->o, ", ");
+	p_fd(c, v[1]);
+	fo_putc(c->o, ']');
 }
 
 void p_quoted(struct fc *c, const unsigned char *s, size_t n, bool force_hex)

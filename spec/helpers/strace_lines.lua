@@ -65,6 +65,18 @@ local function trace(which, row)
   local r = H.sh(H.words(words), { timeout = row.timeout or 60 })
   local text = row.stderr and r.err or H.slurp(out) or ""
   os.remove(out)
+  -- -n with -f: a call cut in two carries its number on both halves, after
+  -- the pid; the halves are joined only without it (the call names it).
+  text = text:gsub("([^\n]*)", function(l)
+    local pid, rest = l:match("^(%d+%s+)%[%s*%d+%] (.*)$")
+    if not pid then
+      pid, rest = l:match("^(%[pid%s+%d+%] )%[%s*%d+%] (.*)$")
+    end
+    if rest and (rest:match(" <unfinished %.%.%.>$") or rest:match("^<%.%.%. ")) then
+      return pid .. rest
+    end
+    return l
+  end)
   local lines = {}
   for _, l in ipairs(C.normalise(text, row.racy_fds)) do
     l = times(l)

@@ -17,8 +17,23 @@ local function moving(l)
   return l
 end
 
+-- -y: pipes' and sockets' inode numbers are new each run.
+local function inodes(l)
+  return (moving(l):gsub("(%a+):%[%d+%]", "%1:[INODE]"))
+end
+
 return {
   { "decode gaps", opts = {}, argv = { gaps }, stdout = true, norm = moving },
   { "decode gaps, calls only", opts = { "-e", "trace=sendmsg,rt_sigtimedwait,pselect6,select,utimensat,chmod,faccessat2,times" },
     argv = { gaps }, norm = moving },
+  -- AT_FDCWD<cwd>, the fds pipe2 and socketpair return, fds in fd sets and
+  -- in SCM_RIGHTS, all with their paths.
+  { "-y decode gaps", opts = { "-y" }, argv = { gaps }, norm = inodes },
+  -- -n numbers signal and exit lines with the thread's last call.
+  { "-n signal and exit", opts = { "-n" }, argv = { "sh", "-c", "trap : USR1; kill -USR1 $$; exit 3" },
+    norm = moving },
+  { "-n -f exits", opts = { "-n", "-f" }, argv = { "sh", "-c", "/bin/true; exit 2" },
+    norm = function(l)
+      return (l:gsub("^(%[%s*%d+%] getppid%(%) = )%d+", "%1PPID"))
+    end },
 }
