@@ -32,7 +32,7 @@ import time
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import report  # noqa: E402
 from configs import (ALL_SECTIONS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
-                     ROOT, THREAD_CONFIGS, TOOLS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
+                     PLACE_THREADS, ROOT, THREAD_CONFIGS, TOOLS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
                      WAIT_CONFIGS, WAIT_THREADS)
 from report import cpu_list, loadavg, median, spread  # noqa: E402
 
@@ -254,6 +254,7 @@ class Bench:
             log("bench: " + self.tracer_env_note)
             del self.env["REVEL_TRACER_CPU"]
         self.place_skip = None
+        self.place_loads = []  # the load average at each timed pass of the placement section
         if not shutil.which("taskset"):
             self.place_skip = "taskset not found (install util-linux)"
         elif subprocess.run(["taskset", "-c", str(a.cpu), "true"], stdin=subprocess.DEVNULL,
@@ -368,10 +369,13 @@ class Bench:
                 for wl in ("getppid", "find"):
                     for cfg in MAIN_CONFIGS:
                         self.measure(mode, wl, cfg)
-            elif s == "placement" and not self.place_skip:
-                for cfg in PLACE_CONFIGS:
-                    for cpu in (None, a.cpu):
-                        self.measure(mode, "getppid", cfg, cpu)
+            elif s == "placement":
+                if mode == "timed":
+                    self.place_loads.append(loadavg())
+                for name, wl in self.place_workloads().items():
+                    for cfg in PLACE_CONFIGS:
+                        if name != "sleep" or cfg.startswith("revel_default"):
+                            self.measure(mode, wl, cfg)
             elif s == "threads":
                 for n in a.threads:
                     for cfg in THREAD_CONFIGS:
@@ -394,6 +398,11 @@ class Bench:
     def wait_workloads(self):
         """The wait section's workloads, by their names in WAIT_TARGETS."""
         return {"getppid": "getppid", "find": "find", "threads": f"threads:{WAIT_THREADS}",
+                "sleep": f"sleep:{self.a.wait_sleep}"}
+
+    def place_workloads(self):
+        """The placement section's workloads, by their names in WAIT_TARGETS."""
+        return {"getppid": "getppid", "find": "find", "threads": f"threads:{PLACE_THREADS}",
                 "sleep": f"sleep:{self.a.wait_sleep}"}
 
     def place(self, p):

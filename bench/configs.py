@@ -35,13 +35,36 @@ CONFIGS = {
                        ["REVEL", "--spin=0", "TOOL:noop_all", "--"]),
     "revel_default_spin0": ("revel default tool --spin=0", "revel --spin=0 -f -o /dev/null -- W",
                             ["REVEL", "--spin=0", "-f", "-o", "/dev/null", "--"]),
+    "noop_all_follow": ("revel noop-all --placement=follow",
+                        "revel --placement=follow bench/tools/noop_all.lua -- W",
+                        ["REVEL", "--placement=follow", "TOOL:noop_all", "--"]),
+    "noop_all_together": ("revel noop-all --placement=together",
+                          "revel --placement=together bench/tools/noop_all.lua -- W",
+                          ["REVEL", "--placement=together", "TOOL:noop_all", "--"]),
+    "revel_default_follow": ("revel default tool --placement=follow",
+                             "revel --placement=follow -f -o /dev/null -- W",
+                             ["REVEL", "--placement=follow", "-f", "-o", "/dev/null", "--"]),
+    "revel_default_together": ("revel default tool --placement=together",
+                               "revel --placement=together -f -o /dev/null -- W",
+                               ["REVEL", "--placement=together", "-f", "-o", "/dev/null", "--"]),
     "noop_all_inject": ("revel noop-all + rule",
                         f"revel --inject={INJECT_RULE} bench/tools/noop_all.lua -- W",
                         ["REVEL", f"--inject={INJECT_RULE}", "TOOL:noop_all", "--"]),
 }
 MAIN_CONFIGS = ["native", "openat_only", "noop_all", "noop_handler", "named_arg",
                 "strace", "strace_seccomp", "revel_default"]
-PLACE_CONFIGS = ["native", "noop_all", "strace"]
+# the placement section: each workload under strace -f and the two revel
+# tools in each placement (none = the tool's plain config)
+PLACE_THREADS = 4
+PLACEMENTS = ["none", "follow", "together"]
+PLACE_TOOLS = ["noop_all", "revel_default"]
+
+
+def place_config(tool, placement):
+    return tool if placement == "none" else f"{tool}_{placement}"
+
+
+PLACE_CONFIGS = ["strace"] + [place_config(t, p) for t in PLACE_TOOLS for p in PLACEMENTS]
 THREAD_CONFIGS = ["native", "noop_all", "strace"]
 INJECT_PAIRS = ["revel_default", "noop_all"]  # each against CONFIG_inject
 TRACER_CONFIGS = ["native", "noop_all", "strace"]

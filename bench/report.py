@@ -7,9 +7,9 @@ import shutil
 import statistics
 import subprocess
 
-from configs import (CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
+from configs import (CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS, PLACEMENTS,
                      TARGETS, THREAD_CONFIGS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
-                     WAIT_CONFIGS, WAIT_SPIN_OFF, WAIT_TARGETS)
+                     WAIT_CONFIGS, WAIT_SPIN_OFF, WAIT_TARGETS, place_config)
 
 # ---- statistics ------------------------------------------------------------------
 
@@ -126,32 +126,70 @@ def targets(bench):
     return out, fig
 
 
+def place_row(bench, wl, cfg, st):
+    """One row of the placement section: wall, x strace -f, CPU (all), the
+    tracer's own CPU; and its figures."""
+    k = (wl, cfg, None, None)
+    m = bench.med(k)
+    runs = bench.cmds[k]["runs"] if k in bench.cmds else []
+    cpu = median([r["user_s"] + r["sys_s"] for r in runs]) if m is not None else None
+    owns = [r["own_cpu_s"] for r in runs if r.get("own_cpu_s") is not None]
+    own = median(owns) if m is not None and owns else None
+    fig = {"workload": wl, "config": cfg, "median_s": m, "x_strace": ratio(m, st), "cpu_s": cpu,
+           "tracer_cpu_s": own, "spread": bench.spr(k)}
+    if m is None:
+        return [CONFIGS[cfg][0], "FAILED", "-", "-", "-", "-"], fig
+    return [CONFIGS[cfg][0], f_med(m), f_ratio(ratio(m, st)), f"{cpu:.3f}",
+            "-" if own is None else f"{own:.2f}", f_pct(bench.spr(k))], fig
+
+
 def placement(bench):
-    cpu = bench.a.cpu
-    out = ["", f"## CPU placement: getppid loop, unpinned vs taskset -c {cpu}", ""]
-    if bench.place_skip:
-        return out + [f"skipped: {bench.place_skip}"], {"skipped": bench.place_skip}
-    if os.cpu_count() < 2:
-        out += ["note: only one CPU online, so unpinned and pinned should not differ", ""]
-    rows, fig, notes = [], [], []
-    for cfg in PLACE_CONFIGS:
-        un = bench.med(("getppid", cfg, None, None))
-        for p in (None, cpu):
-            k = ("getppid", cfg, p, None)
-            pl = "unpinned" if p is None else f"cpu {p}"
-            m = bench.med(k)
-            nat = bench.med(("getppid", "native", p, None))
-            pu = ratio(m, un) if p is not None else None
-            fig.append({"config": cfg, "cpu": p, "median_s": m, "x_native_same": ratio(m, nat),
-                        "pinned_over_unpinned": pu, "spread": bench.spr(k)})
-            if m is None:
-                rows.append([CONFIGS[cfg][0], pl, "FAILED", "-", "-", "-"])
-                notes.append(f"- FAILED {CONFIGS[cfg][0]} ({pl}): {bench.why(k)}")
+    """--placement none / follow / together for strace -f's workloads, wall
+    and CPU time in the same passes, with the wait section's targets for each
+    placement."""
+    loads = bench.place_loads
+    out = ["", "## placement: --placement=none (the default), follow, together", "",
+           "none: the scheduler places tracer and guest; follow: the tracer moves to the CPU the "
+           "stopped thread last ran on (looked at every ms); together: tracer and guest pinned to "
+           "one CPU, the guest's view of its affinity emulated. cpu s: user + sys of the command "
+           "and its guests (wait4); tracer cpu s: revel's or strace's own (10 ms steps).",
+           "", "load average (1/5/15 min) at each timed pass of this section: "
+           + ("; ".join(loads) if loads else "-")]
+    fig = {"loadavg": loads, "workloads": [], "targets": []}
+    notes = []
+    wls = bench.place_workloads()
+    for name, wl in wls.items():
+        st = bench.med((wl, "strace", None, None))
+        rows = []
+        for cfg in PLACE_CONFIGS:
+            if name == "sleep" and not cfg.startswith("revel_default"):
                 continue
-            rows.append([CONFIGS[cfg][0], pl, f_med(m), f_ratio(ratio(m, nat)),
-                         f_ratio(pu) if p is not None else "", f_pct(bench.spr(k))])
-    out += table(["config", "placement", "median s", "x native(same)", "pinned/unpinned",
-                  "spread"], rows, left=2)
+            row, f = place_row(bench, wl, cfg, st)
+            rows.append(row)
+            fig["workloads"].append(f)
+            if f["median_s"] is None:
+                notes.append(f"- FAILED {CONFIGS[cfg][0]}, {bench.wlabel(wl)}: {bench.why((wl, cfg, None, None))}")
+        out += ["", f"### {bench.wlabel(wl)}", ""]
+        out += table(["config", "median s", "x strace -f", "cpu s", "tracer cpu s", "spread"], rows)
+    rows = []
+    for desc, name, cfg, base, limit in WAIT_TARGETS:
+        wl = wls[name]
+        for p in PLACEMENTS:
+            c = place_config(cfg, p)
+            k = (wl, c, None, None)
+            if base is None:
+                runs = bench.cmds[k]["runs"] if k in bench.cmds and bench.med(k) is not None else []
+                v = median([r["user_s"] + r["sys_s"] for r in runs])
+                shown = None if v is None else f"measured {v:.3f} s"
+            else:
+                v = ratio(bench.med(k), bench.med((wl, base, None, None)))
+                shown = None if v is None else f"measured {f_ratio(v)}"
+            verdict = "MISS" if v is None or v > limit else "PASS"
+            rows.append([verdict, desc, p, shown or "no data (a configuration FAILED)"])
+            fig["targets"].append({"target": desc, "workload": wl, "config": c, "placement": p,
+                                   "base": base, "limit": limit, "value": v, "verdict": verdict})
+    out += ["", "### targets by placement", ""]
+    out += table(["verdict", "target", "placement", "result"], rows, left=4)
     return out + ([""] + notes if notes else []), fig
 
 

@@ -55,7 +55,7 @@ struct revel_options {
 	int spin_us;
 };
 
-enum revel_placement { REVEL_PLACE_NONE = 0, REVEL_PLACE_CPU = 1 };
+enum revel_placement { REVEL_PLACE_NONE = 0, REVEL_PLACE_CPU = 1, REVEL_PLACE_FOLLOW = 2, REVEL_PLACE_TOGETHER = 3 };
 enum revel_spin { REVEL_SPIN_OFF = -1, REVEL_SPIN_AUTO = 0, REVEL_SPIN_MAX = 10000 };
 
 enum revel_event_kind {
@@ -175,7 +175,7 @@ enum {
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 6 };
+enum revel_lua_abi { REVEL_LUA_ABI = 7 };
 
 /* An event with its numbers also as doubles, so Lua reads them without
  * boxing 64-bit integers; values Lua leaves unchanged are written back bit

@@ -59,7 +59,7 @@ static int answer_exec_stop(revel_engine *e, struct task *t, const revel_action 
 }
 
 /* SECCOMP: the guest's call, not run yet. */
-static int answer_at_seccomp(struct task *t, const revel_action *a)
+static int answer_at_seccomp(revel_engine *e, struct task *t, const revel_action *a)
 {
 	switch (a->kind) {
 	case REVEL_ACT_RETURN:
@@ -74,7 +74,8 @@ static int answer_at_seccomp(struct task *t, const revel_action *a)
 	case REVEL_ACT_CONTINUE:
 	case REVEL_ACT_TAIL:
 		call_to_regs(t, a->nr, a->args);
-		resume_running(t, 0);
+		if (!place_call(e, t, false))
+			resume_running(t, 0);
 		return 0;
 	case REVEL_ACT_INJECT:
 		start_injection(t, a, false);
@@ -171,7 +172,7 @@ static int answer_syscall(revel_engine *e, struct task *t, const revel_action *a
 	}
 	if (after_inject)
 		return answer_after_inject(e, t, a);
-	return answer_at_seccomp(t, a);
+	return answer_at_seccomp(e, t, a);
 }
 
 int revel_resume(revel_engine *e, pid_t tid, const revel_action *a)

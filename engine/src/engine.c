@@ -21,6 +21,10 @@ revel_engine *revel_engine_new(const struct revel_options *opt, const char **err
 		*err = "spin_us out of range";
 		return NULL;
 	}
+	if (opt->placement < REVEL_PLACE_NONE || opt->placement > REVEL_PLACE_TOGETHER) {
+		*err = "placement out of range";
+		return NULL;
+	}
 	revel_engine *e = calloc(1, sizeof *e);
 	if (!e) {
 		*err = "out of memory";
@@ -29,6 +33,7 @@ revel_engine *revel_engine_new(const struct revel_options *opt, const char **err
 	e->opt = *opt;
 	e->log = opt->log ? opt->log : stderr;
 	wait_spin_init(&e->spin, opt->spin_us);
+	place_init(&e->place, opt->placement);
 	for (int nr = 0; nr < REVEL_NR_MAX; nr++) {
 		/* Only a subscribed call can stop; a handled one must be subscribed. */
 		if (e->opt.handled[nr])
@@ -43,6 +48,7 @@ void revel_engine_free(revel_engine *e)
 	if (!e)
 		return;
 	revel_kill_all(e);
+	place_end(e);
 	if (e->mask_changed)
 		sigprocmask(SIG_SETMASK, &e->old_mask, NULL);
 	fault_rules_free(&e->rules);
@@ -105,7 +111,8 @@ _Noreturn static void child_run(revel_engine *e, int go, const char *path, char 
 	while (read(go, &c, 1) < 0 && errno == EINTR)
 		;
 	close(go);
-	int rc = filter_load(e->opt.subscribed, geteuid() != 0);
+	place_child(e);
+	int rc = filter_load(e->opt.subscribed, geteuid() != 0, e->opt.placement);
 	if (rc < 0)
 		child_fail("seccomp filter for", path, -rc, 125);
 	extern char **environ;
@@ -136,18 +143,15 @@ static void adopt_root(revel_engine *e, pid_t pid)
 		sigprocmask(SIG_BLOCK, &chld, &e->old_mask);
 		e->mask_changed = true;
 	}
-	if (e->opt.placement == REVEL_PLACE_CPU) {
-		cpu_set_t set;
-		CPU_ZERO(&set);
-		CPU_SET(e->opt.tracer_cpu, &set);
-		sched_setaffinity(0, sizeof set, &set);
-	}
+	place_spawned(e);
 }
 
 pid_t revel_spawn(revel_engine *e, char *const argv[])
 {
 	char path[4096];
 	int rc = resolve(argv[0], path, sizeof path);
+	if (rc == 0)
+		rc = place_prepare(e);
 	if (rc < 0)
 		return rc;
 	int go[2];

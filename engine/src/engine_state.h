@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <revel/engine.h>
 #include "faults.h"
+#include "place.h"
 #include "queue.h"
 #include "task.h"
 #include "wait.h"
@@ -27,6 +28,7 @@ struct revel_engine {
 	bool mask_changed;
 	struct event_queue queue; /* events made but not yet handed out */
 	struct wait_spin spin; /* how long to poll for the next stop */
+	struct place place;    /* --placement */
 };
 
 /* A new event about task t, at the queue's tail. */

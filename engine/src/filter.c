@@ -34,8 +34,17 @@ static bool is_clone(int nr)
 	return nr == SYS_clone || nr == SYS_clone3;
 }
 
-int filter_load(const unsigned char subscribed[REVEL_NR_MAX], bool set_nnp)
+bool filter_is_place_call(long nr)
 {
+	return nr == SYS_sched_getaffinity || nr == SYS_sched_setaffinity || nr == SYS_openat ||
+	       nr == SYS_open;
+}
+
+int filter_load(const unsigned char subscribed[REVEL_NR_MAX], bool set_nnp, int placement)
+{
+	/* Under REVEL_PLACE_TOGETHER the calls that show the guest its CPUs
+	 * stop whatever the tool subscribed, with data of their own. */
+	bool place = placement == REVEL_PLACE_TOGETHER;
 	int count = 0;
 	for (int nr = 0; nr < REVEL_NR_MAX; nr++)
 		count += subscribed[nr] != 0;
@@ -59,8 +68,12 @@ int filter_load(const unsigned char subscribed[REVEL_NR_MAX], bool set_nnp)
 		(void)seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2);
 	if (rc == 0)
 		rc = add_clone_rules(ctx, subscribed, dflt);
+	for (int nr = 0; nr < REVEL_NR_MAX && rc == 0 && place; nr++)
+		if (filter_is_place_call(nr))
+			rc = seccomp_rule_add(ctx, SCMP_ACT_TRACE(REVEL_SECCOMP_PLACE), nr, 0);
 	for (int nr = 0; nr < REVEL_NR_MAX && rc == 0; nr++) {
-		if ((subscribed[nr] != 0) == invert || is_clone(nr))
+		if ((subscribed[nr] != 0) == invert || is_clone(nr) ||
+		    (place && filter_is_place_call(nr)))
 			continue;
 		rc = seccomp_rule_add(ctx, invert ? SCMP_ACT_ALLOW : trace, nr, 0);
 		/* Numbers libseccomp does not know for this arch are skipped. */

@@ -12,6 +12,13 @@
  * away, subscribed or not. Any other data is a guest filter's. */
 #define REVEL_SECCOMP_CLONE 0x7e2
 
-int filter_load(const unsigned char subscribed[REVEL_NR_MAX], bool set_nnp);
+/* ...and of the calls --placement=together answers (place.c), subscribed
+ * or not. */
+#define REVEL_SECCOMP_PLACE 0x7e3
+
+int filter_load(const unsigned char subscribed[REVEL_NR_MAX], bool set_nnp, int placement);
+/* sched_getaffinity, sched_setaffinity, openat, open: the calls that stop
+ * with REVEL_SECCOMP_PLACE under REVEL_PLACE_TOGETHER. */
+bool filter_is_place_call(long nr);
 
 #endif

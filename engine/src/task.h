@@ -17,6 +17,8 @@
 #include "fault_verdict.h"
 #include "task_state.h"
 
+struct place_mask; /* a cpu_set_t (place.h) */
+
 struct proc {
 	pid_t pid;
 	int nthreads;
@@ -55,6 +57,15 @@ struct task {
 	uint64_t held_sigs; /* signals that arrived mid-chain, delivered after it */
 	struct user_regs_struct regs;
 	struct user_regs_struct saved; /* registers of the original syscall */
+	/* --placement=together (place.c): the affinity the thread would have
+	 * without it (NULL: the mask the guest was started with), and, at an
+	 * open of a status file made to read a copy, the path argument to put
+	 * back at its exit stop and the copy's fd in the tracer. */
+	struct place_mask *vmask;
+	uint64_t place_arg;
+	int place_argi;
+	int place_fd;
+	bool place_observe; /* the observer takes the result at that exit */
 };
 
 /* ---- the table, keyed by tid (tasks.c) ---- */

@@ -29,6 +29,8 @@
  *   INJ_RUN      --exec stop (injected execve)--------------> EXEC_STOP | INJ_RUN
  *   OBSERVE      --exit stop--------------------------------> RUNNING
  *   OBSERVE      --exec stop--------------------------------> EXEC_STOP | OBSERVE
+ *   RUNNING, SECCOMP --status file opened, --placement=together--> PLACE_EXIT
+ *   PLACE_EXIT   --exit stop--------------------------------> RUNNING
  *   RESTART_FIX  --exit stop--------------------------------> RUNNING
  *   FAULT_EXIT   --exit stop--------------------------------> DELAY_EXIT | RUNNING
  *   DELAY_ENTER  --delay over-------------------------------> FAULT_EXIT | RUNNING
@@ -57,6 +59,7 @@ enum task_state {
 	TS_DELAY_EXIT,   /* held by a rule's delay_exit; then it runs on */
 	TS_FAULT_EXIT,   /* a rule's call runs; its exit stop is expected */
 	TS_OBSERVE,      /* an observed call runs; its exit stop is expected */
+	TS_PLACE_EXIT,   /* an open of a status copy runs (place.c); its exit stop is expected */
 	TS_COUNT
 };
 

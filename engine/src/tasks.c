@@ -104,8 +104,10 @@ int tasks_rekey(struct task_table *t, pid_t from, pid_t to)
 void tasks_remove(struct task_table *t, pid_t tid)
 {
 	struct task *k = detach(t, tid);
-	if (k)
+	if (k) {
 		free(k->inj_counts);
+		free(k->vmask);
+	}
 	free(k);
 }
 
@@ -124,6 +126,7 @@ void tasks_free(struct task_table *t)
 	for (size_t i = 0; i < t->cap; i++)
 		if (t->slots[i] && t->slots[i] != TOMB) {
 			free(t->slots[i]->inj_counts);
+			free(t->slots[i]->vmask);
 			free(t->slots[i]);
 		}
 	free(t->slots);

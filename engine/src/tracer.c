@@ -67,6 +67,8 @@ int revel_next(revel_engine *e, revel_event *ev)
 			continue;
 		}
 		struct stop s = stop_decode(status);
+		if (e->place.mode == REVEL_PLACE_FOLLOW && s.kind != STOP_GONE)
+			place_follow(e, tid);
 		tracer_on_stop(e, tid, &s);
 	}
 }

@@ -84,7 +84,6 @@ bool rule_on_seccomp(revel_engine *e, struct task *t, long nr)
 
 void rule_fire(revel_engine *e, struct task *t)
 {
-	(void)e;
 	const struct fault_verdict *v = &t->fired;
 	if (v->fault) {
 		/* Skipped, or a stand-in with no side effects. A restart code
@@ -99,7 +98,8 @@ void rule_fire(revel_engine *e, struct task *t)
 		return;
 	}
 	t->fired.fired = false;
-	resume_running(t, 0);
+	if (v->fault || !place_call(e, t, false))
+		resume_running(t, 0);
 }
 
 void rule_on_exit(revel_engine *e, struct task *t)

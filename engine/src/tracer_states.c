@@ -10,6 +10,7 @@
 #include <sys/ptrace.h> /* the PTRACE_EVENT_ numbers */
 #include <sys/syscall.h>
 #include "filter.h"
+#include "place.h"
 #include "resume.h"
 #include "tracer_rules.h"
 #include "tracer_states.h"
@@ -94,6 +95,7 @@ static void on_clone(revel_engine *e, struct task *t, int event)
 	c->new_flags = flags;
 	c->proc = (flags & REVEL_NEW_PROCESS) ? proc_new(child) : t->proc;
 	c->proc->nthreads++;
+	place_clone(t, c);
 	if (c->state == TS_NEW_STOPPED)
 		task_started(e, c);
 	pass_on(t, 0);
@@ -197,6 +199,8 @@ static void observe_call(revel_engine *e, struct task *t, long nr, bool untraced
 	int want = e->observer->enter(e->observer->ctx, e, t->tid, nr, args, reg_sp(&t->saved));
 	if (untraced)
 		show_untraced(e, t, args, false);
+	if (place_call(e, t, want != REVEL_OBSERVE_DONE))
+		return;
 	if (want == REVEL_OBSERVE_DONE) {
 		resume_running(t, 0);
 		return;
@@ -238,11 +242,28 @@ static void on_seccomp(revel_engine *e, struct task *t)
 	enum untrace untraced = UNTRACE_NONE;
 	if (data == REVEL_SECCOMP_CLONE && (untraced = untrace_clone(e, t)) == UNTRACE_DONE)
 		return;
-	if (data != REVEL_SECCOMP_DATA && data != REVEL_SECCOMP_CLONE) {
+	bool place = data == REVEL_SECCOMP_PLACE;
+	if (place && !t->before_exec) {
+		/* A call --placement=together answers: the tool sees it first
+		 * when it subscribed it; placement answers it when it runs. */
+		struct user_regs_struct *r = task_regs(t);
+		if (!r)
+			return;
+		long nr = reg_nr(r);
+		if (nr < 0 || nr >= REVEL_NR_MAX || !e->opt.subscribed[nr]) {
+			if (!place_call(e, t, false))
+				resume_running(t, 0);
+			return;
+		}
+	} else if (place) {
+		resume_running(t, 0); /* revel's own code before the exec */
+		return;
+	}
+	if (data != REVEL_SECCOMP_DATA && data != REVEL_SECCOMP_CLONE && !place) {
 		on_guest_filter(e, t);
 		return;
 	}
-	if (!t->replay_pending && !e->any_handled && !e->rules.any) {
+	if (!place && !t->replay_pending && !e->any_handled && !e->rules.any) {
 		task_cont(t, 0); /* the hot path: no registers, one resume */
 		return;
 	}
@@ -252,7 +273,8 @@ static void on_seccomp(revel_engine *e, struct task *t)
 	if (t->replay_pending && reg_ip(r) == t->replay_ip && reg_sp(r) == t->replay_sp) {
 		/* The re-run of a call the handler already decided on. */
 		t->replay_pending = false;
-		resume_running(t, 0);
+		if (!place_call(e, t, false))
+			resume_running(t, 0);
 		return;
 	}
 	long nr = reg_nr(r);
@@ -260,7 +282,8 @@ static void on_seccomp(revel_engine *e, struct task *t)
 	if (e->rules.any && !t->before_exec && rule_on_seccomp(e, t, nr))
 		return;
 	if (nr < 0 || nr >= REVEL_NR_MAX || !e->opt.handled[nr]) {
-		resume_running(t, 0);
+		if (!place_call(e, t, false))
+			resume_running(t, 0);
 		return;
 	}
 	if (e->observer && !t->fired.fired && !e->unobserved[nr]) {
@@ -406,6 +429,14 @@ static void st_observe(revel_engine *e, struct task *t, const struct stop *s)
 	resume_running(t, 0);
 }
 
+static void st_place_exit(revel_engine *e, struct task *t, const struct stop *s)
+{
+	if (s->kind == STOP_SYSCALL)
+		place_exit(e, t);
+	else
+		st_common(e, t, s);
+}
+
 static void st_restart_fix(revel_engine *e, struct task *t, const struct stop *s)
 {
 	if (s->kind != STOP_SYSCALL) {
@@ -441,6 +472,7 @@ static const struct state_info states[TS_COUNT] = {
 	[TS_DELAY_EXIT] = {st_common, false},
 	[TS_FAULT_EXIT] = {st_fault_exit, false},
 	[TS_OBSERVE] = {st_observe, true},
+	[TS_PLACE_EXIT] = {st_place_exit, true},
 };
 
 static const struct state_info *info_of(enum task_state s)

@@ -190,6 +190,7 @@ function Host:plan()
     injects = up.injects,
     env = up.env,
     spin = up.spin,
+    placement = up.placement,
     between_events = self.watch and function(run)
       self:between(run)
     end or nil,

@@ -408,6 +408,11 @@ local function engine_rule(spec)
   return rule
 end
 
+-- --placement's words: the engine's modes. auto is none: neither follow nor
+-- together won reliably in the bench's placement section (bench/README.md).
+local PLACEMENTS = { auto = "auto", none = "REVEL_PLACE_NONE", follow = "REVEL_PLACE_FOLLOW",
+  together = "REVEL_PLACE_TOGETHER" }
+
 -- plan: from revel._tool.plan(); argv: list of strings. Returns the exit code.
 function M.run(plan, argv)
   if active then
@@ -446,6 +451,17 @@ function M.run(plan, argv)
       error(run_error(msg), 0)
     end
     opt.spin_us = spin == 0 and ffi.C.REVEL_SPIN_OFF or spin
+  end
+  -- opts.placement: "auto" (or nil), "none", "follow" or "together" (see revel.run)
+  local placement = plan.placement
+  if placement ~= nil then
+    local mode = PLACEMENTS[placement]
+    if not mode then
+      error(run_error(("placement takes auto, none, follow or together, not %s"):format(tostring(placement))), 0)
+    end
+    if mode ~= "auto" then
+      opt.placement = ffi.C[mode]
+    end
   end
   local errp = ffi.new("const char *[1]")
   local E = api.engine_new(opt, errp)

@@ -211,6 +211,7 @@ function M.plan(tool, config, opts)
     injects = opts.injects,
     env = opts.env,
     spin = opts.spin,
+    placement = opts.placement,
   }
 end
 

@@ -87,6 +87,12 @@ value only after "=" (--decode-fds=path, --quiet=SET); a short one -xVALUE or
   --spin=auto|0|US     poll for the next stop up to US µs before sleeping, while
                        stops come that fast and a CPU is spare (auto: 200); 0
                        always sleeps; US polls whatever the load
+  --placement=auto|none|follow|together
+                       where tracer and guest run: none leaves it to the
+                       scheduler; follow moves the tracer to the guest's CPU;
+                       together pins both to one CPU, the guest still seeing
+                       its own affinity (sched_getaffinity, Cpus_allowed);
+                       auto (the default) is none
   --list-syscalls      print the syscall table (number, name, arguments) and exit
   -h, --help           show this help and exit
   -V, --version        show the version and exit
@@ -280,6 +286,14 @@ local function set_spin(o, v)
   return true
 end
 
+local function set_placement(o, v)
+  if v ~= "auto" and v ~= "none" and v ~= "follow" and v ~= "together" then
+    return nil, ("--placement takes auto, none, follow or together, not %q"):format(v)
+  end
+  o.placement = v
+  return true
+end
+
 local WITH_VALUE = {
   o = function(o, v) o.output = v return true end,
   output = function(o, v) o.output = v return true end,
@@ -296,6 +310,7 @@ local WITH_VALUE = {
   ["lua-memory"] = set_memory,
   ["on-error"] = set_on_error,
   spin = set_spin,
+  placement = set_placement,
   l = set_code,
   lua = set_code,
   E = set_env,
@@ -654,6 +669,7 @@ function M.main(args)
     local ropts = { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root, injects = injects,
       env = env }
     ropts.spin = o.spin
+    ropts.placement = o.placement
     if o.repl or o.watch then -- a tool that may change while the guest runs
       return live.run(t, o.command, config, ropts,
         { repl = o.repl, watch = o.watch, path = o.tool, words = o.tool_words, layers = layers })

@@ -39,9 +39,14 @@ struct revel_options {
 	 * the caller ignores for itself but the guest should not inherit ignored.
 	 * Every other disposition and the signal mask pass on as they are. */
 	uint64_t sig_default;
-	/* Placement of the tracer (revel's own thread), set after the guest is
-	 * forked so the guest keeps its own affinity: REVEL_PLACE_NONE leaves the
-	 * scheduler alone; REVEL_PLACE_CPU pins the tracer to .tracer_cpu. */
+	/* Placement of the tracer (revel's own thread) and the guest:
+	 * REVEL_PLACE_NONE leaves the scheduler alone; REVEL_PLACE_CPU pins the
+	 * tracer to .tracer_cpu after the guest is forked (the guest keeps its
+	 * affinity); REVEL_PLACE_FOLLOW moves the tracer, now and then, to the
+	 * CPU the stopped thread last ran on; REVEL_PLACE_TOGETHER pins tracer
+	 * and guest to one CPU and answers sched_getaffinity,
+	 * sched_setaffinity and the Cpus_allowed lines of /proc/.../status as
+	 * they would be without it (the guest's own mask, emulated). */
 	int placement;
 	int tracer_cpu;
 	/* The guest's environment (strace -E); NULL: revel's own. The command
@@ -58,6 +63,8 @@ struct revel_options {
 enum revel_placement {
 	REVEL_PLACE_NONE = 0,
 	REVEL_PLACE_CPU = 1,
+	REVEL_PLACE_FOLLOW = 2,
+	REVEL_PLACE_TOGETHER = 3,
 };
 
 enum revel_spin {
