@@ -40,7 +40,7 @@ describe("--placement", function()
       -- that sets its own affinity and the child it forks, a bad size
       local cmds = {
         { "nproc" },
-        { "sh", "-c", "taskset -p $$; grep Cpus_allowed /proc/self/status; taskset -c 0 nproc" },
+        { "sh", "-c", "taskset -p $$; grep -e State -e Cpus_allowed /proc/self/status; taskset -c 0 nproc" },
         { H.guest("affinity") },
       }
       for _, argv in ipairs(cmds) do

@@ -293,8 +293,9 @@ static size_t fmt_list(char *out, size_t cap, const struct place_mask *m)
 }
 
 /* The status file of k with its Cpus_allowed lines as the emulated mask, in
- * a memfd of the tracer's; -1 when it cannot be made. */
-static int status_copy(revel_engine *e, pid_t tid, const struct task *k)
+ * a memfd of the tracer's; -1 when it cannot be made. self: k is the caller,
+ * which reads it stopped, but would read it running. */
+static int status_copy(revel_engine *e, pid_t tid, const struct task *k, bool self)
 {
 	char path[64], in[16384], out[sizeof in + 8192];
 	snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
@@ -310,7 +311,9 @@ static int status_copy(revel_engine *e, pid_t tid, const struct task *k)
 	for (char *line = in; *line && o < sizeof out - 4096;) {
 		char *nl = strchrnul(line, '\n');
 		size_t len = (size_t)(nl - line) + (*nl == '\n');
-		if (!strncmp(line, "Cpus_allowed:\t", 14)) {
+		if (self && !strncmp(line, "State:\t", 7)) {
+			o += (size_t)snprintf(out + o, sizeof out - o, "State:\tR (running)\n");
+		} else if (!strncmp(line, "Cpus_allowed:\t", 14)) {
 			o += (size_t)snprintf(out + o, sizeof out - o, "Cpus_allowed:\t");
 			o += fmt_hex(out + o, sizeof out - o, line + 14, vmask(e, k));
 			out[o++] = '\n';
@@ -389,7 +392,7 @@ static bool open_status(revel_engine *e, struct task *t, struct user_regs_struct
 	pid_t who = status_of(e, t, path);
 	if (!who)
 		return false;
-	int fd = status_copy(e, who, tasks_find(&e->tasks, who));
+	int fd = status_copy(e, who, tasks_find(&e->tasks, who), who == t->tid);
 	if (fd < 0)
 		return false;
 	/* The path to the copy, on the guest's stack below its red zone: the
@@ -409,6 +412,20 @@ static bool open_status(revel_engine *e, struct task *t, struct user_regs_struct
 	task_regs_dirty(t);
 	t->state = TS_PLACE_EXIT;
 	task_syscall(t, 0);
+	return true;
+}
+
+bool place_rerun(revel_engine *e, struct task *t)
+{
+	if (!t->place_rerun)
+		return false;
+	t->place_rerun = false;
+	if (t->place_observe && e->observer) {
+		t->state = TS_OBSERVE; /* its entry was seen the first time */
+		task_syscall(t, 0);
+	} else {
+		resume_running(t, 0);
+	}
 	return true;
 }
 
@@ -458,6 +475,15 @@ void place_exit(revel_engine *e, struct task *t)
 	/* The guest's register as it was: only the result changes in a call. */
 	reg_set_arg(r, t->place_argi, t->place_arg);
 	task_regs_dirty(t);
+	if (reg_result(r) < 0) {
+		/* The copy could not be opened (no access to revel's fds?): the
+		 * guest's own call runs again, unanswered, from its syscall
+		 * instruction; its seccomp stop is passed (place_rerun). */
+		reg_rewind_to_call(r, reg_nr(r));
+		t->place_rerun = true;
+		resume_running(t, 0);
+		return;
+	}
 	if (t->place_observe && e->observer)
 		e->observer->exit(e->observer->ctx, e, t->tid, reg_result(r));
 	resume_running(t, 0);

@@ -43,6 +43,9 @@ void place_follow(revel_engine *e, pid_t tid);
 bool place_call(revel_engine *e, struct task *t, bool observe);
 /* The exit stop of an open made to read the status copy (PLACE_EXIT). */
 void place_exit(revel_engine *e, struct task *t);
+/* At a REVEL_SECCOMP_PLACE stop: true when it is the re-run of an open whose
+ * copy failed (the task is resumed: the call runs as the guest made it). */
+bool place_rerun(revel_engine *e, struct task *t);
 /* A new task inherits its creator's emulated mask, as the kernel copies
  * the real one. */
 void place_clone(const struct task *parent, struct task *child);

@@ -66,6 +66,7 @@ struct task {
 	int place_argi;
 	int place_fd;
 	bool place_observe; /* the observer takes the result at that exit */
+	bool place_rerun;   /* the copy could not be opened: the call runs again, as it is */
 };
 
 /* ---- the table, keyed by tid (tasks.c) ---- */

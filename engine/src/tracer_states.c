@@ -243,6 +243,8 @@ static void on_seccomp(revel_engine *e, struct task *t)
 	if (data == REVEL_SECCOMP_CLONE && (untraced = untrace_clone(e, t)) == UNTRACE_DONE)
 		return;
 	bool place = data == REVEL_SECCOMP_PLACE;
+	if (place && place_rerun(e, t))
+		return;
 	if (place && !t->before_exec) {
 		/* A call --placement=together answers: the tool sees it first
 		 * when it subscribed it; placement answers it when it runs. */
