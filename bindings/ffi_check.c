@@ -22,6 +22,7 @@ typedef struct revel_inject_rule engine_revel_inject_rule;
 /* clang-format off */
 #define ENUM_VALUES(X) \
 	X(REVEL_PLACE_NONE) X(REVEL_PLACE_CPU) X(REVEL_PLACE_FOLLOW) X(REVEL_PLACE_TOGETHER) X(REVEL_SPIN_OFF) X(REVEL_SPIN_AUTO) X(REVEL_SPIN_MAX) \
+	X(REVEL_DAEMON_NONE) X(REVEL_DAEMON_GRANDCHILD) X(REVEL_DAEMON_PGROUP) X(REVEL_DAEMON_SESSION) \
 	X(REVEL_EV_NONE) X(REVEL_EV_SYSCALL) X(REVEL_EV_INJECTED) X(REVEL_EV_TASK_NEW) \
 	X(REVEL_EV_EXEC) X(REVEL_EV_SIGNAL) X(REVEL_EV_TASK_EXIT) X(REVEL_EV_PROCESS_EXIT) \
 	X(REVEL_EV_DONE) X(REVEL_EVF_FAULT) X(REVEL_NEW_PROCESS) X(REVEL_NEW_VFORK) \
@@ -53,6 +54,8 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX };
 	X(revel_options, subscribed) X(revel_options, handled) X(revel_options, want_tasks) \
 	X(revel_options, want_signals) X(revel_options, log) X(revel_options, sig_default) \
 	X(revel_options, placement) X(revel_options, tracer_cpu) X(revel_options, envp) X(revel_options, spin_us) \
+	X(revel_options, run_user) X(revel_options, run_uid) X(revel_options, run_gid) \
+	X(revel_options, daemonize) \
 	X(revel_event, kind) X(revel_event, tid) X(revel_event, pid) X(revel_event, parent_tid) \
 	X(revel_event, former_tid) X(revel_event, flags) X(revel_event, sig) \
 	X(revel_event, status) X(revel_event, nr) X(revel_event, args) X(revel_event, result) \

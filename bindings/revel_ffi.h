@@ -53,10 +53,20 @@ struct revel_options {
 	int tracer_cpu;
 	char *const *envp;
 	int spin_us;
+	const char *run_user;
+	unsigned int run_uid;
+	unsigned int run_gid;
+	int daemonize;
 };
 
 enum revel_placement { REVEL_PLACE_NONE = 0, REVEL_PLACE_CPU = 1, REVEL_PLACE_FOLLOW = 2, REVEL_PLACE_TOGETHER = 3 };
 enum revel_spin { REVEL_SPIN_OFF = -1, REVEL_SPIN_AUTO = 0, REVEL_SPIN_MAX = 10000 };
+enum revel_daemonize {
+	REVEL_DAEMON_NONE = 0,
+	REVEL_DAEMON_GRANDCHILD = 1,
+	REVEL_DAEMON_PGROUP = 2,
+	REVEL_DAEMON_SESSION = 3
+};
 
 enum revel_event_kind {
 	REVEL_EV_NONE = 0,
@@ -175,7 +185,7 @@ enum {
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 7 };
+enum revel_lua_abi { REVEL_LUA_ABI = 8 };
 
 /* An event with its numbers also as doubles, so Lua reads them without
  * boxing 64-bit integers; values Lua leaves unchanged are written back bit
@@ -271,6 +281,8 @@ struct revel_cli_api {
 	void (*tick_stop)(void);
 	int (*tick_take)(void);
 	int (*file_stamp)(const char *path, double out[4]);
+	/* strace -I N (1..4): which signals end the run or are ignored. */
+	void (*interruptible_mode)(int mode);
 };
 /* ffi.cdef end */
 

@@ -28,6 +28,7 @@ static const struct revel_cli_api revel_cli_api = {
 	.tick_stop = revel_tick_stop,
 	.tick_take = revel_tick_take,
 	.file_stamp = revel_file_stamp,
+	.interruptible_mode = revel_signals_mode,
 };
 
 static int open_cli(lua_State *L)

@@ -4,7 +4,8 @@
  * end the run: the root guest is killed at once, which also wakes the tracer
  * loop, and the loop ends the rest and runs the tool's finish. A tool's code
  * that never returns to the loop is interrupted (see arm_interrupt); a second
- * signal ends revel at once. */
+ * signal ends revel at once. strace's -I N changes that set (see
+ * revel_signals_mode). */
 #include <lauxlib.h>
 #include <luajit.h>
 #include <signal.h>
@@ -17,8 +18,10 @@
 static volatile sig_atomic_t stop_signal;
 static volatile pid_t root_pid;
 static uint64_t changed; /* signals revel ignores that were not ignored before */
+static uint64_t was_ignored; /* of those revel sets, the ones ignored when it started */
 static lua_State *lua;
 static volatile sig_atomic_t interruptible; /* a run is going on, finish not yet */
+static volatile sig_atomic_t no_interrupt;  /* -I 2: the tool's code runs on */
 
 /* Runs at each instruction once armed: an error in the tool's own code ends
  * whatever it was doing; revel's scripts (chunks "@revel/...") run on to the
@@ -33,8 +36,12 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar)
 	if (!lua_getinfo(L, "Sl", ar) || strncmp(ar->source, "@revel/", 7) == 0 ||
 	    strcmp(ar->what, "C") == 0)
 		return;
-	luaL_error(L, "%s:%d: interrupted by %s", ar->short_src, ar->currentline,
-		   stop_signal == SIGHUP ? "SIGHUP" : "SIGTERM");
+	const char *name = stop_signal == SIGHUP    ? "SIGHUP"
+	                   : stop_signal == SIGINT  ? "SIGINT"
+	                   : stop_signal == SIGQUIT ? "SIGQUIT"
+	                   : stop_signal == SIGPIPE ? "SIGPIPE"
+	                                            : "SIGTERM";
+	luaL_error(L, "%s:%d: interrupted by %s", ar->short_src, ar->currentline, name);
 }
 
 /* The interpreter checks hooks at each instruction, but code LuaJIT compiled
@@ -46,7 +53,7 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar)
  * this is what lua.c and LuaJIT's own profiler do from a signal handler. */
 static void arm_interrupt(void)
 {
-	if (!lua || !interruptible)
+	if (!lua || !interruptible || no_interrupt)
 		return;
 	lua_sethook(lua, interrupt_hook, LUA_MASKCOUNT, 1);
 	raise(SIGPROF);
@@ -68,13 +75,17 @@ void revel_signals_install(void)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_stop;
 	sigemptyset(&sa.sa_mask);
+	struct sigaction old;
+	const int mine[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTSTP};
+	for (size_t i = 0; i < sizeof mine / sizeof *mine; i++)
+		if (sigaction(mine[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			was_ignored |= 1ull << mine[i];
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	/* SIGINT, SIGQUIT, and SIGPIPE (a closed output pipe is an error to
 	 * report, not a way to die) are ignored; the guest gets them back. */
 	const int ignored[] = {SIGINT, SIGQUIT, SIGPIPE};
 	for (size_t i = 0; i < sizeof ignored / sizeof *ignored; i++) {
-		struct sigaction old;
 		sa.sa_handler = SIG_IGN;
 		sigaction(ignored[i], &sa, &old);
 		if (old.sa_handler != SIG_IGN)
@@ -106,6 +117,42 @@ void revel_signals_interruptible(int on)
 	interruptible = on;
 	if (on && stop_signal)
 		arm_interrupt();
+}
+
+/* strace's fatal signals: what -I says of them. */
+static const int fatal[] = {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM};
+
+static void set_disposition(int sig, void (*handler)(int))
+{
+	uint64_t bit = 1ull << sig;
+	/* A signal revel was started with ignored stays so (a command run
+	 * with & ignores SIGINT): the guest inherits it ignored, as it would. */
+	if (was_ignored & bit)
+		handler = SIG_IGN;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = handler;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+	/* What revel ignores the guest gets back as it came (exec resets a
+	 * handler by itself). */
+	changed &= ~bit;
+	if (handler == SIG_IGN && !(was_ignored & bit))
+		changed |= bit;
+}
+
+/* strace -I: 1 (anywhere) and 2 (waiting): each fatal signal ends the run,
+ * the guest killed and finish run; 1 also interrupts the tool's code, 2
+ * lets it run to the loop. 3 (never): revel ignores them (the guest gets
+ * them as it would have); 4 (never_tstp): SIGTSTP too. Without -I, revel's
+ * own: SIGTERM and SIGHUP end the run, Ctrl-C and Ctrl-\ are the guest's. */
+void revel_signals_mode(int mode)
+{
+	no_interrupt = mode == 2;
+	for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++)
+		set_disposition(fatal[i], mode >= 3 ? SIG_IGN : on_stop);
+	if (mode == 4)
+		set_disposition(SIGTSTP, SIG_IGN);
 }
 
 uint64_t revel_signals_changed(void)

@@ -11,6 +11,8 @@ void revel_signals_install(void);
 void revel_signals_lua(lua_State *L);
 /* While on (a run, before finish), a stop signal interrupts the tool's code. */
 void revel_signals_interruptible(int on);
+/* strace -I N (1..4): which signals end the run, which revel ignores. */
+void revel_signals_mode(int mode);
 /* The signals revel ignores for itself that the guest must get back. */
 uint64_t revel_signals_changed(void);
 /* The signal that asked revel to stop (SIGTERM, SIGHUP), or 0. */

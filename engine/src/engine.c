@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -93,28 +94,91 @@ static int resolve(const char *cmd, char *out, size_t outlen)
 
 _Noreturn static void child_fail(const char *what, const char *path, int err, int code)
 {
-	dprintf(2, "revel: %s %s: %s\n", what, path, strerror(err));
+	if (path)
+		dprintf(2, "revel: %s %s: %s\n", what, path, strerror(err));
+	else
+		dprintf(2, "revel: %s: %s\n", what, strerror(err));
 	_exit(code);
 }
 
-/* In the forked child: become the guest, once the parent has seized us. */
-_Noreturn static void child_run(revel_engine *e, int go, const char *path, char *const argv[])
+/* strace -u: the user's groups, looked up before the fork so that the
+ * traced child does no file reading of its own. */
+struct creds {
+	gid_t *groups;
+	int ngroups;
+};
+
+static int creds_get(const struct revel_options *o, struct creds *c)
+{
+	c->groups = NULL;
+	c->ngroups = 0;
+	if (!o->run_user)
+		return 0;
+	int n = 32;
+	for (;;) {
+		gid_t *g = realloc(c->groups, (size_t)n * sizeof *g);
+		if (!g) {
+			free(c->groups);
+			return -ENOMEM;
+		}
+		c->groups = g;
+		int want = n;
+		if (getgrouplist(o->run_user, o->run_gid, g, &want) >= 0) {
+			c->ngroups = want;
+			return 0;
+		}
+		n = want > n ? want : n * 2;
+	}
+}
+
+/* As strace's -u: groups, then gid and uid; the effective ids stay the
+ * file's for a set-user-ID or set-group-ID command. */
+static void child_become(const struct revel_options *o, const struct creds *c, const char *path)
+{
+	if (!o->run_user)
+		return;
+	uid_t euid = o->run_uid;
+	gid_t egid = o->run_gid;
+	struct stat st;
+	if (stat(path, &st) == 0) {
+		if (st.st_mode & S_ISUID)
+			euid = st.st_uid;
+		if (st.st_mode & S_ISGID)
+			egid = st.st_gid;
+	}
+	if (setgroups((size_t)c->ngroups, c->groups) < 0)
+		child_fail("initgroups", NULL, errno, 125);
+	if (setregid(o->run_gid, egid) < 0)
+		child_fail("setregid", NULL, errno, 125);
+	if (setreuid(o->run_uid, euid) < 0)
+		child_fail("setreuid", NULL, errno, 125);
+}
+
+/* Become the guest, once the tracer has seized us (go: a pipe the parent
+ * closes then, or -1 when that is already known). */
+_Noreturn static void child_run(revel_engine *e, int go, const char *path, char *const argv[],
+                                const struct creds *c)
 {
 	/* The guest inherits revel's signal state as it would a shell's, but for
 	 * what revel changed for itself. */
 	for (int s = 1; s < 64; s++)
 		if (e->opt.sig_default & (1ull << s))
 			signal(s, SIG_DFL);
-	char c;
+	char ch;
 	/* Wait until the parent has seized us: a TRACE filter with no tracer
 	 * would fail every subscribed call with ENOSYS. */
-	while (read(go, &c, 1) < 0 && errno == EINTR)
+	while (go >= 0 && read(go, &ch, 1) < 0 && errno == EINTR)
 		;
-	close(go);
+	if (go >= 0)
+		close(go);
 	place_child(e);
+	/* Loaded while still root (if revel is), so that -u keeps set-user-ID
+	 * commands working: no no_new_privs. The calls up to execve are
+	 * revel's, not the guest's: the tracer lets them pass unseen. */
 	int rc = filter_load(e->opt.subscribed, geteuid() != 0, e->opt.placement);
 	if (rc < 0)
 		child_fail("seccomp filter for", path, -rc, 125);
+	child_become(&e->opt, c, path);
 	extern char **environ;
 	execve(path, argv, e->opt.envp ? e->opt.envp : environ);
 	/* As the shell: not found 127, any other exec failure (ELOOP of a
@@ -146,6 +210,78 @@ static void adopt_root(revel_engine *e, pid_t pid)
 	place_spawned(e);
 }
 
+static void close_pair(int p[2])
+{
+	close(p[0]);
+	close(p[1]);
+}
+
+/* strace -D: this process becomes the guest; a child forks the tracer and
+ * exits, so that the tracer is nobody's child and the guest keeps its
+ * parent. The tracer seizes the guest, says so (an errno, 0 for done) and
+ * lets the middle process exit; the guest reaps it (a SIGCHLD the tracer
+ * sees, as strace's) and goes on to exec. Returns in the tracer. */
+static pid_t spawn_daemonized(revel_engine *e, const char *path, char *const argv[],
+                              const struct creds *c)
+{
+	pid_t guest = getpid();
+	int word[2], hold[2];
+	if (pipe2(word, O_CLOEXEC) < 0)
+		return -errno;
+	if (pipe2(hold, O_CLOEXEC) < 0) {
+		int rc = -errno;
+		close_pair(word);
+		return rc;
+	}
+	pid_t mid = fork();
+	if (mid < 0) {
+		int rc = -errno;
+		close_pair(word);
+		close_pair(hold);
+		return rc;
+	}
+	if (mid == 0) {
+		pid_t tracer = fork();
+		if (tracer != 0) { /* the middle one */
+			int err = errno;
+			if (tracer < 0 && write(word[1], &err, sizeof err) < 0)
+				_exit(1);
+			close(hold[1]);
+			while (read(hold[0], &err, 1) < 0 && errno == EINTR)
+				;
+			_exit(0);
+		}
+		close(word[0]);
+		close(hold[0]);
+		if (e->opt.daemonize == REVEL_DAEMON_PGROUP)
+			setpgid(0, 0);
+		else if (e->opt.daemonize == REVEL_DAEMON_SESSION)
+			setsid();
+		int rc = task_seize(guest);
+		int err = -rc;
+		if (write(word[1], &err, sizeof err) < 0 || rc < 0)
+			_exit(125); /* the guest, still revel, says why */
+		close(word[1]);
+		adopt_root(e, guest);
+		close(hold[1]);
+		return guest;
+	}
+	close(word[1]);
+	close_pair(hold);
+	int err = ECHILD;
+	ssize_t n;
+	while ((n = read(word[0], &err, sizeof err)) < 0 && errno == EINTR)
+		;
+	close(word[0]);
+	while (waitpid(mid, NULL, 0) < 0 && errno == EINTR)
+		;
+	if (n != (ssize_t)sizeof err)
+		err = ECHILD;
+	if (err)
+		return -err;
+	child_run(e, -1, path, argv, c);
+}
+
 pid_t revel_spawn(revel_engine *e, char *const argv[])
 {
 	char path[4096];
@@ -154,20 +290,32 @@ pid_t revel_spawn(revel_engine *e, char *const argv[])
 		rc = place_prepare(e);
 	if (rc < 0)
 		return rc;
+	struct creds c;
+	rc = creds_get(&e->opt, &c);
+	if (rc < 0)
+		return rc;
+	if (e->opt.daemonize) {
+		pid_t pid = spawn_daemonized(e, path, argv, &c);
+		free(c.groups);
+		return pid;
+	}
 	int go[2];
-	if (pipe2(go, O_CLOEXEC) < 0)
+	if (pipe2(go, O_CLOEXEC) < 0) {
+		free(c.groups);
 		return -errno;
+	}
 	pid_t pid = fork();
 	if (pid < 0) {
 		rc = -errno;
-		close(go[0]);
-		close(go[1]);
+		close_pair(go);
+		free(c.groups);
 		return rc;
 	}
 	if (pid == 0) {
 		close(go[1]);
-		child_run(e, go[0], path, argv);
+		child_run(e, go[0], path, argv, &c);
 	}
+	free(c.groups);
 	close(go[0]);
 	rc = task_seize(pid);
 	if (rc < 0) {

@@ -280,6 +280,12 @@ static void on_seccomp(revel_engine *e, struct task *t)
 		return;
 	}
 	long nr = reg_nr(r);
+	if (t->before_exec && nr != SYS_execve) {
+		/* revel's own code in the root before its exec (-u's setgroups, a
+		 * failed exec's message): not the guest's, as strace hides it. */
+		resume_running(t, 0);
+		return;
+	}
 	t->saved = *r;
 	if (e->rules.any && !t->before_exec && rule_on_seccomp(e, t, nr))
 		return;
@@ -297,7 +303,9 @@ static void on_seccomp(revel_engine *e, struct task *t)
 
 static void on_signal(revel_engine *e, struct task *t, int sig)
 {
-	if (e->opt.want_signals) {
+	/* Before its exec the root is revel (-D's SIGCHLD of the middle
+	 * process): its signals are not the guest's, as strace hides them. */
+	if (e->opt.want_signals && !t->before_exec) {
 		t->state = TS_SIGNAL_STOP;
 		tracer_event(e, REVEL_EV_SIGNAL, t)->sig = sig;
 		return;

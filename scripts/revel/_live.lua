@@ -191,6 +191,7 @@ function Host:plan()
     env = up.env,
     spin = up.spin,
     placement = up.placement,
+    startup = up.startup,
     between_events = self.watch and function(run)
       self:between(run)
     end or nil,

@@ -7,6 +7,7 @@ local syscall = require("revel._syscall")
 local state = require("revel._state")
 local guest = require("revel._guest")
 local errors = require("revel._errors")
+local startup = require("revel._startup")
 
 local ffi, api = rffi.ffi, rffi.api
 local names = rffi.names
@@ -442,6 +443,8 @@ function M.run(plan, argv)
     end
     opt.envp = envp_keep[1]
   end
+  local startup_keep = {} -- -u's user name, alive until the guest is spawned
+  startup.engine_options(opt, plan.startup, startup_keep)
   -- opts.spin: "auto" (or nil), 0 (never poll) or µs (see revel.run)
   local spin = plan.spin
   if spin ~= nil and spin ~= "auto" then
@@ -491,6 +494,7 @@ function M.run(plan, argv)
     lev_size = ffi.sizeof("struct revel_lua_event"),
     active = true, -- until the loop is over (tostring(sc) decodes while it is)
     envp = envp_keep, -- the guest's environment, alive until it is spawned
+    startup = startup_keep,
   }, Run)
   active = true
   rffi.cli.interruptible(1)

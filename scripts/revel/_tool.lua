@@ -212,6 +212,7 @@ function M.plan(tool, config, opts)
     env = opts.env,
     spin = opts.spin,
     placement = opts.placement,
+    startup = opts.startup,
   }
 end
 

@@ -7,6 +7,7 @@ local errors = require("revel._errors")
 local live = require("revel._live")
 local strace = require("revel.tools.strace")
 local rffi = require("revel.ffi")
+local startup = require("revel._startup")
 
 local M = {}
 
@@ -150,7 +151,7 @@ local NOT_YET_SHORT = {
   w = true, S = true, U = true, C = true, O = true, -- -c's columns and sorting
   z = true, Z = true, P = true, -- filters
   a = true, v = true, x = true, X = true, A = true, Y = true, -- output style
-  u = true, b = true, D = true, I = true, -- startup
+  b = true, -- startup: -b execve (it detaches, as attach does)
   d = true, -- strace's own debug output
 }
 local NOT_YET_LONG = {
@@ -161,7 +162,6 @@ local NOT_YET_LONG = {
   "failed-only", "successful-only", "trace-path", "signal", "status", -- filters
   "columns", "output-append-mode", "strings-in-hex", "no-abbrev", "decode-pids", -- style
   "const-print-style", "abbrev", "verbose", "raw", "read", "write", -- style
-  "user", "daemonize", "interruptible", "kvm", -- startup
   "debug", "tips", -- strace's own
 }
 -- Short letters strace takes with a value (getopt: -sN or -s N).
@@ -198,7 +198,10 @@ local function set_expr(o, v)
   local inj = v:match("^inject=(.*)$")
   local flt = v:match("^fault=(.*)$")
   local quiet = v:match("^quiet=(.*)$")
-  if quiet then
+  local kvm = v:match("^kvm=(.*)$")
+  if kvm then
+    return startup.kvm(o, kvm)
+  elseif quiet then
     return set_quiet(o, quiet)
   elseif inj or flt then
     return add_inject(o, inj or flt, flt ~= nil)
@@ -315,6 +318,11 @@ local WITH_VALUE = {
   lua = set_code,
   E = set_env,
   env = set_env,
+  u = startup.set_user,
+  user = startup.set_user,
+  I = function(o, v) return startup.set_interruptible(o, v, "-I") end,
+  interruptible = function(o, v) return startup.set_interruptible(o, v, "--interruptible") end,
+  kvm = startup.kvm,
 }
 -- Options without one: counted (-ff, -qq).
 local FLAGS = {
@@ -326,6 +334,7 @@ local FLAGS = {
   n = flag("syscall_number"), ["syscall-number"] = flag("syscall_number"),
   i = flag("instruction_pointer"), ["instruction-pointer"] = flag("instruction_pointer"),
   ["seccomp-bpf"] = function() return true end, -- revel always filters with seccomp
+  D = startup.daemonize_flag,
   json = flag("json"),
   repl = flag("repl"),
   watch = flag("watch"),
@@ -351,6 +360,9 @@ local function parse_long(o, args, i)
   name = name or a:sub(3)
   if name == "decode-fds" then
     local ok, err = decode_fds(o, v)
+    return ok and i + 1, err
+  elseif name == "daemonize" then -- optional value: --daemonize alone is -D
+    local ok, err = startup.set_daemonize(o, v)
     return ok and i + 1, err
   elseif name == "quiet" then -- its value is optional too: --quiet alone is -q
     local ok, err = true, nil
@@ -563,6 +575,13 @@ function M.main(args)
   if #o.command == 0 then
     return fail("no command to run (see revel --help)")
   end
+  if o.repl and (o.daemonize or 0) > 1 then
+    return fail("--repl and -DD/-DDD do not go together: the REPL reads the terminal")
+  end
+  local started, serr = startup.check(o)
+  if not started then
+    return fail(serr)
+  end
   if o.code and o.tool then
     return fail("-l and a tool file do not go together: -l is the tool")
   elseif o.watch and not o.tool then
@@ -667,7 +686,7 @@ function M.main(args)
       end
     end
     local ropts = { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root, injects = injects,
-      env = env }
+      env = env, startup = started }
     ropts.spin = o.spin
     ropts.placement = o.placement
     if o.repl or o.watch then -- a tool that may change while the guest runs

@@ -12,6 +12,8 @@
 --                 pthread_join's futex wait, which strace itself may or
 --                 may not see),
 --          stderr = bool (trace to stderr, no -o: for options about it),
+--          detached = bool (-D: the tracer outlives the command the shell
+--            waits for; the trace is read once the tracer is gone),
 --          gap = "why" (a known difference still open: run, reported, pending) }
 -- Rows live in spec/strace_lines/*.lua, one file per option family, each
 -- returning a list of rows built with the tables below.
@@ -63,6 +65,11 @@ local function trace(which, row)
     words[#words + 1] = a
   end
   local r = H.sh(H.words(words), { timeout = row.timeout or 60 })
+  if row.detached then
+    H.eventually(function()
+      return #H.procs_matching(out) == 0
+    end, 30)
+  end
   local text = row.stderr and r.err or H.slurp(out) or ""
   os.remove(out)
   -- -n with -f: a call cut in two carries its number on both halves, after

@@ -58,6 +58,24 @@ struct revel_options {
 	 * REVEL_SPIN_AUTO (0): the engine's default cap; REVEL_SPIN_OFF: always
 	 * block; else 1..REVEL_SPIN_MAX µs. */
 	int spin_us;
+	/* strace -u: run_user non-NULL runs the guest with run_uid, run_gid and
+	 * run_user's groups (initgroups); as strace, a set-user-ID (set-group-ID)
+	 * command keeps its owner (group) as effective id. Needs root. */
+	const char *run_user;
+	uid_t run_uid;
+	gid_t run_gid;
+	/* strace -D: REVEL_DAEMON_NONE, or the process that calls revel_spawn
+	 * becomes the guest and the tracer goes on in a grandchild of it
+	 * (REVEL_DAEMON_GRANDCHILD), also in a process group (_PGROUP) or a
+	 * session (_SESSION) of its own. */
+	int daemonize;
+};
+
+enum revel_daemonize {
+	REVEL_DAEMON_NONE = 0,
+	REVEL_DAEMON_GRANDCHILD = 1,
+	REVEL_DAEMON_PGROUP = 2,
+	REVEL_DAEMON_SESSION = 3,
 };
 
 enum revel_placement {
@@ -147,7 +165,9 @@ revel_engine *revel_engine_new(const struct revel_options *opt, const char **err
 void revel_engine_free(revel_engine *e);
 
 /* Start argv[0] (looked up in PATH) as the root guest. Returns its pid, or
- * -ENOENT (not found), -EACCES (not executable) and other negative errnos. */
+ * -ENOENT (not found), -EACCES (not executable) and other negative errnos.
+ * With .daemonize, it returns in the tracer, a new process; the caller's
+ * process never returns (it becomes the guest) unless the spawn fails. */
 pid_t revel_spawn(revel_engine *e, char *const argv[]);
 
 /* Wait for the next event the caller asked for; fills *ev. Returns 0, or a
