@@ -169,6 +169,7 @@ describe("strace's letters", function()
       { "-t" }, { "-tt" }, { "-T" }, { "--syscall-times" }, -- time
       { "-Z" }, { "-e", "status=failed" }, { "-e", "signal=none" }, -- filters
       { "-yy" }, { "-xx" }, { "-v" }, { "-A" }, { "--decode-fds=all" }, -- style
+      { "-b", "execve" }, { "--detach-on=execve" }, -- startup: -b execve (it detaches)
       { "-ff", "-c", "-o", "x" }, { "-ff", "--json", "-o", "x" },
     }) do
       local r = H.revel(words, { "true" })

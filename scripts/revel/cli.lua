@@ -19,7 +19,8 @@ Runs COMMAND under a syscall interception tool written in Lua. With no tool,
 the built-in strace-like tool prints one line per syscall on stderr.
 
 Options (a long option takes --name=VALUE or --name VALUE, but an optional
-value only after "=" (--decode-fds=path, --quiet=SET); a short one -xVALUE or
+value only after "=" (--decode-fds=path, --quiet=SET, --daemonize=MODE); a
+short one -xVALUE or
 -x VALUE; letters without a value may be grouped: -fc):
   -o FILE, --output=FILE
                        write the default tool's output to FILE
@@ -52,6 +53,19 @@ value only after "=" (--decode-fds=path, --quiet=SET); a short one -xVALUE or
                        put VAR=VAL in the command's environment
   -E VAR, --env=VAR    remove VAR from the command's environment (COMMAND is
                        still looked up in revel's own PATH, as strace does)
+  -u USER, --user=USER run the command as USER (uid, gid and groups), as
+                       strace -u; revel must run as root
+  -D, --daemonize[=grandchild]
+                       as strace -D: the command stays the shell's child, the
+                       tracer runs detached as its grandchild
+  -DD, --daemonize=pgroup   ... and in a process group of its own
+  -DDD, --daemonize=session ... and in a session of its own
+  -I N, --interruptible=N
+                       as strace: 1 (anywhere) or 2 (waiting): SIGHUP, SIGINT,
+                       SIGQUIT, SIGPIPE, SIGTERM end the run (2: a tool's
+                       handler runs on); 3 (never): revel ignores them; 4
+                       (never_tstp): and SIGTSTP. Without -I: SIGTERM and
+                       SIGHUP end the run, Ctrl-C and Ctrl-\ are the guest's
   --json               one JSON object per line and syscall (pid, tid, name,
                        args, result, errno), signal and exit
   --on-error=MODE      a Lua error in a handler: "abort" (default) kills the guest
@@ -98,8 +112,9 @@ value only after "=" (--decode-fds=path, --quiet=SET); a short one -xVALUE or
   -h, --help           show this help and exit
   -V, --version        show the version and exit
 
-strace's other options (-p, -k, -t, -T, -v, -x, -yy, -e status= ...)
-are refused as "not supported yet" (exit 125), never taken for something else.
+strace's other options (-p, -k, -t, -T, -v, -x, -yy, -b, -e status= ...)
+are refused as "not supported yet" (exit 125), never taken for something else;
+-e kvm=vcpu is refused too (revel decodes no KVM ioctl).
 
 A tool is a Lua file returning a table; see revel(1) and docs/api.md.
 TOOL-OPTIONS fill the tool's `options` table: --name VALUE, --name=VALUE, --flag.
