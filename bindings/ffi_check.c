@@ -29,6 +29,10 @@ typedef struct revel_inject_rule engine_revel_inject_rule;
 	X(REVEL_ACT_CONTINUE) X(REVEL_ACT_RETURN) X(REVEL_ACT_INJECT) X(REVEL_ACT_TAIL) \
 	X(REVEL_FMT_FD_PATHS) X(REVEL_PRINT_TEXT) X(REVEL_PRINT_JSON) X(REVEL_PRINT_COUNT) \
 	X(REVEL_PREFIX_MULTI) X(REVEL_PREFIX_ALWAYS) X(REVEL_PREFIX_NONE) \
+	X(REVEL_TIME_NONE) X(REVEL_TIME_CLOCK) X(REVEL_TIME_UNIX) X(REVEL_COL_END) \
+	X(REVEL_COL_PERCENT) X(REVEL_COL_TOTAL) X(REVEL_COL_MIN) X(REVEL_COL_MAX) \
+	X(REVEL_COL_AVG) X(REVEL_COL_CALLS) X(REVEL_COL_ERRORS) X(REVEL_COL_NAME) \
+	X(REVEL_SORT_NOTHING) \
 	X(REVEL_RULE_ERROR) X(REVEL_RULE_RETVAL) X(REVEL_RULE_SHORT) X(REVEL_RULE_DELAY) \
 	X(REVEL_RULE_SIGNAL) X(REVEL_RULE_EINTR) X(REVEL_MATCH_FD) X(REVEL_MATCH_SIZE) \
 	X(REVEL_MATCH_FLAGS) X(REVEL_MATCH_NTH) X(REVEL_MATCH_PATH) X(REVEL_MATCH_PLACE) \
@@ -59,6 +63,7 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX };
 	X(revel_event, kind) X(revel_event, tid) X(revel_event, pid) X(revel_event, parent_tid) \
 	X(revel_event, former_tid) X(revel_event, flags) X(revel_event, sig) \
 	X(revel_event, status) X(revel_event, nr) X(revel_event, args) X(revel_event, result) \
+	X(revel_event, time_ns) \
 	X(revel_syscall_info, nr) X(revel_syscall_info, name) X(revel_syscall_info, nargs) \
 	X(revel_syscall_info, arg_names) X(revel_syscall_info, arg_kinds) \
 	X(revel_syscall_info, classes) \
@@ -68,6 +73,12 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX };
 	X(revel_printer_opts, root_only) X(revel_printer_opts, quiet_exit) \
 	X(revel_printer_opts, syscall_number) X(revel_printer_opts, instruction_pointer) \
 	X(revel_printer_opts, ip_of) X(revel_printer_opts, separate) \
+	X(revel_printer_opts, abs_time) X(revel_printer_opts, abs_digits) \
+	X(revel_printer_opts, rel_time) X(revel_printer_opts, rel_digits) \
+	X(revel_printer_opts, syscall_times) X(revel_printer_opts, syscall_digits) \
+	X(revel_printer_opts, summary) X(revel_printer_opts, summary_wall) \
+	X(revel_printer_opts, cpu_of) X(revel_printer_opts, summary_overhead_ns) \
+	X(revel_printer_opts, summary_sort) X(revel_printer_opts, summary_columns) \
 	X(revel_inject_rule, set) X(revel_inject_rule, fault) X(revel_inject_rule, value) \
 	X(revel_inject_rule, signal) X(revel_inject_rule, syscall) \
 	X(revel_inject_rule, delay_enter_us) X(revel_inject_rule, delay_exit_us) \

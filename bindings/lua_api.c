@@ -21,6 +21,7 @@ static int lua_next(revel_engine *e, struct revel_lua_event *lev)
 	lev->sig = lev->ev.sig;
 	lev->status = lev->ev.status;
 	lev->rsp = 0;
+	lev->time = (double)lev->ev.time_ns / 1e9;
 	if (lev->ev.kind == REVEL_EV_SYSCALL || lev->ev.kind == REVEL_EV_INJECTED ||
 	    lev->ev.kind == REVEL_EV_TASK_NEW || lev->ev.kind == REVEL_EV_EXEC) {
 		struct user_regs_struct r;

@@ -96,6 +96,7 @@ typedef struct revel_event {
 	long nr;
 	int64_t args[6];
 	int64_t result;
+	int64_t time_ns;
 } revel_event;
 
 enum revel_action_kind {
@@ -122,6 +123,21 @@ enum revel_print_mode { REVEL_PRINT_TEXT = 0, REVEL_PRINT_JSON = 1, REVEL_PRINT_
 
 enum revel_print_prefix { REVEL_PREFIX_MULTI = 0, REVEL_PREFIX_ALWAYS = 1, REVEL_PREFIX_NONE = 2 };
 
+enum revel_time_format { REVEL_TIME_NONE = 0, REVEL_TIME_CLOCK = 1, REVEL_TIME_UNIX = 2 };
+
+enum revel_summary_column {
+	REVEL_COL_END = 0,
+	REVEL_COL_PERCENT = 1,
+	REVEL_COL_TOTAL = 2,
+	REVEL_COL_MIN = 3,
+	REVEL_COL_MAX = 4,
+	REVEL_COL_AVG = 5,
+	REVEL_COL_CALLS = 6,
+	REVEL_COL_ERRORS = 7,
+	REVEL_COL_NAME = 8,
+	REVEL_SORT_NOTHING = 9
+};
+
 typedef struct revel_printer revel_printer;
 
 struct revel_printer_opts {
@@ -139,6 +155,18 @@ struct revel_printer_opts {
 	int instruction_pointer;
 	uint64_t (*ip_of)(void *ctx, pid_t tid);
 	const char *separate;
+	int abs_time;
+	int abs_digits;
+	int rel_time;
+	int rel_digits;
+	int syscall_times;
+	int syscall_digits;
+	int summary;
+	int summary_wall;
+	int64_t (*cpu_of)(void *ctx, pid_t tid);
+	int64_t summary_overhead_ns;
+	int summary_sort;
+	unsigned char summary_columns[12];
 };
 
 /* <revel/inject.h> */
@@ -185,7 +213,7 @@ enum {
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 8 };
+enum revel_lua_abi { REVEL_LUA_ABI = 9 };
 
 /* An event with its numbers also as doubles, so Lua reads them without
  * boxing 64-bit integers; values Lua leaves unchanged are written back bit
@@ -195,6 +223,7 @@ struct revel_lua_event {
 	int kind, tid, pid, flags, sig, status;
 	double nr, a0, a1, a2, a3, a4, a5, result;
 	double rsp; /* the stopped thread's stack pointer, for scratch memory */
+	double time; /* ev.time_ns in seconds (CLOCK_MONOTONIC) */
 };
 
 struct revel_lua_action {

@@ -56,6 +56,12 @@ describe("each option takes --opt=V and --opt V, -xV and -x V", function()
       { "--lua", "tool.on.chdir = function() return -1 end" } },
     { { "-E", "REVEL_X=1" }, { "-EREVEL_X=1" }, { "--env=REVEL_X=1" }, { "--env", "REVEL_X=1" } },
     { { "-c" }, { "--summary-only" } },
+    { { "-c", "-S", "calls" }, { "-c", "-Scalls" }, { "-cScalls" }, { "-c", "--summary-sort-by=calls" },
+      { "-c", "--summary-sort-by", "calls" } },
+    { { "-c", "-Sname", "-U", "calls,name" }, { "-cSname", "-Ucalls,name" },
+      { "--summary-only", "-Sname", "--summary-columns=calls,name" }, { "-cSname", "--summary-columns", "calls,name" } },
+    { { "-c", "-O", "10s" }, { "-cO10s" }, { "-c", "--summary-syscall-overhead=10s" } },
+    { { "-c", "-w" }, { "-cw" }, { "-c", "--summary-wall-clock" } },
     { { "-y" }, { "--decode-fds" }, { "--decode-fds=path" } },
     { { "-f" }, { "--follow-forks" } },
     { { "-f", "-c" }, { "-fc" }, { "-cf" } },
@@ -166,7 +172,6 @@ describe("strace's letters", function()
     for _, words in ipairs({
       { "-p", "1" }, { "-p1" }, { "--attach=1" }, -- attach
       { "-k" }, { "--stack-traces" }, -- stack traces
-      { "-t" }, { "-tt" }, { "-T" }, { "--syscall-times" }, -- time
       { "-Z" }, { "-e", "status=failed" }, { "-e", "signal=none" }, -- filters
       { "-yy" }, { "-xx" }, { "-v" }, { "-A" }, { "--decode-fds=all" }, -- style
       { "-b", "execve" }, { "--detach-on=execve" }, -- startup: -b execve (it detaches)

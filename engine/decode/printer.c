@@ -35,6 +35,7 @@ revel_printer *revel_printer_new(const struct revel_printer_opts *o)
 	if (!p)
 		return NULL;
 	p->o = *o;
+	p->counting = o->mode == REVEL_PRINT_COUNT || o->summary;
 	p->fmt.read = o->read; /* NULL: no guest memory, pointers print as addresses */
 	p->fmt.ctx = o->ctx;
 	p->fmt.string_limit = o->string_limit > 0 ? o->string_limit : 32;
@@ -111,10 +112,9 @@ int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args
 	c->ip = p->o.instruction_pointer && p->o.ip_of ? p->o.ip_of(p->o.ctx, tid) : 0;
 	c->in_call = true;
 	c->injected = false;
-	if (p->o.mode == REVEL_PRINT_COUNT) {
-		pr_count_enter(c);
+	pr_time_enter(p, c);
+	if (p->o.mode == REVEL_PRINT_COUNT)
 		return 0;
-	}
 	pr_set_fmt(p, tid, sp);
 	int n;
 	FORMAT_INTO_SCRATCH(p, n, revel_format_enter(&p->fmt, nr, args, &c->st, buf, len));
@@ -166,10 +166,10 @@ int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result)
 	if (!c || !c->in_call)
 		return -ENOENT;
 	c->in_call = false;
-	if (p->o.mode == REVEL_PRINT_COUNT) {
+	if (p->counting)
 		pr_count_exit(p, c, result);
+	if (p->o.mode == REVEL_PRINT_COUNT)
 		return 0;
-	}
 	pr_set_fmt(p, tid, c->sp);
 	int n;
 	FORMAT_INTO_SCRATCH(p, n,
@@ -192,6 +192,7 @@ int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result)
 	if (c->injected)
 		pr_puts(p, " (INJECTED)");
 	c->injected = false;
+	pr_syscall_time(p, c);
 	pr_newline(p);
 	return 0;
 }
@@ -256,18 +257,16 @@ static int exited_lines(revel_printer *p, pid_t tid, int status)
 	struct call *c = pr_find(p, tid);
 	long last_nr = c && c->seen ? c->nr : -1;
 	if (c && c->in_call) {
-		/* exit, exit_group, or a call the thread died in. */
+		/* exit, exit_group, or a call the thread died in: not in the
+		 * -c table (strace counts a call at its exit). */
 		c->in_call = false;
-		if (p->o.mode == REVEL_PRINT_COUNT) {
-			if (c->nr >= 0 && c->nr < REVEL_NR_MAX)
-				p->counts[c->nr].calls++;
-		} else if (p->o.mode == REVEL_PRINT_JSON) {
+		if (p->o.mode == REVEL_PRINT_JSON) {
 			pr_set_fmt(p, tid, c->sp);
 			int n;
 			FORMAT_INTO_SCRATCH(
 			    p, n, revel_format_exit(&p->fmt, c->nr, c->args, &c->st, 0, buf, len));
 			pr_json_call(p, c, p->scratch, n - 1, false, 0); /* without ")" */
-		} else {
+		} else if (p->o.mode == REVEL_PRINT_TEXT) {
 			resumed(p, c);
 			pr_put(p, ")", 1);
 			to_result_column(p);

@@ -1,7 +1,7 @@
 /* printer_internal.h: the printer's state and the helpers its files share
  * (printer.c: the event loop; printer_table.c: the per-thread calls;
  * printer_output.c: the buffer, prefixes and -ff files; printer_json.c:
- * --json; printer_summary.c: -c). Not installed. */
+ * --json; printer_summary.c: -c; printer_time.c: -t, -r, -T). Not installed. */
 #ifndef REVEL_PRINTER_INTERNAL_H
 #define REVEL_PRINTER_INTERNAL_H
 
@@ -28,14 +28,15 @@ struct call {
 	bool fd_open;
 	size_t col;  /* -ff: the column of the thread's open line */
 	struct revel_fmt_state st;
-	struct timespec t0;
+	int64_t t_enter;   /* -T, -c: CLOCK_MONOTONIC ns at the entry */
+	int64_t cpu_enter; /* -c without -w: the thread's system CPU ns then */
 	char *text; /* the entry half, kept for --json */
 	size_t text_cap;
 };
 
 struct count {
 	uint64_t calls, errors;
-	double secs;
+	int64_t ns, min_ns, max_ns; /* time in the calls: sum, least, most */
 };
 
 struct revel_printer {
@@ -56,6 +57,8 @@ struct revel_printer {
 	pid_t root;      /* the first task heard of (for root_only) */
 	char *sep_name;  /* -ff: NAME of NAME.TID; NULL: one output */
 	pid_t out_tid;   /* -ff: whose file the buffer holds */
+	bool counting;   /* -c or -C */
+	int64_t rel_last; /* -r: CLOCK_MONOTONIC ns of the last line's start; 0: none yet */
 };
 
 /* printer.c */
@@ -85,8 +88,13 @@ void pr_json_call(revel_printer *p, struct call *c, const char *exit_text, int e
                   bool has_result, int64_t result);
 
 /* printer_summary.c */
-void pr_count_enter(struct call *c);
 void pr_count_exit(revel_printer *p, struct call *c, int64_t result);
+
+/* printer_time.c: -t, -r, -T */
+int64_t pr_mono_ns(void);
+void pr_time_enter(revel_printer *p, struct call *c);
+void pr_stamp(revel_printer *p);
+void pr_syscall_time(revel_printer *p, const struct call *c);
 
 /* Formats with f into the scratch buffer, growing it to fit. */
 #define FORMAT_INTO_SCRATCH(p, n, call)                                                            \

@@ -172,4 +172,5 @@ void pr_prefix(revel_printer *p, pid_t tid)
 		n = tid_text(tmp, tid, true);
 	if (n)
 		pr_put(p, tmp, (size_t)n);
+	pr_stamp(p);
 }

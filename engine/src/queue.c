@@ -1,6 +1,7 @@
 /* queue.c: a growing ring of events. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "queue.h"
 
 revel_event *queue_push(struct event_queue *q, int kind, pid_t tid, pid_t pid)
@@ -22,6 +23,9 @@ revel_event *queue_push(struct event_queue *q, int kind, pid_t tid, pid_t pid)
 	ev->kind = kind;
 	ev->tid = tid;
 	ev->pid = pid;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	ev->time_ns = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 	return ev;
 }
 

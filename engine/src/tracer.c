@@ -34,6 +34,9 @@ static void done_event(revel_engine *e, revel_event *ev)
 	ev->kind = REVEL_EV_DONE;
 	ev->pid = e->root_pid;
 	ev->status = e->root_status;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	ev->time_ns = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
 int revel_next(revel_engine *e, revel_event *ev)

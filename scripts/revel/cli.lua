@@ -6,6 +6,7 @@ local tool_mod = require("revel._tool")
 local errors = require("revel._errors")
 local live = require("revel._live")
 local strace = require("revel.tools.strace")
+local tflags = require("revel._cli_time")
 local rffi = require("revel.ffi")
 local startup = require("revel._startup")
 
@@ -38,6 +39,26 @@ short one -xVALUE or
                        show at most N bytes of each string (default 32)
   -c, --summary-only   count time, calls and errors per syscall; print a
                        summary table at the end instead of lines
+  -C, --summary        the lines, and the -c table at the end
+  -w, --summary-wall-clock
+                       the table sums the wall-clock time from each call's
+                       entry to its exit (as revel does without it too)
+  -S KEY, --summary-sort-by=KEY
+                       sort the table by time (default), calls, errors, name,
+                       min-time, max-time, avg-time, or nothing
+  -U COLS, --summary-columns=COLS
+                       the table's columns, in order: time-percent, total-time,
+                       min-time, max-time, avg-time, calls, errors, name
+  -O TIME, --summary-syscall-overhead=TIME
+                       take TIME (s, ms, us, ns; us without) off each call
+  -t, -tt, -ttt        start each line with the time of day, with µs, as
+                       seconds since the epoch with µs
+  --absolute-timestamps[=[format:]time|unix|none,[precision:]s|ms|us|ns]
+  --timestamps[=...]   the same, in any format and precision (default time,s)
+  -r, --relative-timestamps[=s|ms|us|ns]
+                       start each line with the time since the previous one
+  -T, --syscall-times[=s|ms|us|ns]
+                       end each call's line with its time: <0.000012>
   -y, --decode-fds     print the paths of file descriptors: 3</etc/passwd>
   -n, --syscall-number start each call's line with its number: [  12] brk(NULL)
   -i, --instruction-pointer
@@ -112,7 +133,7 @@ short one -xVALUE or
   -h, --help           show this help and exit
   -V, --version        show the version and exit
 
-strace's other options (-p, -k, -t, -T, -v, -x, -yy, -b, -e status= ...)
+strace's other options (-p, -k, -v, -x, -yy, -b, -e status= ...)
 are refused as "not supported yet" (exit 125), never taken for something else;
 -e kvm=vcpu is refused too (revel decodes no KVM ioctl).
 
@@ -162,8 +183,6 @@ end
 local NOT_YET_SHORT = {
   p = true, -- attach
   k = true, -- stack traces
-  t = true, r = true, T = true, -- time
-  w = true, S = true, U = true, C = true, O = true, -- -c's columns and sorting
   z = true, Z = true, P = true, -- filters
   a = true, v = true, x = true, X = true, A = true, Y = true, -- output style
   b = true, -- startup: -b execve (it detaches, as attach does)
@@ -172,8 +191,6 @@ local NOT_YET_SHORT = {
 local NOT_YET_LONG = {
   "attach", "detach-on", -- attach
   "stack-traces", -- stack traces
-  "relative-timestamps", "absolute-timestamps", "syscall-times", "summary-wall-clock", -- time
-  "summary-syscall-overhead", "summary-sort-by", "summary-columns", "summary", -- -c
   "failed-only", "successful-only", "trace-path", "signal", "status", -- filters
   "columns", "output-append-mode", "strings-in-hex", "no-abbrev", "decode-pids", -- style
   "const-print-style", "abbrev", "verbose", "raw", "read", "write", -- style
@@ -355,6 +372,13 @@ local FLAGS = {
   watch = flag("watch"),
   ["exit-with-root"] = flag("exit_with_root"),
 }
+-- -t, -r, -T and -c's companions (revel._cli_time).
+for k, f in pairs(tflags.WITH_VALUE) do
+  WITH_VALUE[k] = f
+end
+for k, f in pairs(tflags.FLAGS) do
+  FLAGS[k] = f
+end
 -- --decode-fds[=path] is -y; its value is optional, so only --decode-fds=V
 -- (as --quiet[=SET]: getopt_long takes an optional value after "=" alone).
 local function decode_fds(o, v)
@@ -378,6 +402,9 @@ local function parse_long(o, args, i)
     return ok and i + 1, err
   elseif name == "daemonize" then -- optional value: --daemonize alone is -D
     local ok, err = startup.set_daemonize(o, v)
+    return ok and i + 1, err
+  elseif tflags.OPTIONAL[name] then -- optional values too: -t, -r, -T's long forms
+    local ok, err = tflags.OPTIONAL[name](o, v)
     return ok and i + 1, err
   elseif name == "quiet" then -- its value is optional too: --quiet alone is -q
     local ok, err = true, nil
@@ -584,8 +611,13 @@ function M.main(args)
   -- Counted letters strace gives more meanings to than revel has yet.
   if (o.fd_paths or 0) > 1 then
     return fail("-yy is not supported yet")
-  elseif ((o.follow or 0) > 1 or o.separately) and o.output and (o.count or o.json) then
-    return fail(("-ff -o FILE with %s is not supported yet"):format(o.count and "-c" or "--json"))
+  elseif ((o.follow or 0) > 1 or o.separately) and o.output and (o.count or o.summary or o.json) then
+    return fail(("-ff -o FILE with %s is not supported yet"):format(o.count and "-c" or o.summary and "-C"
+      or "--json"))
+  end
+  local terr = tflags.check(o)
+  if terr then
+    return fail(terr)
   end
   if #o.command == 0 then
     return fail("no command to run (see revel --help)")
@@ -613,7 +645,7 @@ function M.main(args)
     for _, opt in ipairs({ { "output", "-o" }, { "trace", "-e trace=" }, { "strsize", "-s" },
       { "count", "-c" }, { "json", "--json" }, { "fd_paths", "-y" }, { "quiet", "-q" },
       { "quiet_exit", "-e quiet=" },
-      { "syscall_number", "-n" }, { "instruction_pointer", "-i" } }) do
+      { "syscall_number", "-n" }, { "instruction_pointer", "-i" }, unpack(tflags.TOOL_ONLY) }) do
       if o[opt[1]] ~= nil then
         return fail(("%s is an option of the default tool; %s writes its own output"):format(opt[2],
           o.tool or (o.code and "-l" or "the REPL")))
@@ -660,11 +692,11 @@ function M.main(args)
     else
       name = "the default tool"
       local cerr
-      t, cerr = strace.new({ output = o.output, trace = o.trace, strsize = o.strsize,
+      t, cerr = strace.new(tflags.tool_opts(o, { output = o.output, trace = o.trace, strsize = o.strsize,
         count = o.count, json = o.json, fd_paths = o.fd_paths, follow = o.follow ~= nil,
         quiet = o.quiet_exit and 2 or (o.quiet_exit == false and 0) or o.quiet, syscall_number = o.syscall_number ~= nil,
         instruction_pointer = o.instruction_pointer ~= nil,
-        separate = (o.follow or 0) > 1 or o.separately })
+        separate = (o.follow or 0) > 1 or o.separately }))
       if not t then
         error(errors.run_error(("cannot open %s: %s"):format(o.output, cerr)), 0)
       end

@@ -15,6 +15,8 @@
 --          detached = bool (-D: the tracer outlives the command the shell
 --            waits for; the trace is read once the tracer is gone),
 --          gap = "why" (a known difference still open: run, reported, pending) }
+-- Times are compared by their format alone (their digits become 9s), the
+-- time columns of a -c table not at all (#s); see times() and mask_tables().
 -- Rows live in spec/strace_lines/*.lua, one file per option family, each
 -- returning a list of rows built with the tables below.
 local H = require("helpers.run")
@@ -25,22 +27,102 @@ local L = {}
 L.dir = H.tmpdir() .. "/lines"
 os.execute("mkdir -p " .. H.q(L.dir) .. " && printf 'b\\na\\nc\\n' > " .. H.q(L.dir .. "/f.txt"))
 
--- Time stamps, -T durations and -r deltas move between runs, and so do the
--- guest's pid and random bytes (also behind -n's "[ NNN] ").
-local function times(l)
+-- Time stamps (-t, -tt, -ttt, --absolute-timestamps), -r deltas and -T
+-- durations move between runs: their digits become 9s, so that their format
+-- (widths, precision, where they stand) is still compared. So do the guest's
+-- pid and random bytes (also behind -n's "[ NNN] ").
+local function nines(s)
+  return (s:gsub("%d", "9"))
+end
+
+-- racy_fds: the corpus' fd masks, again after a stamp (they look at a line's start).
+local function noise(l)
+  l = l:gsub("^set_tid_address%((.-)%) = %d+", "set_tid_address(%1) = PID")
+  return (l:gsub('^getrandom%(".-"', 'getrandom("RANDOM"'))
+end
+
+local function racy(l)
+  l = l:gsub("^pipe2%(%[%d+, %d+%]", "pipe2([FD, FD]")
+  l = l:gsub("^(%a+)%(%d+,", "%1(FD,")
+  return (l:gsub("^close%(%d+%)", "close(FD)"))
+end
+
+local function times(l, racy_fds)
   local n, rest = l:match("^(%[%s*%d+%] )(.*)$")
   if n then
-    return n .. times(rest)
+    return n .. times(rest, racy_fds)
   end
-  l = l:gsub("^set_tid_address%((.-)%) = %d+", "set_tid_address(%1) = PID")
-  l = l:gsub('^getrandom%(".-"', 'getrandom("RANDOM"')
-  l = l:gsub("^%d+%.%d+ ", "EPOCH ")             -- -ttt
-  l = l:gsub("^%d%d:%d%d:%d%d%.%d+ ", "HMS.F ")   -- -tt
-  l = l:gsub("^HH:MM:SS%.%d+ ", "HMS.F ")        -- -tt after corpus' HH:MM:SS
-  l = l:gsub("^HH:MM:SS ", "HMS ")               -- -t
-  l = l:gsub("^%s*%d+%.%d+ ", "DELTA ")          -- -r
-  l = l:gsub(" <%d+%.%d+>$", " <T>")             -- -T
+  -- -t/-tt (the corpus made the clock HH:MM:SS) or -ttt, then -r's "(+ ...) "
+  local stamp, after = l:match("^(HH:MM:SS[%.%d]* )(.*)$")
+  if not stamp then
+    stamp, after = l:match("^(%d%d%d%d%d%d%d%d%d+[%.%d]* )(.*)$")
+  end
+  if stamp then
+    local rel, tail = after:match("^(%(%+%s*%d+[%.%d]*%) )(.*)$")
+    stamp, after = nines(stamp) .. (rel and nines(rel) or ""), rel and tail or after
+    l = stamp .. noise(racy_fds and racy(after) or after)
+  else
+    -- -r alone: "%6d.FFF " or, at precision s, "%6d " (seven columns)
+    local rel, tail = l:match("^(%s*%d+%.%d+ )(.*)$")
+    if not rel and l:sub(1, 7):match("^ *%d+ $") and #l > 7 then
+      rel, tail = l:sub(1, 7), l:sub(8)
+    end
+    if rel then
+      l = nines(rel) .. noise(racy_fds and racy(tail) or tail)
+    else
+      l = noise(l)
+    end
+  end
+  l = l:gsub(" <(%d+[%.%d]*)>$", function(t) -- -T
+    return " <" .. nines(t) .. ">"
+  end)
   return l
+end
+
+-- The -c/-C table: its time columns (% time, seconds, usecs/call, shortest,
+-- longest) change with every run, the rest must not: those columns become
+-- #s, found by the dashes under the header.
+local TIME_TITLES = { ["% time"] = true, seconds = true, ["usecs/call"] = true, shortest = true,
+  longest = true }
+local function mask_tables(lines)
+  local spans
+  for i, l in ipairs(lines) do
+    if l:match("^%-[%- ]*$") and lines[i - 1] and not spans then
+      spans = {}
+      local header = lines[i - 1]
+      for s, e in l:gmatch("()%-+()") do
+        local title = header:sub(s, e - 1):match("^%s*(.-)%s*$")
+        if TIME_TITLES[title] then
+          spans[#spans + 1] = { s, e - 1 }
+        end
+      end
+    elseif spans and not l:match("^%-[%- ]*$") then
+      for _, sp in ipairs(spans) do
+        l = l:sub(1, sp[1] - 1) .. ("#"):rep(sp[2] - sp[1] + 1) .. l:sub(sp[2] + 1)
+      end
+      lines[i] = l
+    end
+  end
+  return lines
+end
+
+-- A "<... NAME resumed>" line's own stamp goes, so that the corpus joins it
+-- to its "<unfinished ...>" half (which keeps the call's stamp); where the
+-- stamp stands on those lines is checked in time_spec.lua.
+local function unstamp_resumed(text)
+  local out = {}
+  for l in text:gmatch("[^\n]+") do
+    local pid, rest = l:match("^(%[pid%s+%d+%] )(.*)$")
+    if not pid then
+      pid, rest = l:match("^(%d+%s+)(.*)$")
+    end
+    if not pid then
+      pid, rest = "", l
+    end
+    local resumed = rest:match("^[%d:%. %(%+%)]+(<%.%.%. [%w_]+ resumed>.*)$")
+    out[#out + 1] = resumed and pid .. resumed or l
+  end
+  return table.concat(out, "\n")
 end
 
 -- The normalised lines of one trace of row by which ("strace" or "revel").
@@ -85,8 +167,8 @@ local function trace(which, row)
     return l
   end)
   local lines = {}
-  for _, l in ipairs(C.normalise(text, row.racy_fds)) do
-    l = times(l)
+  for _, l in ipairs(mask_tables(C.normalise(unstamp_resumed(text), row.racy_fds))) do
+    l = times(l, row.racy_fds)
     if row.norm then
       l = row.norm(l)
     end

@@ -142,6 +142,8 @@ typedef struct revel_event {
 	long nr;
 	int64_t args[6];
 	int64_t result;
+	/* When the event was made: CLOCK_MONOTONIC ns, read at the stop. */
+	int64_t time_ns;
 } revel_event;
 
 enum revel_action_kind {

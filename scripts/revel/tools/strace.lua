@@ -11,6 +11,13 @@
 -- syscall_number: "[  12] " before each call (strace -n).
 -- instruction_pointer: "[00007f...] " before each line (strace -i).
 -- separate: with output NAME, each thread's lines in NAME.TID (strace -ff -o).
+-- abs_time: 1 "10:00:06", 2 "1796637606" before each line, abs_digits (0, 3,
+--   6, 9) digits of the second after it (strace -t, -tt, -ttt).
+-- rel_digits: the time since the previous line, with these digits (strace -r).
+-- syscall_digits: " <0.000012>", each call's time, with these digits (-T).
+-- summary: lines and the count table (strace -C); summary_wall (-w),
+--   summary_overhead_ns (-O), summary_sort and summary_columns (-S, -U: enum
+--   revel_summary_column values) shape the table.
 -- Each strace.new gives a tool with its own output and state.
 local rffi = require("revel.ffi")
 
@@ -199,6 +206,16 @@ function M.new(opts)
     o.syscall_number = opts.syscall_number and 1 or 0
     o.instruction_pointer = opts.instruction_pointer and 1 or 0
     o.separate = settings.separate
+    o.abs_time, o.abs_digits = opts.abs_time or 0, opts.abs_digits or 0
+    o.rel_time, o.rel_digits = opts.rel_digits and 1 or 0, opts.rel_digits or 0
+    o.syscall_times, o.syscall_digits = opts.syscall_digits and 1 or 0, opts.syscall_digits or 0
+    o.summary = opts.summary and 1 or 0
+    o.summary_wall = opts.summary_wall and 1 or 0
+    o.summary_overhead_ns = opts.summary_overhead_ns or 0
+    o.summary_sort = opts.summary_sort or 0
+    for i, c in ipairs(opts.summary_columns or {}) do
+      o.summary_columns[i - 1] = c
+    end
     P = api.printer_new(E, o)
     if P == nil then
       error("cannot make the output printer", 0)

@@ -32,6 +32,29 @@ enum revel_print_prefix {
 	REVEL_PREFIX_NONE,
 };
 
+/* How -t/-tt/-ttt (--absolute-timestamps) print the wall clock. */
+enum revel_time_format {
+	REVEL_TIME_NONE = 0,
+	REVEL_TIME_CLOCK = 1, /* 10:00:06 (strftime's %T, local time) */
+	REVEL_TIME_UNIX = 2,  /* 1796637606 (seconds since the epoch) */
+};
+
+/* The -c table's columns (strace -U), in the order given; and the sort
+ * keys (strace -S): a column, or REVEL_SORT_NOTHING (the syscall numbers'
+ * order). */
+enum revel_summary_column {
+	REVEL_COL_END = 0, /* ends the list; as a sort key: strace's default, time */
+	REVEL_COL_PERCENT = 1,
+	REVEL_COL_TOTAL = 2,
+	REVEL_COL_MIN = 3,
+	REVEL_COL_MAX = 4,
+	REVEL_COL_AVG = 5,
+	REVEL_COL_CALLS = 6,
+	REVEL_COL_ERRORS = 7,
+	REVEL_COL_NAME = 8,
+	REVEL_SORT_NOTHING = 9,
+};
+
 struct revel_printer_opts {
 	int fd;                /* where lines go */
 	int mode;              /* enum revel_print_mode */
@@ -60,6 +83,35 @@ struct revel_printer_opts {
 	 * truncated at its first line, closed at its exit), with no pid and no
 	 * "<unfinished ...>"; fd is then unused. NULL: one output. Copied. */
 	const char *separate;
+	/* -t, -tt, -ttt, --absolute-timestamps: each line starts with the wall
+	 * clock (CLOCK_REALTIME) when it is printed, with abs_digits digits of
+	 * the second (0, 3, 6 or 9). enum revel_time_format. */
+	int abs_time;
+	int abs_digits;
+	/* -r: each line starts with the time since the previous line started
+	 * (CLOCK_MONOTONIC), rel_digits digits of the second. */
+	int rel_time;
+	int rel_digits;
+	/* -T: " <0.000012>" after each result, the time from the call's entry
+	 * to its exit (CLOCK_MONOTONIC), syscall_digits digits of the second. */
+	int syscall_times;
+	int syscall_digits;
+	/* -C: the lines and, at the end, the -c table (mode TEXT). */
+	int summary;
+	/* The -c table's times: nonzero (-w), the wall clock from entry to exit;
+	 * zero, the thread's system CPU time over the call, got with
+	 * cpu_of(ctx, tid) (ns; the engine's revel_stop_cputime), or the wall
+	 * clock as with -w when cpu_of is NULL. */
+	int summary_wall;
+	int64_t (*cpu_of)(void *ctx, pid_t tid);
+	/* -O: taken off each call's time (ns), never below zero. */
+	int64_t summary_overhead_ns;
+	/* -S: enum revel_summary_column; REVEL_COL_END: by time. */
+	int summary_sort;
+	/* -U: the columns, REVEL_COL_END after the last; none: strace's default
+	 * (time percent, seconds, usecs/call, calls, errors, syscall). The name
+	 * column is added last when missing. */
+	unsigned char summary_columns[12];
 };
 
 revel_printer *revel_printer_new(const struct revel_printer_opts *o);

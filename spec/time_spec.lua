@@ -1,0 +1,126 @@
+-- The time family (issue 11): what strace refuses or warns about, said as
+-- strace says it; where stamps stand on resumed lines; the -c table's order
+-- under -S; g:time(), the time of each event for a tool.
+local H = require("helpers.run")
+
+after_each(function()
+  H.cleanup()
+end)
+
+local has_strace = os.execute("strace -V > /dev/null 2>&1") == 0
+
+-- strace's first stderr line, "strace: ..." as revel says it.
+local function strace_says(words)
+  local argv = { "strace", "-o", "/dev/null" }
+  for _, w in ipairs(words) do
+    argv[#argv + 1] = w
+  end
+  argv[#argv + 1] = "true"
+  local r = H.native(argv)
+  return r.code, (r.err:match("^strace: ([^\n]*)\n"))
+end
+
+describe("time options strace refuses", function()
+  local cases = {
+    { "--absolute-timestamps=bogus" }, { "--absolute-timestamps=format:bogus" },
+    { "--timestamps=precision:3" }, { "--absolute-timestamps=unix:ms" },
+    { "--relative-timestamps=bogus" }, { "--relative-timestamps=" }, { "--syscall-times=6" },
+    { "-t", "--absolute-timestamps=ms" }, { "--timestamps", "-tt" },
+    { "-c", "-S", "bogus" }, { "-c", "--summary-sort-by=" }, { "-c", "-U", "bogus" },
+    { "-c", "-U", "calls,name,calls" }, { "-c", "-U", "calls," }, { "-c", "-U", "none" },
+    { "-c", "-O", "bogus" }, { "-c", "-O", "-1" }, { "-c", "--summary-syscall-overhead=1xs" },
+    { "-c", "-C" }, { "-w" }, { "-U", "calls" },
+  }
+  for _, words in ipairs(cases) do
+    it(table.concat(words, " ") .. ": strace's message, exit 125, nothing run", function()
+      local mark = H.tmppath("ran")
+      local r = H.revel(words, { "touch", mark })
+      assert.are.equal(125, r.code, r.err)
+      assert.is_nil(io.open(mark), "the command ran")
+      assert.truthy(r.err:match("^revel: [^\n]+\n$"), r.err)
+      if has_strace then
+        local code, msg = strace_says(words)
+        assert.are.equal(1, code, msg)
+        assert.are.equal("revel: " .. msg .. "\n", r.err)
+      end
+    end)
+  end
+end)
+
+describe("time options strace warns about", function()
+  for _, words in ipairs({ { "-c", "-tt" }, { "-c", "-T" }, { "-c", "-r" }, { "-S", "calls", "-e", "trace=none" } }) do
+    it(table.concat(words, " ") .. ": said, and the run goes on", function()
+      local r = H.revel(words, { "true" })
+      assert.are.equal(0, r.code, r.err)
+      local first = r.err:match("^revel: ([^\n]*)\n")
+      assert.truthy(first, r.err)
+      if has_strace then
+        local _, msg = strace_says(words)
+        assert.are.equal(msg, first)
+      end
+    end)
+  end
+end)
+
+describe("stamps", function()
+  it("stand after the pid on every line, resumed ones too, as strace's", function()
+    local f = H.file("a\n")
+    local argv = { "sh", "-c", "cat " .. f .. " > /dev/null & wait; kill -USR1 $$" }
+    local function shapes(text)
+      local t = {}
+      for l in text:gmatch("[^\n]+") do
+        local rest = l:match("^%d+%s+(.*)$")
+        assert.truthy(rest, l)
+        -- the stamp, then what kind of line
+        local stamp, what = rest:match("^(%d%d:%d%d:%d%d%.%d%d%d%d%d%d) (.)")
+        assert.truthy(stamp, l)
+        t[what] = true
+      end
+      return t
+    end
+    local out = H.tmppath("trace")
+    local r = H.revel({ "-f", "-tt", "-o", out }, argv)
+    assert.are.equal(138, r.code, r.err) -- killed by SIGUSR1
+    local seen = shapes(H.slurp(out))
+    -- calls, "<... resumed>", "--- SIGCHLD", "+++ exited"
+    for _, what in ipairs({ "<", "-", "+" }) do
+      assert.truthy(seen[what], what)
+    end
+    assert.truthy(H.slurp(out):match("\n%d+%s+%d%d:%d%d:%d%d%.%d+ %-%-%- SIGUSR1 {"))
+  end)
+end)
+
+describe("the -c table", function()
+  if not has_strace then
+    pending("strace is not installed")
+    return
+  end
+  -- name and calls of each row, in order, and the header
+  local function rows(text)
+    local t = {}
+    for l in text:gmatch("[^\n]+") do
+      local calls, name = l:match("^%s*(%d+)%s+(%S+)$") -- -U calls,name
+      if calls then
+        t[#t + 1] = name .. " " .. calls
+      elseif not l:match("^%-") then
+        t[#t + 1] = l
+      end
+    end
+    return table.concat(t, "\n")
+  end
+  for _, key in ipairs({ "calls", "name", "nothing", "errors" }) do
+    it("-S " .. key .. " orders the rows as strace does", function()
+      local f = H.file("a\n")
+      local words = { "-c", "-U", "calls,name", "-S", key }
+      local so, ro = H.tmppath("s"), H.tmppath("r")
+      local argv = { "strace", "-o", so, unpack(words) }
+      for _, w in ipairs({ "cat", f, "/nonexistent" }) do
+        argv[#argv + 1] = w
+      end
+      local s = H.native(argv)
+      local r = H.revel({ "-o", ro, unpack(words) }, { "cat", f, "/nonexistent" })
+      assert.are.equal(s.code, r.code, r.err)
+      assert.are.equal(rows(H.slurp(so)), rows(H.slurp(ro)))
+    end)
+  end
+end)
