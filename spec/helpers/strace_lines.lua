@@ -38,6 +38,7 @@ end
 -- racy_fds: the corpus' fd masks, again after a stamp (they look at a line's start).
 local function noise(l)
   l = l:gsub("^set_tid_address%((.-)%) = %d+", "set_tid_address(%1) = PID")
+  l = l:gsub("^getppid%(%) = %d+", "getppid() = PPID")
   return (l:gsub('^getrandom%(".-"', 'getrandom("RANDOM"'))
 end
 
