@@ -124,3 +124,59 @@ describe("the -c table", function()
     end)
   end
 end)
+
+describe("g:time()", function()
+  it("is each event's time: entries increase, an injected call's exit follows its entry", function()
+    local tool = H.tool([[
+local tool = {}
+local last, bad, n = 0, {}, 0
+function tool.syscall(g, sc)
+  local t0 = g:time()
+  if type(t0) ~= "number" or t0 < last then
+    bad[#bad + 1] = ("entry %s after %s"):format(tostring(t0), last)
+  end
+  last, n = t0, n + 1
+  if sc.name == "write" or sc.name == "nanosleep" or sc.name == "clock_nanosleep" then
+    local r = g:inject(sc)
+    local t1 = g:time()
+    if not (t1 >= t0) then
+      bad[#bad + 1] = ("exit %s before entry %s"):format(t1, t0)
+    end
+    if sc.name ~= "write" and t1 - t0 < 0.02 then
+      bad[#bad + 1] = ("a 20 ms sleep took %.6f s"):format(t1 - t0)
+    end
+    last = t1
+    return r
+  end
+end
+function tool.finish()
+  io.stderr:write(n, " calls\n", table.concat(bad, "\n"), "\n")
+end
+return tool
+]])
+    local r = H.revel({ tool }, { "sh", "-c", "echo x; sleep 0.02; echo y" })
+    assert.are.equal(0, r.code, r.err)
+    assert.are.equal("x\ny\n", r.out)
+    local n, rest = r.err:match("^(%d+) calls\n(.*)$")
+    assert.truthy(tonumber(n) > 20, r.err)
+    assert.are.equal("\n", rest)
+  end)
+
+  it("docs/api.md's calltime.lua runs and times each openat", function()
+    local f = assert(io.open(H.root .. "/docs/api.md"))
+    local text = f:read("*a")
+    f:close()
+    local code = text:match("```lua\n(%-%- calltime%.lua:.-)```")
+    assert.truthy(code)
+    local data = H.file("hello\n")
+    local r = H.revel({ H.tool(code) }, { "cat", data })
+    assert.are.equal(0, r.code, r.err)
+    assert.are.equal("hello\n", r.out)
+    local found
+    for l in r.err:gmatch("[^\n]+") do
+      assert.truthy(l:match("^openat %S+ = %-?%d+ %(%d+ us%)$"), l)
+      found = found or l:match("^openat " .. data:gsub("%p", "%%%0") .. " = %d+ %(")
+    end
+    assert.truthy(found, r.err)
+  end)
+end)

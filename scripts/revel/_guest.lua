@@ -97,6 +97,13 @@ function methods.event(g)
   return rawget(g, "_ev")
 end
 
+-- When the thread's current event happened, in seconds on the monotonic
+-- clock (CLOCK_MONOTONIC, read at the stop): in a handler the call's entry,
+-- after g:inject the injected call's exit. Differences are durations.
+function methods.time(g)
+  return rawget(g, "_time")
+end
+
 -- Run a syscall in place of the current one; its result is what the guest sees.
 -- Never returns to the handler.
 function methods.tail_inject(g, call)

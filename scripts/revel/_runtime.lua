@@ -277,6 +277,7 @@ local function on_syscall(run, lev)
   end
   local nr = lev.nr
   ffi.copy(g._ev, lev, run.lev_size)
+  g._time = lev.time
   local sc = g._sc
   rawset(sc, "nr", nr)
   rawset(sc, "name", names[nr])
@@ -325,6 +326,7 @@ local function on_injected(run, lev)
   if g._running_original then
     g._ran = lev.result
   end
+  g._time = lev.time
   local ok, tag, value = resume(co, lev.result)
   after_resume(run, g, co, ok, tag, value)
 end
@@ -344,6 +346,7 @@ local function on_signal(run, lev)
   local g = run.threads[tid]
   local deliver = sig
   if g then
+    g._time = lev.time
     local f = run.tool.signal
     local at = ("signal %s of thread %d"):format(rffi.signal_name(sig) or sig, tid)
     local r = state.call_hook(f, at, g, sig)
@@ -373,6 +376,7 @@ local function dispatch(run, lev)
     local g = run.threads[lev.ev.tid]
     if g then
       ffi.copy(g._ev, lev, run.lev_size)
+      g._time = lev.time
     end
     if not run_hook(run, lev.ev, "thread_start", run.tool.thread_start) then
       let_go(run, lev.ev.tid)
@@ -382,6 +386,7 @@ local function dispatch(run, lev)
     local g = run.threads[lev.ev.tid]
     if g and not g._busy then
       ffi.copy(g._ev, lev, run.lev_size)
+      g._time = lev.time
     end
     if not run_hook(run, lev.ev, "post_exec", run.tool.post_exec) then
       let_go(run, lev.ev.tid)

@@ -166,6 +166,7 @@ function M.task_exit(run, ev)
   if proc then
     proc.last = g
   end
+  g._time = tonumber(ev.time_ns) / 1e9
   local f = run.tool.exit_thread
   if f then
     call_hook(f, "exit_thread of thread " .. ev.tid, g, g.thread, M.exit_code(ev.status), ev.status)
