@@ -192,8 +192,13 @@ function M.close_matches(name)
   return out
 end
 
-function M.unknown_message(name, where)
+-- sets: where a class may stand too (subscriptions, a rule's set), a bare
+-- class name ("file") is pointed at its class ("%file").
+function M.unknown_message(name, where, sets)
   local m = M.close_matches(name)
+  if sets and name:match("^[%w_]+$") and rffi.api.class_by_name("%" .. name) ~= 0 then
+    table.insert(m, 1, '"%' .. name .. '" (the class)')
+  end
   local hint = #m > 0 and (" (did you mean " .. table.concat(m, ", ") .. "?)") or ""
   return ("unknown syscall %q%s%s"):format(name, where and (" in " .. where) or "", hint)
 end

@@ -61,7 +61,7 @@ local function add_word(set, word, where)
   elseif numbers[w] then
     nrs[1] = numbers[w]
   else
-    bad(syscall.unknown_message(w, where))
+    bad(syscall.unknown_message(w, where, true))
   end
   for _, nr in ipairs(nrs) do
     set[nr] = (not neg) or nil

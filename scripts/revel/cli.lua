@@ -548,6 +548,10 @@ local function stdout_failed(err)
 end
 
 local function check_stdout_writes()
+  -- Line by line: the guest writes to the same stdout, straight to the fd,
+  -- so a tool's line must be out before the guest's call runs on, not held
+  -- in a block buffer behind everything the guest writes.
+  io.stdout:setvbuf("line")
   local write = io.write
   io.write = function(...)
     local f, err = write(...)

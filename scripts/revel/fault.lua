@@ -162,7 +162,7 @@ function M.rule(r, where)
     elseif numbers[w] then
       set[numbers[w]] = true
     else
-      bad(where .. ": " .. syscall.unknown_message(w))
+      bad(where .. ": " .. syscall.unknown_message(w, nil, true))
     end
   end
   local c = { set = set, syscalls = sys }
@@ -294,7 +294,7 @@ function M.parse(spec)
     local msg = ffi.string(err)
     local name = msg:match('unknown syscall "(.-)"$')
     if name then -- with close names, as everywhere else
-      msg = msg:sub(1, #msg - #name - #'unknown syscall ""') .. syscall.unknown_message(name)
+      msg = msg:sub(1, #msg - #name - #'unknown syscall ""') .. syscall.unknown_message(name, nil, true)
     end
     bad(msg)
   end
