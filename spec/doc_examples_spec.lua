@@ -99,7 +99,7 @@ describe("README command lines", function()
     local line = readme_line("-l ")
     local r = H.sh((line:gsub("^revel ", H.q(H.bin) .. " ")))
     assert.are.equal(0, r.code, r.err)
-    assert.truthy(r.out:find("\n/etc/ld.so.cache\n", 1, true), r.out) -- print writes to stdout
+    assert.truthy(("\n" .. r.out):find("\n/etc/ld.so.cache\n", 1, true), r.out) -- print writes to stdout
   end)
 
   it("revel --lua-memory=256M TOOL -- COMMAND: the cap is taken", function()

@@ -97,7 +97,7 @@ return {
 }
 ]]
   for _, how in ipairs({ "print", "write", "method" }) do
-    it("written with " .. how .. ": its lines after the guest's stdout", function()
+    it("written with " .. how .. ": its lines and the guest's all out", function()
       local r = H.revel({ H.tool(TOOL), "--how", how }, { chatty, "300", "3" })
       assert.are.equal(3, r.code, r.err)
       assert.are.equal("", r.err)

@@ -548,13 +548,16 @@ local function stdout_failed(err)
 end
 
 local function check_stdout_writes()
-  -- Line by line: the guest writes to the same stdout, straight to the fd,
-  -- so a tool's line must be out before the guest's call runs on, not held
-  -- in a block buffer behind everything the guest writes.
-  io.stdout:setvbuf("line")
+  -- print and io.write are flushed at once: the guest writes to the same
+  -- stdout, straight to the fd, so a tool's line must be out before the
+  -- guest's call runs on, not held in a buffer behind all the guest wrote.
+  -- (A flush, unlike a line-buffered write, says why it failed.)
   local write = io.write
   io.write = function(...)
     local f, err = write(...)
+    if f and io.output() == io.stdout then
+      f, err = io.stdout:flush()
+    end
     if not f and io.output() == io.stdout then
       stdout_failed(err)
     end
@@ -566,6 +569,9 @@ local function check_stdout_writes()
       parts[i] = tostring((select(i, ...)))
     end
     local ok, err = io.stdout:write(table.concat(parts, "\t"), "\n")
+    if ok then
+      ok, err = io.stdout:flush()
+    end
     if not ok then
       stdout_failed(err)
     end
