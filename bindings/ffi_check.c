@@ -27,7 +27,10 @@ typedef struct revel_inject_rule engine_revel_inject_rule;
 	X(REVEL_EV_EXEC) X(REVEL_EV_SIGNAL) X(REVEL_EV_TASK_EXIT) X(REVEL_EV_PROCESS_EXIT) \
 	X(REVEL_EV_DONE) X(REVEL_EVF_FAULT) X(REVEL_NEW_PROCESS) X(REVEL_NEW_VFORK) \
 	X(REVEL_ACT_CONTINUE) X(REVEL_ACT_RETURN) X(REVEL_ACT_INJECT) X(REVEL_ACT_TAIL) \
-	X(REVEL_FMT_FD_PATHS) X(REVEL_PRINT_TEXT) X(REVEL_PRINT_JSON) X(REVEL_PRINT_COUNT) \
+	X(REVEL_FMT_FD_PATHS) X(REVEL_FMT_HEX_NONASCII) X(REVEL_FMT_HEX_ALL) \
+	X(REVEL_FMT_HEX_ESCAPES) X(REVEL_FMT_FD_DETAILS) X(REVEL_FMT_PID_COMM) \
+	X(REVEL_FMT_CONST_RAW) X(REVEL_FMT_CONST_VERBOSE) X(REVEL_STYLE_RAW) \
+	X(REVEL_STYLE_NO_ABBREV) X(REVEL_STYLE_NO_VERBOSE) X(REVEL_PRINT_TEXT) X(REVEL_PRINT_JSON) X(REVEL_PRINT_COUNT) \
 	X(REVEL_PREFIX_MULTI) X(REVEL_PREFIX_ALWAYS) X(REVEL_PREFIX_NONE) \
 	X(REVEL_TIME_NONE) X(REVEL_TIME_CLOCK) X(REVEL_TIME_UNIX) X(REVEL_COL_END) \
 	X(REVEL_COL_PERCENT) X(REVEL_COL_TOTAL) X(REVEL_COL_MIN) X(REVEL_COL_MAX) \
@@ -79,6 +82,10 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX };
 	X(revel_printer_opts, summary) X(revel_printer_opts, summary_wall) \
 	X(revel_printer_opts, cpu_of) X(revel_printer_opts, summary_overhead_ns) \
 	X(revel_printer_opts, summary_sort) X(revel_printer_opts, summary_columns) \
+	X(revel_printer_opts, align) X(revel_printer_opts, column) \
+	X(revel_printer_opts, exact_limit) X(revel_printer_opts, append) \
+	X(revel_printer_opts, styles) X(revel_printer_opts, dump_fds) \
+	X(revel_printer_opts, dump_nfds) X(revel_printer_opts, dump_rest) \
 	X(revel_inject_rule, set) X(revel_inject_rule, fault) X(revel_inject_rule, value) \
 	X(revel_inject_rule, signal) X(revel_inject_rule, syscall) \
 	X(revel_inject_rule, delay_enter_us) X(revel_inject_rule, delay_exit_us) \

@@ -117,7 +117,17 @@ struct revel_syscall_info {
 };
 
 /* <revel/format.h>, <revel/printer.h> */
-enum revel_fmt_flags { REVEL_FMT_FD_PATHS = 1 };
+enum revel_fmt_flags {
+	REVEL_FMT_FD_PATHS = 1,
+	REVEL_FMT_HEX_NONASCII = 2,
+	REVEL_FMT_HEX_ALL = 4,
+	REVEL_FMT_HEX_ESCAPES = 8,
+	REVEL_FMT_FD_DETAILS = 16,
+	REVEL_FMT_PID_COMM = 32,
+	REVEL_FMT_CONST_RAW = 64,
+	REVEL_FMT_CONST_VERBOSE = 128
+};
+enum revel_fmt_style { REVEL_STYLE_RAW = 1, REVEL_STYLE_NO_ABBREV = 2, REVEL_STYLE_NO_VERBOSE = 4 };
 
 enum revel_print_mode { REVEL_PRINT_TEXT = 0, REVEL_PRINT_JSON = 1, REVEL_PRINT_COUNT = 2 };
 
@@ -167,6 +177,14 @@ struct revel_printer_opts {
 	int64_t summary_overhead_ns;
 	int summary_sort;
 	unsigned char summary_columns[12];
+	int align;
+	int column;
+	int exact_limit;
+	int append;
+	const unsigned char *styles;
+	const unsigned char *dump_fds;
+	int dump_nfds;
+	int dump_rest;
 };
 
 /* <revel/inject.h> */
@@ -213,7 +231,7 @@ enum {
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 9 };
+enum revel_lua_abi { REVEL_LUA_ABI = 10 };
 
 /* An event with its numbers also as doubles, so Lua reads them without
  * boxing 64-bit integers; values Lua leaves unchanged are written back bit

@@ -173,7 +173,7 @@ describe("strace's letters", function()
       { "-p", "1" }, { "-p1" }, { "--attach=1" }, -- attach
       { "-k" }, { "--stack-traces" }, -- stack traces
       { "-Z" }, { "-e", "status=failed" }, { "-e", "signal=none" }, -- filters
-      { "-yy" }, { "-xx" }, { "-v" }, { "-A" }, { "--decode-fds=all" }, -- style
+      { "-yy" }, { "-v" }, { "-Y" }, { "--decode-fds=all" }, { "-e", "verbose=none" }, -- style
       { "-b", "execve" }, { "--detach-on=execve" }, -- startup: -b execve (it detaches)
       { "-ff", "-c", "-o", "x" }, { "-ff", "--json", "-o", "x" },
     }) do

@@ -19,7 +19,19 @@ struct fc {
 	struct fo *o;
 	int64_t result; /* valid when exiting */
 	bool exiting;
+	bool xs_inner; /* -X verbose: inside the comment, names as abbrev */
 };
+
+/* -X raw / -X verbose around a constant or flags decoded in parts (xlat.c):
+ * xs_begin prints v (hex; octal for 'o', decimal for 'd' and 'u') and returns
+ * XS_SKIP under raw; under verbose it opens the comment the names go in and
+ * returns XS_CLOSE, which xs_end closes; XS_DECODE: names only, as strace's
+ * default. */
+enum { XS_SKIP, XS_DECODE, XS_CLOSE };
+int xs_begin(struct fc *c, uint64_t v, char base);
+void xs_end(struct fc *c, int how);
+/* The style bits of syscall nr (enum revel_fmt_style). */
+int fc_style(const struct revel_fmt *f, long nr);
 
 /* Guest memory. fetch: all n bytes or false. Sizes are bounded by callers. */
 bool fc_fetch(struct fc *c, uint64_t addr, void *buf, size_t n);

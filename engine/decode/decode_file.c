@@ -31,11 +31,15 @@ void d_read(DEC)
 static void p_open_flags(struct fc *c, uint64_t fl)
 {
 	fl &= 0xffffffffu;
+	int how = xs_begin(c, fl, 'x');
+	if (how == XS_SKIP)
+		return;
 	p_xval(c, x_open_access, fl & 3, NULL);
 	if (fl & ~3ull) {
 		fo_putc(c->o, '|');
 		p_flags(c, x_open_flags, fl & ~3ull, NULL);
 	}
+	xs_end(c, how);
 }
 
 static void p_mode_arg(struct fc *c, uint64_t mode)

@@ -328,6 +328,9 @@ void d_arch_prctl(DEC)
 
 static void p_futex_op(struct fc *c, unsigned op)
 {
+	int how = xs_begin(c, op, 'x');
+	if (how == XS_SKIP)
+		return;
 	unsigned cmd = op & 127;
 	const char *n = xlat_name(x_futex_ops, cmd);
 	if (n)
@@ -340,6 +343,7 @@ static void p_futex_op(struct fc *c, unsigned op)
 		fo_puts(c->o, "|FUTEX_CLOCK_REALTIME");
 	if (op & ~(127u | FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME))
 		fo_printf(c->o, "|%#x", op & ~(127u | FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME));
+	xs_end(c, how);
 }
 
 void d_futex(DEC)

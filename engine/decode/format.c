@@ -160,29 +160,42 @@ static void p_kind(struct fc *c, int kind, int64_t v)
 		break;
 	case REVEL_ARG_OPEN_FLAGS: {
 		uint64_t fl = (uint64_t)v & 0xffffffffu;
+		int how = xs_begin(c, fl, 'x');
+		if (how == XS_SKIP)
+			break;
 		p_xval(c, x_open_access, fl & 3, NULL);
 		if (fl & ~3ull) {
 			fo_putc(o, '|');
 			p_flags(c, x_open_flags, fl & ~3ull, NULL);
 		}
+		xs_end(c, how);
 		break;
 	}
 	case REVEL_ARG_AT_FLAGS:
 		p_flags(c, x_at_flags, (uint64_t)v & 0xffffffffu, NULL);
 		break;
-	case REVEL_ARG_MMAP_PROT:
+	case REVEL_ARG_MMAP_PROT: {
+		int how = xs_begin(c, (uint64_t)v & 0xffffffffu, 'x');
+		if (how == XS_SKIP)
+			break;
 		if (((uint64_t)v & 0xffffffffu) == 0)
 			fo_puts(o, "PROT_NONE");
 		else
 			p_flags(c, x_mmap_prot, (uint64_t)v & 0xffffffffu, "PROT_???");
+		xs_end(c, how);
 		break;
+	}
 	case REVEL_ARG_MMAP_FLAGS: {
 		uint64_t fl = (uint64_t)v & 0xffffffffu;
+		int how = xs_begin(c, fl, 'x');
+		if (how == XS_SKIP)
+			break;
 		p_xval(c, x_mmap_type, fl & 0xf, NULL);
 		if (fl & ~0xfull) {
 			fo_putc(o, '|');
 			p_flags(c, x_mmap_flags, fl & ~0xfull, NULL);
 		}
+		xs_end(c, how);
 		break;
 	}
 	case REVEL_ARG_CLONE_FLAGS:
@@ -214,22 +227,31 @@ static void p_kind(struct fc *c, int kind, int64_t v)
 		break;
 	case REVEL_ARG_SOCK_TYPE: {
 		uint64_t t = (uint64_t)v & 0xffffffffu;
+		int how = xs_begin(c, t, 'x');
+		if (how == XS_SKIP)
+			break;
 		p_xval(c, x_sock_type, t & 0xf, "SOCK_???");
 		if (t & ~0xfull) {
 			fo_putc(o, '|');
 			p_flags(c, x_sock_flags, t & ~0xfull, NULL);
 		}
+		xs_end(c, how);
 		break;
 	}
 	case REVEL_ARG_WHENCE:
 		p_xval(c, x_whence, (uint64_t)(unsigned)v, "SEEK_???");
 		break;
-	case REVEL_ARG_ACCESS_MODE:
+	case REVEL_ARG_ACCESS_MODE: {
+		int how = xs_begin(c, (uint64_t)v & 0xffffffffu, 'x');
+		if (how == XS_SKIP)
+			break;
 		if (((uint64_t)v & 0xffffffffu) == 0)
 			fo_puts(o, "F_OK");
 		else
 			p_flags(c, x_access, (uint64_t)v & 0xffffffffu, NULL);
+		xs_end(c, how);
 		break;
+	}
 	case REVEL_ARG_BUF_IN:
 	case REVEL_ARG_BUF_OUT:
 	case REVEL_ARG_PTR:
@@ -298,7 +320,15 @@ int revel_format_enter(const struct revel_fmt *f, long nr, const int64_t args[6]
 		st->span_beg[i] = st->span_end[i] = -1;
 	name_open(&c, nr);
 	const struct revel_syscall_info *info = revel_syscall_by_nr(nr);
-	if (!info) {
+	if (info && (fc_style(f, nr) & REVEL_STYLE_RAW)) {
+		/* -e raw=: every argument in hex, all on entry, as strace. */
+		for (int i = 0; i < info->nargs; i++) {
+			arg_begin(&c, st, i);
+			fo_hex(&o, (uint64_t)args[i]);
+			arg_end(&c, st, i);
+		}
+		st->printed = REVEL_FMT_MAXARGS;
+	} else if (!info) {
 		/* strace shows an unknown call with its 6 raw arguments. */
 		for (int i = 0; i < 6; i++) {
 			arg_begin(&c, st, i);
@@ -321,7 +351,7 @@ int revel_format_exit(const struct revel_fmt *f, long nr, const int64_t args[6],
 	struct fc c = {.f = f, .o = &o, .exiting = true, .result = result};
 	fo_init(&o, out, len);
 	const struct revel_syscall_info *info = revel_syscall_by_nr(nr);
-	if (info && !sys_decode(&c, nr, args, st))
+	if (info && !(fc_style(f, nr) & REVEL_STYLE_RAW) && !sys_decode(&c, nr, args, st))
 		generic(&c, info, args, st);
 	fo_putc(&o, ')');
 	return fo_done(&o);

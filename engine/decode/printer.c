@@ -38,8 +38,25 @@ revel_printer *revel_printer_new(const struct revel_printer_opts *o)
 	p->counting = o->mode == REVEL_PRINT_COUNT || o->summary;
 	p->fmt.read = o->read; /* NULL: no guest memory, pointers print as addresses */
 	p->fmt.ctx = o->ctx;
-	p->fmt.string_limit = o->string_limit > 0 ? o->string_limit : 32;
+	p->fmt.string_limit = o->string_limit > 0 || (o->exact_limit && o->string_limit == 0)
+	                          ? o->string_limit
+	                          : 32;
 	p->fmt.flags = o->fmt_flags;
+	if (o->styles) {
+		memcpy(p->styles, o->styles, sizeof p->styles);
+		p->fmt.styles = p->styles;
+	}
+	p->o.styles = NULL; /* the caller's: not kept */
+	p->o.dump_fds = NULL;
+	if (o->dump_fds && o->dump_nfds > 0) {
+		p->dump_fds = malloc((size_t)o->dump_nfds);
+		if (p->dump_fds)
+			memcpy(p->dump_fds, o->dump_fds, (size_t)o->dump_nfds);
+		else
+			p->o.dump_nfds = 0;
+	} else {
+		p->o.dump_nfds = 0;
+	}
 	p->cap = 64;
 	p->calls = calloc(p->cap, sizeof *p->calls);
 	p->scratch_cap = 4096;
@@ -75,6 +92,7 @@ void revel_printer_free(revel_printer *p)
 	free(p->calls);
 	free(p->scratch);
 	free(p->name);
+	free(p->dump_fds);
 	free(p);
 }
 
@@ -132,10 +150,10 @@ int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args
 	pr_cut_open_line(p, tid);
 	if (p->printing != tid) {
 		pr_prefix(p, tid);
+		if (p->o.syscall_number) /* strace: the number before the ip */
+			pr_printf(p, "[%4ld] ", nr);
 		pr_put_ip(p, c->ip);
 	}
-	if (p->o.syscall_number)
-		pr_printf(p, "[%4ld] ", nr);
 	pr_put(p, p->scratch, (size_t)n);
 	p->printing = tid;
 	return 0;
@@ -146,15 +164,23 @@ static void resumed(revel_printer *p, struct call *c)
 	pr_cut_open_line(p, c->tid);
 	if (p->printing != c->tid && !p->sep_name) {
 		pr_prefix(p, c->tid);
+		if (p->o.syscall_number)
+			pr_printf(p, "[%4ld] ", c->nr);
 		pr_put_ip(p, c->ip);
 		pr_printf(p, "<... %s resumed>", pr_name_of(c->nr));
 	}
 }
 
+/* Spaces up to the result column (-a N, else 40), at least one, then "= ". */
 static void to_result_column(revel_printer *p)
 {
-	static const char pad[] = "                                         = ";
-	size_t n = p->curcol + 1 < RESULT_COLUMN ? RESULT_COLUMN - p->curcol : 1;
+	static const char pad[] = "                                                                = ";
+	size_t col = p->o.align ? (size_t)(p->o.column > 0 ? p->o.column : 0) : RESULT_COLUMN;
+	size_t n = p->curcol + 1 < col ? col - p->curcol : 1;
+	while (n > sizeof pad - 3) {
+		pr_put(p, pad, sizeof pad - 3);
+		n -= sizeof pad - 3;
+	}
 	pr_put(p, pad + sizeof pad - 1 - 2 - n, n + 2);
 }
 
@@ -194,6 +220,8 @@ int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result)
 	c->injected = false;
 	pr_syscall_time(p, c);
 	pr_newline(p);
+	if (p->dump_fds || p->o.dump_rest)
+		pr_dump(p, c, result);
 	return 0;
 }
 
@@ -233,9 +261,9 @@ int revel_printer_signal(revel_printer *p, pid_t tid, int sig, const void *info)
 	pr_select_out(p, tid);
 	pr_cut_open_line(p, 0);
 	pr_prefix(p, tid);
+	pr_put_last_nr(p, tid); /* strace: the number before the ip */
 	if (p->o.instruction_pointer)
 		pr_put_ip(p, p->o.ip_of ? p->o.ip_of(p->o.ctx, tid) : 0);
-	pr_put_last_nr(p, tid);
 	pr_puts(p, "--- ");
 	pr_put(p, p->scratch, (size_t)n);
 	pr_puts(p, " ---");
@@ -292,10 +320,10 @@ static int exited_lines(revel_printer *p, pid_t tid, int status)
 		return 0;
 	pr_cut_open_line(p, 0);
 	pr_prefix(p, tid);
+	if (p->o.syscall_number && last_nr >= 0) /* before the ip, as strace */
+		pr_printf(p, "[%4ld] ", last_nr);
 	if (p->o.instruction_pointer)
 		pr_puts(p, "[????????????????] "); /* strace: the thread is gone */
-	if (p->o.syscall_number && last_nr >= 0)
-		pr_printf(p, "[%4ld] ", last_nr);
 	if (sig) {
 		const char *name = revel_signal_name(sig);
 		if (name)

@@ -59,6 +59,8 @@ struct revel_printer {
 	pid_t out_tid;   /* -ff: whose file the buffer holds */
 	bool counting;   /* -c or -C */
 	int64_t rel_last; /* -r: CLOCK_MONOTONIC ns of the last line's start; 0: none yet */
+	unsigned char styles[REVEL_NR_MAX]; /* -e raw=, abbrev=, verbose= (o.styles copied) */
+	unsigned char *dump_fds;            /* -e read=, write= (o.dump_fds copied) */
 };
 
 /* printer.c */
@@ -79,8 +81,12 @@ void pr_printf(revel_printer *p, const char *fmt, ...) __attribute__((format(pri
 void pr_newline(revel_printer *p);
 void pr_cut_open_line(revel_printer *p, pid_t tid);
 void pr_select_out(revel_printer *p, pid_t tid);
+void pr_put_nr(revel_printer *p, long nr);
 void pr_put_ip(revel_printer *p, uint64_t ip);
 void pr_prefix(revel_printer *p, pid_t tid);
+
+/* printer_dump.c: -e read=SET / -e write=SET */
+void pr_dump(revel_printer *p, struct call *c, int64_t result);
 
 /* printer_json.c */
 void pr_json_str(revel_printer *p, const char *s, size_t n);

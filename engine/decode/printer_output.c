@@ -142,7 +142,8 @@ void pr_select_out(revel_printer *p, pid_t tid)
 	if (!c->fd_open) {
 		char path[4096];
 		snprintf(path, sizeof path, "%s.%d", p->sep_name, (int)tid);
-		c->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+		c->fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (p->o.append ? O_APPEND : O_TRUNC),
+		             0666);
 		c->fd_open = c->fd >= 0;
 		if (!c->fd_open)
 			pr_write_failed(p, errno);
@@ -152,6 +153,13 @@ void pr_select_out(revel_printer *p, pid_t tid)
 	p->curcol = c->col;
 	p->printing = c->in_call ? tid : 0;
 	p->out_tid = tid;
+}
+
+/* -n: "[  12] " after the pid, before -i's ip, as strace. */
+void pr_put_nr(revel_printer *p, long nr)
+{
+	if (p->o.syscall_number)
+		pr_printf(p, "[%4ld] ", nr);
 }
 
 /* -i: "[00007f...] " after the pid, as strace. */

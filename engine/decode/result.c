@@ -143,6 +143,8 @@ int revel_format_result(const struct revel_fmt *f, long nr, const int64_t args[6
 			fo_printf(&o, " (%s)", msg);
 		return fo_done(&o);
 	}
+	if (fc_style(f, nr) & REVEL_STYLE_RAW)
+		kind = RK_HEX; /* -e raw=: the result in hex too */
 	switch (kind) {
 	case RK_HEX:
 		fo_hex(&o, (uint64_t)r);

@@ -8,11 +8,17 @@
 #include "decode.h"
 #include "revel/systable.h"
 
+static void p_rlim_abbrev(struct fc *c, uint64_t v);
+
 static void p_dev(struct fc *c, uint64_t dev)
 {
 	unsigned major = (unsigned)(((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffull));
 	unsigned minor = (unsigned)((dev & 0xff) | ((dev >> 12) & ~0xffull));
+	int how = xs_begin(c, dev, 'x');
+	if (how == XS_SKIP)
+		return;
 	fo_printf(c->o, "makedev(%#x, %#x)", major, minor);
+	xs_end(c, how);
 }
 
 struct kstat {
@@ -390,6 +396,21 @@ void p_sigaction(struct fc *c, uint64_t addr)
 }
 
 static void p_rlim(struct fc *c, uint64_t v)
+{
+	bool named = v == UINT64_MAX || (v > 1024 && v % 1024 == 0);
+	int how = named ? xs_begin(c, v, 'u') : XS_DECODE;
+	if (how == XS_SKIP)
+		return;
+	if (how == XS_CLOSE)
+		c->xs_inner = false; /* the comment's text is the abbreviated form */
+	p_rlim_abbrev(c, v);
+	if (how == XS_CLOSE) {
+		c->xs_inner = true;
+		xs_end(c, how);
+	}
+}
+
+static void p_rlim_abbrev(struct fc *c, uint64_t v)
 {
 	if (v == UINT64_MAX)
 		fo_puts(c->o, "RLIM64_INFINITY");

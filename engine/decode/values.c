@@ -32,6 +32,8 @@ bool fc_fetch(struct fc *c, uint64_t addr, void *buf, size_t n)
 
 /* ---- values ---- */
 
+static void p_mode_names(struct fc *c, unsigned mode);
+
 void p_addr(struct fc *c, uint64_t v)
 {
 	if (v)
@@ -79,8 +81,12 @@ void p_dirfd(struct fc *c, int fd)
 		p_fd(c, fd);
 		return;
 	}
+	int how = xs_begin(c, (uint64_t)(int64_t)fd, 'd');
+	if (how == XS_SKIP)
+		return;
 	fo_puts(c->o, "AT_FDCWD");
-	if (!(c->f->flags & REVEL_FMT_FD_PATHS) || c->f->pid <= 0)
+	xs_end(c, how);
+	if (!(c->f->flags & REVEL_FMT_FD_PATHS) || c->f->pid <= 0 || how != XS_DECODE)
 		return;
 	char link[64];
 	snprintf(link, sizeof link, "/proc/%d/cwd", (int)c->f->pid);
@@ -102,13 +108,27 @@ void p_fd_pair(struct fc *c, uint64_t addr)
 	fo_putc(c->o, ']');
 }
 
+/* -x: a string is all hex when a byte in it is neither printable ASCII nor
+ * one of \t \n \v \f \r (strace's rule). */
+static bool wants_hex(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] > 0x7e || (s[i] < ' ' && (s[i] < 9 || s[i] > 13)))
+			return true;
+	return false;
+}
+
 void p_quoted(struct fc *c, const unsigned char *s, size_t n, bool force_hex)
 {
 	struct fo *o = c->o;
+	int fl = c->f->flags;
+	if ((fl & REVEL_FMT_HEX_ALL) || ((fl & REVEL_FMT_HEX_NONASCII) && wants_hex(s, n)))
+		force_hex = true;
 	fo_putc(o, '"');
 	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = s[i];
-		if (force_hex) {
+		bool odd = ch >= 0x7f || (ch < ' ' && (ch < 9 || ch > 13));
+		if (force_hex || (odd && (fl & REVEL_FMT_HEX_ESCAPES))) {
 			fo_printf(o, "\\x%02x", ch);
 			continue;
 		}
@@ -253,6 +273,15 @@ static const char *const ftypes[16] = {
 
 /* st_mode: "S_IFREG|0644", with S_ISUID|S_ISGID|S_ISVTX spelled out. */
 void p_mode(struct fc *c, unsigned mode)
+{
+	int how = xs_begin(c, mode, 'o');
+	if (how == XS_SKIP)
+		return;
+	p_mode_names(c, mode);
+	xs_end(c, how);
+}
+
+static void p_mode_names(struct fc *c, unsigned mode)
 {
 	unsigned t = (mode >> 12) & 0xf;
 	if (t) {

@@ -9,6 +9,7 @@ local strace = require("revel.tools.strace")
 local tflags = require("revel._cli_time")
 local rffi = require("revel.ffi")
 local startup = require("revel._startup")
+local style = require("revel._cli_style")
 
 local M = {}
 
@@ -36,7 +37,8 @@ short one -xVALUE or
                        %creds, %clock, %stat ...), "!" before SET to trace
                        all but SET, "/PATTERN" for names matching a pattern
   -s N, --string-limit=N
-                       show at most N bytes of each string (default 32)
+                       show at most N bytes of each string (default 32; -s 0
+                       shows none: "..." for each) and N elements of arrays
   -c, --summary-only   count time, calls and errors per syscall; print a
                        summary table at the end instead of lines
   -C, --summary        the lines, and the -c table at the end
@@ -64,6 +66,24 @@ short one -xVALUE or
   -i, --instruction-pointer
                        start each line with the instruction pointer at the call
                        or signal: [00007f0a1b2c3d4e] (the REPL is --repl)
+  -a N, --columns=N    print results at column N (default 40; at least one space)
+  -A, --output-append-mode
+                       append to -o FILE (and -ff's FILE.TID) instead of truncating
+  -x, --strings-in-hex=non-ascii
+                       print a string with a non-ASCII byte all in \xHH escapes
+  -xx, --strings-in-hex[=all]
+                       print every string in \xHH escapes
+  --strings-in-hex=non-ascii-chars|none
+                       \xHH instead of octal for single bytes / octal (the default)
+  -X raw|abbrev|verbose, --const-print-style=STYLE
+                       constants and flags as numbers (raw), names (abbrev, the
+                       default), or numbers with names in a comment (verbose)
+  -e raw=SET, --raw=SET
+                       print the arguments and result of the calls in SET in hex,
+                       undecoded (SET as for trace=)
+  -e read=FDS, --read=FDS, -e write=FDS, --write=FDS
+                       dump in hex and ASCII all data read from / written to the
+                       fds in FDS (3,5; all; none; !FDS), under each call's line
   -q                   accepted, as strace (revel prints no attach messages)
   -qq, -qqq            no "+++ exited with N +++" / "+++ killed by +++" lines
   -e quiet=SET, --quiet=SET
@@ -133,7 +153,7 @@ short one -xVALUE or
   -h, --help           show this help and exit
   -V, --version        show the version and exit
 
-strace's other options (-p, -k, -v, -x, -yy, -b, -e status= ...)
+strace's other options (-p, -k, -v, -yy, -Y, -b, -e status= ...)
 are refused as "not supported yet" (exit 125), never taken for something else;
 -e kvm=vcpu is refused too (revel decodes no KVM ioctl).
 
@@ -184,7 +204,6 @@ local NOT_YET_SHORT = {
   p = true, -- attach
   k = true, -- stack traces
   z = true, Z = true, P = true, -- filters
-  a = true, v = true, x = true, X = true, A = true, Y = true, -- output style
   b = true, -- startup: -b execve (it detaches, as attach does)
   d = true, -- strace's own debug output
 }
@@ -192,8 +211,6 @@ local NOT_YET_LONG = {
   "attach", "detach-on", -- attach
   "stack-traces", -- stack traces
   "failed-only", "successful-only", "trace-path", "signal", "status", -- filters
-  "columns", "output-append-mode", "strings-in-hex", "no-abbrev", "decode-pids", -- style
-  "const-print-style", "abbrev", "verbose", "raw", "read", "write", -- style
   "debug", "tips", -- strace's own
 }
 -- Short letters strace takes with a value (getopt: -sN or -s N).
@@ -238,7 +255,11 @@ local function set_expr(o, v)
   elseif inj or flt then
     return add_inject(o, inj or flt, flt ~= nil)
   elseif not set then
-    local key = v:match("^([%w_-]+)=")
+    local key, val = v:match("^([%w_-]+)=(.*)$")
+    local ok, err = style.expr(o, key, val)
+    if ok ~= nil or err then
+      return ok, err
+    end
     if key then
       return nil, ("-e %s= is not supported yet"):format(key)
     end
@@ -356,6 +377,9 @@ local WITH_VALUE = {
   interruptible = function(o, v) return startup.set_interruptible(o, v, "--interruptible") end,
   kvm = startup.kvm,
 }
+for k, f in pairs(style.WITH_VALUE) do
+  WITH_VALUE[k] = f
+end
 -- Options without one: counted (-ff, -qq).
 local FLAGS = {
   c = flag("count"), ["summary-only"] = flag("count"),
@@ -379,13 +403,8 @@ end
 for k, f in pairs(tflags.FLAGS) do
   FLAGS[k] = f
 end
--- --decode-fds[=path] is -y; its value is optional, so only --decode-fds=V
--- (as --quiet[=SET]: getopt_long takes an optional value after "=" alone).
-local function decode_fds(o, v)
-  if v and v ~= "path" then
-    return nil, ("--decode-fds=%s is not supported yet"):format(v)
-  end
-  return flag("fd_paths")(o)
+for k, f in pairs(style.FLAGS) do
+  FLAGS[k] = f
 end
 
 local function not_yet(opt)
@@ -398,7 +417,10 @@ local function parse_long(o, args, i)
   local name, v = a:match("^%-%-([^=]+)=(.*)$")
   name = name or a:sub(3)
   if name == "decode-fds" then
-    local ok, err = decode_fds(o, v)
+    local ok, err = style.decode_fds(o, v)
+    return ok and i + 1, err
+  elseif name == "strings-in-hex" then
+    local ok, err = style.strings_in_hex(o, v)
     return ok and i + 1, err
   elseif name == "daemonize" then -- optional value: --daemonize alone is -D
     local ok, err = startup.set_daemonize(o, v)
@@ -618,9 +640,9 @@ function M.main(args)
   elseif o.list then
     return list_syscalls()
   end
-  -- Counted letters strace gives more meanings to than revel has yet.
-  if (o.fd_paths or 0) > 1 then
-    return fail("-yy is not supported yet")
+  local serr2 = style.check(o)
+  if serr2 then
+    return fail(serr2)
   elseif ((o.follow or 0) > 1 or o.separately) and o.output and (o.count or o.summary or o.json) then
     return fail(("-ff -o FILE with %s is not supported yet"):format(o.count and "-c" or o.summary and "-C"
       or "--json"))
@@ -655,7 +677,7 @@ function M.main(args)
     for _, opt in ipairs({ { "output", "-o" }, { "trace", "-e trace=" }, { "strsize", "-s" },
       { "count", "-c" }, { "json", "--json" }, { "fd_paths", "-y" }, { "quiet", "-q" },
       { "quiet_exit", "-e quiet=" },
-      { "syscall_number", "-n" }, { "instruction_pointer", "-i" }, unpack(tflags.TOOL_ONLY) }) do
+      { "syscall_number", "-n" }, { "instruction_pointer", "-i" }, unpack(style.tool_only(tflags.TOOL_ONLY)) }) do
       if o[opt[1]] ~= nil then
         return fail(("%s is an option of the default tool; %s writes its own output"):format(opt[2],
           o.tool or (o.code and "-l" or "the REPL")))
@@ -706,7 +728,9 @@ function M.main(args)
         count = o.count, json = o.json, fd_paths = o.fd_paths, follow = o.follow ~= nil,
         quiet = o.quiet_exit and 2 or (o.quiet_exit == false and 0) or o.quiet, syscall_number = o.syscall_number ~= nil,
         instruction_pointer = o.instruction_pointer ~= nil,
-        separate = (o.follow or 0) > 1 or o.separately }))
+        separate = (o.follow or 0) > 1 or o.separately,
+        fd_details = (o.fd_paths or 0) > 1 or o.fd_details, strsize_exact = o.strsize ~= nil,
+        style = style.tool_opts(o, {}) }))
       if not t then
         error(errors.run_error(("cannot open %s: %s"):format(o.output, cerr)), 0)
       end

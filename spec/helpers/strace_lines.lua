@@ -14,6 +14,8 @@
 --          stderr = bool (trace to stderr, no -o: for options about it),
 --          detached = bool (-D: the tracer outlives the command the shell
 --            waits for; the trace is read once the tracer is gone),
+--          pre = "shell run before each trace, $OUT its output file" (-A),
+--          pad = bool (keep the spaces before "= " as a count: -a),
 --          gap = "why" (a known difference still open: run, reported, pending) }
 -- Times are compared by their format alone (their digits become 9s), the
 -- time columns of a -c table not at all (#s); see times() and mask_tables().
@@ -133,6 +135,9 @@ local function trace(which, row)
   if row.setup then
     os.execute(row.setup)
   end
+  if row.pre then
+    os.execute("OUT=" .. H.q(out) .. "; export OUT; " .. row.pre)
+  end
   local words = { which == "revel" and H.bin or "strace" }
   if not row.stderr then
     words[#words + 1] = "-o"
@@ -167,6 +172,11 @@ local function trace(which, row)
     end
     return l
   end)
+  if row.pad then -- the padding, kept as a count the normaliser leaves alone
+    text = text:gsub("%)( +)= ", function(sp)
+      return ")<" .. #sp .. ">= "
+    end)
+  end
   local lines = {}
   for _, l in ipairs(mask_tables(C.normalise(unstamp_resumed(text), row.racy_fds))) do
     l = times(l, row.racy_fds)

@@ -18,6 +18,12 @@
 -- summary: lines and the count table (strace -C); summary_wall (-w),
 --   summary_overhead_ns (-O), summary_sort and summary_columns (-S, -U: enum
 --   revel_summary_column values) shape the table.
+-- fd_details: sockets' addresses and devices' numbers with fds (strace -yy).
+-- strsize_exact: strsize as given, 0 included (strace -s 0).
+-- style: the output style (revel._cli_style.tool_opts): column (-a N),
+--   append (-A), hex (1 -x, 2 -xx, 3 non-ascii-chars), const_style ("raw",
+--   "verbose"), pid_comm (-Y), styles ({ [nr] = raw 1 + no-abbrev 2 +
+--   no-verbose 4 }), dump_read / dump_write (fd sets: { neg, all, fds }).
 -- Each strace.new gives a tool with its own output and state.
 local rffi = require("revel.ffi")
 
@@ -30,7 +36,7 @@ int close(int fd);
 
 local M = {}
 
-local O_WRONLY, O_CREAT, O_TRUNC, O_CLOEXEC = 1, 64, 512, 524288
+local O_WRONLY, O_CREAT, O_TRUNC, O_APPEND, O_CLOEXEC = 1, 64, 512, 1024, 524288
 local MODE_TEXT, MODE_JSON, MODE_COUNT = ffi.C.REVEL_PRINT_TEXT, ffi.C.REVEL_PRINT_JSON, ffi.C.REVEL_PRINT_COUNT
 local PREFIX_MULTI, PREFIX_ALWAYS, PREFIX_NONE = ffi.C.REVEL_PREFIX_MULTI, ffi.C.REVEL_PREFIX_ALWAYS,
   ffi.C.REVEL_PREFIX_NONE
@@ -179,7 +185,8 @@ function M.new(opts)
     -- strace -ff -o NAME: the printer writes NAME.TID per thread
     settings.separate, settings.name = opts.output, opts.output
   elseif opts.output then
-    local fd = ffi.C.open(opts.output, O_WRONLY + O_CREAT + O_TRUNC + O_CLOEXEC, 438)
+    local style = opts.style or {}
+    local fd = ffi.C.open(opts.output, O_WRONLY + O_CREAT + (style.append and O_APPEND or O_TRUNC) + O_CLOEXEC, 438)
     if fd < 0 then
       return nil, rffi.strerror(ffi.errno())
     end
@@ -194,12 +201,65 @@ function M.new(opts)
   settings.mode = opts.count and MODE_COUNT or opts.json and MODE_JSON or MODE_TEXT
   settings.fd_paths = opts.fd_paths and true or false
 
+  local style = opts.style or {}
+  local HEX = { ffi.C.REVEL_FMT_HEX_NONASCII, ffi.C.REVEL_FMT_HEX_ALL, ffi.C.REVEL_FMT_HEX_ESCAPES }
+  local CONST = { raw = ffi.C.REVEL_FMT_CONST_RAW, verbose = ffi.C.REVEL_FMT_CONST_VERBOSE }
+  local fmt_flags = (settings.fd_paths and ffi.C.REVEL_FMT_FD_PATHS or 0)
+    + (opts.fd_details and ffi.C.REVEL_FMT_FD_DETAILS or 0)
+    + (HEX[style.hex or 0] or 0) + (CONST[style.const_style or ""] or 0)
+    + (style.pid_comm and ffi.C.REVEL_FMT_PID_COMM or 0)
+  -- Kept while the printer lives (it copies them).
+  local styles, dump
+  if style.styles then
+    styles = ffi.new("unsigned char[?]", rffi.NR_MAX)
+    for nr, v in pairs(style.styles) do
+      styles[nr] = v
+    end
+  end
+  -- -e read= / write=: a byte per fd up to the highest listed, the rest by rule.
+  local dump_n, dump_rest = 0, 0
+  if style.dump_read or style.dump_write then
+    for _, s in pairs({ style.dump_read or {}, style.dump_write or {} }) do
+      for fd in pairs(s.fds or {}) do
+        dump_n = math.max(dump_n, fd + 1)
+      end
+    end
+    dump = ffi.new("unsigned char[?]", math.max(dump_n, 1))
+    for b, s in pairs({ [1] = style.dump_read, [2] = style.dump_write }) do
+      if s then
+        local rest = (s.all and not s.neg) or (not s.all and s.neg)
+        if s.all ~= nil then -- all/none: the listed fds follow the rest
+          rest = s.all ~= s.neg
+        end
+        if rest then
+          dump_rest = dump_rest + b
+        end
+        for fd = 0, dump_n - 1 do
+          local on = rest
+          if s.all == nil and s.fds[fd] then
+            on = not s.neg
+          end
+          if on then
+            dump[fd] = dump[fd] + b
+          end
+        end
+      end
+    end
+  end
+
   function tool.init_global(_, run)
     E = run:engine()
     local o = ffi.new("struct revel_printer_opts")
     o.fd, o.mode, o.prefix = settings.fd, settings.mode, settings.prefix
     o.string_limit = settings.strsize
-    o.fmt_flags = settings.fd_paths and ffi.C.REVEL_FMT_FD_PATHS or 0
+    o.exact_limit = opts.strsize_exact and 1 or 0
+    o.fmt_flags = fmt_flags
+    if style.column then
+      o.align, o.column = 1, style.column
+    end
+    o.append = style.append and 1 or 0
+    o.styles = styles
+    o.dump_fds, o.dump_nfds, o.dump_rest = dump, dump_n, dump_rest
     o.name = settings.name -- a write that fails is said with it (copied)
     o.root_only = opts.follow and 0 or 1
     o.quiet_exit = (opts.quiet or 0) >= 2 and 1 or 0

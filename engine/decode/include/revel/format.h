@@ -27,7 +27,21 @@ extern "C" {
 typedef ssize_t (*revel_mem_reader)(void *ctx, pid_t tid, uint64_t addr, void *buf, size_t n);
 
 enum revel_fmt_flags {
-	REVEL_FMT_FD_PATHS = 1, /* -y: print fds as 3</etc/passwd> */
+	REVEL_FMT_FD_PATHS = 1,      /* -y: print fds as 3</etc/passwd> */
+	REVEL_FMT_HEX_NONASCII = 2,  /* -x: a string with a non-ASCII byte all in \xHH */
+	REVEL_FMT_HEX_ALL = 4,       /* -xx: every string in \xHH */
+	REVEL_FMT_HEX_ESCAPES = 8,   /* --strings-in-hex=non-ascii-chars: \xHH, not octal */
+	REVEL_FMT_FD_DETAILS = 16,   /* -yy: sockets' addresses, devices' numbers */
+	REVEL_FMT_PID_COMM = 32,     /* -Y: pids as 1234<cat> */
+	REVEL_FMT_CONST_RAW = 64,    /* -X raw: constants and flags as numbers */
+	REVEL_FMT_CONST_VERBOSE = 128, /* -X verbose: the number, then its names in a comment */
+};
+
+/* Per-syscall styles (struct revel_fmt.styles, one byte per number). */
+enum revel_fmt_style {
+	REVEL_STYLE_RAW = 1,       /* -e raw=: every argument and the result in hex */
+	REVEL_STYLE_NO_ABBREV = 2, /* -e abbrev= not naming it, -v: structures whole */
+	REVEL_STYLE_NO_VERBOSE = 4, /* -e verbose= not naming it: structures as addresses */
 };
 
 struct revel_fmt {
@@ -38,6 +52,9 @@ struct revel_fmt {
 	pid_t pid;        /* the guest process, for /proc lookups (-y) */
 	pid_t tid;        /* the thread whose memory the reader reads */
 	uint64_t sp;      /* its stack pointer at the call (rt_sigreturn's frame) */
+	/* REVEL_NR_MAX bytes of enum revel_fmt_style, by syscall number; NULL:
+	 * none set. Not copied: the caller keeps it alive. */
+	const unsigned char *styles;
 };
 
 #define REVEL_FMT_MAXARGS 6

@@ -112,6 +112,25 @@ struct revel_printer_opts {
 	 * (time percent, seconds, usecs/call, calls, errors, syscall). The name
 	 * column is added last when missing. */
 	unsigned char summary_columns[12];
+	/* Nonzero: results go at column `column` (strace -a N, 0 included);
+	 * zero: at column 40. */
+	int align;
+	int column;
+	/* Nonzero: string_limit is taken as given, 0 included (strace -s 0:
+	 * every string "..."). */
+	int exact_limit;
+	/* Nonzero: -ff's NAME.TID files are appended to, not truncated (-A). */
+	int append;
+	/* REVEL_NR_MAX bytes of enum revel_fmt_style by syscall number (-e raw=,
+	 * -e abbrev=, -e verbose=, -v); copied. NULL: none. */
+	const unsigned char *styles;
+	/* -e read=SET / -e write=SET: the data each read from or written to a
+	 * listed fd is dumped in hex and ASCII under the line, as strace does.
+	 * dump_fds[fd] for fd < dump_nfds, dump_rest for the others: bit 1
+	 * read, bit 2 write. Copied. */
+	const unsigned char *dump_fds;
+	int dump_nfds;
+	int dump_rest;
 };
 
 revel_printer *revel_printer_new(const struct revel_printer_opts *o);

@@ -1,0 +1,33 @@
+-- Output style (issue 11): -a, -A, -x, -xx, --strings-in-hex, -X, -e raw=,
+-- -e read= / -e write= dumps, -s 0, -n with -i.
+local L, H = ...
+local f = L.dir .. "/f.txt"
+local bin = L.dir .. "/bin.dat"
+local mix = L.dir .. "/mix.dat"
+os.execute("head -c 300 /bin/true > " .. H.q(bin) .. " && printf 'ab\\001c\\200d\\n\"q\\\\' > " .. H.q(mix))
+return {
+  { "-a 20", opts = { "-a", "20" }, argv = { "cat", f }, pad = true },
+  { "-a 60 --columns", opts = { "--columns=60" }, argv = { "cat", f }, pad = true },
+  { "-a 0", opts = { "-a0" }, argv = { "cat", f }, pad = true },
+  { "default column", opts = {}, argv = { "cat", f }, pad = true },
+  { "-A -o twice", opts = { "-A" }, argv = { "cat", f }, pre = "echo 'a line before' > \"$OUT\"" },
+  { "-s 0", opts = { "-s", "0" }, argv = { "cat", f } },
+  { "-n -i", opts = { "-n", "-i" }, argv = { "cat", f } },
+  { "-x binary", opts = { "-x" }, argv = { "cat", bin, mix } },
+  { "-xx", opts = { "-xx" }, argv = { "cat", f, mix } },
+  { "--strings-in-hex=non-ascii-chars", opts = { "--strings-in-hex=non-ascii-chars" }, argv = { "cat", mix, bin } },
+  { "--strings-in-hex", opts = { "--strings-in-hex" }, argv = { "cat", mix } },
+  { "-X raw", opts = { "-X", "raw" }, argv = { "cat", f } },
+  { "-X verbose", opts = { "-Xverbose" }, argv = { "cat", f } },
+  { "-X abbrev", opts = { "--const-print-style=abbrev" }, argv = { "cat", f } },
+  { "-e raw=openat,read", opts = { "-e", "raw=openat,read" }, argv = { "cat", f, "/nonexistent" } },
+  { "-e raw=all", opts = { "--raw=all" }, argv = { "cat", f } },
+  { "-e read=3", opts = { "-e", "read=3" }, argv = { "cat", bin } },
+  { "-e write=1", opts = { "-e", "write=1" }, argv = { "cat", bin, mix } },
+  { "-e read=all write=!2", opts = { "--read=all", "-e", "w=!2" }, argv = { "cat", mix } },
+  { "-e write=1 writev", opts = { "-e", "write=1" }, argv = { H.guest("style_io"), L.dir .. "/io" }, stdout = true },
+  { "-e read=3 write=3 readv", opts = { "-e", "read=3", "-e", "write=3", "-e", "trace=%desc" },
+    argv = { H.guest("style_io"), L.dir .. "/io" } },
+  { "-e read=all write=all sockets", opts = { "-e", "read=all", "-e", "write=all", "-e", "trace=%network,read,write" },
+    argv = { H.guest("style_io"), L.dir .. "/io" } },
+}
