@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -285,6 +286,31 @@ int main(void)
 		e = revel_engine_new(&opt, &err);
 		CHECK((e != NULL) == (i < 4) && (e || err), "spin_us %d: engine %p", spins[i], (void *)e);
 		revel_engine_free(e);
+	}
+	opt.spin_us = REVEL_SPIN_AUTO;
+
+	/* The placements; nothing else. A run under each leaves revel's own
+	 * affinity as it was. */
+	const int places[] = {REVEL_PLACE_NONE, REVEL_PLACE_CPU, REVEL_PLACE_FOLLOW, REVEL_PLACE_TOGETHER,
+	                      -1, REVEL_PLACE_TOGETHER + 1};
+	cpu_set_t before, after;
+	CHECK(sched_getaffinity(0, sizeof before, &before) == 0, "sched_getaffinity");
+	for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
+		opt.placement = places[i];
+		err = NULL;
+		e = revel_engine_new(&opt, &err);
+		CHECK((e != NULL) == (i < 4) && (e || err), "placement %d: engine %p", places[i], (void *)e);
+		if (!e)
+			continue;
+		char *truecmd[] = {"true", NULL};
+		CHECK(revel_spawn(e, truecmd) > 0, "placement %d: spawn", places[i]);
+		revel_event ev;
+		while (revel_next(e, &ev) == 0 && ev.kind != REVEL_EV_DONE)
+			;
+		CHECK(ev.kind == REVEL_EV_DONE && ev.status == 0, "placement %d: true ran", places[i]);
+		revel_engine_free(e);
+		CHECK(sched_getaffinity(0, sizeof after, &after) == 0 && CPU_EQUAL(&before, &after),
+		      "placement %d: revel's affinity put back", places[i]);
 	}
 
 	return check_done();
