@@ -126,20 +126,31 @@ def targets(bench):
     return out, fig
 
 
+def paired(bench, k, kb):
+    """The median over passes of k's wall time over kb's in the same pass:
+    on a host whose load drifts, a steadier ratio than one of medians."""
+    a, b = bench.cmds.get(k), bench.cmds.get(kb)
+    if not a or not b or a["failed"] or b["failed"]:
+        return None
+    base = {r["pass"]: r["wall_s"] for r in b["runs"]}
+    return median([r["wall_s"] / base[r["pass"]] for r in a["runs"] if base.get(r["pass"])])
+
+
 def place_row(bench, wl, cfg, st):
-    """One row of the placement section: wall, x strace -f, CPU (all), the
-    tracer's own CPU; and its figures."""
+    """One row of the placement section: wall, x strace -f (of the medians,
+    and paired by pass), CPU (all), the tracer's own CPU; and its figures."""
     k = (wl, cfg, None, None)
     m = bench.med(k)
+    pr = paired(bench, k, (wl, "strace", None, None))
     runs = bench.cmds[k]["runs"] if k in bench.cmds else []
     cpu = median([r["user_s"] + r["sys_s"] for r in runs]) if m is not None else None
     owns = [r["own_cpu_s"] for r in runs if r.get("own_cpu_s") is not None]
     own = median(owns) if m is not None and owns else None
-    fig = {"workload": wl, "config": cfg, "median_s": m, "x_strace": ratio(m, st), "cpu_s": cpu,
-           "tracer_cpu_s": own, "spread": bench.spr(k)}
+    fig = {"workload": wl, "config": cfg, "median_s": m, "x_strace": ratio(m, st), "x_strace_paired": pr,
+           "cpu_s": cpu, "tracer_cpu_s": own, "spread": bench.spr(k)}
     if m is None:
-        return [CONFIGS[cfg][0], "FAILED", "-", "-", "-", "-"], fig
-    return [CONFIGS[cfg][0], f_med(m), f_ratio(ratio(m, st)), f"{cpu:.3f}",
+        return [CONFIGS[cfg][0], "FAILED", "-", "-", "-", "-", "-"], fig
+    return [CONFIGS[cfg][0], f_med(m), f_ratio(ratio(m, st)), f_ratio(pr), f"{cpu:.3f}",
             "-" if own is None else f"{own:.2f}", f_pct(bench.spr(k))], fig
 
 
@@ -151,7 +162,8 @@ def placement(bench):
     out = ["", "## placement: --placement=none (the default), follow, together", "",
            "none: the scheduler places tracer and guest; follow: the tracer moves to the CPU the "
            "stopped thread last ran on (looked at every ms); together: tracer and guest pinned to "
-           "one CPU, the guest's view of its affinity emulated. cpu s: user + sys of the command "
+           "one CPU, the guest's view of its affinity emulated. paired x: the median over passes of "
+           "the run's wall time over strace -f's in the same pass. cpu s: user + sys of the command "
            "and its guests (wait4); tracer cpu s: revel's or strace's own (10 ms steps).",
            "", "load average (1/5/15 min) at each timed pass of this section: "
            + ("; ".join(loads) if loads else "-")]
@@ -170,7 +182,8 @@ def placement(bench):
             if f["median_s"] is None:
                 notes.append(f"- FAILED {CONFIGS[cfg][0]}, {bench.wlabel(wl)}: {bench.why((wl, cfg, None, None))}")
         out += ["", f"### {bench.wlabel(wl)}", ""]
-        out += table(["config", "median s", "x strace -f", "cpu s", "tracer cpu s", "spread"], rows)
+        out += table(["config", "median s", "x strace -f", "paired x", "cpu s", "tracer cpu s", "spread"],
+                     rows)
     rows = []
     for desc, name, cfg, base, limit in WAIT_TARGETS:
         wl = wls[name]
