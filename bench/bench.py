@@ -33,7 +33,7 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import report  # noqa: E402
 from configs import (ALL_SECTIONS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
                      PLACE_THREADS, ROOT, THREAD_CONFIGS, TOOLS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
-                     WAIT_CONFIGS, WAIT_THREADS)
+                     TIME_CONFIGS, WAIT_CONFIGS, WAIT_THREADS)
 from report import cpu_list, loadavg, median, spread  # noqa: E402
 
 
@@ -255,6 +255,7 @@ class Bench:
             del self.env["REVEL_TRACER_CPU"]
         self.place_skip = None
         self.place_loads = []  # the load average at each timed pass of the placement section
+        self.time_loads = []  # ... and of the time section
         if not shutil.which("taskset"):
             self.place_skip = "taskset not found (install util-linux)"
         elif subprocess.run(["taskset", "-c", str(a.cpu), "true"], stdin=subprocess.DEVNULL,
@@ -389,6 +390,12 @@ class Bench:
                     for cfg in TRACER_CONFIGS:
                         for p in TRACER_PLACES[cfg]:
                             self.measure(mode, wl, cfg, *self.place(p))
+            elif s == "time":
+                if mode == "timed":
+                    self.time_loads.append(loadavg())
+                for wl in ("getppid", "find"):
+                    for cfg in TIME_CONFIGS:
+                        self.measure(mode, wl, cfg)
             elif s == "wait":
                 for name, wl in self.wait_workloads().items():
                     for cfg in WAIT_CONFIGS:
@@ -450,7 +457,8 @@ def main(argv):
         lines, figs["targets"] = report.targets(b)
         out += lines
     for s, fn in (("placement", report.placement), ("threads", report.threads),
-                  ("inject", report.inject), ("tracer", report.tracer), ("wait", report.wait)):
+                  ("inject", report.inject), ("tracer", report.tracer), ("wait", report.wait),
+                  ("time", report.time_section)):
         if s in a.sections:
             lines, figs[s] = fn(b)
             out += lines

@@ -5,7 +5,7 @@ import os
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "bench", "tools")
-ALL_SECTIONS = ["main", "placement", "threads", "inject", "tracer", "wait"]
+ALL_SECTIONS = ["main", "placement", "threads", "inject", "tracer", "wait", "time"]
 INJECT_RULE = "openat:error=ENOENT:when=1000000"  # never fires: find opens far fewer files
 TRACER_THREADS = 4  # threads of the multi-threaded guest in the tracer section
 WAIT_THREADS = 4  # threads of the multi-threaded guest in the wait section
@@ -47,6 +47,10 @@ CONFIGS = {
     "revel_default_together": ("revel default tool --placement=together",
                                "revel --placement=together -f -o /dev/null -- W",
                                ["REVEL", "--placement=together", "-f", "-o", "/dev/null", "--"]),
+    "strace_time": ("strace -f -tt -T", "strace -f -tt -T -o /dev/null W",
+                    ["strace", "-f", "-tt", "-T", "-o", "/dev/null"]),
+    "revel_default_time": ("revel default tool -tt -T", "revel -f -tt -T -o /dev/null -- W",
+                           ["REVEL", "-f", "-tt", "-T", "-o", "/dev/null", "--"]),
     "noop_all_inject": ("revel noop-all + rule",
                         f"revel --inject={INJECT_RULE} bench/tools/noop_all.lua -- W",
                         ["REVEL", f"--inject={INJECT_RULE}", "TOOL:noop_all", "--"]),
@@ -79,6 +83,13 @@ WAIT_TARGETS = [
     ("default tool <= 0.80x strace -f (find)", "find", "revel_default", "strace", 0.80),
     (f"noop-all <= 0.35x strace -f ({WAIT_THREADS}-thread getppid)", "threads", "noop_all", "strace", 0.35),
     ("revel -- sleep (BENCH_WAIT_SLEEP s) <= 0.05 s CPU (default tool)", "sleep", "revel_default", None, 0.05),
+]
+
+# the time section: the default tool with -tt -T against strace's, per workload
+TIME_CONFIGS = ["strace_time", "revel_default_time"]
+TIME_TARGETS = [
+    ("default tool -tt -T <= 1.00x strace -f -tt -T (getppid loop)", "getppid", 1.00),
+    ("default tool -tt -T <= 1.00x strace -f -tt -T (find)", "find", 1.00),
 ]
 
 # (description, workload, config, base config, limit, section that feeds it)

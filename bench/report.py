@@ -9,7 +9,7 @@ import subprocess
 
 from configs import (CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS, PLACEMENTS,
                      TARGETS, THREAD_CONFIGS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
-                     WAIT_CONFIGS, WAIT_SPIN_OFF, WAIT_TARGETS, place_config)
+                     TIME_CONFIGS, TIME_TARGETS, WAIT_CONFIGS, WAIT_SPIN_OFF, WAIT_TARGETS, place_config)
 
 # ---- statistics ------------------------------------------------------------------
 
@@ -351,6 +351,37 @@ def wait(bench):
         fig["targets"].append({"target": desc, "workload": wl, "config": cfg, "base": base,
                                "limit": limit, "value": v, "verdict": verdict})
     out += ["", "### targets of the wait section", ""] + table(["verdict", "target", "result"], rows, left=3)
+    return out + ([""] + notes if notes else []), fig
+
+
+def time_section(bench):
+    """-tt -T: the default tool against strace with the same options, wall
+    time per workload, with the load average at each timed pass."""
+    loads = bench.time_loads
+    out = ["", "## time: -tt -T, the default tool against strace", ""]
+    for c in TIME_CONFIGS:
+        out.append(f"- {CONFIGS[c][0]}: `{CONFIGS[c][1]}`")
+    out += ["", "load average (1/5/15 min) at each timed pass of this section: "
+            + ("; ".join(loads) if loads else "-"), ""]
+    rows, fig, notes = [], {"loadavg": loads, "workloads": [], "targets": []}, []
+    for wl in ("getppid", "find"):
+        k0, k1 = (wl, "strace_time", None, None), (wl, "revel_default_time", None, None)
+        m0, m1 = bench.med(k0), bench.med(k1)
+        for k, c in ((k0, "strace_time"), (k1, "revel_default_time")):
+            if bench.cmds.get(k, {}).get("failed"):
+                notes.append(f"- FAILED {CONFIGS[c][0]}, {bench.wlabel(wl)}: {bench.why(k)}")
+        fig["workloads"].append({"workload": wl, "strace_s": m0, "revel_s": m1, "x_strace": ratio(m1, m0),
+                                 "spread_strace": bench.spr(k0), "spread_revel": bench.spr(k1)})
+        rows.append([bench.wlabel(wl), f_med(m0), f_med(m1), f_ratio(ratio(m1, m0)),
+                     f"{f_pct(bench.spr(k0))} / {f_pct(bench.spr(k1))}"])
+    out += table(["workload", "strace -f -tt -T s", "revel -f -tt -T s", "x strace", "spread s / r"], rows)
+    trows = []
+    for desc, wl, limit in TIME_TARGETS:
+        v = ratio(bench.med((wl, "revel_default_time", None, None)), bench.med((wl, "strace_time", None, None)))
+        ok = None if v is None else v <= limit
+        fig["targets"].append({"target": desc, "measured": v, "limit": limit, "met": ok})
+        trows.append([desc, f_ratio(v), "-" if ok is None else ("met" if ok else "MISSED")])
+    out += ["", "### targets", ""] + table(["target", "measured", ""], trows)
     return out + ([""] + notes if notes else []), fig
 
 

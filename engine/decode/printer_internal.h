@@ -61,6 +61,8 @@ struct revel_printer {
 	int64_t rel_last; /* -r: CLOCK_MONOTONIC ns of the last line's start; 0: none yet */
 	unsigned char styles[REVEL_NR_MAX]; /* -e raw=, abbrev=, verbose= (o.styles copied) */
 	unsigned char *dump_fds;            /* -e read=, write= (o.dump_fds copied) */
+	time_t clock_sec;    /* -t: the second clock_text shows */
+	char clock_text[32]; /* -t: "10:00:06" */
 };
 
 /* printer.c */

@@ -5,6 +5,7 @@
  * the stop itself. */
 #define _GNU_SOURCE
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <time.h>
 #include "printer_internal.h"
@@ -24,18 +25,39 @@ static int clamp_digits(int d)
 	return d < 0 ? 0 : d > 9 ? 9 : d;
 }
 
-/* "S.FFF" with the fraction cut (not rounded) to digits, as strace cuts it;
- * width pads the seconds (-r's "%6ld"). */
-static void put_secs(revel_printer *p, int64_t ns, int digits, int width)
+/* Digits of v, right-aligned in at least width columns: the hot path's
+ * printf without printf. */
+static void put_uint(revel_printer *p, uint64_t v, int width, char pad)
+{
+	char buf[24];
+	int n = 0;
+	do {
+		buf[sizeof buf - 1 - n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n < width && n < (int)sizeof buf)
+		buf[sizeof buf - 1 - n++] = pad;
+	pr_put(p, buf + sizeof buf - n, (size_t)n);
+}
+
+/* ".FFF": the first digits of a fraction of ns, cut (not rounded) as strace
+ * cuts them; nothing for none. */
+static void put_frac(revel_printer *p, int64_t frac_ns, int digits)
 {
 	digits = clamp_digits(digits);
+	if (!digits)
+		return;
+	pr_put(p, ".", 1);
+	put_uint(p, (uint64_t)(frac_ns / scale[digits]), digits, '0');
+}
+
+/* "S.FFF", the seconds padded to width (-r's "%6ld"). */
+static void put_secs(revel_printer *p, int64_t ns, int digits, int width)
+{
 	if (ns < 0)
 		ns = 0;
-	int64_t s = ns / 1000000000, frac = ns % 1000000000;
-	if (digits)
-		pr_printf(p, "%*" PRId64 ".%0*" PRId64, width, s, digits, frac / scale[digits]);
-	else
-		pr_printf(p, "%*" PRId64, width, s);
+	put_uint(p, (uint64_t)(ns / 1000000000), width, ' ');
+	put_frac(p, ns % 1000000000, digits);
 }
 
 /* Where -T and -c start a call's time. */
@@ -55,20 +77,21 @@ void pr_stamp(revel_printer *p)
 	if (p->o.abs_time) {
 		struct timespec ts;
 		clock_gettime(CLOCK_REALTIME, &ts);
-		int digits = clamp_digits(p->o.abs_digits);
 		if (p->o.abs_time == REVEL_TIME_UNIX) {
-			pr_printf(p, "%lld", (long long)ts.tv_sec);
+			put_uint(p, (uint64_t)ts.tv_sec, 0, ' ');
 		} else {
-			struct tm tm;
-			char buf[32];
-			time_t t = ts.tv_sec;
-			localtime_r(&t, &tm);
-			strftime(buf, sizeof buf, "%T", &tm);
-			pr_puts(p, buf);
+			/* The clock's text changes once a second: made then. */
+			if (ts.tv_sec != p->clock_sec || !p->clock_text[0]) {
+				struct tm tm;
+				time_t t = ts.tv_sec;
+				localtime_r(&t, &tm);
+				strftime(p->clock_text, sizeof p->clock_text, "%T", &tm);
+				p->clock_sec = ts.tv_sec;
+			}
+			pr_puts(p, p->clock_text);
 		}
-		if (digits)
-			pr_printf(p, ".%0*ld", digits, ts.tv_nsec / (long)scale[digits]);
-		pr_puts(p, " ");
+		put_frac(p, ts.tv_nsec, p->o.abs_digits);
+		pr_put(p, " ", 1);
 	}
 	if (p->o.rel_time) {
 		int64_t now = pr_mono_ns();
