@@ -118,4 +118,8 @@ const struct revel_lua_api revel_lua_api = {
 	.printer_flush = revel_printer_flush,
 	.observe_printer = lua_observe_printer,
 	.format_call = lua_format_call,
+	.attach = revel_attach,
+	.detach_all = revel_detach_all,
+	.printer_show = revel_printer_show,
+	.printer_detached = revel_printer_detached,
 };

@@ -57,6 +57,7 @@ struct revel_options {
 	unsigned int run_uid;
 	unsigned int run_gid;
 	int daemonize;
+	const volatile int *interrupt;
 };
 
 enum revel_placement { REVEL_PLACE_NONE = 0, REVEL_PLACE_CPU = 1, REVEL_PLACE_FOLLOW = 2, REVEL_PLACE_TOGETHER = 3 };
@@ -299,6 +300,11 @@ struct revel_lua_api {
 	void (*observe_printer)(revel_engine *e, revel_printer *p);
 	int (*format_call)(revel_engine *e, const struct revel_lua_event *ev, int string_limit,
 	                   char *out, size_t len);
+	/* revel -p (engine/src/attach.c) */
+	int (*attach)(revel_engine *e, pid_t pid);
+	int (*detach_all)(revel_engine *e, pid_t *tids, int max);
+	int (*printer_show)(revel_printer *p, pid_t tid);
+	int (*printer_detached)(revel_printer *p, pid_t tid);
 };
 
 /* The revel command's own table (bindings/cli/cli_api.c), the Lua module
@@ -330,6 +336,10 @@ struct revel_cli_api {
 	int (*file_stamp)(const char *path, double out[4]);
 	/* strace -I N (1..4): which signals end the run or are ignored. */
 	void (*interruptible_mode)(int mode);
+	/* revel -p: Ctrl-C and Ctrl-\ end the run (the guest is detached). */
+	void (*signals_attach)(pid_t pid);
+	/* The flag a stop signal sets (revel_options.interrupt). */
+	const volatile int *(*stop_flag)(void);
 };
 /* ffi.cdef end */
 

@@ -170,7 +170,6 @@ describe("strace's letters", function()
   it("strace options not done yet are one line, exit 125", function()
     -- One line per family: each family's work removes its own lines.
     for _, words in ipairs({
-      { "-p", "1" }, { "-p1" }, { "--attach=1" }, -- attach
       { "-k" }, { "--stack-traces" }, -- stack traces
       { "-Z" }, { "-e", "status=failed" }, { "-e", "signal=none" }, -- filters
       { "-yy" }, { "-v" }, { "-Y" }, { "--decode-fds=all" }, { "-e", "verbose=none" }, -- style

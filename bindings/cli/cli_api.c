@@ -29,6 +29,8 @@ static const struct revel_cli_api revel_cli_api = {
 	.tick_take = revel_tick_take,
 	.file_stamp = revel_file_stamp,
 	.interruptible_mode = revel_signals_mode,
+	.signals_attach = revel_signals_attach,
+	.stop_flag = revel_stop_flag,
 };
 
 static int open_cli(lua_State *L)

@@ -1,6 +1,7 @@
 /* signals.c: revel's own signals, for the command line only (a Lua state that
  * loads the module keeps its own). Ctrl-C and Ctrl-\ are the guest's to act
- * on: revel ignores them and lives on until the guest ends. SIGTERM and SIGHUP
+ * on: revel ignores them and lives on until the guest ends (but with -p,
+ * see revel_signals_attach). SIGTERM and SIGHUP
  * end the run: the root guest is killed at once, which also wakes the tracer
  * loop, and the loop ends the rest and runs the tool's finish. A tool's code
  * that never returns to the loop is interrupted (see arm_interrupt); a second
@@ -11,6 +12,7 @@
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <revel/engine.h>
 #include <sys/time.h>
 #include <unistd.h>
 #include "signals.h"
@@ -22,6 +24,10 @@ static uint64_t was_ignored; /* of those revel sets, the ones ignored when it st
 static lua_State *lua;
 static volatile sig_atomic_t interruptible; /* a run is going on, finish not yet */
 static volatile sig_atomic_t no_interrupt;  /* -I 2: the tool's code runs on */
+static int mode_set;                        /* -I N, 0 without */
+#define MAX_WAKE 64
+static volatile pid_t attached[MAX_WAKE]; /* interrupted to wake the tracer */
+static volatile sig_atomic_t nattached;
 
 /* Runs at each instruction once armed: an error in the tool's own code ends
  * whatever it was doing; revel's scripts (chunks "@revel/...") run on to the
@@ -66,6 +72,11 @@ static void on_stop(int sig)
 	stop_signal = sig;
 	if (root_pid > 0)
 		kill(root_pid, SIGKILL);
+	/* An attached process is not killed: a stop of it (PTRACE_INTERRUPT,
+	 * made by this very thread, the tracer) wakes the tracer's wait
+	 * instead, should the signal have come just before it began. */
+	for (int i = 0; i < nattached; i++)
+		revel_wake(attached[i]);
 	arm_interrupt();
 }
 
@@ -148,6 +159,7 @@ static void set_disposition(int sig, void (*handler)(int))
  * own: SIGTERM and SIGHUP end the run, Ctrl-C and Ctrl-\ are the guest's. */
 void revel_signals_mode(int mode)
 {
+	mode_set = mode;
 	no_interrupt = mode == 2;
 	for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++)
 		set_disposition(fatal[i], mode >= 3 ? SIG_IGN : on_stop);
@@ -160,9 +172,27 @@ uint64_t revel_signals_changed(void)
 	return changed;
 }
 
+const volatile int *revel_stop_flag(void)
+{
+	return &stop_signal;
+}
+
 int revel_stop_requested(void)
 {
 	return stop_signal;
+}
+
+/* revel -p: the attached processes are not revel's to end, so Ctrl-C and
+ * Ctrl-\ end the run (revel detaches) as SIGTERM does. No SA_RESTART: the
+ * tracer's blocking wait returns EINTR and the loop looks at the signal. */
+void revel_signals_attach(pid_t pid)
+{
+	if (nattached < MAX_WAKE)
+		attached[nattached++] = pid;
+	if (mode_set < 3) { /* -I 3 and 4: revel ignores them, as asked */
+		set_disposition(SIGINT, on_stop);
+		set_disposition(SIGQUIT, on_stop);
+	}
 }
 
 void revel_signals_root(pid_t pid)

@@ -17,6 +17,10 @@ void revel_signals_mode(int mode);
 uint64_t revel_signals_changed(void);
 /* The signal that asked revel to stop (SIGTERM, SIGHUP), or 0. */
 int revel_stop_requested(void);
+/* Processes are attached (-p): SIGINT and SIGQUIT end the run too. */
+void revel_signals_attach(pid_t pid);
+/* Nonzero once a stop is asked for: the engine's revel_options.interrupt. */
+const volatile int *revel_stop_flag(void);
 /* The root guest, killed if a stop is asked for. */
 void revel_signals_root(pid_t pid);
 

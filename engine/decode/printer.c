@@ -24,6 +24,12 @@ bool pr_shown(revel_printer *p, pid_t tid)
 {
 	if (!p->o.root_only)
 		return true;
+	if (p->nshown) {
+		for (size_t i = 0; i < p->nshown; i++)
+			if (p->shown[i] == tid)
+				return true;
+		return false;
+	}
 	if (!p->root)
 		p->root = tid;
 	return tid == p->root;
@@ -93,7 +99,18 @@ void revel_printer_free(revel_printer *p)
 	free(p->scratch);
 	free(p->name);
 	free(p->dump_fds);
+	free(p->shown);
 	free(p);
+}
+
+int revel_printer_show(revel_printer *p, pid_t tid)
+{
+	pid_t *s = realloc(p->shown, (p->nshown + 1) * sizeof *s);
+	if (!s)
+		return -ENOMEM;
+	s[p->nshown++] = tid;
+	p->shown = s;
+	return 0;
 }
 
 void revel_printer_ntasks(revel_printer *p, int n)
@@ -355,4 +372,22 @@ int revel_printer_exited(revel_printer *p, pid_t tid, int status)
 	p->o.fd = -1;
 	p->out_tid = 0;
 	return rc;
+}
+
+int revel_printer_detached(revel_printer *p, pid_t tid)
+{
+	if (!pr_shown(p, tid))
+		return 0;
+	struct call *c = pr_find(p, tid);
+	if (!c || !c->in_call)
+		return 0;
+	c->in_call = false;
+	if (p->o.mode != REVEL_PRINT_TEXT)
+		return 0; /* no result to count or to put in an object */
+	pr_select_out(p, tid);
+	c = pr_find(p, tid);
+	resumed(p, c);
+	pr_puts(p, " <detached ...>");
+	pr_newline(p);
+	return 0;
 }

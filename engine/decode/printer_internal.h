@@ -55,6 +55,8 @@ struct revel_printer {
 	char *name;      /* the output's, for a write error; NULL: not said */
 	bool write_said; /* the first failed write was said */
 	pid_t root;      /* the first task heard of (for root_only) */
+	pid_t *shown;    /* root_only: the tids shown, when set (-p) */
+	size_t nshown;
 	char *sep_name;  /* -ff: NAME of NAME.TID; NULL: one output */
 	pid_t out_tid;   /* -ff: whose file the buffer holds */
 	bool counting;   /* -c or -C */

@@ -329,39 +329,6 @@ pid_t revel_spawn(revel_engine *e, char *const argv[])
 	return pid;
 }
 
-/* ---- the end ---- */
-
-void revel_kill_all(revel_engine *e)
-{
-	size_t i = 0;
-	struct task *t;
-	while ((t = tasks_next(&e->tasks, &i)))
-		kill(t->tid, SIGKILL);
-	/* Reap until no traced task is left; the kernel reports each. */
-	while (e->tasks.count > 0) {
-		int status;
-		pid_t tid = waitpid(-1, &status, __WALL);
-		if (tid < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		struct task *k = tasks_find(&e->tasks, tid);
-		if (!k)
-			continue;
-		if (WIFEXITED(status) || WIFSIGNALED(status)) {
-			tracer_forget(e, k);
-		} else {
-			kill(tid, SIGKILL);
-			task_cont_tid(tid);
-		}
-	}
-	i = 0;
-	while ((t = tasks_next(&e->tasks, &i)))
-		tracer_forget(e, t);
-	e->queue.len = 0;
-}
-
 pid_t revel_ppid(revel_engine *e, pid_t tid)
 {
 	(void)e;

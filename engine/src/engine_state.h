@@ -19,6 +19,7 @@ struct revel_engine {
 	const struct revel_observer *observer;
 	unsigned char unobserved[REVEL_NR_MAX]; /* calls the observer leaves to events */
 	bool spawned;
+	bool any_attached; /* revel_attach took on a process: never killed */
 	struct task_table tasks;
 	pid_t root_pid;
 	int root_status;

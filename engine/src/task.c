@@ -20,6 +20,47 @@ int task_seize(pid_t pid)
 	return 0;
 }
 
+/* No EXITKILL (the task outlives revel) and no TRACESECCOMP (nothing of
+ * ours asks for seccomp stops); TRACESYSGOOD tells syscall stops apart. */
+#define PTRACE_OPTIONS_ATTACH                                                                      \
+	(PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |  \
+	 PTRACE_O_TRACEEXEC)
+
+int task_seize_running(pid_t tid)
+{
+	if (ptrace(PTRACE_SEIZE, tid, NULL, (void *)(long)PTRACE_OPTIONS_ATTACH) < 0)
+		return -errno;
+	if (ptrace(PTRACE_INTERRUPT, tid, NULL, NULL) < 0)
+		return -errno;
+	return 0;
+}
+
+int task_interrupt(pid_t tid)
+{
+	if (ptrace(PTRACE_INTERRUPT, tid, NULL, NULL) < 0)
+		return -errno;
+	return 0;
+}
+
+int task_detach(struct task *t, int sig)
+{
+	task_regs_flush(t);
+	t->regs_valid = false;
+	if (ptrace(PTRACE_DETACH, t->tid, NULL, (void *)(long)sig) < 0)
+		return -errno;
+	return 0;
+}
+
+void task_detach_tid(pid_t tid)
+{
+	ptrace(PTRACE_DETACH, tid, NULL, NULL);
+}
+
+void task_cont_tid_sig(pid_t tid, int sig)
+{
+	ptrace(PTRACE_CONT, tid, NULL, (void *)(long)sig);
+}
+
 struct proc *proc_new(pid_t pid)
 {
 	struct proc *p = calloc(1, sizeof *p);
@@ -61,6 +102,9 @@ static void go(struct task *t, int req, int sig)
 {
 	task_regs_flush(t);
 	t->regs_valid = false;
+	/* Without a filter every syscall must stop: run to the next one. */
+	if (req == PTRACE_CONT && t->syscall_mode)
+		req = PTRACE_SYSCALL;
 	ptrace(req, t->tid, NULL, (void *)(long)sig);
 }
 

@@ -67,6 +67,15 @@ struct task {
 	int place_fd;
 	bool place_observe; /* the observer takes the result at that exit */
 	bool place_rerun;   /* the copy could not be opened: the call runs again, as it is */
+	/* Traced with syscall stops (PTRACE_SYSCALL) instead of a seccomp
+	 * filter: a process revel attached to (-p) has no filter of revel's and
+	 * cannot be given one that would not outlive the detach. Its children
+	 * inherit it. A syscall-entry stop then does what a seccomp stop does. */
+	bool syscall_mode;
+	/* Let go of (PTRACE_DETACH) at the end, never killed: a process revel
+	 * attached to, and its children. */
+	bool attached;
+	int stop_sig; /* SIGNAL_STOP: the signal the stop is about */
 };
 
 /* ---- the table, keyed by tid (tasks.c) ---- */
@@ -95,6 +104,18 @@ void task_drop(struct task_table *tt, struct task *t);
 
 /* Seize a freshly forked child with the engine's ptrace options. */
 int task_seize(pid_t pid);
+/* Seize a running task revel did not start (no EXITKILL: it must outlive
+ * revel; no seccomp stops: it has no filter of ours) and interrupt it. */
+int task_seize_running(pid_t tid);
+/* PTRACE_INTERRUPT: a running task stops (PTRACE_EVENT_STOP) soon. */
+int task_interrupt(pid_t tid);
+/* Let go of a stopped task: dirty registers written, sig delivered (at a
+ * signal-delivery stop), PTRACE_DETACH. */
+int task_detach(struct task *t, int sig);
+/* PTRACE_DETACH by tid alone (a task not in the table). */
+void task_detach_tid(pid_t tid);
+/* Resume by tid alone with PTRACE_CONT and a signal. */
+void task_cont_tid_sig(pid_t tid, int sig);
 /* Resume: PTRACE_CONT, PTRACE_SYSCALL (to its next syscall stop too),
  * PTRACE_LISTEN (stay in a group-stop, hear SIGCONT). Dirty registers are
  * written first; the cache is forgotten. */

@@ -44,6 +44,8 @@ int revel_next(revel_engine *e, revel_event *ev)
 	for (;;) {
 		if (queue_pop(&e->queue, ev))
 			return 0;
+		if (e->opt.interrupt && *e->opt.interrupt)
+			return -EINTR;
 		if (e->tasks.count == 0) {
 			done_event(e, ev);
 			return 0;

@@ -37,7 +37,7 @@ static void pass_on(struct task *t, int sig)
 
 /* ---- task life ---- */
 
-static void task_started(revel_engine *e, struct task *t)
+void tracer_task_started(revel_engine *e, struct task *t)
 {
 	if (e->opt.want_tasks) {
 		t->state = TS_HELD;
@@ -96,8 +96,10 @@ static void on_clone(revel_engine *e, struct task *t, int event)
 	c->proc = (flags & REVEL_NEW_PROCESS) ? proc_new(child) : t->proc;
 	c->proc->nthreads++;
 	place_clone(t, c);
+	c->syscall_mode = t->syscall_mode; /* no filter in the parent, none in the child */
+	c->attached = t->attached;
 	if (c->state == TS_NEW_STOPPED)
-		task_started(e, c);
+		tracer_task_started(e, c);
 	pass_on(t, 0);
 }
 
@@ -237,8 +239,19 @@ static void on_guest_filter(revel_engine *e, struct task *t)
 /* A seccomp stop of the guest's own call. */
 static void on_seccomp(revel_engine *e, struct task *t)
 {
-	/* Whose stop: the filter's data tells (PTRACE_GETEVENTMSG). */
-	unsigned long data = task_eventmsg(t->tid, REVEL_SECCOMP_DATA);
+	/* Whose stop: the filter's data tells (PTRACE_GETEVENTMSG). At a
+	 * syscall-entry stop (no filter) every clone stops, as the filter's
+	 * clone rules would have stopped it. */
+	unsigned long data = REVEL_SECCOMP_DATA;
+	if (t->syscall_mode) {
+		const struct user_regs_struct *r0 = task_regs(t);
+		if (!r0)
+			return;
+		if (reg_nr(r0) == SYS_clone || reg_nr(r0) == SYS_clone3)
+			data = REVEL_SECCOMP_CLONE;
+	} else {
+		data = task_eventmsg(t->tid, REVEL_SECCOMP_DATA);
+	}
 	enum untrace untraced = UNTRACE_NONE;
 	if (data == REVEL_SECCOMP_CLONE && (untraced = untrace_clone(e, t)) == UNTRACE_DONE)
 		return;
@@ -303,6 +316,7 @@ static void on_seccomp(revel_engine *e, struct task *t)
 
 static void on_signal(revel_engine *e, struct task *t, int sig)
 {
+	t->stop_sig = sig;
 	/* Before its exec the root is revel (-D's SIGCHLD of the middle
 	 * process): its signals are not the guest's, as strace hides them. */
 	if (e->opt.want_signals && !t->before_exec) {
@@ -334,8 +348,13 @@ static void st_common(revel_engine *e, struct task *t, const struct stop *s)
 		else
 			pass_on(t, 0);
 		return;
-	case STOP_SYSCALL: /* not ours to look at */
-		task_cont(t, 0);
+	case STOP_SYSCALL:
+		/* Traced without a filter, a syscall's entry is what a seccomp
+		 * stop is; its exit (of a call let run) is not ours to look at. */
+		if (t->syscall_mode && !task_at_syscall_exit(t))
+			on_seccomp(e, t);
+		else
+			task_cont(t, 0);
 		return;
 	case STOP_SIGNAL:
 		on_signal(e, t, s->sig);
@@ -354,7 +373,7 @@ static void st_new(revel_engine *e, struct task *t, const struct stop *s)
 {
 	(void)s;
 	if (t->proc)
-		task_started(e, t);
+		tracer_task_started(e, t);
 	else
 		t->state = TS_NEW_STOPPED;
 }

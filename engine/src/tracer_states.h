@@ -8,5 +8,8 @@
 
 /* Handle task tid's stop, as its state says. */
 void tracer_on_stop(revel_engine *e, pid_t tid, const struct stop *s);
+/* A task's first stop is seen and its process known: report it (HELD) or
+ * let it run. */
+void tracer_task_started(revel_engine *e, struct task *t);
 
 #endif

@@ -13,7 +13,7 @@
 --                the engine's observer (a tool that prints in C) gives up the
 --                calls the outer handles.
 --   init_*       the inner's first, then the outer's; the state is the inner's.
---   thread_start, post_exec, exit_thread, exit_process   the outer's, then the inner's.
+--   thread_start, post_exec, exit_thread, exit_process, detach   the outer's, then the inner's.
 --   signal       the outer's first: nil lets the inner's decide.
 --   rpc          the inner's (the global state is the inner's), else the outer's.
 --   finish       the outer's, then the inner's.
@@ -164,7 +164,7 @@ local function compose2(outer, inner)
       end)
     end
   end
-  for _, k in ipairs({ "thread_start", "post_exec", "exit_thread", "exit_process", "finish" }) do
+  for _, k in ipairs({ "thread_start", "post_exec", "exit_thread", "exit_process", "detach", "finish" }) do
     t[k] = both(outer[k], inner[k])
   end
   local osig, isig = outer.signal, inner.signal

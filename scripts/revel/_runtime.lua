@@ -418,6 +418,77 @@ end
 -- together won reliably in the bench's placement section (bench/README.md).
 local PLACEMENTS = { auto = "auto", none = "REVEL_PLACE_NONE", follow = "REVEL_PLACE_FOLLOW",
   together = "REVEL_PLACE_TOGETHER" }
+-- The end of a run with processes attached (-p): they are detached and run
+-- on (the tool's detach(g) hook sees each thread let go of, and strace's
+-- "Process N detached" is said), the rest is killed. Without, kill_all.
+local function let_go_all(run)
+  local plan = run.plan
+  if not plan.attach then
+    api.kill_all(run.E)
+    return
+  end
+  local max = 4096
+  local tids = ffi.new("pid_t[?]", max)
+  local n = math.min(api.detach_all(run.E, tids, max), max)
+  local hook = run.tool.detach
+  for i = 0, n - 1 do
+    local tid = tids[i]
+    local g = run.threads[tid]
+    if g and hook then
+      state.call_hook(hook, "detach of thread " .. tid, g)
+    end
+  end
+  if plan.attach_say then
+    for i = 0, n - 1 do
+      if plan.attach_say.all or plan.attach_say[tids[i]] then
+        io.stderr:write(("revel: Process %d detached\n"):format(tids[i]))
+      end
+    end
+  end
+end
+
+-- strace -p PID...: each process attached before the command (if any) is
+-- spawned. Nil, or the error table the run returns.
+local function attach_all(run, plan)
+  for _, pid in ipairs(plan.attach) do
+    local n = api.attach(run.E, pid)
+    if n < 0 then
+      return { spawn_error = ("attach: ptrace(PTRACE_SEIZE, %d): %s"):format(pid, rffi.strerror(-n)),
+        code = 125 }
+    end
+    rffi.cli.signals_attach(pid)
+    local say = plan.attach_say
+    if say then
+      if say.all and n > 1 then
+        io.stderr:write(("revel: Process %d attached with %d threads\n"):format(pid, n))
+      else
+        io.stderr:write(("revel: Process %d attached\n"):format(pid))
+      end
+    end
+  end
+end
+
+-- Start the command: its pid, or nil and the error table the run returns.
+local function spawn(run, argv)
+  local cargv = ffi.new("char *[?]", #argv + 1)
+  local keep = {}
+  for i, a in ipairs(argv) do
+    keep[i] = ffi.new("char[?]", #a + 1, a)
+    cargv[i - 1] = keep[i]
+  end
+  local pid = api.spawn(run.E, cargv)
+  rffi.cli.signals_root(pid)
+  if pid < 0 then
+    local err = -pid
+    local code = err == 2 and 127 or err == 13 and 126 or 125
+    if err == 1 then -- only the ptrace seize says EPERM
+      return nil, { spawn_error = seize_refused(), code = 125 }
+    end
+    return nil, { spawn_error = ("%s: %s"):format(argv[1], rffi.strerror(err)), code = code }
+  end
+  state.root(run, pid)
+  return pid
+end
 
 -- plan: from revel._tool.plan(); argv: list of strings. Returns the exit code.
 function M.run(plan, argv)
@@ -434,6 +505,7 @@ function M.run(plan, argv)
   opt.want_tasks = 1
   opt.want_signals = plan.tool.signal and 1 or 0
   opt.sig_default = rffi.cli.signals_changed()
+  opt.interrupt = rffi.cli.stop_flag() -- a stop signal reaches the loop
   local place = os.getenv("REVEL_TRACER_CPU")
   if place and tonumber(place) then
     opt.placement, opt.tracer_cpu = ffi.C.REVEL_PLACE_CPU, tonumber(place)
@@ -500,28 +572,26 @@ function M.run(plan, argv)
     active = true, -- until the loop is over (tostring(sc) decodes while it is)
     envp = envp_keep, -- the guest's environment, alive until it is spawned
     startup = startup_keep,
+    plan = plan,
   }, Run)
   active = true
   rffi.cli.interruptible(1)
   local ok, code = xpcall(function()
     state.start(run)
-    local cargv = ffi.new("char *[?]", #argv + 1)
-    local keep = {}
-    for i, a in ipairs(argv) do
-      keep[i] = ffi.new("char[?]", #a + 1, a)
-      cargv[i - 1] = keep[i]
-    end
-    local pid = api.spawn(E, cargv)
-    rffi.cli.signals_root(pid)
-    if pid < 0 then
-      local err = -pid
-      local code = err == 2 and 127 or err == 13 and 126 or 125
-      if err == 1 then -- only the ptrace seize says EPERM
-        return { spawn_error = seize_refused(), code = 125 }
+    if plan.attach then
+      local aerr = attach_all(run, plan)
+      if aerr then
+        return aerr
       end
-      return { spawn_error = ("%s: %s"):format(argv[1], rffi.strerror(err)), code = code }
     end
-    state.root(run, pid)
+    local pid
+    if #argv > 0 then
+      local serr
+      pid, serr = spawn(run, argv)
+      if not pid then
+        return serr
+      end
+    end
     local lev = ffi.new("struct revel_lua_event")
     while true do
       local rc = api.next(E, lev)
@@ -534,7 +604,7 @@ function M.run(plan, argv)
         if kind == EV_PROCESS_EXIT and lev.ev.pid == pid and plan.exit_with_root then
           -- The root is done: what it left behind goes with it.
           local status = lev.ev.status
-          api.kill_all(E)
+          let_go_all(run)
           return M.exit_code(status)
         end
       elseif rc ~= -4 then -- EINTR: look again
@@ -546,8 +616,9 @@ function M.run(plan, argv)
       end
       local sig = rffi.cli.stop_requested()
       if sig ~= 0 then
-        -- SIGTERM or SIGHUP to revel: end the guest, still run finish.
-        api.kill_all(E)
+        -- SIGTERM or SIGHUP to revel (with -p also SIGINT, SIGQUIT): end
+        -- the guest (detach what was attached), still run finish.
+        let_go_all(run)
         return 128 + sig
       end
     end
@@ -565,7 +636,7 @@ function M.run(plan, argv)
   active, run.active = false, false
   if not ok and getmetatable(code) == Stop then
     io.stderr:write("revel: ", code.message, "\n")
-    api.kill_all(E)
+    let_go_all(run)
     ok, code = true, 128 + rffi.cli.stop_requested()
   end
   if not ok then

@@ -213,6 +213,8 @@ function M.plan(tool, config, opts)
     spin = opts.spin,
     placement = opts.placement,
     startup = opts.startup,
+    attach = opts.attach,
+    attach_say = opts.attach_say,
   }
 end
 

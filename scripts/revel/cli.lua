@@ -16,6 +16,7 @@ local M = {}
 local USAGE = [=[
 usage: revel [OPTIONS] [TOOL.lua [TOOL-OPTIONS]] -- COMMAND [ARGS...]
        revel [OPTIONS] COMMAND [ARGS...]
+       revel -p PID [OPTIONS] [TOOL.lua [TOOL-OPTIONS]]
 
 Runs COMMAND under a syscall interception tool written in Lua. With no tool,
 the built-in strace-like tool prints one line per syscall on stderr.
@@ -84,11 +85,17 @@ short one -xVALUE or
   -e read=FDS, --read=FDS, -e write=FDS, --write=FDS
                        dump in hex and ASCII all data read from / written to the
                        fds in FDS (3,5; all; none; !FDS), under each call's line
-  -q                   accepted, as strace (revel prints no attach messages)
+  -p PID[,PID...], --attach=PID
+                       attach to running processes (all their threads, and
+                       the children they make) and trace them until they end,
+                       or until Ctrl-C, SIGTERM or SIGHUP: revel then detaches
+                       and they run on as before; with a COMMAND both run.
+                       Traced with syscall stops (no seccomp filter): slower
+  -q                   no "Process N attached/detached" lines (-p)
   -qq, -qqq            no "+++ exited with N +++" / "+++ killed by +++" lines
   -e quiet=SET, --quiet=SET
-                       SET with exit or all: as -qq; other names are accepted
-                       (revel prints none of those messages)
+                       SET with exit or all: as -qq; with attach: as -q; other
+                       names are accepted (revel prints none of those messages)
   --seccomp-bpf        accepted, as strace (revel always filters with seccomp)
   -E VAR=VAL, --env=VAR=VAL
                        put VAR=VAL in the command's environment
@@ -153,7 +160,7 @@ short one -xVALUE or
   -h, --help           show this help and exit
   -V, --version        show the version and exit
 
-strace's other options (-p, -k, -v, -yy, -Y, -b, -e status= ...)
+strace's other options (-b, -k, -v, -yy, -Y, -e status= ...)
 are refused as "not supported yet" (exit 125), never taken for something else;
 -e kvm=vcpu is refused too (revel decodes no KVM ioctl).
 
@@ -201,14 +208,13 @@ end
 -- something else. Short letters, then long names (getopt_long's).
 -- One line per family: each family's work removes its own lines.
 local NOT_YET_SHORT = {
-  p = true, -- attach
   k = true, -- stack traces
   z = true, Z = true, P = true, -- filters
   b = true, -- startup: -b execve (it detaches, as attach does)
   d = true, -- strace's own debug output
 }
 local NOT_YET_LONG = {
-  "attach", "detach-on", -- attach
+  "detach-on", -- attach
   "stack-traces", -- stack traces
   "failed-only", "successful-only", "trace-path", "signal", "status", -- filters
   "debug", "tips", -- strace's own
@@ -227,17 +233,19 @@ local QUIET = { attach = true, exit = true, ["path-resolution"] = true, personal
   ["thread-execve"] = true, superseded = true, all = true, none = true }
 local function set_quiet(o, v)
   local neg, set = v:match("^(!?)(.*)$")
-  local exit = false
+  local exit, attach = false, false
   for w in set:gmatch("[^,]+") do
     if not QUIET[w] then
       return nil, ("-e quiet=%s: invalid quiet '%s'"):format(v, w)
     end
     exit = exit or w == "exit" or w == "all"
+    attach = attach or w == "attach" or w == "all"
   end
   if neg == "!" then
-    exit = not exit
+    exit, attach = not exit, not attach
   end
   o.quiet_exit = exit
+  o.quiet_attach = attach
   return true
 end
 
@@ -314,6 +322,26 @@ local function set_env(o, v)
   return true
 end
 
+-- -p PID[,PID...] / --attach=PID: several -p, and lists split by commas or
+-- spaces, as strace takes them.
+local function set_attach(o, v)
+  o.attach = o.attach or {}
+  for w in v:gmatch("[^,%s]+") do
+    local pid = w:match("^%d+$") and tonumber(w)
+    if not pid or pid <= 0 or pid > 0x7fffffff then
+      return nil, ("Invalid process id: '%s'"):format(w)
+    end
+    if pid == rffi.ffi.C.getpid() then
+      return nil, "I'm sorry, I can't let you do that, Dave."
+    end
+    o.attach[#o.attach + 1] = pid
+  end
+  if not v:find("[^,%s]") then
+    return nil, ("Invalid process id: '%s'"):format(v)
+  end
+  return true
+end
+
 local function set_code(o, v)
   o.code = v
   return true
@@ -369,6 +397,8 @@ local WITH_VALUE = {
   placement = set_placement,
   l = set_code,
   lua = set_code,
+  p = set_attach,
+  attach = set_attach,
   E = set_env,
   env = set_env,
   u = startup.set_user,
@@ -537,7 +567,7 @@ local function parse(args)
         o.tool_words[#o.tool_words + 1] = args[i]
         i = i + 1
       end
-      if args[i] ~= "--" then
+      if args[i] ~= "--" and not (o.attach and i > #args) then -- -p: no command needed
         return nil, ("missing -- between the tool's options and the command")
       end
       i = i + 1
@@ -560,6 +590,7 @@ end
 local ffi = rffi.ffi
 pcall(ffi.cdef, "int ferror(void *stream); extern void *stdout;")
 pcall(ffi.cdef, "extern char **environ;")
+pcall(ffi.cdef, "int getpid(void);")
 
 local stdout_said = false
 local function stdout_failed(err)
@@ -651,8 +682,8 @@ function M.main(args)
   if terr then
     return fail(terr)
   end
-  if #o.command == 0 then
-    return fail("no command to run (see revel --help)")
+  if #o.command == 0 and not o.attach then
+    return fail("must have PROG [ARGS] or -p PID (see revel --help)")
   end
   if o.repl and (o.daemonize or 0) > 1 then
     return fail("--repl and -DD/-DDD do not go together: the REPL reads the terminal")
@@ -727,7 +758,7 @@ function M.main(args)
       t, cerr = strace.new(tflags.tool_opts(o, { output = o.output, trace = o.trace, strsize = o.strsize,
         count = o.count, json = o.json, fd_paths = o.fd_paths, follow = o.follow ~= nil,
         quiet = o.quiet_exit and 2 or (o.quiet_exit == false and 0) or o.quiet, syscall_number = o.syscall_number ~= nil,
-        instruction_pointer = o.instruction_pointer ~= nil,
+        instruction_pointer = o.instruction_pointer ~= nil, attach = o.attach,
         separate = (o.follow or 0) > 1 or o.separately,
         fd_details = (o.fd_paths or 0) > 1 or o.fd_details, strsize_exact = o.strsize ~= nil,
         style = style.tool_opts(o, {}) }))
@@ -767,7 +798,15 @@ function M.main(args)
       end
     end
     local ropts = { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root, injects = injects,
-      env = env, startup = started }
+      env = env, startup = started, attach = o.attach }
+    if o.attach and not o.quiet_attach and not o.quiet then
+      -- strace's "Process N attached"/"detached" lines: with -f for every
+      -- thread, without for the pids given.
+      ropts.attach_say = { all = o.follow ~= nil }
+      for _, pid in ipairs(o.attach) do
+        ropts.attach_say[pid] = true
+      end
+    end
     ropts.spin = o.spin
     ropts.placement = o.placement
     if o.repl or o.watch then -- a tool that may change while the guest runs

@@ -40,6 +40,8 @@ else
   cli = setmetatable({
     stop_requested = function() return 0 end,
     signals_root = function() end,
+    signals_attach = function() end,
+    stop_flag = function() return nil end,
     signals_changed = function() return 0 end,
     interruptible = function() end,
   }, { __index = function(_, name) return absent(name) end })

@@ -49,8 +49,10 @@ M.strerror = rffi.strerror
 -- (kill the guest, raise) or "continue" (report, let the call run).
 -- Returns the exit code (128+N for a signal) and the global state. A command
 -- that cannot be started gives 127 or 126, with its error message third.
+-- opts.attach: a list of pids to attach to (strace -p); argv may then be {}.
 function M.run(t, argv, config, opts)
-  if type(argv) ~= "table" or type(argv[1]) ~= "string" then
+  local attaching = type(opts) == "table" and type(opts.attach) == "table" and #opts.attach > 0
+  if type(argv) ~= "table" or (type(argv[1]) ~= "string" and not (attaching and #argv == 0)) then
     error("revel.run: argv must be a list of strings", 2)
   end
   return runtime.run(tool.plan(t, config, opts), argv)

@@ -69,6 +69,10 @@ struct revel_options {
 	 * (REVEL_DAEMON_GRANDCHILD), also in a process group (_PGROUP) or a
 	 * session (_SESSION) of its own. */
 	int daemonize;
+	/* When it points at a nonzero value (a flag a signal handler sets),
+	 * revel_next returns -EINTR before it handles another stop: a run whose
+	 * stops are all handled in C (an observer) still hears it. */
+	const volatile int *interrupt;
 };
 
 enum revel_daemonize {
@@ -205,7 +209,28 @@ ssize_t revel_mem_string(revel_engine *e, pid_t tid, uint64_t addr, char *buf, s
 /* The siginfo of a task stopped at REVEL_EV_SIGNAL: 128 bytes (siginfo_t). */
 int revel_get_siginfo(revel_engine *e, pid_t tid, void *info);
 
-/* Kill every guest task with SIGKILL and reap them all. */
+/* Take on a running process (strace -p): every thread of pid is seized and
+ * stopped, and reported as REVEL_EV_TASK_NEW (the leader first, .flags
+ * REVEL_NEW_PROCESS, .parent_tid 0; its other threads with .parent_tid
+ * pid). Its children are followed. It has no seccomp filter (one would
+ * outlive the detach): its calls stop with syscall stops (PTRACE_SYSCALL),
+ * with the same events. Call it before revel_spawn. Returns the number of
+ * its threads (>= 1), or -ESRCH (no such process), -EPERM (not permitted,
+ * or traced already). */
+int revel_attach(revel_engine *e, pid_t pid);
+/* The end of a run: every attached task (and those it made) is detached,
+ * as it would be without revel: a call revel changed or cut short runs
+ * again as the kernel restarts it, a signal at hand goes on, pending
+ * signals, mask and fds are untouched. Every other task is killed with
+ * SIGKILL and reaped. Returns how many tasks were detached; the first max
+ * of their tids are put in tids. */
+int revel_detach_all(revel_engine *e, pid_t *tids, int max);
+/* Stop attached task tid for a moment (PTRACE_INTERRUPT): the tracer's
+ * wait returns. Async-signal-safe, for a signal handler of the tracer's
+ * own thread that wants revel_next to look at its flag (.interrupt). */
+void revel_wake(pid_t tid);
+/* revel_detach_all without the list: what revel started dies, what it
+ * attached to runs on. */
 void revel_kill_all(revel_engine *e);
 /* Parent pid of a guest process as the kernel sees it now; negative errno. */
 pid_t revel_ppid(revel_engine *e, pid_t tid);

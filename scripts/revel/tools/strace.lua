@@ -24,6 +24,8 @@
 --   append (-A), hex (1 -x, 2 -xx, 3 non-ascii-chars), const_style ("raw",
 --   "verbose"), pid_comm (-Y), styles ({ [nr] = raw 1 + no-abbrev 2 +
 --   no-verbose 4 }), dump_read / dump_write (fd sets: { neg, all, fds }).
+-- attach: the pids given to -p: without follow, the lines of those threads
+-- and of the command's root alone (strace -p PID traces that thread only).
 -- Each strace.new gives a tool with its own output and state.
 local rffi = require("revel.ffi")
 
@@ -287,10 +289,33 @@ function M.new(opts)
     return nil
   end
 
-  function tool.init_thread()
+  -- Without -f, with -p: the tids shown (the roots: the command's, each
+  -- attached process's leader, and the tids given), counted alone.
+  local shown
+  if opts.attach and not opts.follow then
+    shown = {}
+    for _, pid in ipairs(opts.attach) do
+      shown[pid] = true
+    end
+  end
+
+  function tool.init_thread(tid, parent_tid)
+    if shown then
+      if not (parent_tid == nil or shown[tid]) then
+        return nil
+      end
+      shown[tid] = true
+      api.printer_show(P, tid)
+    end
     live = live + 1
     api.printer_ntasks(P, live)
     return nil
+  end
+
+  -- revel let go of the thread (-p): its call in flight ends " <detached ...>".
+  function tool.detach(g)
+    api.printer_detached(P, g.tid)
+    api.printer_flush(P) -- before revel says "Process N detached"
   end
 
   -- Only calls the observer does not take come here (the rest are printed in C).
@@ -331,6 +356,9 @@ function M.new(opts)
   function tool.exit_thread(g, _, code, raw)
     local status = raw or ((code > 128 and code <= 128 + 64) and (code - 128) or code * 256)
     api.printer_exited(P, g.tid, status)
+    if shown and not shown[g.tid] then
+      return
+    end
     live = live - 1
     api.printer_ntasks(P, live)
   end

@@ -157,6 +157,12 @@ int revel_printer_exited(revel_printer *p, pid_t tid, int status);
 int revel_printer_summary(revel_printer *p);
 /* Writes what is buffered: 0, or -errno of a write that failed. */
 int revel_printer_flush(revel_printer *p);
+/* With root_only: print tid's lines too (strace -p PID without -f prints the
+ * attached tids; the first task heard of is then not the only one). */
+int revel_printer_show(revel_printer *p, pid_t tid);
+/* revel let go of tid (detached): a call left in flight ends with
+ * " <detached ...>", as strace prints it. */
+int revel_printer_detached(revel_printer *p, pid_t tid);
 
 #ifdef __cplusplus
 }
