@@ -22,6 +22,12 @@ static uint64_t engine_ip(void *ctx, pid_t tid)
 	return r.rip;
 }
 
+/* -c without -w: a call's system CPU time, from the stops' wait4. */
+static int64_t engine_cputime(void *ctx, pid_t tid)
+{
+	return revel_stop_cputime(ctx, tid);
+}
+
 revel_printer *lua_printer_new(revel_engine *e, const struct revel_printer_opts *o)
 {
 	struct revel_printer_opts opts = *o;
@@ -30,6 +36,11 @@ revel_printer *lua_printer_new(revel_engine *e, const struct revel_printer_opts 
 		opts.ctx = e;
 		if (!opts.ip_of)
 			opts.ip_of = engine_ip;
+		int counting = opts.mode == REVEL_PRINT_COUNT || opts.summary;
+		if (!opts.cpu_of && counting && !opts.summary_wall) {
+			opts.cpu_of = engine_cputime;
+			revel_want_cputime(e, 1);
+		}
 	}
 	return revel_printer_new(&opts);
 }

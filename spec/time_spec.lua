@@ -180,3 +180,32 @@ return tool
     assert.truthy(found, r.err)
   end)
 end)
+
+describe("-c's time", function()
+  -- seconds of clock_nanosleep in the table of revel -c words -- sleep 0.2
+  local function slept(words)
+    local argv = { "-U", "total-time,name" }
+    for _, w in ipairs(words) do
+      argv[#argv + 1] = w
+    end
+    local r = H.revel(argv, { "sleep", "0.2" })
+    assert.are.equal(0, r.code, r.err)
+    local s = r.err:match("\n%s*([%d%.]+) clock_nanosleep\n")
+    assert.truthy(s, r.err)
+    return tonumber(s)
+  end
+
+  it("is system CPU time without -w, as strace's: a sleep costs next to none", function()
+    assert.truthy(slept({ "-c" }) < 0.1)
+  end)
+
+  it("is the wall clock from entry to exit with -w", function()
+    assert.truthy(slept({ "-c", "-w" }) >= 0.2)
+  end)
+
+  it("loses -O's overhead on each call, never below zero", function()
+    assert.are.equal(0, slept({ "-c", "-w", "-O", "1s" }))
+    local s = slept({ "-c", "-w", "-O", "100ms" })
+    assert.truthy(s >= 0.1 and s < 0.2 + 1, tostring(s))
+  end)
+end)

@@ -55,6 +55,7 @@ struct task {
 	revel_action pending; /* the injection waiting for execve's exit stop */
 	int64_t restart_code; /* RESTART_FIX: the code to set at the exit stop */
 	uint64_t held_sigs; /* signals that arrived mid-chain, delivered after it */
+	int64_t stime_ns;   /* system CPU time at its last stop (revel_want_cputime) */
 	struct user_regs_struct regs;
 	struct user_regs_struct saved; /* registers of the original syscall */
 	/* --placement=together (place.c): the affinity the thread would have

@@ -71,9 +71,26 @@ int revel_next(revel_engine *e, revel_event *ev)
 				tracer_forget(e, t);
 			continue;
 		}
+		if (e->spin.rusage) {
+			struct task *t = tasks_find(&e->tasks, tid);
+			if (t)
+				t->stime_ns = (int64_t)e->spin.ru.ru_stime.tv_sec * 1000000000 +
+				              (int64_t)e->spin.ru.ru_stime.tv_usec * 1000;
+		}
 		struct stop s = stop_decode(status);
 		if (e->place.mode == REVEL_PLACE_FOLLOW && s.kind != STOP_GONE)
 			place_follow(e, tid);
 		tracer_on_stop(e, tid, &s);
 	}
+}
+
+void revel_want_cputime(revel_engine *e, int on)
+{
+	e->spin.rusage = on != 0;
+}
+
+int64_t revel_stop_cputime(revel_engine *e, pid_t tid)
+{
+	struct task *t = tasks_find(&e->tasks, tid);
+	return t ? t->stime_ns : 0;
 }

@@ -102,7 +102,7 @@ pid_t wait_spin(struct wait_spin *w, int *status, int wait_ms)
 	if (b > 0) {
 		int64_t end = start + b;
 		do {
-			tid = waitpid(-1, status, __WALL | WNOHANG);
+			tid = wait4(-1, status, __WALL | WNOHANG, w->rusage ? &w->ru : NULL);
 			if (tid != 0)
 				goto out;
 			/* Give the CPU to a guest thread that waits for it: on a
@@ -111,7 +111,7 @@ pid_t wait_spin(struct wait_spin *w, int *status, int wait_ms)
 			sched_yield();
 		} while (now_ns() < end);
 	}
-	tid = waitpid(-1, status, __WALL | (wait_ms >= 0 ? WNOHANG : 0));
+	tid = wait4(-1, status, __WALL | (wait_ms >= 0 ? WNOHANG : 0), w->rusage ? &w->ru : NULL);
 out:
 	if (tid > 0)
 		learn(w, now_ns() - start);

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 
 struct wait_spin {
@@ -14,12 +15,14 @@ struct wait_spin {
 	bool crowded;   /* last look: more tasks runnable than CPUs */
 	int ncpu;
 	int64_t next_look_ns;
+	bool rusage;      /* wait4 fills ru at each stop (-c's system time) */
+	struct rusage ru; /* the last stop's */
 };
 
 /* spin_us as struct revel_options has it (REVEL_SPIN_AUTO, _OFF or µs). */
 void wait_spin_init(struct wait_spin *w, int spin_us);
 
-/* waitpid(-1, status, __WALL), polling first. wait_ms >= 0: the wait may
+/* waitpid(-1, status, __WALL) (wait4 into w->ru with w->rusage), polling first. wait_ms >= 0: the wait may
  * last no longer (a delay is due), and 0 means nothing came in time, as
  * with WNOHANG; wait_ms < 0: block until a child changes state. */
 pid_t wait_spin(struct wait_spin *w, int *status, int wait_ms);

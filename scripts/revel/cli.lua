@@ -45,7 +45,7 @@ short one -xVALUE or
   -C, --summary        the lines, and the -c table at the end
   -w, --summary-wall-clock
                        the table sums the wall-clock time from each call's
-                       entry to its exit (as revel does without it too)
+                       entry to its exit, not the system CPU time
   -S KEY, --summary-sort-by=KEY
                        sort the table by time (default), calls, errors, name,
                        min-time, max-time, avg-time, or nothing

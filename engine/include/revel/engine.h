@@ -250,6 +250,12 @@ struct revel_observer {
 		     uint64_t sp);
 	void (*exit)(void *ctx, revel_engine *e, pid_t tid, int64_t result);
 };
+/* strace -c's time (without -w): with on, each stop records the stopped
+ * thread's system CPU time as wait4 reports it (ru_stime: its process's,
+ * threads and waited-for children together, as the kernel counts it);
+ * revel_stop_cputime is tid's at its last stop, in ns (0: none yet, or off). */
+void revel_want_cputime(revel_engine *e, int on);
+int64_t revel_stop_cputime(revel_engine *e, pid_t tid);
 /* Set (or with NULL clear) the observer; the struct must outlive the run. */
 void revel_set_observer(revel_engine *e, const struct revel_observer *o);
 /* Whether the observer takes a syscall (all do by default); a call it does not
