@@ -86,6 +86,7 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX };
 	X(revel_printer_opts, exact_limit) X(revel_printer_opts, append) \
 	X(revel_printer_opts, styles) X(revel_printer_opts, dump_fds) \
 	X(revel_printer_opts, dump_nfds) X(revel_printer_opts, dump_rest) \
+	X(revel_printer_opts, quiet_superseded) \
 	X(revel_inject_rule, set) X(revel_inject_rule, fault) X(revel_inject_rule, value) \
 	X(revel_inject_rule, signal) X(revel_inject_rule, syscall) \
 	X(revel_inject_rule, delay_enter_us) X(revel_inject_rule, delay_exit_us) \

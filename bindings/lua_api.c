@@ -122,4 +122,6 @@ const struct revel_lua_api revel_lua_api = {
 	.detach_all = revel_detach_all,
 	.printer_show = revel_printer_show,
 	.printer_detached = revel_printer_detached,
+	.printer_root = revel_printer_root,
+	.printer_superseded = revel_printer_superseded,
 };

@@ -186,6 +186,7 @@ struct revel_printer_opts {
 	const unsigned char *dump_fds;
 	int dump_nfds;
 	int dump_rest;
+	int quiet_superseded;
 };
 
 /* <revel/inject.h> */
@@ -232,7 +233,7 @@ enum {
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 10 };
+enum revel_lua_abi { REVEL_LUA_ABI = 11 };
 
 /* An event with its numbers also as doubles, so Lua reads them without
  * boxing 64-bit integers; values Lua leaves unchanged are written back bit
@@ -305,6 +306,8 @@ struct revel_lua_api {
 	int (*detach_all)(revel_engine *e, pid_t *tids, int max);
 	int (*printer_show)(revel_printer *p, pid_t tid);
 	int (*printer_detached)(revel_printer *p, pid_t tid);
+	void (*printer_root)(revel_printer *p, pid_t pid);
+	int (*printer_superseded)(revel_printer *p, pid_t tid, pid_t by);
 };
 
 /* The revel command's own table (bindings/cli/cli_api.c), the Lua module

@@ -35,6 +35,19 @@ bool pr_shown(revel_printer *p, pid_t tid)
 	return tid == p->root;
 }
 
+void revel_printer_root(revel_printer *p, pid_t pid)
+{
+	p->root = pid;
+}
+
+/* Without -f, strace follows the root's first thread alone: once another
+ * thread's execve superseded it, strace sees no call or signal of the
+ * process, only its end. */
+static bool pr_calls_shown(revel_printer *p, pid_t tid)
+{
+	return pr_shown(p, tid) && !(p->o.root_only && p->root_superseded);
+}
+
 revel_printer *revel_printer_new(const struct revel_printer_opts *o)
 {
 	revel_printer *p = calloc(1, sizeof *p);
@@ -133,7 +146,7 @@ void pr_set_fmt(revel_printer *p, pid_t tid, uint64_t sp)
 
 int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args[6], uint64_t sp)
 {
-	if (!pr_shown(p, tid))
+	if (!pr_calls_shown(p, tid))
 		return 0;
 	if (p->o.mode == REVEL_PRINT_TEXT)
 		pr_select_out(p, tid);
@@ -201,9 +214,24 @@ static void to_result_column(revel_printer *p)
 	pr_put(p, pad + sizeof pad - 1 - 2 - n, n + 2);
 }
 
+/* exit and exit_group do not return: strace ends their line at once,
+ * " = ?", where another line would cut it. False for any other call. */
+bool pr_end_exit_call(revel_printer *p, pid_t tid)
+{
+	struct call *c = pr_find(p, tid);
+	if (!c || !c->in_call || c->injected || (c->nr != SYS_exit && c->nr != SYS_exit_group))
+		return false;
+	c->in_call = false;
+	pr_put(p, ")", 1);
+	to_result_column(p);
+	pr_put(p, "?", 1);
+	pr_newline(p);
+	return true;
+}
+
 int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result)
 {
-	if (!pr_shown(p, tid))
+	if (!pr_calls_shown(p, tid))
 		return 0;
 	struct call *c = pr_find(p, tid);
 	if (!c || !c->in_call)
@@ -255,7 +283,7 @@ int revel_printer_injected(revel_printer *p, pid_t tid)
 
 int revel_printer_signal(revel_printer *p, pid_t tid, int sig, const void *info)
 {
-	if (!pr_shown(p, tid))
+	if (!pr_calls_shown(p, tid))
 		return 0;
 	if (p->o.mode == REVEL_PRINT_COUNT)
 		return 0;
@@ -297,28 +325,41 @@ static void pr_put_last_nr(revel_printer *p, pid_t tid)
 		pr_printf(p, "[%4ld] ", c->nr);
 }
 
+/* The end of a call its thread died in (exit, exit_group, or any call a
+ * kill or another thread's exec cut short): " = ?", after " <unfinished
+ * ...>" where the call had arguments left for its exit, as strace. */
+static void died_in_call(revel_printer *p, struct call *c)
+{
+	pid_t tid = c->tid;
+	c->in_call = false; /* not in the -c table: strace counts a call at its exit */
+	if (p->o.mode == REVEL_PRINT_COUNT) {
+		return;
+	} else if (p->o.mode == REVEL_PRINT_JSON) {
+		pr_set_fmt(p, tid, c->sp);
+		int n;
+		FORMAT_INTO_SCRATCH(p, n,
+		                    revel_format_exit(&p->fmt, c->nr, c->args, &c->st, 0, buf, len));
+		pr_json_call(p, c, p->scratch, n - 1, false, 0); /* without ")" */
+	} else {
+		pr_select_out(p, tid);
+		c = pr_find(p, tid); /* select_out may have grown the table */
+		resumed(p, c);
+		const struct revel_syscall_info *i = revel_syscall_by_nr(c->nr);
+		if (i && c->st.printed < i->nargs)
+			pr_puts(p, " <unfinished ...>");
+		pr_put(p, ")", 1);
+		to_result_column(p);
+		pr_put(p, "?", 1);
+		pr_newline(p);
+	}
+}
+
 static int exited_lines(revel_printer *p, pid_t tid, int status)
 {
 	struct call *c = pr_find(p, tid);
 	long last_nr = c && c->seen ? c->nr : -1;
-	if (c && c->in_call) {
-		/* exit, exit_group, or a call the thread died in: not in the
-		 * -c table (strace counts a call at its exit). */
-		c->in_call = false;
-		if (p->o.mode == REVEL_PRINT_JSON) {
-			pr_set_fmt(p, tid, c->sp);
-			int n;
-			FORMAT_INTO_SCRATCH(
-			    p, n, revel_format_exit(&p->fmt, c->nr, c->args, &c->st, 0, buf, len));
-			pr_json_call(p, c, p->scratch, n - 1, false, 0); /* without ")" */
-		} else if (p->o.mode == REVEL_PRINT_TEXT) {
-			resumed(p, c);
-			pr_put(p, ")", 1);
-			to_result_column(p);
-			pr_put(p, "?", 1);
-			pr_newline(p);
-		}
-	}
+	if (c && c->in_call)
+		died_in_call(p, c);
 	pr_drop(p, tid);
 	if (p->o.mode == REVEL_PRINT_COUNT)
 		return 0;
@@ -389,5 +430,56 @@ int revel_printer_detached(revel_printer *p, pid_t tid)
 	resumed(p, c);
 	pr_puts(p, " <detached ...>");
 	pr_newline(p);
+	return 0;
+}
+
+int revel_printer_superseded(revel_printer *p, pid_t tid, pid_t by)
+{
+	if (!pr_shown(p, tid))
+		return 0;
+	if (p->o.root_only) {
+		/* strace without -f: the root's call ends, and nothing more of
+		 * the process shows but its end. */
+		struct call *c = pr_find(p, tid);
+		if (c && c->in_call)
+			died_in_call(p, c);
+		p->root_superseded = true;
+		return 0;
+	}
+	if (p->sep_name && p->o.mode == REVEL_PRINT_TEXT)
+		pr_select_out(p, tid);
+	struct call *c = pr_find(p, tid);
+	long last_nr = c && c->seen ? c->nr : -1;
+	if (c && c->in_call)
+		died_in_call(p, c);
+	if (p->o.mode == REVEL_PRINT_JSON) {
+		pr_printf(p, "{\"pid\":%d,\"tid\":%d,\"superseded_by\":%d}", (int)tid, (int)tid,
+		          (int)by);
+		pr_newline(p);
+	} else if (p->o.mode == REVEL_PRINT_TEXT && !p->o.quiet_superseded) {
+		pr_cut_open_line(p, 0);
+		pr_prefix(p, tid);
+		if (p->o.syscall_number && last_nr >= 0) /* before the ip, as strace */
+			pr_printf(p, "[%4ld] ", last_nr);
+		if (p->o.instruction_pointer)
+			pr_puts(p, "[????????????????] ");
+		pr_printf(p, "+++ superseded by execve in pid %d +++", (int)by);
+		pr_newline(p);
+	}
+	if (p->sep_name && p->o.mode == REVEL_PRINT_TEXT) {
+		c = pr_find(p, tid);
+		if (c && c->fd_open)
+			close(c->fd);
+		if (c)
+			c->fd_open = false;
+		revel_printer_flush(p);
+		p->o.fd = -1;
+		p->out_tid = 0;
+	}
+	pr_drop(p, tid);
+	/* The execve in flight goes on as tid: "<... execve resumed>) = 0". */
+	pr_rekey(p, by, tid);
+	if (p->printing == by)
+		p->printing = tid;
 	return 0;
 }

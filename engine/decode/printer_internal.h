@@ -54,7 +54,8 @@ struct revel_printer {
 	size_t outlen;
 	char *name;      /* the output's, for a write error; NULL: not said */
 	bool write_said; /* the first failed write was said */
-	pid_t root;      /* the first task heard of (for root_only) */
+	pid_t root;      /* revel_printer_root's, else the first task heard of (root_only) */
+	bool root_superseded; /* root_only: another thread's execve took the root's place */
 	pid_t *shown;    /* root_only: the tids shown, when set (-p) */
 	size_t nshown;
 	char *sep_name;  /* -ff: NAME of NAME.TID; NULL: one output */
@@ -71,11 +72,13 @@ struct revel_printer {
 bool pr_shown(revel_printer *p, pid_t tid);
 const char *pr_name_of(long nr);
 void pr_set_fmt(revel_printer *p, pid_t tid, uint64_t sp);
+bool pr_end_exit_call(revel_printer *p, pid_t tid);
 
 /* printer_table.c: open addressing, backward-shift deletion */
 struct call *pr_find(revel_printer *p, pid_t tid);
 struct call *pr_get(revel_printer *p, pid_t tid);
 void pr_drop(revel_printer *p, pid_t tid);
+void pr_rekey(revel_printer *p, pid_t from, pid_t to);
 
 /* printer_output.c */
 void pr_write_failed(revel_printer *p, int err);

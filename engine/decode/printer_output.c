@@ -88,6 +88,8 @@ void pr_cut_open_line(revel_printer *p, pid_t tid)
 	if (p->sep_name)
 		return; /* -ff: each thread's line is in its own file */
 	if (p->printing && p->printing != tid) {
+		if (pr_end_exit_call(p, p->printing))
+			return;
 		pr_puts(p, " <unfinished ...>");
 		pr_newline(p);
 	}

@@ -85,3 +85,23 @@ void pr_drop(revel_printer *p, pid_t tid)
 		}
 	}
 }
+
+/* The call in flight of from goes on as to's (a thread's execve gave it the
+ * leader's tid); to has no entry. */
+void pr_rekey(revel_printer *p, pid_t from, pid_t to)
+{
+	struct call *c = pr_find(p, from);
+	if (!c || from == to)
+		return;
+	struct call moved = *c;
+	c->text = NULL; /* now moved's */
+	c->text_cap = 0;
+	pr_drop(p, from);
+	struct call *n = pr_get(p, to);
+	if (!n) {
+		free(moved.text);
+		return;
+	}
+	moved.tid = to;
+	*n = moved;
+}

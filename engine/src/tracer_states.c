@@ -49,7 +49,8 @@ void tracer_task_started(revel_engine *e, struct task *t)
 	}
 }
 
-static void task_gone(revel_engine *e, struct task *t, int status)
+/* by: the thread whose execve took this leader's tid (0: a plain exit). */
+static void task_gone(revel_engine *e, struct task *t, int status, pid_t by)
 {
 	if (!t->proc) { /* seen stopped once, never claimed by a parent */
 		tasks_remove(&e->tasks, t->tid);
@@ -58,7 +59,9 @@ static void task_gone(revel_engine *e, struct task *t, int status)
 	if (t->tid == e->root_pid)
 		e->root_status = status;
 	if (e->opt.want_tasks) {
-		tracer_event(e, REVEL_EV_TASK_EXIT, t)->status = status;
+		revel_event *ev = tracer_event(e, REVEL_EV_TASK_EXIT, t);
+		ev->status = status;
+		ev->former_tid = by;
 		if (t->proc->nthreads == 1)
 			tracer_event(e, REVEL_EV_PROCESS_EXIT, t)->status = status;
 	}
@@ -108,10 +111,11 @@ static void on_exec(revel_engine *e, pid_t tid)
 	pid_t former = (pid_t)task_eventmsg(tid, (unsigned long)tid);
 	if (former != tid) {
 		/* A non-leader thread called execve: the leader is gone without an
-		 * exit report, and the caller now has the leader's tid. */
+		 * exit report (reported here, once, as superseded by former), and
+		 * the caller now has the leader's tid. */
 		struct task *old = tasks_find(&e->tasks, tid);
 		if (old)
-			task_gone(e, old, 0);
+			task_gone(e, old, 0, former);
 		tasks_rekey(&e->tasks, former, tid);
 	}
 	struct task *t = tasks_find(&e->tasks, tid);
@@ -514,7 +518,7 @@ void tracer_on_stop(revel_engine *e, pid_t tid, const struct stop *s)
 	struct task *t = tasks_find(&e->tasks, tid);
 	if (s->kind == STOP_GONE) {
 		if (t)
-			task_gone(e, t, s->status);
+			task_gone(e, t, s->status, 0);
 		return;
 	}
 	if (s->kind == STOP_NONE)

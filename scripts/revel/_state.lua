@@ -169,7 +169,9 @@ function M.task_exit(run, ev)
   g._time = tonumber(ev.time_ns) / 1e9
   local f = run.tool.exit_thread
   if f then
-    call_hook(f, "exit_thread of thread " .. ev.tid, g, g.thread, M.exit_code(ev.status), ev.status)
+    -- A leader another thread's execve superseded: that thread's tid, fifth.
+    local by = ev.former_tid ~= 0 and ev.former_tid or nil
+    call_hook(f, "exit_thread of thread " .. ev.tid, g, g.thread, M.exit_code(ev.status), ev.status, by)
   end
 end
 

@@ -228,24 +228,27 @@ local function set_trace(o, v)
 end
 
 -- -e quiet=SET / --quiet=SET: of strace's messages revel prints the exit
--- lines alone; the others (attach, personality...) it never prints.
+-- and superseded lines alone; the others (attach, personality...) it never
+-- prints.
 local QUIET = { attach = true, exit = true, ["path-resolution"] = true, personality = true,
   ["thread-execve"] = true, superseded = true, all = true, none = true }
 local function set_quiet(o, v)
   local neg, set = v:match("^(!?)(.*)$")
-  local exit, attach = false, false
+  local exit, attach, superseded = false, false, false
   for w in set:gmatch("[^,]+") do
     if not QUIET[w] then
       return nil, ("-e quiet=%s: invalid quiet '%s'"):format(v, w)
     end
     exit = exit or w == "exit" or w == "all"
     attach = attach or w == "attach" or w == "all"
+    superseded = superseded or w == "superseded" or w == "all"
   end
   if neg == "!" then
-    exit, attach = not exit, not attach
+    exit, attach, superseded = not exit, not attach, not superseded
   end
   o.quiet_exit = exit
   o.quiet_attach = attach
+  o.quiet_superseded = superseded
   return true
 end
 
@@ -759,6 +762,8 @@ function M.main(args)
         count = o.count, json = o.json, fd_paths = o.fd_paths, follow = o.follow ~= nil,
         quiet = o.quiet_exit and 2 or (o.quiet_exit == false and 0) or o.quiet, syscall_number = o.syscall_number ~= nil,
         instruction_pointer = o.instruction_pointer ~= nil, attach = o.attach,
+        -- strace -qqq (or quiet=superseded) drops "+++ superseded by execve +++" too
+        quiet_superseded = o.quiet_superseded or (o.quiet_superseded == nil and (o.quiet or 0) >= 3),
         separate = (o.follow or 0) > 1 or o.separately,
         fd_details = (o.fd_paths or 0) > 1 or o.fd_details, strsize_exact = o.strsize ~= nil,
         style = style.tool_opts(o, {}) }))

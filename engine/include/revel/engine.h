@@ -115,7 +115,10 @@ enum revel_event_kind {
 	/* A signal (.sig) is about to be delivered. Task stopped. Answer with
 	 * REVEL_ACT_CONTINUE and .sig = the signal to deliver (0 suppresses). */
 	REVEL_EV_SIGNAL,
-	/* A task is gone (.status is its wait status). Not stopped. */
+	/* A task is gone (.status is its wait status). Not stopped. A nonzero
+	 * .former_tid says the task was a thread-group leader superseded by that
+	 * thread's execve (.status 0): the thread goes on with the leader's tid,
+	 * and REVEL_EV_EXEC follows for it. */
 	REVEL_EV_TASK_EXIT,
 	/* The last task of process .pid is gone. Not stopped. */
 	REVEL_EV_PROCESS_EXIT,

@@ -8,6 +8,7 @@
 --                            json = bool, fd_paths = bool, follow = bool, quiet = N }
 -- follow: every process's lines (strace -f); without it the root's alone.
 -- quiet: 2 and more drop the "+++ exited +++" lines (strace -qq).
+-- quiet_superseded: drop "+++ superseded by execve in pid N +++" (-qqq).
 -- syscall_number: "[  12] " before each call (strace -n).
 -- instruction_pointer: "[00007f...] " before each line (strace -i).
 -- separate: with output NAME, each thread's lines in NAME.TID (strace -ff -o).
@@ -265,6 +266,7 @@ function M.new(opts)
     o.name = settings.name -- a write that fails is said with it (copied)
     o.root_only = opts.follow and 0 or 1
     o.quiet_exit = (opts.quiet or 0) >= 2 and 1 or 0
+    o.quiet_superseded = opts.quiet_superseded and 1 or 0
     o.syscall_number = opts.syscall_number and 1 or 0
     o.instruction_pointer = opts.instruction_pointer and 1 or 0
     o.separate = settings.separate
@@ -289,16 +291,6 @@ function M.new(opts)
     return nil
   end
 
-  -- Without -f, with -p: the tids shown (the roots: the command's, each
-  -- attached process's leader, and the tids given), counted alone.
-  local shown
-  if opts.attach and not opts.follow then
-    shown = {}
-    for _, pid in ipairs(opts.attach) do
-      shown[pid] = true
-    end
-  end
-
   function tool.init_thread(tid, parent_tid)
     if shown then
       if not (parent_tid == nil or shown[tid]) then
@@ -306,6 +298,10 @@ function M.new(opts)
       end
       shown[tid] = true
       api.printer_show(P, tid)
+    elseif live == 0 and parent_tid == nil then
+      -- The process revel spawned is the root (without -f, the only one
+      -- printed), whichever task makes the first traced call.
+      api.printer_root(P, tid)
     end
     live = live + 1
     api.printer_ntasks(P, live)
@@ -353,9 +349,14 @@ function M.new(opts)
 
   -- The runtime hands over 128+N for a signal N: back to a wait status (a raw
   -- wait status, when a runtime passes one fourth, is taken as it is).
-  function tool.exit_thread(g, _, code, raw)
+  function tool.exit_thread(g, _, code, raw, superseded_by)
     local status = raw or ((code > 128 and code <= 128 + 64) and (code - 128) or code * 256)
-    api.printer_exited(P, g.tid, status)
+    if superseded_by then
+      -- Not an exit: thread superseded_by's execve took the leader's place.
+      api.printer_superseded(P, g.tid, superseded_by)
+    else
+      api.printer_exited(P, g.tid, status)
+    end
     if shown and not shown[g.tid] then
       return
     end

@@ -67,8 +67,9 @@ struct revel_printer_opts {
 	 * at the first, on stderr as "revel: NAME: ERROR", as strace says it.
 	 * NULL: not said (the output is stderr itself). */
 	const char *name;
-	/* Nonzero: only the root's lines are printed and counted, the task the
-	 * printer first hears of (strace without -f: the command's process). */
+	/* Nonzero: only the root's lines are printed and counted (strace
+	 * without -f: the command's process): revel_printer_root's, else the
+	 * task the printer first hears of. */
 	int root_only;
 	/* Nonzero: no "+++ exited/killed +++" lines (strace -qq). */
 	int quiet_exit;
@@ -131,6 +132,9 @@ struct revel_printer_opts {
 	const unsigned char *dump_fds;
 	int dump_nfds;
 	int dump_rest;
+	/* Nonzero: no "+++ superseded by execve in pid N +++" lines (strace
+	 * -qqq, --quiet=superseded). */
+	int quiet_superseded;
 };
 
 revel_printer *revel_printer_new(const struct revel_printer_opts *o);
@@ -153,6 +157,14 @@ int revel_printer_signal(revel_printer *p, pid_t tid, int sig, const void *info)
 /* "+++ exited with N +++" / "+++ killed by SIG +++" for a wait status; a call
  * left in flight (exit, exit_group) ends with " = ?" first. */
 int revel_printer_exited(revel_printer *p, pid_t tid, int status);
+/* The root for root_only: the process revel spawned (the first task heard
+ * of is another when the trace set is narrow). */
+void revel_printer_root(revel_printer *p, pid_t pid);
+/* A thread's execve made it the leader: the leader tid is gone, "+++
+ * superseded by execve in pid BY +++" (its call in flight ends " = ?"), and
+ * BY's execve in flight goes on as tid's ("<... execve resumed>"). Without
+ * -f (root_only) the root's lines stop there, as strace's, but its exit. */
+int revel_printer_superseded(revel_printer *p, pid_t tid, pid_t by);
 /* The -c table (only in REVEL_PRINT_COUNT mode; nothing otherwise). */
 int revel_printer_summary(revel_printer *p);
 /* Writes what is buffered: 0, or -errno of a write that failed. */
