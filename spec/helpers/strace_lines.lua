@@ -161,13 +161,14 @@ local function trace(which, row)
   local text = row.stderr and r.err or H.slurp(out) or ""
   os.remove(out)
   -- -n with -f: a call cut in two carries its number on both halves, after
-  -- the pid; the halves are joined only without it (the call names it).
+  -- the pid; the resumed half loses it, so the halves join into the line
+  -- the call makes uncut.
   text = text:gsub("([^\n]*)", function(l)
     local pid, rest = l:match("^(%d+%s+)%[%s*%d+%] (.*)$")
     if not pid then
       pid, rest = l:match("^(%[pid%s+%d+%] )%[%s*%d+%] (.*)$")
     end
-    if rest and (rest:match(" <unfinished %.%.%.>$") or rest:match("^<%.%.%. ")) then
+    if rest and rest:match("^<%.%.%. ") then
       return pid .. rest
     end
     return l

@@ -26,10 +26,11 @@ end
 -- rt_sigprocmask or in read, or (strace without -f, the thread untraced)
 -- still in clone3; those lines are left out, and the new thread's tid.
 local function leader_race(l)
-  if l:match("^rt_sigprocmask%(SIG_SETMASK, %[%],") or l:match("<unfinished %.%.%.>%) = %?$") then
+  if l:match("^rt_sigprocmask%(SIG_SETMASK, %[%],") or l:match("<unfinished %.%.%.>%) = %?$")
+    or l:match("^clone3%(") then
     return nil
   end
-  return (l:gsub("parent_tid=%[%d+%]}, 88%) = %d+$", "parent_tid=[TID]}, 88) = TID"))
+  return l
 end
 
 return {
