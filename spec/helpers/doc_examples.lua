@@ -13,7 +13,8 @@
 -- with "$ COMMAND" lines (a session: the lines after a command are what it
 -- shows; "..." stands for lines left out; "revel [...]> INPUT" lines are the
 -- REPL's input), and `revel ...` command lines in the prose. A line
--- "<!-- doc-test: skip: WHY -->" skips the next example.
+-- "<!-- doc-test: skip: WHY -->" skips the next example (a whole ```sh
+-- block); in a ```sh block, a line "# doc-test: skip: WHY" skips the next line.
 -- The man page: .nf/.fi blocks (commands, REPL input lines, a tool) and
 -- ".TP" + ".B \"revel ...\"" examples; ".\" doc-test: skip: WHY" skips the
 -- next one. Words in capitals (COMMAND, FILE ...) make a synopsis, not an
@@ -26,6 +27,13 @@ local function lines_of(path)
     t[#t + 1] = l
   end
   return t
+end
+
+-- A command line in the prose, not an option's name (`revel -p`): it ends
+-- with a command or operand, or is an option that runs alone.
+local function is_command(span)
+  local last = span:match("(%S+)$")
+  return not last:match("^%-") or last == "--help" or last == "--version" or last == "--list-syscalls"
 end
 
 local function is_synopsis(cmd)
@@ -102,6 +110,7 @@ function D.markdown(path, doc)
       i = i + 1
       local code = table.concat(block, "\n") .. "\n"
       if lang == "sh" then
+        local outer_skip = skip
         local block_skip, j = skip, 1
         while j <= #block do
           local c, at = block[j], start + j
@@ -109,10 +118,14 @@ function D.markdown(path, doc)
             j = j + 1
             c = c:sub(1, -2) .. block[j]
           end
+          local line_skip = c:match("^# doc%-test: skip: (.*)$")
           c = strip_comment(c)
-          if c ~= "" and not c:match("^#") and not is_synopsis(c) then
+          if line_skip then
+            block_skip = line_skip -- for the next line only
+          elseif c ~= "" and not c:match("^#") and not is_synopsis(c) then
             skip = block_skip -- a marker before the block holds for all its lines
             add({ kind = "cmd", cmd = c }, at)
+            block_skip = outer_skip
           end
           j = j + 1
         end
@@ -133,7 +146,7 @@ function D.markdown(path, doc)
       end
     else
       for c in l:gmatch("`(revel [^`]*)`") do
-        if not is_synopsis(c) and not c:match("^revel %[") then -- (a REPL prompt)
+        if not is_synopsis(c) and not c:match("^revel %[") and is_command(c) then -- ([: a REPL prompt)
           add({ kind = "cmd", cmd = c, inline = true }, i)
         end
       end
