@@ -172,7 +172,7 @@ describe("strace's letters", function()
     for _, words in ipairs({
       { "-k" }, { "--stack-traces" }, -- stack traces
       { "-Z" }, { "-e", "status=failed" }, { "-e", "signal=none" }, -- filters
-      { "-yy" }, { "-v" }, { "-Y" }, { "--decode-fds=all" }, { "-e", "verbose=none" }, -- style
+      { "-v" }, { "-Y" }, { "-e", "verbose=none" }, -- style
       { "-b", "execve" }, { "--detach-on=execve" }, -- startup: -b execve (it detaches)
       { "-ff", "-c", "-o", "x" }, { "-ff", "--json", "-o", "x" },
     }) do

@@ -42,23 +42,37 @@ void p_addr(struct fc *c, uint64_t v)
 		fo_puts(c->o, "NULL");
 }
 
+#define FD_DETAILS (REVEL_FMT_FD_DETAILS | REVEL_FMT_FD_DEVS | REVEL_FMT_FD_PIDFDS)
+
 /* A path from /proc as strace prints it after -y: in <>, nothing quoted,
- * unprintables, '>' and '\\' escaped. False when the link cannot be read. */
-static bool p_proc_link(struct fc *c, const char *link)
+ * unprintables, '>' and '\\' escaped; open: without the closing '>'. */
+void p_fd_path(struct fc *c, const char *path, size_t n, bool open)
 {
-	char path[4096];
-	ssize_t n = readlink(link, path, sizeof path - 1);
-	if (n <= 0)
-		return false;
 	fo_putc(c->o, '<');
-	for (ssize_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)path[i];
 		if (ch < ' ' || ch >= 0x7f || ch == '>' || ch == '\\')
 			fo_printf(c->o, "\\x%02x", ch);
 		else
 			fo_putc(c->o, (char)ch);
 	}
-	fo_putc(c->o, '>');
+	if (!open)
+		fo_putc(c->o, '>');
+}
+
+/* The link's target printed as p_fd_path; false when it cannot be read.
+ * With fd >= 0 and -yy: a socket's, device's or pidfd's details instead. */
+static bool p_proc_link(struct fc *c, const char *link, int fd)
+{
+	char path[4096];
+	ssize_t n = readlink(link, path, sizeof path - 1);
+	if (n <= 0)
+		return false;
+	if (fd >= 0 && (c->f->flags & FD_DETAILS) && p_fd_details(c, fd, path, (size_t)n))
+		return true;
+	if (!(c->f->flags & REVEL_FMT_FD_PATHS))
+		return false;
+	p_fd_path(c, path, (size_t)n, false);
 	return true;
 }
 
@@ -67,11 +81,11 @@ static bool p_proc_link(struct fc *c, const char *link)
 void p_fd(struct fc *c, int fd)
 {
 	fo_dec(c->o, fd);
-	if (!(c->f->flags & REVEL_FMT_FD_PATHS) || fd < 0 || c->f->pid <= 0)
+	if (!(c->f->flags & (REVEL_FMT_FD_PATHS | FD_DETAILS)) || fd < 0 || c->f->pid <= 0)
 		return;
 	char link[64];
 	snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)c->f->pid, fd);
-	p_proc_link(c, link);
+	p_proc_link(c, link, fd);
 }
 
 /* AT_FDCWD, with the directory it stands for under -y: AT_FDCWD</tmp>. */
@@ -90,7 +104,7 @@ void p_dirfd(struct fc *c, int fd)
 		return;
 	char link[64];
 	snprintf(link, sizeof link, "/proc/%d/cwd", (int)c->f->pid);
-	p_proc_link(c, link);
+	p_proc_link(c, link, -1);
 }
 
 /* Two fds the kernel wrote at addr (pipe2, socketpair): [3</...>, 4</...>]. */

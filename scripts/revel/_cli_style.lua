@@ -179,21 +179,23 @@ end
 S.NAMES = { { "column", "-a" }, { "append", "-A" }, { "x", "-x" },
   { "hex", "--strings-in-hex" }, { "const_style", "-X" }, { "abbrev", "-v or -e abbrev=" },
   { "verbose_set", "-e verbose=" }, { "raw", "-e raw=" }, { "dump_read", "-e read=" },
-  { "dump_write", "-e write=" }, { "pid_comm", "-Y" } }
+  { "dump_write", "-e write=" }, { "pid_comm", "-Y" }, { "fd_details", "--decode-fds=socket" } }
 
 -- --decode-fds[=SET] is -y (path) or -yy (all; socket and dev details);
 -- its value is optional, so only --decode-fds=V (as --quiet[=SET]:
 -- getopt_long takes an optional value after "=" alone).
 local FD_WORDS = { path = true, socket = true, dev = true, pidfd = true, all = true, none = true }
 function S.decode_fds(o, v)
-  o.fd_paths = o.fd_paths or 1
   for w in ((v or "path") .. ","):gmatch("([^,]*),") do
     if not FD_WORDS[w] then
       return nil, ("invalid decode-fds '%s'"):format(v)
     elseif w == "all" then
       o.fd_paths = 2
-    elseif w == "socket" or w == "dev" or w == "pidfd" then
-      o.fd_details = true
+    elseif w == "path" then
+      o.fd_paths = o.fd_paths or 1
+    elseif w ~= "none" then
+      o.fd_details = o.fd_details or {}
+      o.fd_details[w] = true
     end
   end
   return true
@@ -201,9 +203,7 @@ end
 
 -- What revel does not do yet, said; -A without -o, said as strace says it.
 function S.check(o)
-  if (o.fd_paths or 0) > 1 or o.fd_details then
-    return "-yy is not supported yet"
-  elseif o.pid_comm then
+  if o.pid_comm then
     return "-Y is not supported yet"
   elseif o.abbrev or o.verbose_set then
     return o.abbrev and "-v (-e abbrev=) is not supported yet" or "-e verbose= is not supported yet"

@@ -63,6 +63,10 @@ short one -xVALUE or
   -T, --syscall-times[=s|ms|us|ns]
                        end each call's line with its time: <0.000012>
   -y, --decode-fds     print the paths of file descriptors: 3</etc/passwd>
+  -yy, --decode-fds=all|SET
+                       also sockets' protocols and addresses (3<TCP:[127.0.0.1:
+                       80->127.0.0.1:4711]>), devices (</dev/null<char 1:3>>),
+                       pidfds (<pid:1234>); SET: path,socket,dev,pidfd
   -n, --syscall-number start each call's line with its number: [  12] brk(NULL)
   -i, --instruction-pointer
                        start each line with the instruction pointer at the call
@@ -160,7 +164,7 @@ short one -xVALUE or
   -h, --help           show this help and exit
   -V, --version        show the version and exit
 
-strace's other options (-b, -k, -v, -yy, -Y, -e status= ...)
+strace's other options (-b, -k, -v, -Y, -e status= ...)
 are refused as "not supported yet" (exit 125), never taken for something else;
 -e kvm=vcpu is refused too (revel decodes no KVM ioctl).
 
@@ -765,7 +769,8 @@ function M.main(args)
         -- strace -qqq (or quiet=superseded) drops "+++ superseded by execve +++" too
         quiet_superseded = o.quiet_superseded or (o.quiet_superseded == nil and (o.quiet or 0) >= 3),
         separate = (o.follow or 0) > 1 or o.separately,
-        fd_details = (o.fd_paths or 0) > 1 or o.fd_details, strsize_exact = o.strsize ~= nil,
+        fd_details = (o.fd_paths or 0) > 1 and { socket = true, dev = true, pidfd = true } or o.fd_details,
+        strsize_exact = o.strsize ~= nil,
         style = style.tool_opts(o, {}) }))
       if not t then
         error(errors.run_error(("cannot open %s: %s"):format(o.output, cerr)), 0)

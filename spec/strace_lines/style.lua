@@ -1,10 +1,26 @@
 -- Output style (issue 11): -a, -A, -x, -xx, --strings-in-hex, -X, -e raw=,
--- -e read= / -e write= dumps, -s 0, -n with -i.
+-- -e read= / -e write= dumps, -s 0, -n with -i, -yy and --decode-fds=.
 local L, H = ...
 local f = L.dir .. "/f.txt"
 local bin = L.dir .. "/bin.dat"
 local mix = L.dir .. "/mix.dat"
 os.execute("head -c 300 /bin/true > " .. H.q(bin) .. " && printf 'ab\\001c\\200d\\n\"q\\\\' > " .. H.q(mix))
+-- Sockets' inodes, ephemeral ports and the guest's pid move between runs.
+local function net(l)
+  l = l:gsub("%[%d%d%d%d+", "[INODE"):gsub("%->%d%d%d%d+", "->INODE"):gsub(":%d%d%d%d+", ":PORT")
+  l = l:gsub("^kill%(%d+", "kill(PID"):gsub("^getpid%(%) += %d+", "getpid() = PID")
+  l = l:gsub("pidfd_open%(%d+", "pidfd_open(PID"):gsub("<pid:%d+>", "<pid:PID>")
+  return l
+end
+local io = { H.guest("style_io"), L.dir .. "/io" }
+-- Sockets' inodes, ephemeral ports and the guest's pid move between runs.
+local function net(l)
+  l = l:gsub("%[%d%d%d%d+", "[INODE"):gsub("%->%d%d%d%d+", "->INODE"):gsub(":%d%d%d%d+", ":PORT")
+  l = l:gsub("^kill%(%d+", "kill(PID"):gsub("^getpid%(%) += %d+", "getpid() = PID")
+  l = l:gsub("pidfd_open%(%d+", "pidfd_open(PID"):gsub("<pid:%d+>", "<pid:PID>")
+  return l
+end
+local io = { H.guest("style_io"), L.dir .. "/io" }
 return {
   { "-a 20", opts = { "-a", "20" }, argv = { "cat", f }, pad = true },
   { "-a 60 --columns", opts = { "--columns=60" }, argv = { "cat", f }, pad = true },
@@ -28,6 +44,18 @@ return {
   { "-e write=1 writev", opts = { "-e", "write=1" }, argv = { H.guest("style_io"), L.dir .. "/io" }, stdout = true },
   { "-e read=3 write=3 readv", opts = { "-e", "read=3", "-e", "write=3", "-e", "trace=%desc" },
     argv = { H.guest("style_io"), L.dir .. "/io" } },
+  { "-yy", opts = { "-yy" }, argv = io, norm = net },
+  { "--decode-fds=all", opts = { "--decode-fds=all" }, argv = io, norm = net },
+  { "--decode-fds=socket", opts = { "--decode-fds=socket" }, argv = io, norm = net },
+  { "--decode-fds=dev,pidfd", opts = { "--decode-fds=dev,pidfd" }, argv = io, norm = net },
+  { "--decode-fds=path,socket", opts = { "--decode-fds=path,socket" }, argv = io, norm = net },
+  { "-yy -f sh /dev/null", opts = { "-yy", "-f" }, argv = { "sh", "-c", "echo x > /dev/null; cat " .. f .. " > /dev/null" } },
+  { "-yy", opts = { "-yy" }, argv = io, norm = net },
+  { "--decode-fds=all", opts = { "--decode-fds=all" }, argv = io, norm = net },
+  { "--decode-fds=socket", opts = { "--decode-fds=socket" }, argv = io, norm = net },
+  { "--decode-fds=dev,pidfd", opts = { "--decode-fds=dev,pidfd" }, argv = io, norm = net },
+  { "--decode-fds=path,socket", opts = { "--decode-fds=path,socket" }, argv = io, norm = net },
+  { "-yy -f sh /dev/null", opts = { "-yy", "-f" }, argv = { "sh", "-c", "echo x > /dev/null; cat " .. f .. " > /dev/null" } },
   { "-e read=all write=all sockets", opts = { "-e", "read=all", "-e", "write=all", "-e", "trace=%network,read,write" },
     argv = { H.guest("style_io"), L.dir .. "/io" } },
 }

@@ -19,7 +19,8 @@
 -- summary: lines and the count table (strace -C); summary_wall (-w),
 --   summary_overhead_ns (-O), summary_sort and summary_columns (-S, -U: enum
 --   revel_summary_column values) shape the table.
--- fd_details: sockets' addresses and devices' numbers with fds (strace -yy).
+-- fd_details: { socket, dev, pidfd = bool }: sockets' addresses, devices'
+--   numbers, pidfds' pids with fds (strace -yy, --decode-fds=socket,dev,pidfd).
 -- strsize_exact: strsize as given, 0 included (strace -s 0).
 -- style: the output style (revel._cli_style.tool_opts): column (-a N),
 --   append (-A), hex (1 -x, 2 -xx, 3 non-ascii-chars), const_style ("raw",
@@ -208,7 +209,9 @@ function M.new(opts)
   local HEX = { ffi.C.REVEL_FMT_HEX_NONASCII, ffi.C.REVEL_FMT_HEX_ALL, ffi.C.REVEL_FMT_HEX_ESCAPES }
   local CONST = { raw = ffi.C.REVEL_FMT_CONST_RAW, verbose = ffi.C.REVEL_FMT_CONST_VERBOSE }
   local fmt_flags = (settings.fd_paths and ffi.C.REVEL_FMT_FD_PATHS or 0)
-    + (opts.fd_details and ffi.C.REVEL_FMT_FD_DETAILS or 0)
+    + (opts.fd_details and opts.fd_details.socket and ffi.C.REVEL_FMT_FD_DETAILS or 0)
+    + (opts.fd_details and opts.fd_details.dev and ffi.C.REVEL_FMT_FD_DEVS or 0)
+    + (opts.fd_details and opts.fd_details.pidfd and ffi.C.REVEL_FMT_FD_PIDFDS or 0)
     + (HEX[style.hex or 0] or 0) + (CONST[style.const_style or ""] or 0)
     + (style.pid_comm and ffi.C.REVEL_FMT_PID_COMM or 0)
   -- Kept while the printer lives (it copies them).

@@ -31,10 +31,12 @@ enum revel_fmt_flags {
 	REVEL_FMT_HEX_NONASCII = 2,  /* -x: a string with a non-ASCII byte all in \xHH */
 	REVEL_FMT_HEX_ALL = 4,       /* -xx: every string in \xHH */
 	REVEL_FMT_HEX_ESCAPES = 8,   /* --strings-in-hex=non-ascii-chars: \xHH, not octal */
-	REVEL_FMT_FD_DETAILS = 16,   /* -yy: sockets' addresses, devices' numbers */
+	REVEL_FMT_FD_DETAILS = 16,   /* -yy, --decode-fds=socket: sockets' protocols, addresses */
 	REVEL_FMT_PID_COMM = 32,     /* -Y: pids as 1234<cat> */
 	REVEL_FMT_CONST_RAW = 64,    /* -X raw: constants and flags as numbers */
 	REVEL_FMT_CONST_VERBOSE = 128, /* -X verbose: the number, then its names in a comment */
+	REVEL_FMT_FD_DEVS = 256,     /* -yy, --decode-fds=dev: /dev/null<char 1:3> */
+	REVEL_FMT_FD_PIDFDS = 512,   /* -yy, --decode-fds=pidfd: a pidfd's pid, <pid:1234> */
 };
 
 /* Per-syscall styles (struct revel_fmt.styles, one byte per number). */
