@@ -8,6 +8,28 @@ local bit = require("bit")
 
 local S = {}
 
+-- Their lines in revel --help (cli.lua's USAGE).
+S.HELP = [=[
+  -a N, --columns=N    print results at column N (default 40; at least one space)
+  -A, --output-append-mode
+                       append to -o FILE (and -ff's FILE.TID) instead of truncating
+  -x, --strings-in-hex=non-ascii
+                       print a string with a non-ASCII byte all in \xHH escapes
+  -xx, --strings-in-hex[=all]
+                       print every string in \xHH escapes
+  --strings-in-hex=non-ascii-chars|none
+                       \xHH instead of octal for single bytes / octal (the default)
+  -X raw|abbrev|verbose, --const-print-style=STYLE
+                       constants and flags as numbers (raw), names (abbrev, the
+                       default), or numbers with names in a comment (verbose)
+  -e raw=SET, --raw=SET
+                       print the arguments and result of the calls in SET in hex,
+                       undecoded (SET as for trace=)
+  -e read=FDS, --read=FDS, -e write=FDS, --write=FDS
+                       dump in hex and ASCII all data read from / written to the
+                       fds in FDS (3,5; all; none; !FDS), under each call's line
+]=]
+
 -- A syscall set as -e trace= takes it, to { [nr] = true }, or nil and
 -- strace's message for a name it does not know.
 local function syscall_set(v)

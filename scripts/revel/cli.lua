@@ -71,24 +71,7 @@ short one -xVALUE or
   -i, --instruction-pointer
                        start each line with the instruction pointer at the call
                        or signal: [00007f0a1b2c3d4e] (the REPL is --repl)
-  -a N, --columns=N    print results at column N (default 40; at least one space)
-  -A, --output-append-mode
-                       append to -o FILE (and -ff's FILE.TID) instead of truncating
-  -x, --strings-in-hex=non-ascii
-                       print a string with a non-ASCII byte all in \xHH escapes
-  -xx, --strings-in-hex[=all]
-                       print every string in \xHH escapes
-  --strings-in-hex=non-ascii-chars|none
-                       \xHH instead of octal for single bytes / octal (the default)
-  -X raw|abbrev|verbose, --const-print-style=STYLE
-                       constants and flags as numbers (raw), names (abbrev, the
-                       default), or numbers with names in a comment (verbose)
-  -e raw=SET, --raw=SET
-                       print the arguments and result of the calls in SET in hex,
-                       undecoded (SET as for trace=)
-  -e read=FDS, --read=FDS, -e write=FDS, --write=FDS
-                       dump in hex and ASCII all data read from / written to the
-                       fds in FDS (3,5; all; none; !FDS), under each call's line
+]=] .. style.HELP .. [=[
   -p PID[,PID...], --attach=PID
                        attach to running processes (all their threads, and
                        the children they make) and trace them until they end,
