@@ -145,6 +145,21 @@ describe("the default tool", function()
     assert.truthy(r.err:match('close%(%d+</etc/hostname>%)'), r.err)
   end)
 
+  -- As strace /etc/hostname: the failed execve's line, the message, the end;
+  -- nothing of revel's own after the exec (its write, its exit_group).
+  it("prints a command that cannot be executed as strace, then exits 126", function()
+    local r = H.revel({}, { "/etc/hostname" })
+    assert.are.equal(126, r.code, r.err)
+    local lines = {}
+    for l in r.err:gmatch("[^\n]+") do
+      lines[#lines + 1] = l
+    end
+    assert.are.equal(3, #lines, r.err)
+    assert.truthy(lines[1]:match('^execve%("/etc/hostname", %["/etc/hostname"%], 0x%x+ /%* %d+ vars %*/%) += %-1 ENOEXEC %(Exec format error%)$'), r.err)
+    assert.are.equal("revel: exec /etc/hostname: Exec format error", lines[2])
+    assert.are.equal("+++ exited with 126 +++", lines[3])
+  end)
+
   it("is documented in --help", function()
     local r = H.sh(H.q(H.bin) .. " --help")
     for _, opt in ipairs({ "-o FILE", "-e trace=SET", "--trace=SET", "-s N", "-c", "--json", "-y" }) do

@@ -267,6 +267,11 @@ int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result)
 	pr_newline(p);
 	if (p->dump_fds || p->o.dump_rest)
 		pr_dump(p, c, result);
+	/* A failed execve: what the process says next (revel's "exec: ..."
+	 * for the command, a shell's "not found") comes after its line, as
+	 * under strace. */
+	if (c->nr == SYS_execve && result < 0)
+		revel_printer_flush(p);
 	return 0;
 }
 

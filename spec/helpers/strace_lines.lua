@@ -12,6 +12,9 @@
 --                 pthread_join's futex wait, which strace itself may or
 --                 may not see),
 --          stderr = bool (trace to stderr, no -o: for options about it),
+--          code = N (revel's exit status where it differs from strace's on
+--                 purpose: 126 for a command that cannot be executed, as
+--                 the shell, where strace exits 1),
 --          detached = bool (-D: the tracer outlives the command the shell
 --            waits for; the trace is read once the tracer is gone),
 --          pre = "shell run before each trace, $OUT its output file" (-A),
@@ -196,7 +199,7 @@ function L.check(row)
   local s1, r1 = trace("strace", row)
   local s2 = trace("strace", row)
   local rv, rr = trace("revel", row)
-  if r1.code ~= rr.code then
+  if (row.code or r1.code) ~= rr.code then
     error(("%s: exit status %s under strace, %s under revel\n%s"):format(row[1], tostring(r1.code),
       tostring(rr.code), rr.err or ""), 0)
   end

@@ -70,6 +70,19 @@ return {
         return l
       end
     end },
+  -- The command cannot be executed: its execve fails, and nothing of
+  -- revel's own (the message it writes, its exit) shows as the guest's.
+  -- revel exits 126 as the shell, strace 1; its message names the command.
+  { "exec failure", opts = {}, argv = { "/etc/hostname" }, stderr = true, code = 126,
+    norm = function(l)
+      l = l:gsub("^strace: exec: ", "TRACER: exec: ")
+      l = l:gsub("^revel: exec /etc/hostname: ", "TRACER: exec: ")
+      return (l:gsub("^%+%+%+ exited with %d+ %+%+%+$", "+++ exited +++"))
+    end },
+  { "-f exec failure", opts = { "-f" }, argv = { "/etc/hostname" }, code = 126,
+    norm = function(l)
+      return (l:gsub("^%+%+%+ exited with %d+ %+%+%+$", "+++ exited +++"))
+    end },
   { "-n -f exits", opts = { "-n", "-f" }, argv = { "sh", "-c", "/bin/true; exit 2" },
     norm = function(l)
       return (l:gsub("^(%[%s*%d+%] getppid%(%) = )%d+", "%1PPID"))
