@@ -206,10 +206,10 @@ static bool get_affinity(revel_engine *e, struct task *t, const struct user_regs
 	if (!k)
 		return false;
 	unsigned len = (unsigned)reg_arg(r, 1);
-	/* The kernel checks len (EINVAL) and copies min(len, its mask size). */
+	/* The kernel checks len (EINVAL) as for the guest, and copies
+	 * min(len, its mask size): at most MASK_MAX bytes. */
 	struct place_mask m;
-	unsigned asked = len > MASK_MAX && len % sizeof(long) == 0 ? MASK_MAX : len;
-	long n = get_aff(0, asked, m.b);
+	long n = get_aff(0, len, m.b);
 	if (n < 0) {
 		*res = -errno;
 		return true;
