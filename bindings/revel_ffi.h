@@ -58,6 +58,7 @@ struct revel_options {
 	unsigned int run_gid;
 	int daemonize;
 	const volatile int *interrupt;
+	int detach_on_exec;
 };
 
 enum revel_placement { REVEL_PLACE_NONE = 0, REVEL_PLACE_CPU = 1, REVEL_PLACE_FOLLOW = 2, REVEL_PLACE_TOGETHER = 3 };
@@ -78,7 +79,8 @@ enum revel_event_kind {
 	REVEL_EV_SIGNAL = 5,
 	REVEL_EV_TASK_EXIT = 6,
 	REVEL_EV_PROCESS_EXIT = 7,
-	REVEL_EV_DONE = 8
+	REVEL_EV_DONE = 8,
+	REVEL_EV_DETACHED = 9
 };
 
 enum revel_event_flags { REVEL_EVF_FAULT = 0x100 };
@@ -235,7 +237,7 @@ enum {
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 11 };
+enum revel_lua_abi { REVEL_LUA_ABI = 12 };
 
 /* An event with its numbers also as doubles, so Lua reads them without
  * boxing 64-bit integers; values Lua leaves unchanged are written back bit

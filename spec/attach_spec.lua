@@ -172,6 +172,46 @@ return tool
   end)
 end)
 
+describe("revel -b execve", function()
+  after_each(function()
+    for i = #started, 1, -1 do
+      os.execute("kill " .. started[i] .. " 2> /dev/null")
+    end
+    started = {}
+  end)
+
+  it("with -f -p, lets go of the children the attached loop execs, and keeps the loop", function()
+    local d = newdir()
+    local sh = bg(("sh -c 'while :; do /bin/echo x; sleep 0.05; done' > %s"):format(q(d .. "/loop")))
+    local r = bg(("%s -f -b execve -p %d -o %s 2> %s"):format(q(H.bin), sh, q(d .. "/trace"), q(d .. "/err")))
+    assert.is_true(eventually(function()
+      local _, n = read(d .. "/err"):gsub("revel: Process %d+ detached\n", "")
+      return n >= 4 -- children let go of at their exec, the loop traced on
+    end))
+    assert.are.equal(tostring(r), status_field(sh, "TracerPid"))
+    H.sh("kill -TERM " .. r)
+    assert.is_true(eventually(function() return not alive(r) end))
+    local trace = read(d .. "/trace")
+    assert.truthy(trace:find('execve("/bin/echo", ["/bin/echo", "x"]', 1, true))
+    assert.truthy(trace:find("<detached ...>", 1, true))
+    assert.falsy(trace:find('write(1, "x\\n", 2)', 1, true)) -- echo's own calls: not traced
+    assert.are.equal("0", status_field(sh, "TracerPid"))
+    assert.is_true(grows(d .. "/loop", 4))
+  end)
+
+  it("waits for the command it let go of, exits 0 as strace; other calls are refused", function()
+    local r = H.sh(("%s -q -b execve -e trace=execve sh -c 'exec sh -c \"echo out; exit 3\"'"):format(q(H.bin)))
+    assert.are.equal(0, r.code)
+    assert.are.equal("out\n", r.out)
+    assert.truthy(r.err:find('^execve%("/usr/bin/sh", %["sh", "%-c", "exec sh'))
+    assert.truthy(r.err:find("<detached ...>\n$"))
+    assert.falsy(r.err:find("Process")) -- -q
+    r = H.sh(q(H.bin) .. " --detach-on=open true")
+    assert.are.equal(125, r.code)
+    assert.are.equal("revel: Syscall 'open' for -b isn't supported\n", r.err)
+  end)
+end)
+
 describe("revel(1)'s -p examples", function()
   after_each(function()
     for i = #started, 1, -1 do

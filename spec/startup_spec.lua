@@ -233,7 +233,7 @@ describe("startup options: bad values", function()
       { { "-e", "kvm=foo" }, "invalid -e kvm= argument: 'foo'" },
       { { "-e", "kvm=vcpu" }, "-e kvm=vcpu is not supported: revel does not decode KVM ioctls (KVM_RUN exit reasons)" },
       { { "--kvm=vcpu" }, "-e kvm=vcpu is not supported: revel does not decode KVM ioctls (KVM_RUN exit reasons)" },
-      { { "-b", "execve" }, "-b is not supported yet" },
+      { { "-b", "open" }, "Syscall 'open' for -b isn't supported" },
       { { "-u", "" }, "Cannot find user ''" },
     }) do
       local words = { H.bin }

@@ -173,7 +173,6 @@ describe("strace's letters", function()
       { "-k" }, { "--stack-traces" }, -- stack traces
       { "-Z" }, { "-e", "status=failed" }, { "-e", "signal=none" }, -- filters
       { "-v" }, { "-Y" }, { "-e", "verbose=none" }, -- style
-      { "-b", "execve" }, { "--detach-on=execve" }, -- startup: -b execve (it detaches)
       { "-ff", "-c", "-o", "x" }, { "-ff", "--json", "-o", "x" },
     }) do
       local r = H.revel(words, { "true" })

@@ -125,6 +125,16 @@ static int scan_threads(struct seized *s, pid_t pid)
 	return added;
 }
 
+void tracer_syscall_stops(struct task *t)
+{
+	/* Seized, it runs with no syscall stops until its first stop: make one
+	 * now, so that the next call it makes stops. */
+	struct seized s = {0};
+	if (task_interrupt(t->tid) == 0 && first_stop(&s, t->tid) == 0)
+		task_cont(t, 0);
+	free(s.tids);
+}
+
 /* A seized, stopped task into the table, reported as a new task. */
 static void adopt(revel_engine *e, pid_t tid, pid_t leader, struct proc **procs, size_t *nprocs)
 {
@@ -269,6 +279,8 @@ static void detach_task(revel_engine *e, struct task *t, const struct stop *st)
 		restore_call(t);
 		break;
 	case TS_INJ_RUN:
+		if (t->saved_stale)
+			break; /* an injected execve replaced the image */
 		if (st && st->kind == STOP_SYSCALL)
 			settle_injected(t);
 		else if (task_regs(t))
@@ -311,6 +323,16 @@ static void detach_task(revel_engine *e, struct task *t, const struct stop *st)
 		if (t->held_sigs & (1ull << s))
 			syscall(SYS_tgkill, t->proc ? t->proc->pid : t->tid, t->tid, s);
 	tracer_forget(e, t);
+}
+
+void tracer_detach(revel_engine *e, struct task *t)
+{
+	/* Still revel's child: the run ends when it does, as strace waits for
+	 * its command (the exit status is then 0, as strace's). */
+	if (t->tid == e->root_pid && e->spawned)
+		e->detached_root = t->tid;
+	tracer_event(e, REVEL_EV_DETACHED, t);
+	detach_task(e, t, NULL);
 }
 
 static void note(pid_t *out, int max, int *n, pid_t tid)

@@ -15,6 +15,7 @@
 #include <revel/inject.h>
 #include "filter.h"
 #include "engine_state.h"
+#include "tracer_states.h"
 
 revel_engine *revel_engine_new(const struct revel_options *opt, const char **err)
 {
@@ -175,7 +176,10 @@ _Noreturn static void child_run(revel_engine *e, int go, const char *path, char 
 	/* Loaded while still root (if revel is), so that -u keeps set-user-ID
 	 * commands working: no no_new_privs. The calls up to execve are
 	 * revel's, not the guest's: the tracer lets them pass unseen. */
-	int rc = filter_load(e->opt.subscribed, geteuid() != 0, e->opt.placement);
+	/* -b execve: no filter, it would outlive the detach (syscall stops). */
+	int rc = e->opt.detach_on_exec
+	             ? 0
+	             : filter_load(e->opt.subscribed, geteuid() != 0, e->opt.placement);
 	if (rc < 0)
 		child_fail("seccomp filter for", path, -rc, 125);
 	child_become(&e->opt, c, path);
@@ -196,6 +200,9 @@ static void adopt_root(revel_engine *e, pid_t pid)
 	t->proc->nthreads = 1;
 	t->state = TS_RUNNING;
 	t->before_exec = true;
+	t->syscall_mode = e->opt.detach_on_exec != 0;
+	if (t->syscall_mode)
+		tracer_syscall_stops(t);
 	e->root_pid = pid;
 	e->spawned = true;
 	if (e->rules.any) {

@@ -47,6 +47,12 @@ int revel_next(revel_engine *e, revel_event *ev)
 		if (e->opt.interrupt && *e->opt.interrupt)
 			return -EINTR;
 		if (e->tasks.count == 0) {
+			if (e->detached_root > 0) {
+				int st;
+				if (waitpid(e->detached_root, &st, 0) < 0 && errno == EINTR)
+					return -EINTR;
+				e->detached_root = 0;
+			}
 			done_event(e, ev);
 			return 0;
 		}

@@ -121,6 +121,13 @@ static void on_exec(revel_engine *e, pid_t tid)
 	struct task *t = tasks_find(&e->tasks, tid);
 	if (!t)
 		return;
+	if (e->opt.detach_on_exec && !t->before_exec) {
+		/* -b execve: let go of it; the root's exec of the command (still
+		 * revel's code before it) does not count, as in strace. */
+		t->saved_stale = t->state == TS_INJ_RUN; /* an injected execve: no call to restore */
+		tracer_detach(e, t);
+		return;
+	}
 	if (t->proc)
 		t->proc->gadget = 0; /* a new image, a new vDSO */
 	t->replay_pending = false;

@@ -11,5 +11,11 @@ void tracer_on_stop(revel_engine *e, pid_t tid, const struct stop *s);
 /* A task's first stop is seen and its process known: report it (HELD) or
  * let it run. */
 void tracer_task_started(revel_engine *e, struct task *t);
+/* Traced with syscall stops from now on: a task seized running (the root
+ * under -b execve) is stopped once and resumed with PTRACE_SYSCALL. */
+void tracer_syscall_stops(struct task *t);
+/* Detach a stopped task now (REVEL_EV_DETACHED), undoing what revel changed
+ * of its call at hand (attach.c). */
+void tracer_detach(revel_engine *e, struct task *t);
 
 #endif

@@ -397,6 +397,16 @@ local function dispatch(run, lev)
     state.task_exit(run, lev.ev)
   elseif kind == EV_PROCESS_EXIT then
     state.process_exit(run, lev.ev)
+  elseif kind == rffi.EV_DETACHED then
+    -- -b execve: the thread runs on untraced.
+    local g = run.threads[lev.tid]
+    if g and run.tool.detach then
+      state.call_hook(run.tool.detach, "detach of thread " .. lev.tid, g)
+    end
+    if run.plan.detach_say then
+      io.stderr:write(("revel: Process %d detached\n"):format(lev.tid))
+    end
+    state.task_detached(run, lev.ev)
   end
 end
 
@@ -438,7 +448,7 @@ local function let_go_all(run)
       state.call_hook(hook, "detach of thread " .. tid, g)
     end
   end
-  if plan.attach_say then
+  if plan.attach_say and plan.detach_say then
     for i = 0, n - 1 do
       if plan.attach_say.all or plan.attach_say[tids[i]] then
         io.stderr:write(("revel: Process %d detached\n"):format(tids[i]))
@@ -504,6 +514,7 @@ function M.run(plan, argv)
   end
   opt.want_tasks = 1
   opt.want_signals = plan.tool.signal and 1 or 0
+  opt.detach_on_exec = plan.detach_on_exec and 1 or 0
   opt.sig_default = rffi.cli.signals_changed()
   opt.interrupt = rffi.cli.stop_flag() -- a stop signal reaches the loop
   local place = os.getenv("REVEL_TRACER_CPU")

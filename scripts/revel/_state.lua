@@ -175,6 +175,22 @@ function M.task_exit(run, ev)
   end
 end
 
+-- A thread revel let go of (-b execve): its state goes, with no exit hook;
+-- its process's too when it was the last one known.
+function M.task_detached(run, ev)
+  local g = run.threads[ev.tid]
+  if not g then
+    return
+  end
+  run.threads[ev.tid] = nil
+  for _, other in pairs(run.threads) do
+    if other.pid == g.pid then
+      return
+    end
+  end
+  run.procs[g.pid] = nil
+end
+
 function M.process_exit(run, ev)
   local proc = run.procs[ev.pid]
   if not proc then

@@ -215,6 +215,8 @@ function M.plan(tool, config, opts)
     startup = opts.startup,
     attach = opts.attach,
     attach_say = opts.attach_say,
+    detach_say = opts.detach_say,
+    detach_on_exec = opts.detach_on_exec,
   }
 end
 

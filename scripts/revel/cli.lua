@@ -78,6 +78,11 @@ short one -xVALUE or
                        or until Ctrl-C, SIGTERM or SIGHUP: revel then detaches
                        and they run on as before; with a COMMAND both run.
                        Traced with syscall stops (no seccomp filter): slower
+  -b execve, --detach-on=execve
+                       detach from a process when it completes an execve (not
+                       the command's own first one), as strace: it runs on
+                       untraced. The command then runs without a seccomp
+                       filter, with syscall stops (slower), as -p's processes
   -q                   no "Process N attached/detached" lines (-p)
   -qq, -qqq            no "+++ exited with N +++" / "+++ killed by +++" lines
   -e quiet=SET, --quiet=SET
@@ -147,7 +152,7 @@ short one -xVALUE or
   -h, --help           show this help and exit
   -V, --version        show the version and exit
 
-strace's other options (-b, -k, -v, -Y, -e status= ...)
+strace's other options (-k, -v, -Y, -e status= ...)
 are refused as "not supported yet" (exit 125), never taken for something else;
 -e kvm=vcpu is refused too (revel decodes no KVM ioctl).
 
@@ -197,11 +202,9 @@ end
 local NOT_YET_SHORT = {
   k = true, -- stack traces
   z = true, Z = true, P = true, -- filters
-  b = true, -- startup: -b execve (it detaches, as attach does)
   d = true, -- strace's own debug output
 }
 local NOT_YET_LONG = {
-  "detach-on", -- attach
   "stack-traces", -- stack traces
   "failed-only", "successful-only", "trace-path", "signal", "status", -- filters
   "debug", "tips", -- strace's own
@@ -332,6 +335,15 @@ local function set_attach(o, v)
   return true
 end
 
+-- -b execve / --detach-on=execve: the only call strace detaches on.
+local function set_detach_on(o, v)
+  if v ~= "execve" then
+    return nil, ("Syscall '%s' for -b isn't supported"):format(v)
+  end
+  o.detach_on_exec = true
+  return true
+end
+
 local function set_code(o, v)
   o.code = v
   return true
@@ -389,6 +401,8 @@ local WITH_VALUE = {
   lua = set_code,
   p = set_attach,
   attach = set_attach,
+  b = set_detach_on,
+  ["detach-on"] = set_detach_on,
   E = set_env,
   env = set_env,
   u = startup.set_user,
@@ -791,7 +805,9 @@ function M.main(args)
       end
     end
     local ropts = { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root, injects = injects,
-      env = env, startup = started, attach = o.attach }
+      env = env, startup = started, attach = o.attach, detach_on_exec = o.detach_on_exec }
+    -- strace's "Process N detached" (-b, -p), unless -q or quiet=attach.
+    ropts.detach_say = not o.quiet_attach and not o.quiet
     if o.attach and not o.quiet_attach and not o.quiet then
       -- strace's "Process N attached"/"detached" lines: with -f for every
       -- thread, without for the pids given.

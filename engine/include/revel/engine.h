@@ -73,6 +73,12 @@ struct revel_options {
 	 * revel_next returns -EINTR before it handles another stop: a run whose
 	 * stops are all handled in C (an observer) still hears it. */
 	const volatile int *interrupt;
+	/* strace -b execve: a task that completes an execve is detached
+	 * (REVEL_EV_DETACHED) and runs on untraced; the root's first exec (of
+	 * the command) does not count. The command is then started without a
+	 * seccomp filter (it would outlive the detach): its calls stop with
+	 * syscall stops, as an attached process's do. */
+	int detach_on_exec;
 };
 
 enum revel_daemonize {
@@ -124,6 +130,9 @@ enum revel_event_kind {
 	REVEL_EV_PROCESS_EXIT,
 	/* Every guest task is gone; .status is the root process's wait status. */
 	REVEL_EV_DONE,
+	/* Task tid was detached (-b execve: at its exec) and runs on untraced.
+	 * Not stopped; no TASK_EXIT follows. */
+	REVEL_EV_DETACHED,
 };
 
 enum revel_event_flags {

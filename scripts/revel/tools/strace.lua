@@ -314,6 +314,10 @@ function M.new(opts)
   -- revel let go of the thread (-p): its call in flight ends " <detached ...>".
   function tool.detach(g)
     api.printer_detached(P, g.tid)
+    if not shown or shown[g.tid] then
+      live = live - 1
+      api.printer_ntasks(P, live)
+    end
     api.printer_flush(P) -- before revel says "Process N detached"
   end
 
