@@ -81,6 +81,11 @@ local function rewrite(cmd, dir)
   cmd = cmd:gsub("(%s)examples/", "%1" .. H.root .. "/examples/")
   cmd = cmd:gsub("/tmp/out", dir .. "/out")
   cmd = cmd:gsub("LUA_CPATH='build/lua/%?%.so;;'", "LUA_CPATH=" .. H.q(build .. "/lua/?.so;;"))
+  -- A sanitized module needs its runtimes first in a plain luajit.
+  local preload = os.getenv("REVEL_SANITIZE_PRELOAD")
+  if preload then
+    cmd = cmd:gsub("(luajit )", "LD_PRELOAD=" .. H.q(preload) .. " %1")
+  end
   return cmd
 end
 
