@@ -102,6 +102,12 @@ static void observe_exit(void *ctx, revel_engine *e, pid_t tid, int64_t result)
 	revel_printer_exit(ctx, tid, result);
 }
 
+static void observe_stopped(void *ctx, revel_engine *e, pid_t tid, int sig)
+{
+	(void)e;
+	revel_printer_stopped(ctx, tid, sig);
+}
+
 static struct revel_observer printer_observer;
 
 void lua_observe_printer(revel_engine *e, revel_printer *p)
@@ -113,5 +119,6 @@ void lua_observe_printer(revel_engine *e, revel_printer *p)
 	printer_observer.ctx = p;
 	printer_observer.enter = observe_enter;
 	printer_observer.exit = observe_exit;
+	printer_observer.stopped = observe_stopped;
 	revel_set_observer(e, &printer_observer);
 }

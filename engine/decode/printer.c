@@ -321,6 +321,35 @@ int revel_printer_signal(revel_printer *p, pid_t tid, int sig, const void *info)
 	return 0;
 }
 
+int revel_printer_stopped(revel_printer *p, pid_t tid, int sig)
+{
+	if (!pr_calls_shown(p, tid) || p->o.mode == REVEL_PRINT_COUNT)
+		return 0;
+	const char *name = revel_signal_name(sig);
+	if (p->o.mode == REVEL_PRINT_JSON) {
+		pr_printf(p, "{\"pid\":%d,\"tid\":%d,\"stopped\":", (int)tid, (int)tid);
+		if (name)
+			pr_json_str(p, name, strlen(name));
+		else
+			pr_printf(p, "%d", sig);
+		pr_puts(p, "}");
+		pr_newline(p);
+		return 0;
+	}
+	pr_select_out(p, tid);
+	pr_cut_open_line(p, 0);
+	pr_prefix(p, tid);
+	pr_put_last_nr(p, tid);
+	if (p->o.instruction_pointer)
+		pr_put_ip(p, p->o.ip_of ? p->o.ip_of(p->o.ctx, tid) : 0);
+	if (name)
+		pr_printf(p, "--- stopped by %s ---", name);
+	else
+		pr_printf(p, "--- stopped by %d ---", sig);
+	pr_newline(p);
+	return 0;
+}
+
 /* strace -n numbers signal and exit lines too, with the number of the
  * thread's last call (none before its first). */
 static void pr_put_last_nr(revel_printer *p, pid_t tid)

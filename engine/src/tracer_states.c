@@ -354,9 +354,11 @@ static void st_common(revel_engine *e, struct task *t, const struct stop *s)
 		on_clone(e, t, s->event);
 		return;
 	case STOP_GROUP:
-		if (is_stop_signal(s->sig)) /* group-stop: stay stopped, hear SIGCONT */
+		if (is_stop_signal(s->sig)) { /* group-stop: stay stopped, hear SIGCONT */
+			if (e->observer && e->observer->stopped)
+				e->observer->stopped(e->observer->ctx, e, t->tid, s->sig);
 			task_listen(t);
-		else
+		} else
 			pass_on(t, 0);
 		return;
 	case STOP_SYSCALL:

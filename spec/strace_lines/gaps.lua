@@ -33,6 +33,12 @@ local function leader_race(l)
   return l
 end
 
+local function no_restart(l)
+  if not l:match("= %? ERESTARTSYS %(To be restarted if SA_RESTART is set%)$") then
+    return l
+  end
+end
+
 return {
   { "decode gaps", opts = {}, argv = { gaps }, stdout = true, norm = moving },
   { "decode gaps, calls only", opts = { "-e", "trace=sendmsg,rt_sigtimedwait,pselect6,select,utimensat,chmod,faccessat2,times" },
@@ -83,6 +89,11 @@ return {
     norm = function(l)
       return (l:gsub("^%+%+%+ exited with %d+ %+%+%+$", "+++ exited +++"))
     end },
+  -- A group-stop: "--- stopped by SIGSTOP ---" (and by SIGTSTP).
+  -- The parent's wait4 may or may not meet its SIGCHLD (ERESTARTSYS).
+  { "-f group-stop", opts = { "-f" }, argv = { H.guest("stopcont") }, stdout = true, norm = no_restart },
+  { "-f group-stop by SIGTSTP", opts = { "-f" }, argv = { H.guest("tstp") }, stdout = true,
+    norm = no_restart },
   { "-n -f exits", opts = { "-n", "-f" }, argv = { "sh", "-c", "/bin/true; exit 2" },
     norm = function(l)
       return (l:gsub("^(%[%s*%d+%] getppid%(%) = )%d+", "%1PPID"))

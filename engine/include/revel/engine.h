@@ -261,6 +261,9 @@ struct revel_observer {
 	int (*enter)(void *ctx, revel_engine *e, pid_t tid, long nr, const int64_t args[6],
 		     uint64_t sp);
 	void (*exit)(void *ctx, revel_engine *e, pid_t tid, int64_t result);
+	/* tid entered a group-stop by stop signal sig (strace's "--- stopped
+	 * by SIGSTOP ---"); it stays stopped until a SIGCONT. NULL: not told. */
+	void (*stopped)(void *ctx, revel_engine *e, pid_t tid, int sig);
 };
 /* strace -c's time (without -w): with on, each stop records the stopped
  * thread's system CPU time as wait4 reports it (ru_stime: its process's,

@@ -157,6 +157,9 @@ int revel_printer_signal(revel_printer *p, pid_t tid, int sig, const void *info)
 /* "+++ exited with N +++" / "+++ killed by SIG +++" for a wait status; a call
  * left in flight (exit, exit_group) ends with " = ?" first. */
 int revel_printer_exited(revel_printer *p, pid_t tid, int status);
+/* "--- stopped by SIGSTOP ---": tid entered a group-stop (--json: a
+ * "stopped" object). */
+int revel_printer_stopped(revel_printer *p, pid_t tid, int sig);
 /* The root for root_only: the process revel spawned (the first task heard
  * of is another when the trace set is narrow). */
 void revel_printer_root(revel_printer *p, pid_t pid);
