@@ -10,6 +10,7 @@
 #include <revel/inject.h>
 #include <revel/printer.h>
 #include <revel/systable.h>
+#include <revel/unwind.h>
 
 /* The engine's types, under names the header does not shadow. */
 typedef struct user_regs_struct engine_user_regs_struct;
@@ -18,6 +19,7 @@ typedef struct revel_event engine_revel_event;
 typedef struct revel_syscall_info engine_revel_syscall_info;
 typedef struct revel_printer_opts engine_revel_printer_opts;
 typedef struct revel_inject_rule engine_revel_inject_rule;
+typedef struct revel_frame engine_revel_frame;
 
 /* clang-format off */
 #define ENUM_VALUES(X) \
@@ -39,14 +41,15 @@ typedef struct revel_inject_rule engine_revel_inject_rule;
 	X(REVEL_RULE_ERROR) X(REVEL_RULE_RETVAL) X(REVEL_RULE_SHORT) X(REVEL_RULE_DELAY) \
 	X(REVEL_RULE_SIGNAL) X(REVEL_RULE_EINTR) X(REVEL_MATCH_FD) X(REVEL_MATCH_SIZE) \
 	X(REVEL_MATCH_FLAGS) X(REVEL_MATCH_NTH) X(REVEL_MATCH_PATH) X(REVEL_MATCH_PLACE) \
-	X(REVEL_MATCH_P)
+	X(REVEL_MATCH_P) X(REVEL_BT_SOURCE)
 
 #define TAKE(name) engine_##name = name,
-enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX };
+enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX,
+	engine_frames_max = REVEL_FRAMES_MAX };
 
 #define TYPES(X) \
 	X(user_regs_struct) X(revel_options) X(revel_event) X(revel_syscall_info) \
-	X(revel_printer_opts) X(revel_inject_rule)
+	X(revel_printer_opts) X(revel_inject_rule) X(revel_frame)
 
 #define FIELDS(X) \
 	X(user_regs_struct, r15) X(user_regs_struct, r14) X(user_regs_struct, r13) \
@@ -87,6 +90,9 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX };
 	X(revel_printer_opts, styles) X(revel_printer_opts, dump_fds) \
 	X(revel_printer_opts, dump_nfds) X(revel_printer_opts, dump_rest) \
 	X(revel_printer_opts, quiet_superseded) \
+	X(revel_printer_opts, stack_trace) X(revel_printer_opts, stack_of) \
+	X(revel_frame, ip) X(revel_frame, rel) X(revel_frame, offset) X(revel_frame, lib) \
+	X(revel_frame, func) X(revel_frame, file) X(revel_frame, line) \
 	X(revel_inject_rule, set) X(revel_inject_rule, fault) X(revel_inject_rule, value) \
 	X(revel_inject_rule, signal) X(revel_inject_rule, syscall) \
 	X(revel_inject_rule, delay_enter_us) X(revel_inject_rule, delay_exit_us) \
@@ -116,6 +122,8 @@ __attribute__((unused)) static void revel_ffi_check(void)
 	ENUM_VALUES(SAME_VALUE)
 	_Static_assert((long)REVEL_LUA_NR_MAX == (long)engine_nr_max,
 	               "revel_ffi.h: REVEL_LUA_NR_MAX");
+	_Static_assert((long)REVEL_LUA_FRAMES_MAX == (long)engine_frames_max,
+	               "revel_ffi.h: REVEL_LUA_FRAMES_MAX");
 	TYPES(SAME_SIZE)
 	FIELDS(SAME_FIELD)
 	/* The tables' first member is read before anything else is trusted. */

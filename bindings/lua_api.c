@@ -124,4 +124,6 @@ const struct revel_lua_api revel_lua_api = {
 	.printer_detached = revel_printer_detached,
 	.printer_root = revel_printer_root,
 	.printer_superseded = revel_printer_superseded,
+	.backtrace = revel_backtrace,
+	.unwind_available = revel_unwind_available,
 };

@@ -11,6 +11,7 @@
 #include <revel/systable.h>
 #include <revel/inject.h>
 #include <revel/printer.h>
+#include <revel/unwind.h>
 #define REVEL_FFI_SKIP_ENGINE_TYPES
 #include "revel_ffi.h"
 

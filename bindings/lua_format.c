@@ -28,6 +28,12 @@ static int64_t engine_cputime(void *ctx, pid_t tid)
 	return revel_stop_cputime(ctx, tid);
 }
 
+/* -k: the thread's frames, names only (strace prints no source lines). */
+static int engine_stack(void *ctx, pid_t tid, struct revel_frame *frames, int max)
+{
+	return revel_backtrace(ctx, tid, frames, max, 0);
+}
+
 revel_printer *lua_printer_new(revel_engine *e, const struct revel_printer_opts *o)
 {
 	struct revel_printer_opts opts = *o;
@@ -41,6 +47,8 @@ revel_printer *lua_printer_new(revel_engine *e, const struct revel_printer_opts 
 			opts.cpu_of = engine_cputime;
 			revel_want_cputime(e, 1);
 		}
+		if (!opts.stack_of)
+			opts.stack_of = engine_stack;
 	}
 	return revel_printer_new(&opts);
 }

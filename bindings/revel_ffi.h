@@ -155,6 +155,19 @@ enum revel_summary_column {
 
 typedef struct revel_printer revel_printer;
 
+/* <revel/frame.h>, <revel/unwind.h> */
+enum revel_frames_limit { REVEL_LUA_FRAMES_MAX = 256 /* REVEL_FRAMES_MAX */ };
+enum revel_backtrace_flags { REVEL_BT_SOURCE = 1 };
+struct revel_frame {
+	uint64_t ip;
+	uint64_t rel;
+	uint64_t offset;
+	const char *lib;
+	const char *func;
+	const char *file;
+	int line;
+};
+
 struct revel_printer_opts {
 	int fd;
 	int mode;
@@ -191,6 +204,8 @@ struct revel_printer_opts {
 	int dump_nfds;
 	int dump_rest;
 	int quiet_superseded;
+	int stack_trace;
+	int (*stack_of)(void *ctx, pid_t tid, struct revel_frame *frames, int max);
 };
 
 /* <revel/inject.h> */
@@ -237,7 +252,7 @@ enum {
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 12 };
+enum revel_lua_abi { REVEL_LUA_ABI = 13 };
 
 /* An event with its numbers also as doubles, so Lua reads them without
  * boxing 64-bit integers; values Lua leaves unchanged are written back bit
@@ -312,6 +327,9 @@ struct revel_lua_api {
 	int (*printer_detached)(revel_printer *p, pid_t tid);
 	void (*printer_root)(revel_printer *p, pid_t pid);
 	int (*printer_superseded)(revel_printer *p, pid_t tid, pid_t by);
+	/* A stopped thread's call stack (<revel/unwind.h>). */
+	int (*backtrace)(revel_engine *e, pid_t tid, struct revel_frame *out, int max, int flags);
+	int (*unwind_available)(void);
 };
 
 /* The revel command's own table (bindings/cli/cli_api.c), the Lua module

@@ -170,7 +170,6 @@ describe("strace's letters", function()
   it("strace options not done yet are one line, exit 125", function()
     -- One line per family: each family's work removes its own lines.
     for _, words in ipairs({
-      { "-k" }, { "--stack-traces" }, -- stack traces
       { "-Z" }, { "-e", "status=failed" }, { "-e", "signal=none" }, -- filters
       { "-v" }, { "-Y" }, { "-e", "verbose=none" }, -- style
       { "-ff", "-c", "-o", "x" }, { "-ff", "--json", "-o", "x" },

@@ -104,6 +104,7 @@ void revel_printer_free(revel_printer *p)
 	revel_printer_flush(p);
 	for (size_t i = 0; i < p->cap; i++) {
 		free(p->calls[i].text);
+		free(p->calls[i].stack);
 		if (p->calls[i].tid && p->calls[i].fd_open)
 			close(p->calls[i].fd);
 	}
@@ -113,6 +114,7 @@ void revel_printer_free(revel_printer *p)
 	free(p->name);
 	free(p->dump_fds);
 	free(p->shown);
+	free(p->frames);
 	free(p);
 }
 
@@ -161,6 +163,8 @@ int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args
 	c->in_call = true;
 	c->injected = false;
 	pr_time_enter(p, c);
+	if (p->o.stack_trace && p->o.mode == REVEL_PRINT_TEXT)
+		pr_stack_enter(p, c);
 	if (p->o.mode == REVEL_PRINT_COUNT)
 		return 0;
 	pr_set_fmt(p, tid, sp);
@@ -267,6 +271,8 @@ int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result)
 	pr_newline(p);
 	if (p->dump_fds || p->o.dump_rest)
 		pr_dump(p, c, result);
+	if (p->o.stack_trace)
+		pr_stack_print(p, tid, &c->stack);
 	/* A failed execve: what the process says next (revel's "exec: ..."
 	 * for the command, a shell's "not found") comes after its line, as
 	 * under strace. */
@@ -318,6 +324,8 @@ int revel_printer_signal(revel_printer *p, pid_t tid, int sig, const void *info)
 	pr_put(p, p->scratch, (size_t)n);
 	pr_puts(p, " ---");
 	pr_newline(p);
+	if (p->o.stack_trace)
+		pr_stack_print(p, tid, NULL);
 	return 0;
 }
 
@@ -388,15 +396,28 @@ static void died_in_call(revel_printer *p, struct call *c)
 	}
 }
 
+/* The stack exit or exit_group took at its entry: strace prints it when the
+ * thread is gone, after its "+++" line. */
+static void exit_stack(revel_printer *p, char *taken)
+{
+	if (taken)
+		pr_stack_print(p, 0, &taken);
+}
+
 static int exited_lines(revel_printer *p, pid_t tid, int status)
 {
 	struct call *c = pr_find(p, tid);
 	long last_nr = c && c->seen ? c->nr : -1;
+	char *taken = c ? c->stack : NULL;
+	if (c)
+		c->stack = NULL;
 	if (c && c->in_call)
 		died_in_call(p, c);
 	pr_drop(p, tid);
-	if (p->o.mode == REVEL_PRINT_COUNT)
+	if (p->o.mode == REVEL_PRINT_COUNT) {
+		free(taken);
 		return 0;
+	}
 	int sig = status & 0x7f;
 	if (p->o.mode == REVEL_PRINT_JSON) {
 		pr_printf(p, "{\"pid\":%d,\"tid\":%d,", (int)tid, (int)tid);
@@ -406,10 +427,13 @@ static int exited_lines(revel_printer *p, pid_t tid, int status)
 		else
 			pr_printf(p, "\"exited\":%d}", (status >> 8) & 0xff);
 		pr_newline(p);
+		free(taken);
 		return 0;
 	}
-	if (p->o.quiet_exit)
+	if (p->o.quiet_exit) {
+		exit_stack(p, taken);
 		return 0;
+	}
 	pr_cut_open_line(p, 0);
 	pr_prefix(p, tid);
 	if (p->o.syscall_number && last_nr >= 0) /* before the ip, as strace */
@@ -427,6 +451,7 @@ static int exited_lines(revel_printer *p, pid_t tid, int status)
 		pr_printf(p, "+++ exited with %d +++", (status >> 8) & 0xff);
 	}
 	pr_newline(p);
+	exit_stack(p, taken);
 	return 0;
 }
 

@@ -32,6 +32,7 @@ struct call {
 	int64_t cpu_enter; /* -c without -w: the thread's system CPU ns then */
 	char *text; /* the entry half, kept for --json */
 	size_t text_cap;
+	char *stack; /* -k: the frames taken at entry (execve, exit), to print later */
 };
 
 struct count {
@@ -66,6 +67,7 @@ struct revel_printer {
 	unsigned char *dump_fds;            /* -e read=, write= (o.dump_fds copied) */
 	time_t clock_sec;    /* -t: the second clock_text shows */
 	char clock_text[32]; /* -t: "10:00:06" */
+	struct revel_frame *frames; /* -k: one walk's frames */
 };
 
 /* printer.c */
@@ -94,6 +96,9 @@ void pr_prefix(revel_printer *p, pid_t tid);
 
 /* printer_dump.c: -e read=SET / -e write=SET */
 void pr_dump(revel_printer *p, struct call *c, int64_t result);
+/* printer_stack.c (-k) */
+void pr_stack_enter(revel_printer *p, struct call *c);
+void pr_stack_print(revel_printer *p, pid_t tid, char **taken);
 
 /* printer_json.c */
 void pr_json_str(revel_printer *p, const char *s, size_t n);

@@ -70,6 +70,8 @@ void pr_drop(revel_printer *p, pid_t tid)
 	free(c->text);
 	c->text = NULL;
 	c->text_cap = 0;
+	free(c->stack);
+	c->stack = NULL;
 	p->calls[i].tid = 0;
 	p->used--;
 	/* Shift the entries of the probe run back over the hole. */
@@ -81,6 +83,7 @@ void pr_drop(revel_printer *p, pid_t tid)
 			p->calls[j].tid = 0;
 			p->calls[j].text = NULL;
 			p->calls[j].text_cap = 0;
+			p->calls[j].stack = NULL;
 			i = j;
 		}
 	}

@@ -8,6 +8,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "task.h"
+#include "unwind_internal.h"
 
 #define PTRACE_OPTIONS                                                                             \
 	(PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACESECCOMP | PTRACE_O_TRACECLONE |                     \
@@ -73,8 +74,10 @@ struct proc *proc_new(pid_t pid)
 void task_drop(struct task_table *tt, struct task *t)
 {
 	struct proc *p = t->proc;
-	if (p && --p->nthreads <= 0)
+	if (p && --p->nthreads <= 0) {
+		unwind_proc_free(p->unwind);
 		free(p);
+	}
 	tasks_remove(tt, t->tid);
 }
 

@@ -25,6 +25,9 @@ struct proc {
 	/* Address of a syscall instruction (in the vDSO), for injecting at a
 	 * stop that is not a syscall; 0 until looked up, reset by exec. */
 	uint64_t gadget;
+	/* The unwinder's modules and symbols (unwind.c), made at the first
+	 * backtrace; dropped with the process and at exec. */
+	struct unwind_proc *unwind;
 };
 
 struct task {

@@ -14,6 +14,7 @@
 #include "resume.h"
 #include "tracer_rules.h"
 #include "tracer_states.h"
+#include "unwind_internal.h"
 
 typedef void stop_fn(revel_engine *e, struct task *t, const struct stop *s);
 
@@ -128,8 +129,11 @@ static void on_exec(revel_engine *e, pid_t tid)
 		tracer_detach(e, t);
 		return;
 	}
-	if (t->proc)
+	if (t->proc) {
 		t->proc->gadget = 0; /* a new image, a new vDSO */
+		unwind_proc_free(t->proc->unwind); /* and new modules */
+		t->proc->unwind = NULL;
+	}
 	t->replay_pending = false;
 	t->before_exec = false;
 	/* An injected execve stops here before its exit stop: keep waiting for
@@ -311,6 +315,8 @@ static void on_seccomp(revel_engine *e, struct task *t)
 		return;
 	}
 	t->saved = *r;
+	if (t->proc && t->proc->unwind && unwind_maps_call(nr))
+		unwind_proc_stale(t->proc->unwind);
 	if (e->rules.any && !t->before_exec && rule_on_seccomp(e, t, nr))
 		return;
 	if (nr < 0 || nr >= REVEL_NR_MAX || !e->opt.handled[nr]) {

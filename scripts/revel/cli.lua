@@ -83,6 +83,11 @@ short one -xVALUE or
                        the command's own first one), as strace: it runs on
                        untraced. The command then runs without a seccomp
                        filter, with syscall stops (slower), as -p's processes
+  -k, --stack-traces   print the thread's stack under each call, signal and
+                       exit, one frame a line, as strace -k:
+                        > /usr/lib/x86_64-linux-gnu/libc.so.6(__write+0x10) [0xf8350]
+                       (file, nearest function symbol + offset, offset in the
+                       file; with libdw; a tool gets them from g:backtrace())
   -q                   no "Process N attached/detached" lines (-p)
   -qq, -qqq            no "+++ exited with N +++" / "+++ killed by +++" lines
   -e quiet=SET, --quiet=SET
@@ -152,7 +157,7 @@ short one -xVALUE or
   -h, --help           show this help and exit
   -V, --version        show the version and exit
 
-strace's other options (-k, -v, -Y, -e status= ...)
+strace's other options (-v, -Y, -e status= ...)
 are refused as "not supported yet" (exit 125), never taken for something else;
 -e kvm=vcpu is refused too (revel decodes no KVM ioctl).
 
@@ -200,12 +205,10 @@ end
 -- something else. Short letters, then long names (getopt_long's).
 -- One line per family: each family's work removes its own lines.
 local NOT_YET_SHORT = {
-  k = true, -- stack traces
   z = true, Z = true, P = true, -- filters
   d = true, -- strace's own debug output
 }
 local NOT_YET_LONG = {
-  "stack-traces", -- stack traces
   "failed-only", "successful-only", "trace-path", "signal", "status", -- filters
   "debug", "tips", -- strace's own
 }
@@ -423,6 +426,7 @@ local FLAGS = {
   q = flag("quiet"),
   n = flag("syscall_number"), ["syscall-number"] = flag("syscall_number"),
   i = flag("instruction_pointer"), ["instruction-pointer"] = flag("instruction_pointer"),
+  k = flag("stack_trace"), ["stack-traces"] = flag("stack_trace"),
   ["seccomp-bpf"] = function() return true end, -- revel always filters with seccomp
   D = startup.daemonize_flag,
   json = flag("json"),
@@ -696,6 +700,15 @@ function M.main(args)
   if not started then
     return fail(serr)
   end
+  if o.stack_trace then
+    if rffi.api.unwind_available() == 0 then
+      return fail("-k: built without libdw")
+    elseif o.json then
+      return fail("-k with --json is not supported yet")
+    elseif o.count then -- strace's warning; the run goes on
+      io.stderr:write("revel: -k/--stack-traces has no effect with -c/--summary-only\n")
+    end
+  end
   if o.code and o.tool then
     return fail("-l and a tool file do not go together: -l is the tool")
   elseif o.watch and not o.tool then
@@ -712,7 +725,7 @@ function M.main(args)
     for _, opt in ipairs({ { "output", "-o" }, { "trace", "-e trace=" }, { "strsize", "-s" },
       { "count", "-c" }, { "json", "--json" }, { "fd_paths", "-y" }, { "quiet", "-q" },
       { "quiet_exit", "-e quiet=" },
-      { "syscall_number", "-n" }, { "instruction_pointer", "-i" }, unpack(style.tool_only(tflags.TOOL_ONLY)) }) do
+      { "syscall_number", "-n" }, { "instruction_pointer", "-i" }, { "stack_trace", "-k" }, unpack(style.tool_only(tflags.TOOL_ONLY)) }) do
       if o[opt[1]] ~= nil then
         return fail(("%s is an option of the default tool; %s writes its own output"):format(opt[2],
           o.tool or (o.code and "-l" or "the REPL")))
@@ -765,6 +778,7 @@ function M.main(args)
         instruction_pointer = o.instruction_pointer ~= nil, attach = o.attach,
         -- strace -qqq (or quiet=superseded) drops "+++ superseded by execve +++" too
         quiet_superseded = o.quiet_superseded or (o.quiet_superseded == nil and (o.quiet or 0) >= 3),
+        stack_trace = o.stack_trace ~= nil and not o.count,
         separate = (o.follow or 0) > 1 or o.separately,
         fd_details = (o.fd_paths or 0) > 1 and { socket = true, dev = true, pidfd = true } or o.fd_details,
         strsize_exact = o.strsize ~= nil,

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include "revel/format.h"
+#include "revel/frame.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -135,6 +136,14 @@ struct revel_printer_opts {
 	/* Nonzero: no "+++ superseded by execve in pid N +++" lines (strace
 	 * -qqq, --quiet=superseded). */
 	int quiet_superseded;
+	/* Nonzero: each call's line, signal line and exit is followed by the
+	 * thread's stack, one " > FILE(FUNC+0xOFF) [0xREL]" line a frame, as
+	 * strace -k prints it: the stack at the call's entry for execve and
+	 * exit_group (printed after the line, and after "+++ exited" for an
+	 * exit), at its exit for the rest. stack_of(ctx, tid, frames, max)
+	 * fills the frames (revel_backtrace()'s contract); NULL: none. */
+	int stack_trace;
+	int (*stack_of)(void *ctx, pid_t tid, struct revel_frame *frames, int max);
 };
 
 revel_printer *revel_printer_new(const struct revel_printer_opts *o);
