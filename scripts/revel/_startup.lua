@@ -1,5 +1,5 @@
 -- revel._startup: strace's startup options as the command line takes them:
--- -u USER / --user=USER, -D / --daemonize[=MODE], -I N / --interruptible=N,
+-- -E VAR[=VAL] (the guest's environment), -u USER / --user=USER, -D / --daemonize[=MODE], -I N / --interruptible=N,
 -- and -e kvm= (refused: see kvm). What they become: the engine's run_user,
 -- run_uid, run_gid and daemonize (revel.run's opts.startup) and revel's own
 -- signal mode (bindings/cli/signals.c). Messages are strace's.
@@ -94,6 +94,34 @@ function M.check(o)
     end
   end
   return s
+end
+
+pcall(ffi.cdef, "extern char **environ;")
+
+-- -E VAR=VAL / -E VAR, in order: revel's own environment with the changes.
+function M.environment(changes)
+  local env = {}
+  local i = 0
+  while ffi.C.environ[i] ~= nil do
+    env[#env + 1] = ffi.string(ffi.C.environ[i])
+    i = i + 1
+  end
+  for _, e in ipairs(changes) do
+    local var = e:match("^([^=]*)=") or e
+    local at
+    for j, kv in ipairs(env) do
+      if kv:sub(1, #var + 1) == var .. "=" then
+        at = j
+        break
+      end
+    end
+    if e:find("=", 1, true) then
+      env[at or #env + 1] = e
+    elseif at then
+      table.remove(env, at)
+    end
+  end
+  return env
 end
 
 -- The engine options of opts.startup (a table as check returns); keep: the

@@ -9,6 +9,7 @@ local strace = require("revel.tools.strace")
 local tflags = require("revel._cli_time")
 local rffi = require("revel.ffi")
 local startup = require("revel._startup")
+local stdout = require("revel._stdout")
 local style = require("revel._cli_style")
 
 local M = {}
@@ -591,64 +592,7 @@ local function parse(args)
   return o
 end
 
--- A tool's print and io.write go to revel's stdout. A write there that fails
--- (a full disk, /dev/full) loses the tool's output: said once, at the first
--- failed write, as the default tool says it for -o FILE; the exit status
--- stays the guest's, as strace's does.
-local ffi = rffi.ffi
-pcall(ffi.cdef, "int ferror(void *stream); extern void *stdout;")
-pcall(ffi.cdef, "extern char **environ;")
-pcall(ffi.cdef, "int getpid(void);")
-
-local stdout_said = false
-local function stdout_failed(err)
-  if not stdout_said then
-    stdout_said = true
-    io.stderr:write("revel: stdout: ", tostring(err), "\n")
-  end
-end
-
-local function check_stdout_writes()
-  -- print and io.write are flushed at once: the guest writes to the same
-  -- stdout, straight to the fd, so a tool's line must be out before the
-  -- guest's call runs on, not held in a buffer behind all the guest wrote.
-  -- (A flush, unlike a line-buffered write, says why it failed.)
-  local write = io.write
-  io.write = function(...)
-    local f, err = write(...)
-    if f and io.output() == io.stdout then
-      f, err = io.stdout:flush()
-    end
-    if not f and io.output() == io.stdout then
-      stdout_failed(err)
-    end
-    return f, err
-  end
-  _G.print = function(...)
-    local parts = {}
-    for i = 1, select("#", ...) do
-      parts[i] = tostring((select(i, ...)))
-    end
-    local ok, err = io.stdout:write(table.concat(parts, "\t"), "\n")
-    if ok then
-      ok, err = io.stdout:flush()
-    end
-    if not ok then
-      stdout_failed(err)
-    end
-  end
-end
-
--- The last of stdout: a final write that fails, or one a tool made with
--- io.stdout:write and did not check.
-local function flush_stdout()
-  local ok, err = io.stdout:flush()
-  if not ok then
-    stdout_failed(err)
-  elseif ffi.C.ferror(ffi.C.stdout) ~= 0 then
-    stdout_failed("a write failed, output was lost")
-  end
-end
+pcall(rffi.ffi.cdef, "int getpid(void);")
 
 local function report(err)
   if errors.is(err) then
@@ -732,32 +676,9 @@ function M.main(args)
       end
     end
   end
-  local env -- -E: the guest's environment, revel's own with the changes
-  if o.env then
-    env = {}
-    local i = 0
-    while ffi.C.environ[i] ~= nil do
-      env[#env + 1] = ffi.string(ffi.C.environ[i])
-      i = i + 1
-    end
-    for _, e in ipairs(o.env) do
-      local var = e:match("^([^=]*)=") or e
-      local at
-      for j, kv in ipairs(env) do
-        if kv:sub(1, #var + 1) == var .. "=" then
-          at = j
-          break
-        end
-      end
-      if e:find("=", 1, true) then
-        env[at or #env + 1] = e
-      elseif at then
-        table.remove(env, at)
-      end
-    end
-  end
+  local env = o.env and startup.environment(o.env) -- -E: revel's own, changed
   _G.revel = revel -- tools may use `revel` without requiring it
-  check_stdout_writes()
+  stdout.check_writes()
   local ok, code, _, spawn_err = xpcall(function()
     local t, config, name
     if o.code then
@@ -853,7 +774,7 @@ function M.main(args)
   if spawn_err then
     io.stderr:write("revel: ", spawn_err, "\n")
   end
-  flush_stdout()
+  stdout.flush()
   io.stderr:flush()
   return code
 end
