@@ -139,6 +139,19 @@ return tool
     assert.are.equal("0", status_field(sh, "TracerPid"))
   end)
 
+  it("prints what strace -p prints for a sleeping process, line for line", function()
+    local out = {}
+    for _, tracer in ipairs({ "strace", H.bin }) do
+      local sl = bg("sleep 1." .. #out + 1)
+      assert.is_true(eventually(function() return status_field(sl, "State") == "S" end))
+      local r = H.sh(("%s -p %d"):format(q(tracer), sl), { timeout = 30 })
+      assert.are.equal(0, r.code, r.err)
+      out[#out + 1] = r.err:gsub("^strace: ", "revel: "):gsub("Process " .. sl, "Process N")
+    end
+    assert.truthy(out[1]:find("restart_syscall(<... resuming interrupted read ...>) = 0", 1, true))
+    assert.are.equal(out[1], out[2])
+  end)
+
   it("ends with the attached process, exit status 0 as strace", function()
     local d = newdir()
     local fifo = d .. "/fifo"

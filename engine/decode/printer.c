@@ -155,6 +155,7 @@ int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args
 	struct call *c = pr_get(p, tid);
 	if (!c)
 		return -ENOMEM;
+	long prev = c->nr; /* the thread's call before (0 for a thread new to us) */
 	c->nr = nr;
 	c->seen = true;
 	memcpy(c->args, args, sizeof c->args);
@@ -170,6 +171,12 @@ int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args
 	pr_set_fmt(p, tid, sp);
 	int n;
 	FORMAT_INTO_SCRATCH(p, n, revel_format_enter(&p->fmt, nr, args, &c->st, buf, len));
+	if (nr == SYS_restart_syscall)
+		/* As strace: the call it resumes is the thread's call before;
+		 * for a thread just attached (none seen) strace's first entry,
+		 * read, as strace 6.1 prints it. */
+		n = snprintf(p->scratch, p->scratch_cap, "restart_syscall(<... resuming interrupted %s ...>",
+		             pr_name_of(prev));
 	if (p->o.mode == REVEL_PRINT_JSON) {
 		if ((size_t)n + 1 > c->text_cap) {
 			char *t = realloc(c->text, (size_t)n + 1);

@@ -136,11 +136,8 @@ void tracer_syscall_stops(struct task *t)
 }
 
 /* A seized, stopped task into the table, reported as a new task. */
-static void adopt(revel_engine *e, pid_t tid, pid_t leader, struct proc **procs, size_t *nprocs)
+static void adopt(revel_engine *e, pid_t tid, pid_t tgid, struct proc **procs, size_t *nprocs)
 {
-	pid_t tgid = tid == leader ? leader : tgid_of(tid);
-	if (tgid <= 0)
-		tgid = leader;
 	struct proc *p = NULL;
 	for (size_t i = 0; i < *nprocs; i++)
 		if (procs[i]->pid == tgid)
@@ -198,12 +195,18 @@ int revel_attach(revel_engine *e, pid_t pid)
 	struct proc **procs = calloc(s.n, sizeof *procs);
 	if (!procs)
 		abort();
+	/* pid may name a thread other than the leader (strace -p TID): each
+	 * task goes with its own thread group. */
+	pid_t group = tgid_of(pid);
 	size_t nprocs = 0, nthreads = 0;
 	for (size_t i = 0; i < s.n; i++) {
 		if (!s.tids[i])
 			continue;
-		adopt(e, s.tids[i], pid, procs, &nprocs);
-		nthreads += tgid_of(s.tids[i]) == pid;
+		pid_t tgid = tgid_of(s.tids[i]);
+		if (tgid <= 0)
+			tgid = s.tids[i] == pid && group > 0 ? group : pid;
+		adopt(e, s.tids[i], tgid, procs, &nprocs);
+		nthreads += tgid == group;
 	}
 	free(procs);
 	free(s.tids);

@@ -15,6 +15,9 @@ return {
       if l:find("<... execve resumed> <detached ...>", 1, true) then
         return nil
       end
+      -- The shell's SIGCHLD comes during one call or another: what
+      -- rt_sigreturn returns races too.
+      l = l:gsub("(rt_sigreturn%(.-%)) = %S+", "%1 = R")
       return (l:gsub("^(%d* *execve%(.*) <unfinished %.%.%.>$", "%1 <detached ...>"))
     end },
 }
