@@ -106,7 +106,10 @@ void p_fdset(struct fc *c, uint64_t addr, int nfds);
 void p_cpuset(struct fc *c, uint64_t addr, int64_t bytes);
 void p_dirents(struct fc *c, uint64_t addr, int64_t len, bool is64);
 void p_timespec_pair(struct fc *c, uint64_t addr);
-void p_time_comment(struct fc *c, int64_t sec, int64_t nsec); /* a date comment, as strace */
+/* Dates as strace writes them (width: digits of part, 9 or 6). */
+bool p_date(struct fc *c, int64_t sec, int64_t part, int width);
+void p_time_comment(struct fc *c, int64_t sec, int64_t part, int width);
+void p_utimbuf(struct fc *c, uint64_t addr);
 void p_timeval_pair(struct fc *c, uint64_t addr);
 void p_itimerspec(struct fc *c, uint64_t addr);
 void p_itimerval(struct fc *c, uint64_t addr);
@@ -155,6 +158,7 @@ enum result_kind {
 	RK_POLL,    /* "0 (Timeout)", or the ready fds */
 	RK_SELECT,  /* "0 (Timeout)", "1 (in [3], left {...})" */
 	RK_SIGNAL,  /* a signal number: "12 (SIGUSR2)" */
+	RK_TIME,    /* seconds since the epoch: "1796640396 (2026-12-07T10:46:36+0000)" */
 };
 
 /* The decoder and result kind of nr (format.c, from the table). */
@@ -180,6 +184,7 @@ void d_stat(DEC);
 void d_statfs(DEC);
 void d_statx(DEC);
 void d_utimensat(DEC);
+void d_utimes(DEC);
 /* decode_net.c */
 void d_connect(DEC);
 void d_getname(DEC);

@@ -281,6 +281,21 @@ void d_utimensat(DEC)
 	st->printed = REVEL_FMT_MAXARGS;
 }
 
+/* utime, utimes, futimesat: the times with their dates. */
+void d_utimes(DEC)
+{
+	if (c->exiting)
+		return;
+	int o = nr == __NR_futimesat;
+	if (o)
+		ARG(0, p_dirfd(c, (int)a[0]));
+	ARG(o, p_path(c, U(o)));
+	ARG(o + 1, if (!U(o + 1)) fo_puts(c->o, "NULL");
+	    else if (nr == __NR_utime) p_utimbuf(c, U(o + 1));
+	    else p_timeval_pair(c, U(o + 1)));
+	st->printed = REVEL_FMT_MAXARGS;
+}
+
 /* sendfile, copy_file_range, splice: offsets by pointer, [N] or NULL. */
 void p_off_ptr(struct fc *c, uint64_t addr)
 {

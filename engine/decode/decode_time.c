@@ -39,7 +39,12 @@ void d_time(DEC)
 		split_at(c, st, 0);
 		return;
 	}
-	ARG(0, if (U(0)) p_off_ptr(c, U(0)); else fo_puts(c->o, "NULL"));
+	int64_t t;
+	ARG(0, if (U(0) && fc_fetch(c, U(0), &t, sizeof t)) {
+		fo_printf(c->o, "[%" PRId64, t);
+		p_time_comment(c, t, 0, 0);
+		fo_putc(c->o, ']');
+	} else p_addr(c, U(0)));
 }
 
 void d_clock(DEC)

@@ -177,6 +177,16 @@ int revel_format_result(const struct revel_fmt *f, long nr, const int64_t args[6
 			p_select_ready(&c, nr, args);
 		}
 		break;
+	case RK_TIME: {
+		fo_dec(&o, r);
+		struct fo save = o;
+		fo_puts(&o, " (");
+		if (p_date(&c, r, 0, 0))
+			fo_putc(&o, ')');
+		else
+			o = save;
+		break;
+	}
 	case RK_SIGNAL:
 		fo_dec(&o, r);
 		if (r > 0 && revel_signal_name((int)r))

@@ -322,36 +322,67 @@ void p_timespec_pair(struct fc *c, uint64_t addr)
 		else {
 			fo_printf(c->o, "{tv_sec=%" PRId64 ", tv_nsec=%" PRId64 "}", ts[2 * i],
 			          ts[2 * i + 1]);
-			p_time_comment(c, ts[2 * i], ts[2 * i + 1]);
+			p_time_comment(c, ts[2 * i], ts[2 * i + 1], 9);
 		}
 	}
 	fo_putc(c->o, ']');
 }
 
-/* strace's comment after a time it can read as a date, in local time:
- * " / * 2001-09-09T01:46:40.000000500+0000 * /" (nanoseconds when not 0). */
-void p_time_comment(struct fc *c, int64_t sec, int64_t nsec)
+/* A date as strace writes one, in local time: "2001-09-09T01:46:40" with
+ * ".000000500" (width digits) when part is not 0, then "+0000". False for
+ * 0 and for what is not a date. */
+bool p_date(struct fc *c, int64_t sec, int64_t part, int width)
 {
+	int64_t max = width == 6 ? 1000000 : 1000000000;
 	time_t t = (time_t)sec;
 	struct tm tm;
 	char date[64], zone[16];
-	if ((sec == 0 && nsec == 0) || nsec < 0 || nsec >= 1000000000 || !localtime_r(&t, &tm) ||
+	if ((sec == 0 && part == 0) || part < 0 || part >= max || !localtime_r(&t, &tm) ||
 	    !strftime(date, sizeof date, "%FT%T", &tm) || !strftime(zone, sizeof zone, "%z", &tm))
+		return false;
+	fo_puts(c->o, date);
+	if (part)
+		fo_printf(c->o, ".%0*" PRId64, width, part);
+	fo_puts(c->o, zone);
+	return true;
+}
+
+/* strace's comment after a time: " / * 2001-09-09T01:46:40+0000 * /". */
+void p_time_comment(struct fc *c, int64_t sec, int64_t part, int width)
+{
+	struct fo save = *c->o;
+	fo_puts(c->o, " /* ");
+	if (!p_date(c, sec, part, width)) {
+		*c->o = save; /* nothing said */
 		return;
-	fo_printf(c->o, " /* %s", date);
-	if (nsec)
-		fo_printf(c->o, ".%09" PRId64, nsec);
-	fo_printf(c->o, "%s */", zone);
+	}
+	fo_puts(c->o, " */");
 }
 
 void p_timeval_pair(struct fc *c, uint64_t addr)
 {
 	int64_t tv[4];
 	FETCH_OR_ADDR(c, addr, tv);
-	fo_printf(c->o,
-	          "[{tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}, {tv_sec=%" PRId64
-	          ", tv_usec=%" PRId64 "}]",
-	          tv[0], tv[1], tv[2], tv[3]);
+	fo_putc(c->o, '[');
+	for (int i = 0; i < 2; i++) {
+		if (i)
+			fo_puts(c->o, ", ");
+		fo_printf(c->o, "{tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}", tv[2 * i], tv[2 * i + 1]);
+		p_time_comment(c, tv[2 * i], tv[2 * i + 1], 6);
+	}
+	fo_putc(c->o, ']');
+}
+
+/* utime's struct utimbuf: {actime=N / * date * /, modtime=N / * date * /}. */
+void p_utimbuf(struct fc *c, uint64_t addr)
+{
+	int64_t t[2];
+	FETCH_OR_ADDR(c, addr, t);
+	fo_printf(c->o, "{actime=%" PRId64, t[0]);
+	p_time_comment(c, t[0], 0, 0);
+	fo_printf(c->o, ", modtime=%" PRId64, t[1]);
+	p_time_comment(c, t[1], 0, 0);
+	fo_putc(c->o, '}');
 }
 
 void p_itimerspec(struct fc *c, uint64_t addr)

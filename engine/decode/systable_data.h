@@ -26,7 +26,8 @@
  * RK_ prefix: DECIMAL, HEX (an address), OCT (a mode), FD (a new fd, with
  * its path under -y), NONE (never returns: "?"), FCNTL (by command), POLL
  * and SELECT ("0 (Timeout)", the ready fds, select's time left), SIGNAL
- * (a signal number: "12 (SIGUSR2)").
+ * (a signal number: "12 (SIGUSR2)"), TIME (seconds since the epoch, with
+ * the date).
  *
  * Numbers 337..423 are unused on x86-64; 512..547 are x32-only and not listed. */
 
@@ -162,7 +163,7 @@ SYSCALL(128, rt_sigtimedwait, TS, sigtimedwait, SIGNAL, (SIGSET, set), (STRUCT, 
 SYSCALL(129, rt_sigqueueinfo, TS | TP, none, DECIMAL, (PID, tgid), (SIGNAL, sig), (STRUCT, info))
 SYSCALL(130, rt_sigsuspend, TS, none, DECIMAL, (SIGSET, mask), (SIZE, sigsetsize))
 SYSCALL(131, sigaltstack, TS, sigaltstack, DECIMAL, (STRUCT, ss), (STRUCT, old_ss))
-SYSCALL(132, utime, TF, none, DECIMAL, (PATH, filename), (STRUCT, times))
+SYSCALL(132, utime, TF, utimes, DECIMAL, (PATH, filename), (STRUCT, times))
 SYSCALL(133, mknod, TF, mknod, DECIMAL, (PATH, pathname), (MODE, mode), (HEX, dev))
 SYSCALL(134, uselib, TF, none, DECIMAL, (PATH, library))
 SYSCALL(135, personality, 0, none, DECIMAL, (HEX, persona))
@@ -231,7 +232,7 @@ SYSCALL(197, removexattr, TF, none, DECIMAL, (PATH, path), (STR, name))
 SYSCALL(198, lremovexattr, TF, none, DECIMAL, (PATH, path), (STR, name))
 SYSCALL(199, fremovexattr, TD, none, DECIMAL, (FD, fd), (STR, name))
 SYSCALL(200, tkill, TS | TP, none, DECIMAL, (PID, tid), (SIGNAL, sig))
-SYSCALL(201, time, TCL, time, DECIMAL, (STRUCT, tloc))
+SYSCALL(201, time, TCL, time, TIME, (STRUCT, tloc))
 SYSCALL(202, futex, 0, futex, DECIMAL, (PTR, uaddr), (FUTEX_OP, futex_op), (UINT, val), (STRUCT, timeout), (PTR, uaddr2), (UINT, val3))
 SYSCALL(203, sched_setaffinity, 0, sched_affinity, DECIMAL, (PID, pid), (SIZE, cpusetsize), (STRUCT, mask))
 SYSCALL(204, sched_getaffinity, 0, sched_affinity, DECIMAL, (PID, pid), (SIZE, cpusetsize), (STRUCT, mask))
@@ -265,7 +266,7 @@ SYSCALL(231, exit_group, TP, none, NONE, (INT, status))
 SYSCALL(232, epoll_wait, TD, epoll_wait, DECIMAL, (FD, epfd), (STRUCT, events), (INT, maxevents), (INT, timeout))
 SYSCALL(233, epoll_ctl, TD, epoll_ctl, DECIMAL, (FD, epfd), (INT, op), (FD, fd), (STRUCT, event))
 SYSCALL(234, tgkill, TS | TP, none, DECIMAL, (PID, tgid), (PID, tid), (SIGNAL, sig))
-SYSCALL(235, utimes, TF, none, DECIMAL, (PATH, filename), (STRUCT, times))
+SYSCALL(235, utimes, TF, utimes, DECIMAL, (PATH, filename), (STRUCT, times))
 SYSCALL(236, vserver, 0, none, DECIMAL, (HEX, arg1), (HEX, arg2), (HEX, arg3), (HEX, arg4), (HEX, arg5))
 SYSCALL(237, mbind, TM, none, DECIMAL, (PTR, addr), (SIZE, len), (INT, mode), (STRUCT, nodemask), (UINT, maxnode), (HEX, flags))
 SYSCALL(238, set_mempolicy, TM, none, DECIMAL, (INT, mode), (STRUCT, nodemask), (UINT, maxnode))
@@ -291,7 +292,7 @@ SYSCALL(257, openat, TD | TF, open, FD, (DIRFD, dirfd), (PATH, pathname), (OPEN_
 SYSCALL(258, mkdirat, TD | TF, none, DECIMAL, (DIRFD, dirfd), (PATH, pathname), (MODE, mode))
 SYSCALL(259, mknodat, TD | TF, mknod, DECIMAL, (DIRFD, dirfd), (PATH, pathname), (MODE, mode), (HEX, dev))
 SYSCALL(260, fchownat, TD | TF, none, DECIMAL, (DIRFD, dirfd), (PATH, pathname), (UID, owner), (GID, group), (AT_FLAGS, flags))
-SYSCALL(261, futimesat, TD | TF, none, DECIMAL, (DIRFD, dirfd), (PATH, pathname), (STRUCT, times))
+SYSCALL(261, futimesat, TD | TF, utimes, DECIMAL, (DIRFD, dirfd), (PATH, pathname), (STRUCT, times))
 SYSCALL(262, newfstatat, TD | TF | TFST | TSTA, stat, DECIMAL, (DIRFD, dirfd), (PATH, pathname), (STRUCT, statbuf), (AT_FLAGS, flags))
 SYSCALL(263, unlinkat, TD | TF, none, DECIMAL, (DIRFD, dirfd), (PATH, pathname), (AT_FLAGS, flags))
 SYSCALL(264, renameat, TD | TF, none, DECIMAL, (DIRFD, olddirfd), (PATH, oldpath), (DIRFD, newdirfd), (PATH, newpath))

@@ -1,7 +1,8 @@
 /* decode_gaps: one call of each kind issue 11 found decoded short, for
  * spec/strace_lines/gaps.lua to compare with strace: sendmsg with
  * SCM_RIGHTS and SCM_CREDENTIALS, rt_sigtimedwait, pselect6 and select with
- * a ready fd, utimensat, times, chmod, faccessat2 with AT_EACCESS, pipe2 and
+ * a ready fd, utimensat, utimes, futimesat, utime, time, times, chmod,
+ * faccessat2 with AT_EACCESS, pipe2 and
  * socketpair (their fds, for -y). Works in $TMPDIR (the spec's own
  * directory), else the current one; prints "ok" and exits 0. */
 #define _GNU_SOURCE
@@ -15,7 +16,10 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/times.h>
+#include <sys/time.h>
 #include <sys/uio.h>
+#include <time.h>
+#include <utime.h>
 #include <unistd.h>
 
 static void send_cmsgs(void)
@@ -114,6 +118,14 @@ int main(void)
 	utimensat(AT_FDCWD, "gaps.tmp", times2, 0);
 	struct timespec now2[2] = { { 0, UTIME_NOW }, { 0, UTIME_OMIT } };
 	utimensat(AT_FDCWD, "gaps.tmp", now2, 0);
+	/* The older calls glibc no longer makes for utime and utimes. */
+	struct timeval tv2[2] = { { 1000000000, 5 }, { 1000000001, 0 } };
+	syscall(SYS_utimes, "gaps.tmp", tv2);
+	syscall(SYS_futimesat, AT_FDCWD, "gaps.tmp", tv2);
+	struct utimbuf ub = { 1000000000, 1000000002 };
+	syscall(SYS_utime, "gaps.tmp", &ub);
+	time_t now;
+	syscall(SYS_time, &now);
 	chmod("gaps.tmp", 0100744);
 	chmod("gaps.tmp", 0600);
 	syscall(SYS_faccessat2, AT_FDCWD, "gaps.tmp", R_OK, AT_EACCESS);

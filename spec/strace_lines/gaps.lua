@@ -14,6 +14,7 @@ local function moving(l)
   l = l:gsub("si_pid=%d+", "si_pid=PID")
   l = l:gsub("left {tv_sec=%d+, tv_([nu])sec=%d+}", "left {tv_sec=N, tv_%1sec=N}")
   l = l:gsub("^(times%(.*%) = )%d+$", "%1TICKS")
+  l = l:gsub("^time%(%[%d+ /%* [^*]+ %*/%]%) = %d+ %([^)]+%)$", "time([NOW /* DATE */]) = NOW (DATE)")
   return l
 end
 
@@ -41,7 +42,8 @@ end
 
 return {
   { "decode gaps", opts = {}, argv = { gaps }, stdout = true, norm = moving },
-  { "decode gaps, calls only", opts = { "-e", "trace=sendmsg,rt_sigtimedwait,pselect6,select,utimensat,chmod,faccessat2,times" },
+  { "decode gaps, calls only", opts = { "-e",
+    "trace=sendmsg,rt_sigtimedwait,pselect6,select,utimensat,utimes,futimesat,utime,time,chmod,faccessat2,times" },
     argv = { gaps }, norm = moving },
   -- AT_FDCWD<cwd>, the fds pipe2 and socketpair return, fds in fd sets and
   -- in SCM_RIGHTS, all with their paths.
