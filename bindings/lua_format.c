@@ -116,6 +116,12 @@ static void observe_stopped(void *ctx, revel_engine *e, pid_t tid, int sig)
 	revel_printer_stopped(ctx, tid, sig);
 }
 
+static void observe_idle(void *ctx, revel_engine *e)
+{
+	(void)e;
+	revel_printer_flush(ctx);
+}
+
 static struct revel_observer printer_observer;
 
 void lua_observe_printer(revel_engine *e, revel_printer *p)
@@ -128,5 +134,6 @@ void lua_observe_printer(revel_engine *e, revel_printer *p)
 	printer_observer.enter = observe_enter;
 	printer_observer.exit = observe_exit;
 	printer_observer.stopped = observe_stopped;
+	printer_observer.idle = observe_idle;
 	revel_set_observer(e, &printer_observer);
 }

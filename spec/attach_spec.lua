@@ -52,6 +52,8 @@ describe("revel -p", function()
       q(H.bin), sh, q(d .. "/trace"), q(d .. "/err")))
     assert.is_true(eventually(function() return read(d .. "/err"):find("attached") ~= nil end))
     assert.is_true(grows(d .. "/loop", 4)) -- writes made under revel
+    -- The lines come out while it runs (before the tracer sleeps), as strace -p's.
+    assert.is_true(eventually(function() return read(d .. "/trace"):find('write(1, "x\\n", 2)', 1, true) ~= nil end))
     H.sh("kill -INT " .. r)
     assert.is_true(eventually(function() return not alive(r) end))
     assert.are.equal(("revel: Process %d attached\nrevel: Process %d detached\n"):format(sh, sh), read(d .. "/err"))

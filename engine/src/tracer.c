@@ -28,6 +28,14 @@ static void wait_for_child_or(int wait_ms)
 	sigtimedwait(&chld, NULL, &ts);
 }
 
+/* -p: the observer's lines go out before the tracer sleeps. */
+static void observer_idle(void *ctx)
+{
+	revel_engine *e = ctx;
+	if (e->observer && e->observer->idle)
+		e->observer->idle(e->observer->ctx, e);
+}
+
 static void done_event(revel_engine *e, revel_event *ev)
 {
 	memset(ev, 0, sizeof *ev);
@@ -60,6 +68,8 @@ int revel_next(revel_engine *e, revel_event *ev)
 		int wait_ms = rule_timers(e);
 		if (e->queue.len)
 			continue;
+		e->spin.before_block = e->any_attached && e->observer ? observer_idle : NULL;
+		e->spin.block_ctx = e;
 		pid_t tid = wait_spin(&e->spin, &status, wait_ms);
 		if (tid == 0) {
 			wait_for_child_or(wait_ms);

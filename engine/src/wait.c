@@ -111,6 +111,13 @@ pid_t wait_spin(struct wait_spin *w, int *status, int wait_ms)
 			sched_yield();
 		} while (now_ns() < end);
 	}
+	if (wait_ms < 0 && w->before_block) {
+		/* Only when nothing is there: a stop at hand goes first. */
+		tid = wait4(-1, status, __WALL | WNOHANG, w->rusage ? &w->ru : NULL);
+		if (tid != 0)
+			goto out;
+		w->before_block(w->block_ctx);
+	}
 	tid = wait4(-1, status, __WALL | (wait_ms >= 0 ? WNOHANG : 0), w->rusage ? &w->ru : NULL);
 out:
 	if (tid > 0)

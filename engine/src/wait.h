@@ -17,6 +17,9 @@ struct wait_spin {
 	int64_t next_look_ns;
 	bool rusage;      /* wait4 fills ru at each stop (-c's system time) */
 	struct rusage ru; /* the last stop's */
+	/* Called before the wait blocks (NULL: nothing to do then). */
+	void (*before_block)(void *ctx);
+	void *block_ctx;
 };
 
 /* spin_us as struct revel_options has it (REVEL_SPIN_AUTO, _OFF or µs). */

@@ -245,7 +245,7 @@ int main(void)
 	/* An observer sees every call, entry and exit, without events. */
 	{
 		struct obs_count n = {0, 0};
-		struct revel_observer o = {&n, obs_enter, obs_exit, NULL};
+		struct revel_observer o = {&n, obs_enter, obs_exit, NULL, NULL};
 		struct revel_options opt;
 		memset(&opt, 0, sizeof opt);
 		memset(opt.handled, 1, sizeof opt.handled);

@@ -143,7 +143,7 @@ static int run_probe(const char *const specs[], struct seen *s, char *out, size_
 	memset(opt.subscribed, 1, sizeof opt.subscribed);
 	const char *err = NULL;
 	revel_engine *e = revel_engine_new(&opt, &err);
-	struct revel_observer o = {s, obs_enter, obs_exit, NULL};
+	struct revel_observer o = {s, obs_enter, obs_exit, NULL, NULL};
 	revel_set_observer(e, &o);
 	for (int i = 0; specs[i]; i++) {
 		struct revel_inject_rule r;

@@ -264,6 +264,10 @@ struct revel_observer {
 	/* tid entered a group-stop by stop signal sig (strace's "--- stopped
 	 * by SIGSTOP ---"); it stays stopped until a SIGCONT. NULL: not told. */
 	void (*stopped)(void *ctx, revel_engine *e, pid_t tid, int sig);
+	/* With processes attached (-p): the tracer is about to sleep until the
+	 * next stop, so what the observer holds back should go out now (strace
+	 * -p's lines come as the process makes its calls). NULL: not told. */
+	void (*idle)(void *ctx, revel_engine *e);
 };
 /* strace -c's time (without -w): with on, each stop records the stopped
  * thread's system CPU time as wait4 reports it (ru_stime: its process's,
