@@ -58,7 +58,8 @@ void p_fd_path(struct fc *c, const char *path, size_t n, bool open);
 /* -yy: a socket's, device's or pidfd's details for fd, whose /proc link
  * reads path; false when it has none (fd_details.c). */
 bool p_fd_details(struct fc *c, int fd, const char *path, size_t n);
-void p_dirfd(struct fc *c, int fd);    /* AT_FDCWD (AT_FDCWD</cwd> under -y) or as p_fd */
+void p_dirfd(struct fc *c, int fd);
+void p_pid(struct fc *c, int pid); /* 1234, 1234<cat> under -Y */    /* AT_FDCWD (AT_FDCWD</cwd> under -y) or as p_fd */
 void p_fd_pair(struct fc *c, uint64_t addr); /* [3, 4]: fds a call wrote (pipe2) */
 void p_quoted(struct fc *c, const unsigned char *s, size_t n, bool force_hex);
 /* A NUL-terminated string at addr: at most max bytes shown, "..." past it. */

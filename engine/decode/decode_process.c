@@ -124,7 +124,7 @@ void d_execve(DEC)
 void d_wait4(DEC)
 {
 	if (!c->exiting) {
-		ARG(0, fo_printf(c->o, "%d", (int)a[0]));
+		ARG(0, p_pid(c, (int)a[0]));
 		split_at(c, st, 1);
 		return;
 	}
@@ -159,7 +159,7 @@ void d_rlimit(DEC)
 {
 	if (nr == __NR_prlimit64) { /* prlimit64 */
 		if (!c->exiting) {
-			ARG(0, fo_printf(c->o, "%d", (int)a[0]));
+			ARG(0, p_pid(c, (int)a[0]));
 			ARG(1, p_xval(c, x_rlimit, U(1) & 0xffffffffu, "RLIMIT_???"));
 			ARG(2, p_rlimit(c, U(2)));
 			split_at(c, st, 3);

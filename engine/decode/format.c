@@ -121,8 +121,10 @@ static void p_kind(struct fc *c, int kind, int64_t v)
 	struct fo *o = c->o;
 	switch (kind) {
 	case REVEL_ARG_INT:
-	case REVEL_ARG_PID:
 		fo_dec(o, (int)v);
+		break;
+	case REVEL_ARG_PID:
+		p_pid(c, (int)v);
 		break;
 	case REVEL_ARG_UINT:
 		fo_udec(o, (unsigned)v);

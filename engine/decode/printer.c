@@ -420,6 +420,9 @@ static int exited_lines(revel_printer *p, pid_t tid, int status)
 		c->stack = NULL;
 	if (c && c->in_call)
 		died_in_call(p, c);
+	p->gone_tid = tid; /* -Y: its name for its exit line */
+	if (c)
+		memcpy(p->gone_comm, c->comm, sizeof p->gone_comm);
 	pr_drop(p, tid);
 	if (p->o.mode == REVEL_PRINT_COUNT) {
 		free(taken);

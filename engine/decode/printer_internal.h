@@ -33,6 +33,7 @@ struct call {
 	char *text; /* the entry half, kept for --json */
 	size_t text_cap;
 	char *stack; /* -k: the frames taken at entry (execve, exit), to print later */
+	char comm[16]; /* -Y: its name when last read, for lines after it is gone */
 };
 
 struct count {
@@ -65,6 +66,8 @@ struct revel_printer {
 	int64_t rel_last; /* -r: CLOCK_MONOTONIC ns of the last line's start; 0: none yet */
 	unsigned char styles[REVEL_NR_MAX]; /* -e raw=, abbrev=, verbose= (o.styles copied) */
 	unsigned char *dump_fds;            /* -e read=, write= (o.dump_fds copied) */
+	pid_t gone_tid;      /* -Y: the thread whose exit line is printed, dropped */
+	char gone_comm[16];  /* and its name */
 	time_t clock_sec;    /* -t: the second clock_text shows */
 	char clock_text[32]; /* -t: "10:00:06" */
 	struct revel_frame *frames; /* -k: one walk's frames */

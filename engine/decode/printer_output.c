@@ -95,8 +95,27 @@ void pr_cut_open_line(revel_printer *p, pid_t tid)
 	}
 }
 
-/* "%-5d " or "[pid %5d] ", without printf on the hot path. */
-static int tid_text(char *out, pid_t tid, bool bracket)
+/* -Y: tid's name, read now (and kept) or the last one read. */
+static const char *comm_of(revel_printer *p, pid_t tid)
+{
+	struct call *c = pr_find(p, tid);
+	char buf[16];
+	if (revel_pid_comm(tid, buf, sizeof buf)) {
+		if (c) {
+			memcpy(c->comm, buf, sizeof c->comm);
+			return c->comm;
+		}
+		memcpy(p->gone_comm, buf, sizeof p->gone_comm);
+		return p->gone_comm;
+	}
+	if (c && c->comm[0])
+		return c->comm;
+	return p->gone_tid == tid && p->gone_comm[0] ? p->gone_comm : NULL;
+}
+
+/* "%-5d " or "[pid %5d] ", without printf on the hot path; with comm
+ * (-Y) "%-5d<comm> " or "[pid %5d<comm>] ". */
+static int tid_text(char *out, pid_t tid, bool bracket, const char *comm)
 {
 	char d[16];
 	int nd = 0;
@@ -114,14 +133,18 @@ static int tid_text(char *out, pid_t tid, bool bracket)
 	}
 	while (nd)
 		out[n++] = d[--nd];
-	if (bracket) {
-		out[n++] = ']';
-		out[n++] = ' ';
-	} else {
+	if (!bracket)
 		while (n < 5)
 			out[n++] = ' ';
-		out[n++] = ' ';
+	if (comm) {
+		out[n++] = '<';
+		for (size_t i = 0; comm[i] && i < 15; i++)
+			out[n++] = comm[i];
+		out[n++] = '>';
 	}
+	if (bracket)
+		out[n++] = ']';
+	out[n++] = ' ';
 	return n;
 }
 
@@ -174,12 +197,16 @@ void pr_put_ip(revel_printer *p, uint64_t ip)
 void pr_prefix(revel_printer *p, pid_t tid)
 {
 	p->curcol = 0;
-	char tmp[32];
+	char tmp[64];
+	const char *comm = NULL;
+	if ((p->fmt.flags & REVEL_FMT_PID_COMM) &&
+	    (p->o.prefix == REVEL_PREFIX_ALWAYS || (p->o.prefix == REVEL_PREFIX_MULTI && p->ntasks > 1)))
+		comm = comm_of(p, tid);
 	int n = 0;
 	if (p->o.prefix == REVEL_PREFIX_ALWAYS)
-		n = tid_text(tmp, tid, false);
+		n = tid_text(tmp, tid, false, comm);
 	else if (p->o.prefix == REVEL_PREFIX_MULTI && p->ntasks > 1)
-		n = tid_text(tmp, tid, true);
+		n = tid_text(tmp, tid, true, comm);
 	if (n)
 		pr_put(p, tmp, (size_t)n);
 	pr_stamp(p);

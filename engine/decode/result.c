@@ -145,6 +145,12 @@ int revel_format_result(const struct revel_fmt *f, long nr, const int64_t args[6
 	}
 	if (fc_style(f, nr) & REVEL_STYLE_RAW)
 		kind = RK_HEX; /* -e raw=: the result in hex too */
+	if ((f->flags & REVEL_FMT_PID_COMM) && kind == RK_DECIMAL &&
+	    (nr == SYS_getpid || nr == SYS_getppid || nr == SYS_gettid || nr == SYS_fork ||
+	     nr == SYS_vfork || nr == SYS_clone || nr == SYS_clone3)) {
+		p_pid(&c, (int)r); /* -Y: strace names the pids these return */
+		return fo_done(&o);
+	}
 	switch (kind) {
 	case RK_HEX:
 		fo_hex(&o, (uint64_t)r);

@@ -197,14 +197,18 @@ void p_siginfo(struct fc *c, const void *raw)
 				p_addr(c, si.u.addr);
 			}
 		} else {
-			fo_printf(c->o, ", si_pid=%d, si_uid=%u", si.u.rt.pid, si.u.rt.uid);
+			fo_puts(c->o, ", si_pid=");
+			p_pid(c, si.u.rt.pid);
+			fo_printf(c->o, ", si_uid=%u", si.u.rt.uid);
 			if (si.code == -1 || si.code == -3) { /* SI_QUEUE, SI_MESGQ */
 				fo_printf(c->o, ", si_int=%d, si_ptr=", (int)si.u.rt.value);
 				p_addr(c, si.u.rt.value);
 			}
 		}
 	} else if (si.signo == 17) {
-		fo_printf(c->o, ", si_pid=%d, si_uid=%u, si_status=", si.u.chld.pid, si.u.chld.uid);
+		fo_puts(c->o, ", si_pid=");
+		p_pid(c, si.u.chld.pid);
+		fo_printf(c->o, ", si_uid=%u, si_status=", si.u.chld.uid);
 		if (si.code == 1)
 			fo_printf(c->o, "%d", si.u.chld.status);
 		else

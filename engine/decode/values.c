@@ -3,6 +3,7 @@
  * values; and the argument separators that record spans for --json. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -86,6 +87,36 @@ void p_fd(struct fc *c, int fd)
 	char link[64];
 	snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)c->f->pid, fd);
 	p_proc_link(c, link, fd);
+}
+
+/* -Y: a process's name from /proc/PID/comm, without its newline; false
+ * when there is none (gone, or not a pid). */
+bool revel_pid_comm(pid_t pid, char *buf, size_t size)
+{
+	if (pid <= 0 || size < 2)
+		return false;
+	char name[48];
+	snprintf(name, sizeof name, "/proc/%d/comm", (int)pid);
+	int fd = open(name, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	ssize_t n = read(fd, buf, size - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	if (buf[n - 1] == '\n')
+		n--;
+	buf[n] = 0;
+	return n > 0;
+}
+
+/* A pid: 1234, or 1234<cat> under -Y (its name when it has one). */
+void p_pid(struct fc *c, int pid)
+{
+	fo_dec(c->o, pid);
+	char comm[64];
+	if ((c->f->flags & REVEL_FMT_PID_COMM) && revel_pid_comm(pid, comm, sizeof comm))
+		fo_printf(c->o, "<%s>", comm);
 }
 
 /* AT_FDCWD, with the directory it stands for under -y: AT_FDCWD</tmp>. */

@@ -25,6 +25,8 @@ S.HELP = [=[
   -e raw=SET, --raw=SET
                        print the arguments and result of the calls in SET in hex,
                        undecoded (SET as for trace=)
+  -Y, --decode-pids=comm
+                       print pids with their process's name: 1234<cat>
   -e read=FDS, --read=FDS, -e write=FDS, --write=FDS
                        dump in hex and ASCII all data read from / written to the
                        fds in FDS (3,5; all; none; !FDS), under each call's line
@@ -225,9 +227,7 @@ end
 
 -- What revel does not do yet, said; -A without -o, said as strace says it.
 function S.check(o)
-  if o.pid_comm then
-    return "-Y is not supported yet"
-  elseif o.abbrev or o.verbose_set then
+  if o.abbrev or o.verbose_set then
     return o.abbrev and "-v (-e abbrev=) is not supported yet" or "-e verbose= is not supported yet"
   end
   if o.append and not o.output then

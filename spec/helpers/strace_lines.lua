@@ -19,6 +19,8 @@
 --            waits for; the trace is read once the tracer is gone),
 --          pre = "shell run before each trace, $OUT its output file" (-A),
 --          pad = bool (keep the spaces before "= " as a count: -a),
+--          raw = function(text) -> text (on the whole trace before it is
+--            normalised: -Y's "1234<sh> " prefixes to "1234 <sh> "),
 --          gap = "why" (a known difference still open: run, reported, pending) }
 -- Times are compared by their format alone (their digits become 9s), the
 -- time columns of a -c table not at all (#s); see times() and mask_tables().
@@ -176,6 +178,9 @@ local function trace(which, row)
     end
     return l
   end)
+  if row.raw then
+    text = row.raw(text)
+  end
   if row.pad then -- the padding, kept as a count the normaliser leaves alone
     text = text:gsub("%)( +)= ", function(sp)
       return ")<" .. #sp .. ">= "

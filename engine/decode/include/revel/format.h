@@ -15,6 +15,7 @@
 #ifndef REVEL_FORMAT_H
 #define REVEL_FORMAT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -91,6 +92,9 @@ int revel_format_result(const struct revel_fmt *f, long nr, const int64_t args[6
  * the name alone. */
 int revel_format_signal(const struct revel_fmt *f, int sig, const void *info, char *out,
                         size_t len);
+
+/* -Y: the name of process pid (/proc/PID/comm) into buf; false if none. */
+bool revel_pid_comm(pid_t pid, char *buf, size_t size);
 
 /* "ENOENT" / "No such file or directory" for the error numbers strace knows,
  * including the kernel-internal ERESTART* ones; NULL when unknown. */
