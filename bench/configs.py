@@ -35,6 +35,12 @@ CONFIGS = {
                        ["REVEL", "--spin=0", "TOOL:noop_all", "--"]),
     "revel_default_spin0": ("revel default tool --spin=0", "revel --spin=0 -f -o /dev/null -- W",
                             ["REVEL", "--spin=0", "-f", "-o", "/dev/null", "--"]),
+    "noop_all_none": ("revel noop-all --placement=none",
+                      "revel --placement=none bench/tools/noop_all.lua -- W",
+                      ["REVEL", "--placement=none", "TOOL:noop_all", "--"]),
+    "revel_default_none": ("revel default tool --placement=none",
+                           "revel --placement=none -f -o /dev/null -- W",
+                           ["REVEL", "--placement=none", "-f", "-o", "/dev/null", "--"]),
     "noop_all_follow": ("revel noop-all --placement=follow",
                         "revel --placement=follow bench/tools/noop_all.lua -- W",
                         ["REVEL", "--placement=follow", "TOOL:noop_all", "--"]),
@@ -58,14 +64,14 @@ CONFIGS = {
 MAIN_CONFIGS = ["native", "openat_only", "noop_all", "noop_handler", "named_arg",
                 "strace", "strace_seccomp", "revel_default"]
 # the placement section: each workload under strace -f and the two revel
-# tools in each placement (none = the tool's plain config)
+# tools in each placement, named on the command line (follow is the default)
 PLACE_THREADS = 4
 PLACEMENTS = ["none", "follow", "together"]
 PLACE_TOOLS = ["noop_all", "revel_default"]
 
 
 def place_config(tool, placement):
-    return tool if placement == "none" else f"{tool}_{placement}"
+    return f"{tool}_{placement}"
 
 
 PLACE_CONFIGS = ["strace"] + [place_config(t, p) for t in PLACE_TOOLS for p in PLACEMENTS]

@@ -159,7 +159,7 @@ def placement(bench):
     and CPU time in the same passes, with the wait section's targets for each
     placement."""
     loads = bench.place_loads
-    out = ["", "## placement: --placement=none (the default), follow, together", "",
+    out = ["", "## placement: --placement=none, follow (auto, the default), together", "",
            "none: the scheduler places tracer and guest; follow: the tracer moves to the CPU the "
            "stopped thread last ran on (looked at every ms); together: tracer and guest pinned to "
            "one CPU, the guest's view of its affinity emulated. paired x: the median over passes of "
@@ -258,7 +258,8 @@ def inject(bench):
 def tracer(bench):
     cpu, n = bench.a.cpu, bench.a.getppid_n
     out = ["", f"## tracer placement: (a) default, (b) REVEL_TRACER_CPU={cpu}, (c) taskset -c {cpu}", "",
-           f"(a) no pinning; (b) revel pins only its tracer thread to CPU {cpu} after forking the guest,",
+           "(a) revel's default (--placement=auto: the tracer follows the guest's CPU);",
+           f"(b) revel pins only its tracer thread to CPU {cpu} after forking the guest,",
            f"the guest keeps its affinity; (c) taskset -c {cpu} on the whole command: tracer and guest share",
            f"CPU {cpu}. revel = revel bench/tools/noop_all.lua -- W; strace = strace -f -o /dev/null W"]
     if os.cpu_count() < 2:

@@ -96,6 +96,7 @@ describe("--placement", function()
     local native = H.native({ "grep", "Cpus_allowed_list", "/proc/self/status" }).out:match(":%s*(%S+)")
     assert.are.equal(native, real_list("none"))
     assert.are.equal(native, real_list("follow"))
+    assert.are.equal(native, real_list(nil)) -- auto, the default: follow
     if ncpu() > 1 then
       assert.truthy(real_list("together"):match("^%d+$"), "together leaves the guest unpinned")
     end

@@ -153,7 +153,7 @@ short one -xVALUE or
                        scheduler; follow moves the tracer to the guest's CPU;
                        together pins both to one CPU, the guest still seeing
                        its own affinity (sched_getaffinity, Cpus_allowed);
-                       auto (the default) is none
+                       auto (the default) is follow
   --list-syscalls      print the syscall table (number, name, arguments) and exit
   -h, --help           show this help and exit
   -V, --version        show the version and exit
