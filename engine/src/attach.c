@@ -165,7 +165,13 @@ int revel_attach(revel_engine *e, pid_t pid)
 		return -ESRCH;
 	if (tasks_find(&e->tasks, pid))
 		return -EPERM; /* traced already, by this very run */
-	int rc = task_seize_running(pid);
+	/* --placement: follow moves the tracer to attached threads too;
+	 * together pins only what revel starts (an attached process has no
+	 * filter of revel's to answer its affinity calls). */
+	int rc = place_prepare(e);
+	if (rc < 0)
+		return rc;
+	rc = task_seize_running(pid);
 	if (rc < 0)
 		return rc;
 	struct seized s = {0};

@@ -154,7 +154,7 @@ void place_follow(revel_engine *e, pid_t tid)
 {
 	struct place *p = &e->place;
 	int64_t now = now_ns();
-	if (now < p->next_look_ns)
+	if (now < p->next_look_ns || !p->before)
 		return;
 	p->next_look_ns = now + FOLLOW_NS;
 	int cpu = last_cpu(p, tid);
