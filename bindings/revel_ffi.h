@@ -59,6 +59,7 @@ struct revel_options {
 	int daemonize;
 	const volatile int *interrupt;
 	int detach_on_exec;
+	int debug;
 };
 
 enum revel_placement { REVEL_PLACE_NONE = 0, REVEL_PLACE_CPU = 1, REVEL_PLACE_FOLLOW = 2, REVEL_PLACE_TOGETHER = 3 };
@@ -252,7 +253,7 @@ enum {
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 13 };
+enum revel_lua_abi { REVEL_LUA_ABI = 14 };
 
 /* An event with its numbers also as doubles, so Lua reads them without
  * boxing 64-bit integers; values Lua leaves unchanged are written back bit

@@ -3,6 +3,8 @@
 #ifndef REVEL_STOP_H
 #define REVEL_STOP_H
 
+#include <stddef.h>
+
 enum stop_kind {
 	STOP_NONE,    /* not a stop (a continued report): nothing to do */
 	STOP_GONE,    /* exited or killed */
@@ -24,5 +26,9 @@ struct stop {
 
 /* The stop a waitpid() status describes. */
 struct stop stop_decode(int status);
+
+/* A wait status in words, as strace -d writes it ("WIFSTOPPED,sig=SIGTRAP,
+ * EVENT_SECCOMP (7)"); at most n bytes with the NUL. */
+void stop_describe(int status, char *buf, size_t n);
 
 #endif

@@ -517,6 +517,7 @@ function M.run(plan, argv)
   opt.want_tasks = 1
   opt.want_signals = plan.tool.signal and 1 or 0
   opt.detach_on_exec = plan.detach_on_exec and 1 or 0
+  opt.debug = plan.debug and 1 or 0 -- strace -d: the wait statuses on stderr
   opt.sig_default = rffi.cli.signals_changed()
   opt.interrupt = rffi.cli.stop_flag() -- a stop signal reaches the loop
   local place = os.getenv("REVEL_TRACER_CPU")

@@ -217,6 +217,7 @@ function M.plan(tool, config, opts)
     attach_say = opts.attach_say,
     detach_say = opts.detach_say,
     detach_on_exec = opts.detach_on_exec,
+    debug = opts.debug,
   }
 end
 

@@ -11,6 +11,7 @@ local rffi = require("revel.ffi")
 local startup = require("revel._startup")
 local stdout = require("revel._stdout")
 local style = require("revel._cli_style")
+local tips = require("revel._tips")
 
 local M = {}
 
@@ -95,6 +96,12 @@ short one -xVALUE or
                        SET with exit or all: as -qq; with attach: as -q; other
                        names are accepted (revel prints none of those messages)
   --seccomp-bpf        accepted, as strace (revel always filters with seccomp)
+  -d, --debug          revel's own debug output on stderr, as strace -d: each
+                       wait status the tracer decodes, "revel: [wait(0x00857f)
+                       = PID] WIFSTOPPED,sig=133"
+  --tips[=[[id:]ID][,[format:]FORMAT]]
+                       a tip about revel on stderr at the end of the run (ID:
+                       a number or random; FORMAT: full, compact or none)
   -E VAR=VAL, --env=VAR=VAL
                        put VAR=VAL in the command's environment
   -E VAR, --env=VAR    remove VAR from the command's environment (COMMAND is
@@ -207,11 +214,9 @@ end
 -- One line per family: each family's work removes its own lines.
 local NOT_YET_SHORT = {
   z = true, Z = true, P = true, -- filters
-  d = true, -- strace's own debug output
 }
 local NOT_YET_LONG = {
   "failed-only", "successful-only", "trace-path", "signal", "status", -- filters
-  "debug", "tips", -- strace's own
 }
 -- Short letters strace takes with a value (getopt: -sN or -s N).
 local SHORT_ARG = { o = true, e = true, s = true, l = true, E = true, a = true, b = true,
@@ -429,6 +434,7 @@ local FLAGS = {
   i = flag("instruction_pointer"), ["instruction-pointer"] = flag("instruction_pointer"),
   k = flag("stack_trace"), ["stack-traces"] = flag("stack_trace"),
   ["seccomp-bpf"] = function() return true end, -- revel always filters with seccomp
+  d = flag("debug"), debug = flag("debug"),
   D = startup.daemonize_flag,
   json = flag("json"),
   repl = flag("repl"),
@@ -467,6 +473,10 @@ local function parse_long(o, args, i)
   elseif tflags.OPTIONAL[name] then -- optional values too: -t, -r, -T's long forms
     local ok, err = tflags.OPTIONAL[name](o, v)
     return ok and i + 1, err
+  elseif name == "tips" then -- optional value too
+    local plan, err = tips.parse(v)
+    o.tips = plan
+    return plan and i + 1, err
   elseif name == "quiet" then -- its value is optional too: --quiet alone is -q
     local ok, err = true, nil
     if v then
@@ -740,7 +750,8 @@ function M.main(args)
       end
     end
     local ropts = { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root, injects = injects,
-      env = env, startup = started, attach = o.attach, detach_on_exec = o.detach_on_exec }
+      env = env, startup = started, attach = o.attach, detach_on_exec = o.detach_on_exec,
+      debug = o.debug ~= nil }
     -- strace's "Process N detached" (-b, -p), unless -q or quiet=attach.
     ropts.detach_say = not o.quiet_attach and not o.quiet
     if o.attach and not o.quiet_attach and not o.quiet then
@@ -775,6 +786,9 @@ function M.main(args)
     io.stderr:write("revel: ", spawn_err, "\n")
   end
   stdout.flush()
+  if o.tips then
+    tips.show(o.tips)
+  end
   io.stderr:flush()
   return code
 end

@@ -79,6 +79,9 @@ struct revel_options {
 	 * seccomp filter (it would outlive the detach): its calls stop with
 	 * syscall stops, as an attached process's do. */
 	int detach_on_exec;
+	/* strace -d: each wait status the tracer decodes is written to .log as
+	 * "revel: [wait(0xSTATUS) = TID] WHAT", for a person chasing a stop. */
+	int debug;
 };
 
 enum revel_daemonize {
