@@ -70,6 +70,19 @@ describe("output style options", function()
     assert.are.equal(2, n, text)
   end)
 
+  it("-Y names the pids of -f's prefix, as strace: 1234<sh> with -o, [pid 1234<sh>] without", function()
+    local out = H.tmppath("y.out")
+    local argv = { "sh", "-c", "/bin/true; echo x > /dev/null" }
+    local r = H.revel({ "-Y", "-f", "-o", out, "-e", "trace=exit_group" }, argv)
+    assert.are.equal(0, r.code, r.err)
+    local text = H.slurp(out)
+    assert.truthy(text:match("\n%d+<true> +exit_group%(0%)") or text:match("^%d+<true> +exit_group%(0%)"), text)
+    assert.truthy(text:match("\n%d+<sh> +%+%+%+ exited with 0 %+%+%+\n$"), text)
+    r = H.revel({ "-Y", "-f", "-e", "trace=exit_group" }, argv)
+    assert.truthy(r.err:match("%[pid +%d+<true>%] exit_group%(0%)"), r.err)
+    assert.truthy(r.err:match("getpid") == nil, r.err)
+  end)
+
   it("style options belong to the default tool", function()
     for _, words in ipairs({ { "-a", "10" }, { "-xx" }, { "-X", "raw" }, { "-e", "read=1" }, { "-A" } }) do
       local w = { unpack(words) }

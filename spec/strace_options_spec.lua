@@ -175,7 +175,6 @@ describe("strace's letters", function()
     -- One line per family: each family's work removes its own lines.
     for _, words in ipairs({
       { "-Z" }, { "-e", "status=failed" }, { "-e", "signal=none" }, -- filters
-      { "-v" }, { "-e", "verbose=none" }, -- style
       { "-ff", "-c", "-o", "x" }, { "-ff", "--json", "-o", "x" },
     }) do
       local r = H.revel(words, { "true" })

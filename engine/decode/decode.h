@@ -20,7 +20,13 @@ struct fc {
 	int64_t result; /* valid when exiting */
 	bool exiting;
 	bool xs_inner; /* -X verbose: inside the comment, names as abbrev */
+	long nr;       /* the call decoded (-1: none), for -e abbrev= / verbose= */
 };
+
+/* -v, -e abbrev=: structures and arrays whole; -e verbose=: structures
+ * decoded at all (else their addresses), for the call decoded (xlat.c). */
+bool fc_abbrev(struct fc *c);
+bool fc_verbose(struct fc *c);
 
 /* -X raw / -X verbose around a constant or flags decoded in parts (xlat.c):
  * xs_begin prints v (hex; octal for 'o', decimal for 'd' and 'u') and returns
@@ -44,7 +50,7 @@ ssize_t fc_read(struct fc *c, uint64_t addr, void *buf, size_t n);
 			fo_puts((c)->o, "NULL");                                                   \
 			return;                                                                    \
 		}                                                                                  \
-		if (!fc_fetch((c), (addr), &(obj), sizeof(obj))) {                                 \
+		if (!fc_verbose(c) || !fc_fetch((c), (addr), &(obj), sizeof(obj))) {              \
 			p_addr((c), (addr));                                                       \
 			return;                                                                    \
 		}                                                                                  \

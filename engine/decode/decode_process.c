@@ -72,13 +72,14 @@ static void p_argv(struct fc *c, uint64_t addr, bool count_only)
 		return;
 	}
 	uint64_t p;
-	if (!fc_fetch(c, addr, &p, sizeof p)) {
+	if (!fc_verbose(c) || !fc_fetch(c, addr, &p, sizeof p)) {
 		p_addr(c, addr);
 		return;
 	}
-	int max = c->f->string_limit < 0 ? 32 : c->f->string_limit;
+	/* -v: every element, the environment too, as strace. */
+	int max = !fc_abbrev(c) ? 65536 : c->f->string_limit < 0 ? 32 : c->f->string_limit;
 	int n = 0;
-	if (count_only) {
+	if (count_only && fc_abbrev(c)) {
 		while (n < 65536 && fc_fetch(c, addr + 8 * (uint64_t)n, &p, sizeof p) && p)
 			n++;
 		p_addr(c, addr);

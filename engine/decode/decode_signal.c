@@ -37,7 +37,7 @@ void d_rt_sigreturn(DEC)
 	uint64_t mask;
 	ARG(0, {
 		fo_puts(c->o, "{mask=");
-		if (c->f->sp && fc_fetch(c, c->f->sp + 296, &mask, sizeof mask))
+		if (c->f->sp && fc_verbose(c) && fc_fetch(c, c->f->sp + 296, &mask, sizeof mask))
 			p_sigset(c, &mask, 1);
 		else
 			p_addr(c, c->f->sp + 296);

@@ -315,7 +315,7 @@ int revel_format_enter(const struct revel_fmt *f, long nr, const int64_t args[6]
                        struct revel_fmt_state *st, char *out, size_t len)
 {
 	struct fo o;
-	struct fc c = {.f = f, .o = &o, .exiting = false};
+	struct fc c = {.f = f, .o = &o, .exiting = false, .nr = nr};
 	fo_init(&o, out, len);
 	memset(st, 0, sizeof *st);
 	for (int i = 0; i < REVEL_FMT_MAXARGS; i++)
@@ -350,7 +350,7 @@ int revel_format_exit(const struct revel_fmt *f, long nr, const int64_t args[6],
                       struct revel_fmt_state *st, int64_t result, char *out, size_t len)
 {
 	struct fo o;
-	struct fc c = {.f = f, .o = &o, .exiting = true, .result = result};
+	struct fc c = {.f = f, .o = &o, .exiting = true, .result = result, .nr = nr};
 	fo_init(&o, out, len);
 	const struct revel_syscall_info *info = revel_syscall_by_nr(nr);
 	if (info && !(fc_style(f, nr) & REVEL_STYLE_RAW) && !sys_decode(&c, nr, args, st))

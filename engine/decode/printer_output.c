@@ -114,7 +114,7 @@ static const char *comm_of(revel_printer *p, pid_t tid)
 }
 
 /* "%-5d " or "[pid %5d] ", without printf on the hot path; with comm
- * (-Y) "%-5d<comm> " or "[pid %5d<comm>] ". */
+ * (-Y) "%d<comm> " or "[pid %5d<comm>] ", as strace. */
 static int tid_text(char *out, pid_t tid, bool bracket, const char *comm)
 {
 	char d[16];
@@ -133,7 +133,7 @@ static int tid_text(char *out, pid_t tid, bool bracket, const char *comm)
 	}
 	while (nd)
 		out[n++] = d[--nd];
-	if (!bracket)
+	if (!bracket && !comm) /* strace pads the pid alone, not 1234<sh> */
 		while (n < 5)
 			out[n++] = ' ';
 	if (comm) {

@@ -121,7 +121,7 @@ int revel_format_result(const struct revel_fmt *f, long nr, const int64_t args[6
                         const struct revel_fmt_state *st, int64_t r, char *out, size_t len)
 {
 	struct fo o;
-	struct fc c = {.f = f, .o = &o, .exiting = true, .result = r};
+	struct fc c = {.f = f, .o = &o, .exiting = true, .result = r, .nr = nr};
 	fo_init(&o, out, len);
 	(void)st;
 	enum result_kind kind = syscall_result_kind(nr);
@@ -211,7 +211,7 @@ int revel_format_result(const struct revel_fmt *f, long nr, const int64_t args[6
 int revel_format_signal(const struct revel_fmt *f, int sig, const void *info, char *out, size_t len)
 {
 	struct fo o;
-	struct fc c = {.f = f, .o = &o};
+	struct fc c = {.f = f, .o = &o, .nr = -1};
 	fo_init(&o, out, len);
 	p_signame(&c, sig);
 	if (info) {

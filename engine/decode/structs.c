@@ -30,10 +30,42 @@ struct kstat {
 	int64_t unused[3];
 };
 
+/* -v: every field, times with their dates, as strace. */
+static void p_stat_whole(struct fc *c, const struct kstat *st)
+{
+	fo_puts(c->o, "{st_dev=");
+	p_dev(c, st->dev);
+	fo_printf(c->o, ", st_ino=%" PRIu64 ", st_mode=", st->ino);
+	p_mode(c, st->mode);
+	fo_printf(c->o,
+	          ", st_nlink=%" PRIu64 ", st_uid=%u, st_gid=%u, st_blksize=%" PRId64
+	          ", st_blocks=%" PRId64,
+	          st->nlink, st->uid, st->gid, st->blksize, st->blocks);
+	unsigned t = st->mode & 0170000;
+	if (t == 0020000 || t == 0060000) {
+		fo_puts(c->o, ", st_rdev=");
+		p_dev(c, st->rdev);
+	} else {
+		fo_printf(c->o, ", st_size=%" PRId64, st->size);
+	}
+	static const char *const names[] = {"st_atime", "st_mtime", "st_ctime"};
+	for (int i = 0; i < 3; i++) {
+		int64_t sec = (int64_t)st->times[2 * i], nsec = (int64_t)st->times[2 * i + 1];
+		fo_printf(c->o, ", %s=%" PRId64, names[i], sec);
+		p_time_comment(c, sec, nsec, 9);
+		fo_printf(c->o, ", %s_nsec=%" PRId64, names[i], nsec);
+	}
+	fo_putc(c->o, '}');
+}
+
 void p_stat(struct fc *c, uint64_t addr)
 {
 	struct kstat st;
 	FETCH_OR_ADDR(c, addr, st);
+	if (!fc_abbrev(c)) {
+		p_stat_whole(c, &st);
+		return;
+	}
 	fo_puts(c->o, "{st_mode=");
 	p_mode(c, st.mode);
 	unsigned t = st.mode & 0170000;
@@ -58,12 +90,48 @@ struct kstatx {
 		int32_t pad;
 	} t[4];
 	uint32_t rdev_major, rdev_minor, dev_major, dev_minor;
+	uint64_t mnt_id;
 };
+
+/* -v: every field, as strace; times with their dates, btime and mnt_id
+ * when the mask has them. */
+static void p_statx_whole(struct fc *c, const struct kstatx *st)
+{
+	fo_puts(c->o, "{stx_mask=");
+	p_flags(c, x_statx_mask, st->mask, "STATX_???");
+	fo_printf(c->o, ", stx_blksize=%u, stx_attributes=", st->blksize);
+	p_flags(c, x_statx_attrs, st->attributes, "STATX_ATTR_???");
+	fo_printf(c->o, ", stx_nlink=%u, stx_uid=%u, stx_gid=%u, stx_mode=", st->nlink, st->uid,
+	          st->gid);
+	p_mode(c, st->mode);
+	fo_printf(c->o, ", stx_ino=%" PRIu64 ", stx_size=%" PRIu64 ", stx_blocks=%" PRIu64
+	                ", stx_attributes_mask=",
+	          st->ino, st->size, st->blocks);
+	p_flags(c, x_statx_attrs, st->attributes_mask, "STATX_ATTR_???");
+	/* t[]: atime, btime, ctime, mtime */
+	static const char *const names[] = {"stx_atime", "stx_btime", "stx_ctime", "stx_mtime"};
+	for (int i = 0; i < 4; i++) {
+		if (i == 1 && !(st->mask & 0x800)) /* STATX_BTIME */
+			continue;
+		fo_printf(c->o, ", %s={tv_sec=%" PRId64 ", tv_nsec=%u}", names[i], st->t[i].sec,
+		          st->t[i].nsec);
+		p_time_comment(c, st->t[i].sec, st->t[i].nsec, 9);
+	}
+	fo_printf(c->o, ", stx_rdev_major=%u, stx_rdev_minor=%u, stx_dev_major=%u, stx_dev_minor=%u",
+	          st->rdev_major, st->rdev_minor, st->dev_major, st->dev_minor);
+	if (st->mask & 0x1000) /* STATX_MNT_ID */
+		fo_printf(c->o, ", stx_mnt_id=%#" PRIx64, st->mnt_id);
+	fo_putc(c->o, '}');
+}
 
 void p_statx(struct fc *c, uint64_t addr)
 {
 	struct kstatx st;
 	FETCH_OR_ADDR(c, addr, st);
+	if (!fc_abbrev(c)) {
+		p_statx_whole(c, &st);
+		return;
+	}
 	fo_puts(c->o, "{stx_mask=");
 	p_flags(c, x_statx_mask, st.mask, "STATX_???");
 	fo_puts(c->o, ", stx_attributes=");
@@ -142,6 +210,10 @@ void p_sockaddr(struct fc *c, uint64_t addr, uint64_t len)
 	unsigned char sa[128];
 	if (!addr) {
 		fo_puts(c->o, "NULL");
+		return;
+	}
+	if (!fc_verbose(c)) {
+		p_addr(c, addr);
 		return;
 	}
 	if (len < 2 || len > sizeof sa) {

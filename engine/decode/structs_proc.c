@@ -292,10 +292,51 @@ void p_cpuset(struct fc *c, uint64_t addr, int64_t bytes)
 }
 
 /* getdents: strace abbreviates to the number of entries. */
+/* -v: getdents64's entries whole, as strace prints them. */
+static void p_dirents_whole(struct fc *c, uint64_t addr, int64_t len)
+{
+	static const char *const types[16] = {
+	    "DT_UNKNOWN", "DT_FIFO", "DT_CHR", NULL, "DT_DIR", NULL, "DT_BLK", NULL,
+	    "DT_REG",     NULL,      "DT_LNK", NULL, "DT_SOCK", NULL, "DT_WHT", NULL};
+	fo_putc(c->o, '[');
+	uint64_t off = 0;
+	for (int n = 0; off + 19 <= (uint64_t)len && n < 100000; n++) {
+		struct {
+			uint64_t ino;
+			int64_t off;
+			uint16_t reclen;
+			uint8_t type;
+		} __attribute__((packed)) d;
+		unsigned char name[256];
+		if (!fc_fetch(c, addr + off, &d, sizeof d) || d.reclen < 19)
+			break;
+		size_t max = (size_t)d.reclen - 19 < sizeof name ? (size_t)d.reclen - 19 : sizeof name;
+		if (max && !fc_fetch(c, addr + off + 19, name, max))
+			break;
+		const unsigned char *nul = memchr(name, 0, max);
+		size_t nlen = nul ? (size_t)(nul - name) : max;
+		fo_printf(c->o, "%s{d_ino=%" PRIu64 ", d_off=%" PRId64 ", d_reclen=%u, d_type=",
+		          n ? ", " : "", d.ino, d.off, (unsigned)d.reclen);
+		if (d.type < 16 && types[d.type])
+			fo_puts(c->o, types[d.type]);
+		else
+			fo_printf(c->o, "%#x /* DT_??? */", d.type);
+		fo_puts(c->o, ", d_name=");
+		p_quoted(c, name, nlen, false);
+		fo_putc(c->o, '}');
+		off += d.reclen;
+	}
+	fo_putc(c->o, ']');
+}
+
 void p_dirents(struct fc *c, uint64_t addr, int64_t len, bool is64)
 {
+	if (len >= 0 && is64 && addr && !fc_abbrev(c) && fc_verbose(c)) {
+		p_dirents_whole(c, addr, len);
+		return;
+	}
 	p_addr(c, addr);
-	if (len < 0)
+	if (len < 0 || !fc_verbose(c))
 		return;
 	int count = 0;
 	uint64_t off = 0;

@@ -403,7 +403,8 @@ void p_sigset_addr(struct fc *c, uint64_t addr, uint64_t size)
 		fo_puts(c->o, "NULL");
 		return;
 	}
-	if (size == 0 || size > sizeof mask || !fc_fetch(c, addr, mask, (size_t)size)) {
+	if (size == 0 || size > sizeof mask || !fc_verbose(c) ||
+	    !fc_fetch(c, addr, mask, (size_t)size)) {
 		p_addr(c, addr);
 		return;
 	}

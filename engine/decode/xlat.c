@@ -20,6 +20,16 @@ int fc_style(const struct revel_fmt *f, long nr)
 	return f->styles && nr >= 0 && nr < REVEL_NR_MAX ? f->styles[nr] : 0;
 }
 
+bool fc_abbrev(struct fc *c)
+{
+	return !(fc_style(c->f, c->nr) & REVEL_STYLE_NO_ABBREV);
+}
+
+bool fc_verbose(struct fc *c)
+{
+	return !(fc_style(c->f, c->nr) & REVEL_STYLE_NO_VERBOSE);
+}
+
 static void put_num(struct fc *c, uint64_t v, char base)
 {
 	if (base == 'o')

@@ -25,6 +25,12 @@ S.HELP = [=[
   -e raw=SET, --raw=SET
                        print the arguments and result of the calls in SET in hex,
                        undecoded (SET as for trace=)
+  -v, --no-abbrev, -e abbrev=SET, --abbrev=SET
+                       print structures and arrays whole (execve's environment,
+                       stat, statx, getdents64) for all calls / all but SET
+  -e verbose=SET, --verbose=SET
+                       decode structures only for the calls in SET (the others'
+                       print as addresses)
   -Y, --decode-pids=comm
                        print pids with their process's name: 1234<cat>
   -e read=FDS, --read=FDS, -e write=FDS, --write=FDS
@@ -227,9 +233,6 @@ end
 
 -- What revel does not do yet, said; -A without -o, said as strace says it.
 function S.check(o)
-  if o.abbrev or o.verbose_set then
-    return o.abbrev and "-v (-e abbrev=) is not supported yet" or "-e verbose= is not supported yet"
-  end
   if o.append and not o.output then
     io.stderr:write("revel: -A/--output-append-mode has no effect without -o/--output\n")
   end
