@@ -154,6 +154,22 @@ return tool
     assert.are.equal(out[1], out[2])
   end)
 
+  it("leaves a stopped process stopped, as strace -p does, and SIGCONT wakes it after", function()
+    local d = newdir()
+    local sl = bg("exec sleep " .. H.sleep_arg(3402))
+    H.sh("kill -STOP " .. sl)
+    assert.is_true(eventually(function() return status_field(sl, "State") == "T" end))
+    local r = bg(("%s -p %d 2> %s"):format(q(H.bin), sl, q(d .. "/err")))
+    assert.is_true(eventually(function() return read(d .. "/err"):find("stopped by SIGSTOP", 1, true) ~= nil end))
+    assert.are.equal("t", status_field(sl, "State")) -- held in its group-stop, traced
+    H.sh("kill -TERM " .. r)
+    assert.is_true(eventually(function() return read(d .. "/err"):find("detached") ~= nil end))
+    assert.is_true(eventually(function() return status_field(sl, "State") == "T" end))
+    assert.are.equal("0", status_field(sl, "TracerPid"))
+    H.sh("kill -CONT " .. sl)
+    assert.is_true(eventually(function() return status_field(sl, "State") == "S" end))
+  end)
+
   it("ends with the attached process, exit status 0 as strace", function()
     local d = newdir()
     local fifo = d .. "/fifo"
