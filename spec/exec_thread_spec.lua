@@ -62,6 +62,47 @@ return tool
     assert.truthy(t:match("\n" .. pid .. " +%+%+%+ exited with 5 %+%+%+\n$"), t)
   end)
 
+  -- strace -ff: the leader's file ends its call, says it was superseded and
+  -- goes on with the execve; the exec'ing thread's file ends with
+  -- "<pid changed to PID ...>".
+  it("splits the files as strace -ff", function()
+    local function files(tracer)
+      local dir = H.tmpdir() .. "/ff-" .. tracer
+      os.execute("rm -rf " .. H.q(dir) .. " && mkdir -p " .. H.q(dir))
+      local r
+      if tracer == "strace" then
+        r = H.native({ "strace", "-ff", "-o", dir .. "/t", guest })
+      else
+        r = H.revel({ "-ff", "-o", dir .. "/t" }, { guest })
+      end
+      assert.are.equal(5, r.code, r.err)
+      local found = {}
+      local p = io.popen("ls " .. H.q(dir))
+      for name in p:lines() do
+        found[#found + 1] = { tid = name:match("^t%.(%d+)$"), text = H.slurp(dir .. "/" .. name) }
+      end
+      p:close()
+      os.execute("rm -rf " .. H.q(dir))
+      assert.are.equal(2, #found, tracer)
+      table.sort(found, function(a, b)
+        return #a.text > #b.text
+      end)
+      return found[1], found[2], r
+    end
+    for _, tracer in ipairs({ "strace", "revel" }) do
+      local leader, former, r = files(tracer)
+      local what = tracer .. "\n" .. leader.text .. "\n----\n" .. former.text .. "\n" .. (r.err or "")
+      -- (the leader's own last call, where it died, races the exec)
+      assert.truthy(leader.text:find("\n%+%+%+ superseded by execve in pid " .. former.tid
+        .. " %+%+%+\n<%.%.%. execve resumed>%) += 0\n"), what)
+      assert.truthy(leader.text:find("\n%+%+%+ exited with 5 %+%+%+\n$"), what)
+      assert.truthy(former.text:find(" <pid changed to " .. leader.tid .. " %.%.%.>\n$"), what)
+      if tracer == "revel" then
+        assert.are.equal("", r.err)
+      end
+    end
+  end)
+
   it("says superseded_by in --json", function()
     local r = H.revel({ "-f", "--json" }, { guest })
     assert.are.equal(5, r.code, r.err)

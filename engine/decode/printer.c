@@ -203,7 +203,11 @@ int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args
 static void resumed(revel_printer *p, struct call *c)
 {
 	pr_cut_open_line(p, c->tid);
-	if (p->printing != c->tid && !p->sep_name) {
+	/* -ff: only a call begun in another file (an execve that took the
+	 * leader's tid) says it resumes. */
+	bool cut = p->sep_name ? c->reprint : p->printing != c->tid;
+	c->reprint = false;
+	if (cut) {
 		pr_prefix(p, c->tid);
 		if (p->o.syscall_number)
 			pr_printf(p, "[%4ld] ", c->nr);
@@ -535,13 +539,28 @@ int revel_printer_superseded(revel_printer *p, pid_t tid, pid_t by)
 		pr_printf(p, "+++ superseded by execve in pid %d +++", (int)by);
 		pr_newline(p);
 	}
+	int leader_fd = -1;
 	if (p->sep_name && p->o.mode == REVEL_PRINT_TEXT) {
+		/* -ff: the leader's file goes on with the execve's thread, and
+		 * that thread's own file ends "<pid changed to PID ...>". */
+		revel_printer_flush(p);
 		c = pr_find(p, tid);
 		if (c && c->fd_open)
-			close(c->fd);
+			leader_fd = c->fd;
 		if (c)
 			c->fd_open = false;
-		revel_printer_flush(p);
+		struct call *f = pr_find(p, by);
+		if (f && f->in_call) {
+			pr_select_out(p, by);
+			pr_printf(p, " <pid changed to %d ...>", (int)tid);
+			pr_newline(p);
+			revel_printer_flush(p);
+		}
+		f = pr_find(p, by);
+		if (f && f->fd_open)
+			close(f->fd);
+		if (f)
+			f->fd_open = false;
 		p->o.fd = -1;
 		p->out_tid = 0;
 	}
@@ -550,5 +569,17 @@ int revel_printer_superseded(revel_printer *p, pid_t tid, pid_t by)
 	pr_rekey(p, by, tid);
 	if (p->printing == by)
 		p->printing = tid;
+	if (p->sep_name && p->o.mode == REVEL_PRINT_TEXT) {
+		c = pr_get(p, tid);
+		if (!c) {
+			if (leader_fd >= 0)
+				close(leader_fd);
+			return -ENOMEM;
+		}
+		c->fd = leader_fd;
+		c->fd_open = leader_fd >= 0;
+		c->col = 0;
+		c->reprint = c->in_call;
+	}
 	return 0;
 }

@@ -19,6 +19,7 @@ struct call {
 	pid_t tid; /* 0: free slot */
 	long nr;
 	bool in_call;
+	bool reprint;  /* -ff: the call began in another thread's file */
 	bool seen;     /* nr holds the thread's last call (strace -n numbers its lines) */
 	bool injected; /* the result came from an inject rule: strace marks it */
 	int64_t args[6];
