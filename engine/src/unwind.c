@@ -419,15 +419,19 @@ static int on_frame(Dwfl_Frame *state, void *arg)
 	Dwfl_Module *mod = dwfl_addrmodule(u->dwfl, pc);
 	if (!mod)
 		return DWARF_CB_OK;
+	/* A return address may be past the end of its function (a call to a
+	 * noreturn one is its last instruction): the caller is found at the
+	 * call, one byte before, and the offset is the return address's, as
+	 * libunwind gives them (use_prev_instr). */
+	uint64_t at = activation ? pc : pc - 1;
 	const struct symtab *t = module_symtab(mod);
-	const struct sym *s = t ? nearest(t, pc) : NULL;
+	const struct sym *s = t ? nearest(t, at) : NULL;
 	if (s) {
 		f->func = s->name;
 		f->offset = pc - s->addr;
 	}
 	if (u->flags & REVEL_BT_SOURCE) {
-		/* A return address is past its call: the call's line is one before. */
-		Dwfl_Line *l = dwfl_module_getsrc(mod, activation ? pc : pc - 1);
+		Dwfl_Line *l = dwfl_module_getsrc(mod, at);
 		int line = 0;
 		const char *file = l ? dwfl_lineinfo(l, NULL, &line, NULL, NULL, NULL) : NULL;
 		if (file) {

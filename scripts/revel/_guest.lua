@@ -270,4 +270,29 @@ function methods.set_regs(g, t)
   return true
 end
 
+-- g:backtrace(): the stopped thread's call stack, innermost first: a list of
+-- { ip, rel, lib, func, offset, file, line } (see docs/api.md), or nil and
+-- an errno name ("ENOSYS": revel was built without libdw).
+local frames = ffi.new("struct revel_frame[?]", ffi.C.REVEL_LUA_FRAMES_MAX)
+function methods.backtrace(g)
+  local n = api.backtrace(engine(g), g.tid, frames, ffi.C.REVEL_LUA_FRAMES_MAX, ffi.C.REVEL_BT_SOURCE)
+  if n < 0 then
+    return fail(n)
+  end
+  local t = {}
+  for i = 0, n - 1 do
+    local f = frames[i]
+    t[i + 1] = {
+      ip = tonumber(f.ip),
+      rel = tonumber(f.rel),
+      lib = f.lib ~= nil and ffi.string(f.lib) or nil,
+      func = f.func ~= nil and ffi.string(f.func) or nil,
+      offset = f.func ~= nil and tonumber(f.offset) or nil,
+      file = f.file ~= nil and ffi.string(f.file) or nil,
+      line = f.line > 0 and f.line or nil,
+    }
+  end
+  return t
+end
+
 return M
