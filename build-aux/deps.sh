@@ -29,6 +29,7 @@ need_cmd luajit luajit2
 need_pc luajit libluajit2-5.1-dev
 need_pc libseccomp libseccomp-dev
 need_pc libdw libdw-dev # -k's unwinder (the build works without it; -k then says so)
+[ -e /usr/include/libiberty/demangle.h ] || missing="$missing libiberty:libiberty-dev" # -k's C++ names
 # CMake takes readline from pkg-config or, failing that, from the include path.
 pkg-config --exists readline 2>/dev/null || [ -e /usr/include/readline/readline.h ] ||
 	missing="$missing readline:libreadline-dev"

@@ -22,7 +22,7 @@ local function calls(text)
     if line:match("^ > ") then
       local last = out[#out]
       if last then
-        last.funcs[#last.funcs + 1] = line:match("^ > [^(]*%(([^+)]*)") or "?"
+        last.funcs[#last.funcs + 1] = line:match("^ > [^(]*%((.*)%+0x%x+%) %[") or ""
       end
     else
       line = line:gsub("^%[pid%s+%d+%] ", "")
@@ -78,6 +78,9 @@ describe("-k", function()
     local c = only(calls(r.err), "write")
     assert.are.same({ "__write", "say", "leaf", "middle", "outer", "main", "__libc_init_first",
       "__libc_start_main", "_start" }, c[1].funcs)
+    -- The last: through a function with a C++ name, demangled as strace does.
+    assert.are.same({ "__write", "say", "leaf", "middle", "ns::Guest::done(char const*)", "main" },
+      { unpack(c[#c].funcs, 1, 6) })
     -- The handler's write: through the signal frame back into main.
     local h = c[2].funcs
     assert.are.same({ "__write", "say", "leaf", "on_usr1" }, { h[1], h[2], h[3], h[4] })

@@ -74,6 +74,11 @@ void unwind_proc_stale(struct unwind_proc *u)
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef REVEL_HAVE_IBERTY
+#include <libiberty/demangle.h>
+#endif
+
+enum { PAGE_BYTES = 4096, PAGES_CACHED = 4 };
 
 struct map {
 	uint64_t start, end, offset;
@@ -84,6 +89,8 @@ struct sym {
 	uint64_t addr;
 	int idx;
 	const char *name;
+	char *shown; /* demangled, once asked; NULL: not yet, or name itself */
+	bool asked;
 };
 
 /* A module's function symbols, sorted by address: its Dwfl userdata. */
@@ -105,6 +112,12 @@ struct unwind_proc {
 	struct revel_frame *out;
 	int max, n, flags;
 	bool missed; /* a frame's ip was in no mapping known */
+	/* Guest pages read in this walk: the unwinder asks for a word at a
+	 * time, and one read of the page beats a syscall per word. */
+	struct {
+		uint64_t base; /* page address; 1: empty (no page starts there) */
+		uint8_t data[PAGE_BYTES];
+	} pages[PAGES_CACHED];
 };
 
 int revel_unwind_available(void)
@@ -161,6 +174,20 @@ static bool memory_read(Dwfl *dwfl, Dwarf_Addr addr, Dwarf_Word *result, void *a
 {
 	(void)dwfl;
 	struct unwind_proc *u = arg;
+	uint64_t base = addr & ~(uint64_t)(PAGE_BYTES - 1);
+	if (addr - base <= PAGE_BYTES - sizeof *result) {
+		unsigned slot = (unsigned)(base / PAGE_BYTES) % PAGES_CACHED;
+		if (u->pages[slot].base != base) {
+			u->pages[slot].base = 1;
+			if (revel_mem_read(u->e, u->tid, base, u->pages[slot].data, PAGE_BYTES) ==
+			    PAGE_BYTES)
+				u->pages[slot].base = base;
+		}
+		if (u->pages[slot].base == base) {
+			memcpy(result, u->pages[slot].data + (addr - base), sizeof *result);
+			return true;
+		}
+	}
 	return revel_mem_read(u->e, u->tid, addr, result, sizeof *result) == sizeof *result;
 }
 
@@ -252,6 +279,8 @@ static void free_symtab(void **userdata)
 {
 	struct symtab *t = *userdata;
 	if (t) {
+		for (size_t i = 0; i < t->n; i++)
+			free(t->s[i].shown);
 		free(t->s);
 		free(t);
 		*userdata = NULL;
@@ -369,7 +398,7 @@ static struct symtab *module_symtab(Dwfl_Module *mod)
 				cap = nc;
 			}
 			uint64_t addr = sym.st_value + (sym.st_shndx == SHN_ABS ? 0 : bias);
-			t->s[t->n++] = (struct sym){addr, idx, name};
+			t->s[t->n++] = (struct sym){.addr = addr, .idx = idx, .name = name};
 		}
 	}
 done:
@@ -378,8 +407,23 @@ done:
 	return t;
 }
 
+/* A C++ (or Rust) name as the source spells it, as strace -k prints it
+ * (libiberty's cplus_demangle, DMGL_AUTO | DMGL_PARAMS); made once. */
+static const char *sym_name(struct sym *s)
+{
+#ifdef REVEL_HAVE_IBERTY
+	if (!s->asked) {
+		s->asked = true;
+		s->shown = cplus_demangle(s->name, DMGL_AUTO | DMGL_PARAMS);
+	}
+	if (s->shown)
+		return s->shown;
+#endif
+	return s->name;
+}
+
 /* The nearest function at or before ip; on a tie the first in the table. */
-static const struct sym *nearest(const struct symtab *t, uint64_t ip)
+static struct sym *nearest(const struct symtab *t, uint64_t ip)
 {
 	size_t lo = 0, hi = t->n;
 	while (lo < hi) {
@@ -425,9 +469,9 @@ static int on_frame(Dwfl_Frame *state, void *arg)
 	 * libunwind gives them (use_prev_instr). */
 	uint64_t at = activation ? pc : pc - 1;
 	const struct symtab *t = module_symtab(mod);
-	const struct sym *s = t ? nearest(t, at) : NULL;
+	struct sym *s = t ? nearest(t, at) : NULL;
 	if (s) {
-		f->func = s->name;
+		f->func = sym_name(s);
 		f->offset = pc - s->addr;
 	}
 	if (u->flags & REVEL_BT_SOURCE) {
@@ -446,6 +490,8 @@ static int walk(struct unwind_proc *u)
 {
 	u->n = 0;
 	u->missed = false;
+	for (int i = 0; i < PAGES_CACHED; i++)
+		u->pages[i].base = 1; /* the guest ran since the last walk */
 	dwfl_getthread_frames(u->dwfl, u->tid, on_frame, u); /* an error ends the walk */
 	return u->n;
 }

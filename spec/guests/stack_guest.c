@@ -1,8 +1,8 @@
 /* stack_guest: known call stacks for -k and g:backtrace() (built with -g -O0,
  * so every function keeps its frame, its symbol and its lines). main ->
- * outer -> middle -> leaf -> write; a signal whose handler writes (a stack
- * through the signal frame); a child that writes from its own nesting and
- * exits from a nested call. With an argument ("exec"), the child execs this
+ * outer -> middle -> leaf -> write; a function with a C++ name; a signal
+ * whose handler writes (a stack through the signal frame); a child that
+ * writes from its own nesting and exits from a nested call. With an argument ("exec"), the child execs this
  * program again, which writes and exits. */
 #include <signal.h>
 #include <stdlib.h>
@@ -27,6 +27,13 @@ __attribute__((noinline)) void middle(const char *s)
 }
 
 __attribute__((noinline)) void outer(const char *s)
+{
+	middle(s);
+}
+
+/* A C++ name (ns::Guest::done(char const*)), spelt in C: -k demangles it. */
+__attribute__((noinline)) void guest_done(const char *s) __asm__("_ZN2ns5Guest4doneEPKc");
+void guest_done(const char *s)
 {
 	middle(s);
 }
@@ -68,6 +75,6 @@ int main(int argc, char **argv)
 	int status;
 	waitpid(pid, &status, 0);
 	sigprocmask(SIG_UNBLOCK, &chld, NULL);
-	middle("done\n");
+	guest_done("done\n");
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
