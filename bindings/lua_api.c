@@ -1,8 +1,24 @@
 /* lua_api.c: the function table LuaJIT's FFI calls, and the conversions
  * between the engine's 64-bit integers and Lua's doubles. */
+#include <cpuid.h>
 #include <errno.h>
 #include <string.h>
+#include <x86intrin.h>
 #include "lua_api.h"
+
+static uint64_t lua_rdtsc(uint32_t *aux)
+{
+	unsigned int a = 0;
+	uint64_t v = aux ? __rdtscp(&a) : __rdtsc();
+	if (aux)
+		*aux = a;
+	return v;
+}
+
+static void lua_cpuid(uint32_t leaf, uint32_t subleaf, uint32_t out[4])
+{
+	__cpuid_count(leaf, subleaf, out[0], out[1], out[2], out[3]);
+}
 
 static int lua_next(revel_engine *e, struct revel_lua_event *lev)
 {
@@ -126,4 +142,6 @@ const struct revel_lua_api revel_lua_api = {
 	.printer_superseded = revel_printer_superseded,
 	.backtrace = revel_backtrace,
 	.unwind_available = revel_unwind_available,
+	.rdtsc = lua_rdtsc,
+	.cpuid = lua_cpuid,
 };

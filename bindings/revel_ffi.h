@@ -331,6 +331,11 @@ struct revel_lua_api {
 	/* A stopped thread's call stack (<revel/unwind.h>). */
 	int (*backtrace)(revel_engine *e, pid_t tid, struct revel_frame *out, int max, int flags);
 	int (*unwind_available)(void);
+	/* The tracer's own counter and CPUID answers, for a tool subscribed to
+	 * "rdtsc" or "cpuid" that leaves them to the machine (lua_api.c). aux
+	 * gets TSC_AUX (rdtscp) when not NULL. */
+	uint64_t (*rdtsc)(uint32_t *aux);
+	void (*cpuid)(uint32_t leaf, uint32_t subleaf, uint32_t out[4]);
 };
 
 /* The revel command's own table (bindings/cli/cli_api.c), the Lua module

@@ -31,8 +31,8 @@ local HOOKS = {
   { name = "exit_process", g = true, def = "function tool.exit_process(g, p, code, status) %s end",
     guest = "forktree" },
   { name = "finish", def = "function tool.finish(global, code) %s end" },
+  { name = "rdtsc", g = true, def = "function tool.rdtsc(g, kind) %s end", guest = "rdtsc" },
   -- Hooks this build does not call: defining them has no effect.
-  { name = "rdtsc", never = true, def = "function tool.rdtsc(g) %s end" },
   { name = "timer", never = true, def = "function tool.timer(g) %s end" },
 }
 
@@ -56,14 +56,18 @@ local MISDEEDS = {
     body = "error(setmetatable({}, { __tostring = function() error('bad tostring') end }))",
     expect = by_kind({ default = "error" }) },
   { name = "a string result", body = "return 'x'",
-    expect = by_kind({ syscall = "error", ["on.write"] = "error", signal = "error", rpc = "native",
+    expect = by_kind({ syscall = "error", ["on.write"] = "error", signal = "error", rdtsc = "error",
+      rpc = "native",
       default = "native" }) },
   { name = "a table result", body = "return { 1 }",
-    expect = by_kind({ syscall = "error", ["on.write"] = "error", signal = "error", default = "native" }) },
+    expect = by_kind({ syscall = "error", ["on.write"] = "error", signal = "error", rdtsc = "error",
+      default = "native" }) },
   { name = "a boolean result", body = "return true",
-    expect = by_kind({ syscall = "error", ["on.write"] = "error", signal = "error", default = "native" }) },
+    expect = by_kind({ syscall = "error", ["on.write"] = "error", signal = "error", rdtsc = "error",
+      default = "native" }) },
   { name = "a function result", body = "return print",
     expect = by_kind({ syscall = "error", ["on.write"] = "error", signal = "error", rpc = "error",
+      rdtsc = "error",
       default = "skip" }) }, -- (elsewhere as a table result)
   { name = "g:inject of a string", g = true, body = "g:inject('getpid')",
     expect = by_kind({ default = "error" }) },
@@ -115,6 +119,7 @@ local GUESTS = {
   forktree = { name = "forktree" },
   vfork_exec = { name = "vfork_exec" },
   exec_thread = { name = "exec_thread" },
+  rdtsc = { name = "rdtsc_loop", args = { "bench", "20" } },
 }
 
 local natives = {}

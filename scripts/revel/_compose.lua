@@ -14,7 +14,8 @@
 --                calls the outer handles.
 --   init_*       the inner's first, then the outer's; the state is the inner's.
 --   thread_start, post_exec, exit_thread, exit_process, detach   the outer's, then the inner's.
---   signal       the outer's first: nil lets the inner's decide.
+--   signal, rdtsc, cpuid   the outer's first: nil lets the inner's decide;
+--                "rdtsc" and "cpuid" subscribed by either are subscribed.
 --   rpc          the inner's (the global state is the inner's), else the outer's.
 --   finish       the outer's, then the inner's.
 --   options      the outer's, with the inner's over them.
@@ -90,8 +91,8 @@ local function compose2(outer, inner)
   if type(outer) ~= "table" or type(inner) ~= "table" then
     error("revel.compose: tools are tables", 3)
   end
-  local osub, ohandlers = tool_mod.handlers(outer, "subscriptions")
-  local isub, ihandlers = tool_mod.handlers(inner, "subscriptions")
+  local osub, ohandlers, otraps = tool_mod.handlers(outer, "subscriptions")
+  local isub, ihandlers, itraps = tool_mod.handlers(inner, "subscriptions")
   local t = setmetatable({ on = {}, subscriptions = {} }, tool_mod.Composed)
   local subs = {}
   for nr in pairs(osub) do
@@ -104,6 +105,14 @@ local function compose2(outer, inner)
     t.subscriptions[#t.subscriptions + 1] = names[nr]
   end
   table.sort(t.subscriptions)
+  for word in pairs(otraps) do
+    t.subscriptions[#t.subscriptions + 1] = word
+  end
+  for word in pairs(itraps) do
+    if not otraps[word] then
+      t.subscriptions[#t.subscriptions + 1] = word
+    end
+  end
   local outer_nrs = {}
   for nr in pairs(ohandlers) do
     outer_nrs[#outer_nrs + 1] = nr
@@ -167,17 +176,19 @@ local function compose2(outer, inner)
   for _, k in ipairs({ "thread_start", "post_exec", "exit_thread", "exit_process", "detach", "finish" }) do
     t[k] = both(outer[k], inner[k])
   end
-  local osig, isig = outer.signal, inner.signal
-  if osig and isig then
-    function t.signal(g, sig)
-      local r = osig(g, sig)
-      if r ~= nil then
-        return r
+  for _, k in ipairs({ "signal", "rdtsc", "cpuid" }) do
+    local o, i = outer[k], inner[k]
+    if o and i then
+      t[k] = function(g, ...)
+        local r = { o(g, ...) }
+        if r[1] ~= nil then
+          return unpack(r, 1, 4)
+        end
+        return i(g, ...)
       end
-      return isig(g, sig)
+    else
+      t[k] = o or i
     end
-  else
-    t.signal = osig or isig
   end
   t.rpc = inner.rpc or outer.rpc
   return t

@@ -8,6 +8,7 @@ local state = require("revel._state")
 local guest = require("revel._guest")
 local errors = require("revel._errors")
 local startup = require("revel._startup")
+local traps = require("revel._traps")
 
 local ffi, api = rffi.ffi, rffi.api
 local names = rffi.names
@@ -344,8 +345,11 @@ end
 local function on_signal(run, lev)
   local tid, sig = lev.tid, lev.sig
   local g = run.threads[tid]
+  if sig == traps.SIGSEGV and run.traps and traps.on_sigsegv(run, g, tid, run.traps) then
+    return let_go(run, tid, 0) -- an rdtsc or cpuid of the tool's: answered
+  end
   local deliver = sig
-  if g then
+  if g and run.tool.signal then
     g._time = lev.time
     local f = run.tool.signal
     local at = ("signal %s of thread %d"):format(rffi.signal_name(sig) or sig, tid)
@@ -516,6 +520,14 @@ function M.run(plan, argv)
   end
   opt.want_tasks = 1
   opt.want_signals = plan.tool.signal and 1 or 0
+  local run_traps = plan.traps and next(plan.traps) and plan.traps or nil
+  if run_traps then
+    opt.want_signals = 1 -- their faults are SIGSEGV stops
+    local why = run_traps.cpuid and traps.cpuid_unavailable()
+    if why then
+      error(run_error("cannot intercept cpuid: " .. why), 0)
+    end
+  end
   opt.detach_on_exec = plan.detach_on_exec and 1 or 0
   opt.debug = plan.debug and 1 or 0 -- strace -d: the wait statuses on stderr
   opt.sig_default = rffi.cli.signals_changed()
@@ -573,7 +585,8 @@ function M.run(plan, argv)
   end
   local run = setmetatable({
     E = E,
-    tool = plan.tool,
+    tool = run_traps and traps.wrap(plan.tool, run_traps) or plan.tool,
+    traps = run_traps,
     config = plan.config,
     handlers = plan.handlers,
     on_error = plan.on_error or "abort",
@@ -705,6 +718,9 @@ function M.replace_tool(run, plan)
   local tool = plan.tool
   if run.tool.signal and not tool.signal then
     tool = setmetatable({ signal = pass }, { __index = tool })
+  end
+  if run.traps then -- the faulting is set at each exec, whatever the tool
+    tool = traps.wrap(tool, run.traps)
   end
   run.tool, run.handlers = tool, new
   table.sort(missing)

@@ -46,11 +46,11 @@ end
 -- the hook and whom it ran for, and a traceback.
 function M.call_hook(f, at, ...)
   local co = coroutine.create(function(...)
-    return coroutine.yield(DONE, (f(...)))
+    return coroutine.yield(DONE, f(...))
   end)
-  local ok, tag, r = coroutine.resume(co, ...)
+  local ok, tag, r, r2, r3, r4 = coroutine.resume(co, ...)
   if ok and tag == DONE then
-    return r
+    return r, r2, r3, r4 -- up to four: tool.cpuid's registers
   end
   if ok then
     r = "a hook may not yield"

@@ -11,6 +11,9 @@ local M = {}
 
 local bad = require("revel._errors").bad
 
+-- Instructions a tool can subscribe to (revel._traps), and their hooks.
+local TRAP_WORDS = { rdtsc = "rdtsc", cpuid = "cpuid" }
+
 -- Load a tool file: it must return a table. `chunkname` names it in errors.
 function M.load_file(path, env)
   local f, err = loadfile(path)
@@ -38,7 +41,7 @@ function M.from_chunk(f, path)
 end
 
 -- Add one subscription word (a name, "all", "%class", "!name") to the set.
-local function add_word(set, word, where)
+local function add_word(set, word, where, traps)
   local neg = word:sub(1, 1) == "!"
   local w = neg and word:sub(2) or word
   local nrs = {}
@@ -56,8 +59,10 @@ local function add_word(set, word, where)
         nrs[#nrs + 1] = nr
       end
     end
-  elseif w == "rdtsc" or w == "cpuid" then
-    bad(("%s interception is not available in this build"):format(w))
+  elseif TRAP_WORDS[w] then
+    if traps then
+      traps[w] = (not neg) or nil
+    end
   elseif numbers[w] then
     nrs[1] = numbers[w]
   else
@@ -68,7 +73,9 @@ local function add_word(set, word, where)
   end
 end
 
-function M.subscription_set(words, where)
+-- The set of syscall numbers; the instruction words ("rdtsc", "cpuid") go
+-- to traps[word] = true.
+function M.subscription_set(words, where, traps)
   local set = {}
   if type(words) == "string" then
     words = { words }
@@ -77,7 +84,7 @@ function M.subscription_set(words, where)
     if type(w) ~= "string" then
       bad(("%s must list syscall names as strings"):format(where))
     end
-    add_word(set, w, where)
+    add_word(set, w, where, traps)
   end
   return set
 end
@@ -159,8 +166,9 @@ function M.handlers(tool, where)
     bad("tool.on must be a table of handlers by syscall name")
   end
   local catch_all = getmetatable(tool) ~= M.Composed and tool.syscall or nil
+  local traps = {}
   if tool.subscriptions ~= nil then
-    subscribed = M.subscription_set(tool.subscriptions, where)
+    subscribed = M.subscription_set(tool.subscriptions, where, traps)
   elseif catch_all then
     subscribed = M.subscription_set({ "all" }, where)
   else
@@ -183,7 +191,16 @@ function M.handlers(tool, where)
       handlers[nr] = handlers[nr] or catch_all
     end
   end
-  return subscribed, handlers
+  -- A hook of an instruction subscribes to it, as on.NAME does.
+  for word, hook in pairs(TRAP_WORDS) do
+    if tool[hook] ~= nil then
+      if type(tool[hook]) ~= "function" then
+        bad(("tool.%s must be a function"):format(hook))
+      end
+      traps[word] = true
+    end
+  end
+  return subscribed, handlers, traps
 end
 
 -- The plan for a run: subscribed[nr], handlers[nr] = function, config.
@@ -193,7 +210,7 @@ function M.plan(tool, config, opts)
     bad("a tool is a table, not a " .. type(tool))
   end
   local where = opts.name and ("the subscriptions of " .. opts.name) or "subscriptions"
-  local subscribed, handlers = M.handlers(tool, where)
+  local subscribed, handlers, traps = M.handlers(tool, where)
   local cfg = {}
   for k, v in pairs(tool.options or {}) do
     cfg[k] = v
@@ -206,6 +223,7 @@ function M.plan(tool, config, opts)
     config = cfg,
     subscribed = subscribed,
     handlers = handlers,
+    traps = traps,
     on_error = opts.on_error,
     exit_with_root = opts.exit_with_root,
     injects = opts.injects,

@@ -3,6 +3,7 @@
 --   revel.sys.NAME(...)       a syscall to inject
 --   revel.errno.ENOENT        errno numbers by name; revel.signal.SIGINT likewise
 --   revel.compose(outer, inner)  one tool layered over another
+--   revel.rdtsc(), revel.cpuid(leaf, subleaf)  the machine's own answers
 local core = require("revel.core")
 local rffi = require("revel.ffi")
 local syscall = require("revel._syscall")
@@ -16,6 +17,8 @@ local M = { version = core.version }
 M.sys = syscall.sys
 M.fault = require("revel.fault")
 M.compose = compose.compose
+M.rdtsc = require("revel._traps").machine_rdtsc
+M.cpuid = require("revel._traps").machine_cpuid
 M.syscall_names = rffi.names
 M.syscall_numbers = rffi.numbers
 
