@@ -29,6 +29,7 @@ describe("time options strace refuses", function()
     { "-c", "-S", "bogus" }, { "-c", "--summary-sort-by=" }, { "-c", "-U", "bogus" },
     { "-c", "-U", "calls,name,calls" }, { "-c", "-U", "calls," }, { "-c", "-U", "none" },
     { "-c", "-O", "bogus" }, { "-c", "-O", "-1" }, { "-c", "--summary-syscall-overhead=1xs" },
+    { "-c", "-O", "1.2.3" }, { "-c", "-O", "1e" }, { "-c", "-O", "inf" },
     { "-c", "-C" }, { "-w" }, { "-U", "calls" },
   }
   for _, words in ipairs(cases) do
@@ -205,6 +206,7 @@ describe("-c's time", function()
 
   it("loses -O's overhead on each call, never below zero", function()
     assert.are.equal(0, slept({ "-c", "-w", "-O", "1s" }))
+    assert.are.equal(0, slept({ "-c", "-w", "-O", "1e3ms" })) -- strtod's exponent
     local s = slept({ "-c", "-w", "-O", "100ms" })
     assert.truthy(s >= 0.1 and s < 0.2 + 1, tostring(s))
   end)

@@ -139,7 +139,10 @@ end
 -- -O TIME: a number (strtod's), then s, ms, us or ns; µs without one.
 local function overhead(name)
   return function(o, v)
-    local num, unit = v:match("^%s*([%d%.eE+]+)(%a*)$")
+    local num, unit = v:match("^%s*([%d%.]+[eE][+-]?%d+)(%a*)$")
+    if not num then
+      num, unit = v:match("^%s*([%d%.]+)(%a*)$")
+    end
     local scale = ({ [""] = 1e3, s = 1e9, ms = 1e6, us = 1e3, ns = 1 })[unit or ""]
     local n = num and tonumber(num)
     if not n or not scale or n < 0 or n ~= n or n == math.huge then
