@@ -213,7 +213,9 @@ int revel_format_signal(const struct revel_fmt *f, int sig, const void *info, ch
 	struct fo o;
 	struct fc c = {.f = f, .o = &o, .nr = -1};
 	fo_init(&o, out, len);
+	c.xs_inner = true; /* the line's head is a name under -X too */
 	p_signame(&c, sig);
+	c.xs_inner = false;
 	if (info) {
 		fo_putc(&o, ' ');
 		p_siginfo(&c, info);

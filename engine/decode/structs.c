@@ -450,12 +450,14 @@ void p_sigaction(struct fc *c, uint64_t addr)
 	struct ksigaction sa;
 	FETCH_OR_ADDR(c, addr, sa);
 	fo_puts(c->o, "{sa_handler=");
-	if (sa.handler == 0)
-		fo_puts(c->o, "SIG_DFL");
-	else if (sa.handler == 1)
-		fo_puts(c->o, "SIG_IGN");
-	else
+	if (sa.handler == 0 || sa.handler == 1) {
+		int how = xs_begin(c, sa.handler, 'x');
+		if (how != XS_SKIP)
+			fo_puts(c->o, sa.handler ? "SIG_IGN" : "SIG_DFL");
+		xs_end(c, how);
+	} else {
 		fo_printf(c->o, "%#" PRIx64, sa.handler);
+	}
 	fo_puts(c->o, ", sa_mask=");
 	p_sigset(c, &sa.mask, 1);
 	fo_puts(c->o, ", sa_flags=");

@@ -173,10 +173,14 @@ void p_siginfo(struct fc *c, const void *raw)
 	} else {
 		name = xlat_name(x_si_codes, (uint64_t)(int64_t)si.code);
 	}
-	if (name)
-		fo_puts(c->o, name);
-	else
-		fo_printf(c->o, "%d", si.code);
+	int how = name ? xs_begin(c, (uint32_t)si.code, 'x') : XS_DECODE;
+	if (how != XS_SKIP) {
+		if (name)
+			fo_puts(c->o, name);
+		else
+			fo_printf(c->o, "%d", si.code);
+	}
+	xs_end(c, how);
 	if (si.errno_) {
 		const char *en = revel_errno_name(si.errno_);
 		fo_puts(c->o, ", si_errno=");

@@ -365,10 +365,14 @@ void p_int_ptr(struct fc *c, uint64_t addr)
 void p_signame(struct fc *c, int sig)
 {
 	const char *n = revel_signal_name(sig);
+	int how = n ? xs_begin(c, (uint64_t)(int64_t)sig, 'd') : XS_DECODE;
+	if (how == XS_SKIP)
+		return;
 	if (n)
 		fo_puts(c->o, n);
 	else
 		fo_printf(c->o, "%d", sig);
+	xs_end(c, how);
 }
 
 /* strace's sigset: [INT TERM], or ~[KILL STOP] when more than half is set. */
@@ -388,10 +392,14 @@ void p_sigset(struct fc *c, const uint64_t *mask, int nwords)
 			fo_putc(c->o, ' ');
 		first = false;
 		const char *n = revel_signal_name(i + 1);
+		int how = n ? xs_begin(c, (uint64_t)i + 1, 'd') : XS_DECODE;
+		if (how == XS_SKIP)
+			continue;
 		if (n)
 			fo_puts(c->o, n + 3);
 		else
 			fo_printf(c->o, "%d", i + 1);
+		xs_end(c, how);
 	}
 	fo_putc(c->o, ']');
 }

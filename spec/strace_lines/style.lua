@@ -54,6 +54,8 @@ return {
   { "--strings-in-hex", opts = { "--strings-in-hex" }, argv = { "cat", mix } },
   { "-X raw", opts = { "-X", "raw" }, argv = { "cat", f } },
   { "-X verbose", opts = { "-Xverbose" }, argv = { "cat", f } },
+  { "-X raw sh (signals, masks)", opts = { "-X", "raw" }, argv = { "sh", "-c", "ls " .. L.dir .. " > /dev/null" } },
+  { "-X verbose sh (signals, masks)", opts = { "-X", "verbose" }, argv = { "sh", "-c", "ls " .. L.dir .. " > /dev/null" } },
   { "-X abbrev", opts = { "--const-print-style=abbrev" }, argv = { "cat", f } },
   { "-e raw=openat,read", opts = { "-e", "raw=openat,read" }, argv = { "cat", f, "/nonexistent" } },
   { "-e raw=all", opts = { "--raw=all" }, argv = { "cat", f } },
