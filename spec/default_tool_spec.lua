@@ -160,6 +160,22 @@ describe("the default tool", function()
     assert.are.equal("+++ exited with 126 +++", lines[3])
   end)
 
+  -- As strace -f: exit_group's line is whole ("= ?" at once, never cut and
+  -- resumed), and a thread that dies in a call with arguments left for its
+  -- exit ends it "<... read resumed> <unfinished ...>) = ?".
+  it("ends the lines of threads that die in a call as strace", function()
+    local out = H.track(H.tmpname())
+    local r = H.revel({ "-f", "-o", out }, { H.guest("exit_group_blocked") })
+    assert.are.equal(3, r.code, r.err)
+    local t = H.slurp(out) or ""
+    assert.truthy(t:match("\n%d+ +exit_group%(3%) += %?\n"), t)
+    assert.falsy(t:find("exit_group resumed", 1, true), t)
+    assert.falsy(t:match("<%.%.%. read resumed>%) += %?"), t)
+    assert.falsy(t:match("read%(%d+, %) += %?"), t)
+    local _, exits = t:gsub("%+%+%+ exited with 3 %+%+%+", "")
+    assert.are.equal(5, exits, t)
+  end)
+
   it("is documented in --help", function()
     local r = H.sh(H.q(H.bin) .. " --help")
     for _, opt in ipairs({ "-o FILE", "-e trace=SET", "--trace=SET", "-s N", "-c", "--json", "-y" }) do
