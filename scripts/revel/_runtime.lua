@@ -429,8 +429,8 @@ local function engine_rule(spec)
 end
 
 -- --placement's words: the engine's modes. auto is follow, which the guest
--- cannot see and which was the faster in most rows of the bench's placement
--- section (bench/README.md); together changes what the guest could see
+-- cannot see and which was the faster in 22 of 30 rows of five runs of the
+-- bench's placement section (revel(1), bench/README.md); together changes what the guest could see
 -- (emulated) and costs guests that compute in parallel: asked for only.
 local PLACEMENTS = { auto = "REVEL_PLACE_FOLLOW", none = "REVEL_PLACE_NONE",
   follow = "REVEL_PLACE_FOLLOW", together = "REVEL_PLACE_TOGETHER" }
