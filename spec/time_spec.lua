@@ -30,7 +30,8 @@ describe("time options strace refuses", function()
     { "-c", "-U", "calls,name,calls" }, { "-c", "-U", "calls," }, { "-c", "-U", "none" },
     { "-c", "-O", "bogus" }, { "-c", "-O", "-1" }, { "-c", "--summary-syscall-overhead=1xs" },
     { "-c", "-O", "1.2.3" }, { "-c", "-O", "1e" }, { "-c", "-O", "inf" },
-    { "-c", "-C" }, { "-w" }, { "-U", "calls" },
+    { "-c", "-C" }, { "-w" }, { "-U", "calls" }, { "-ff", "-c" }, { "-C", "-ff", "-o", "x" },
+    { "--output-separately", "-c", "-o", "x" },
   }
   for _, words in ipairs(cases) do
     it(table.concat(words, " ") .. ": strace's message, exit 125, nothing run", function()

@@ -174,6 +174,8 @@ function M.check(o)
     return "-t and --absolute-timestamps cannot be provided simultaneously"
   elseif o.count and o.summary then
     return "-c/--summary-only and -C/--summary are mutually exclusive"
+  elseif (o.count or o.summary) and ((o.follow or 0) > 1 or o.separately) then
+    return "(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive"
   elseif o.wall and not (o.count or o.summary) then
     return "-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)"
   elseif o.summary_columns_given and not (o.count or o.summary) then

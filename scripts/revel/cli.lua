@@ -636,13 +636,12 @@ function M.main(args)
   local serr2 = style.check(o)
   if serr2 then
     return fail(serr2)
-  elseif ((o.follow or 0) > 1 or o.separately) and o.output and (o.count or o.summary or o.json) then
-    return fail(("-ff -o FILE with %s is not supported yet"):format(o.count and "-c" or o.summary and "-C"
-      or "--json"))
   end
-  local terr = tflags.check(o)
+  local terr = tflags.check(o) -- before -ff's: strace refuses -ff with -c outright
   if terr then
     return fail(terr)
+  elseif ((o.follow or 0) > 1 or o.separately) and o.output and o.json then
+    return fail("-ff -o FILE with --json is not supported yet")
   end
   if #o.command == 0 and not o.attach then
     return fail("must have PROG [ARGS] or -p PID (see revel --help)")
