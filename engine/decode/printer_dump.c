@@ -31,10 +31,40 @@ static ssize_t guest_read(revel_printer *p, struct call *c, uint64_t addr, void 
 	return p->fmt.read(p->fmt.ctx, c->tid, addr, buf, n);
 }
 
+/* One row: " | 00000  61 62 ...  ab... |", without printf (a dump can be
+ * megabytes). */
+static size_t dump_row(char *line, uint64_t off, const unsigned char *d, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t k = 0;
+	memcpy(line, " | ", 3);
+	k = 3;
+	char num[24];
+	int nd = snprintf(num, sizeof num, "%05" PRIx64, off);
+	memcpy(line + k, num, (size_t)nd);
+	k += (size_t)nd;
+	line[k++] = ' ';
+	for (size_t j = 0; j < 16; j++) {
+		if (j == 8)
+			line[k++] = ' ';
+		line[k++] = ' ';
+		line[k++] = j < n ? hex[d[j] >> 4] : ' ';
+		line[k++] = j < n ? hex[d[j] & 15] : ' ';
+	}
+	line[k++] = ' ';
+	line[k++] = ' ';
+	for (size_t j = 0; j < 16; j++) {
+		unsigned char ch = j < n ? d[j] : ' ';
+		line[k++] = ch >= ' ' && ch < 0x7f ? (char)ch : '.';
+	}
+	memcpy(line + k, " |", 2);
+	return k + 2;
+}
+
 /* One buffer: 16 bytes a row, as strace's dumpstr. */
 static void dump_buf(revel_printer *p, struct call *c, uint64_t addr, uint64_t len)
 {
-	unsigned char data[4096];
+	static unsigned char data[65536];
 	uint64_t off = 0;
 	while (off < len) {
 		size_t want = len - off < sizeof data ? (size_t)(len - off) : sizeof data;
@@ -42,24 +72,9 @@ static void dump_buf(revel_printer *p, struct call *c, uint64_t addr, uint64_t l
 		if (got <= 0)
 			return; /* unreadable: strace stops there too */
 		for (size_t i = 0; i < (size_t)got; i += 16) {
-			char line[96];
-			int n = snprintf(line, sizeof line, " | %05" PRIx64 " ", off + i);
-			for (size_t j = 0; j < 16; j++) {
-				if (j == 8)
-					line[n++] = ' ';
-				if (i + j < (size_t)got)
-					n += snprintf(line + n, sizeof line - (size_t)n, " %02x", data[i + j]);
-				else
-					n += snprintf(line + n, sizeof line - (size_t)n, "   ");
-			}
-			line[n++] = ' ';
-			line[n++] = ' ';
-			for (size_t j = 0; j < 16; j++) {
-				unsigned char ch = i + j < (size_t)got ? data[i + j] : ' ';
-				line[n++] = ch >= ' ' && ch < 0x7f ? (char)ch : '.';
-			}
-			memcpy(line + n, " |", 2);
-			pr_put(p, line, (size_t)n + 2);
+			char line[128];
+			size_t n = (size_t)got - i < 16 ? (size_t)got - i : 16;
+			pr_put(p, line, dump_row(line, off + i, data + i, n));
 			pr_newline(p);
 		}
 		off += (uint64_t)got;
