@@ -38,6 +38,8 @@ typedef struct revel_frame engine_revel_frame;
 	X(REVEL_COL_PERCENT) X(REVEL_COL_TOTAL) X(REVEL_COL_MIN) X(REVEL_COL_MAX) \
 	X(REVEL_COL_AVG) X(REVEL_COL_CALLS) X(REVEL_COL_ERRORS) X(REVEL_COL_NAME) \
 	X(REVEL_SORT_NOTHING) \
+	X(REVEL_STATUS_SUCCESSFUL) X(REVEL_STATUS_FAILED) X(REVEL_STATUS_UNFINISHED) \
+	X(REVEL_STATUS_UNAVAILABLE) X(REVEL_STATUS_DETACHED) \
 	X(REVEL_RULE_ERROR) X(REVEL_RULE_RETVAL) X(REVEL_RULE_SHORT) X(REVEL_RULE_DELAY) \
 	X(REVEL_RULE_SIGNAL) X(REVEL_RULE_EINTR) X(REVEL_MATCH_FD) X(REVEL_MATCH_SIZE) \
 	X(REVEL_MATCH_FLAGS) X(REVEL_MATCH_NTH) X(REVEL_MATCH_PATH) X(REVEL_MATCH_PLACE) \
@@ -93,6 +95,8 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX,
 	X(revel_printer_opts, stack_trace) X(revel_printer_opts, stack_of) \
 	X(revel_frame, ip) X(revel_frame, rel) X(revel_frame, offset) X(revel_frame, lib) \
 	X(revel_frame, func) X(revel_frame, file) X(revel_frame, line) \
+	X(revel_printer_opts, status_hide) X(revel_printer_opts, signal_hide) \
+	X(revel_printer_opts, trace_paths) X(revel_printer_opts, ntrace_paths) \
 	X(revel_inject_rule, set) X(revel_inject_rule, fault) X(revel_inject_rule, value) \
 	X(revel_inject_rule, signal) X(revel_inject_rule, syscall) \
 	X(revel_inject_rule, delay_enter_us) X(revel_inject_rule, delay_exit_us) \

@@ -90,7 +90,8 @@ static int observe_enter(void *ctx, revel_engine *e, pid_t tid, long nr, const i
 			 uint64_t sp)
 {
 	revel_printer *p = ctx;
-	revel_printer_enter(p, tid, nr, args, sp);
+	if (revel_printer_enter(p, tid, nr, args, sp) == 1)
+		return REVEL_OBSERVE_DONE; /* -P: not printed, so its exit is not needed */
 	if (nr == SYS_exit || nr == SYS_exit_group)
 		return REVEL_OBSERVE_DONE; /* the line ends when the thread does */
 	if (nr == SYS_rt_sigreturn) {

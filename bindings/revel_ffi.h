@@ -154,6 +154,14 @@ enum revel_summary_column {
 	REVEL_SORT_NOTHING = 9
 };
 
+enum revel_print_status {
+	REVEL_STATUS_SUCCESSFUL = 1,
+	REVEL_STATUS_FAILED = 2,
+	REVEL_STATUS_UNFINISHED = 4,
+	REVEL_STATUS_UNAVAILABLE = 8,
+	REVEL_STATUS_DETACHED = 16,
+};
+
 typedef struct revel_printer revel_printer;
 
 /* <revel/frame.h>, <revel/unwind.h> */
@@ -207,6 +215,10 @@ struct revel_printer_opts {
 	int quiet_superseded;
 	int stack_trace;
 	int (*stack_of)(void *ctx, pid_t tid, struct revel_frame *frames, int max);
+	unsigned int status_hide;
+	uint64_t signal_hide[4];
+	const char *const *trace_paths;
+	int ntrace_paths;
 };
 
 /* <revel/inject.h> */

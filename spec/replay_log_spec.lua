@@ -134,33 +134,6 @@ describe("a fault log", function()
   end)
 end)
 
-describe("-e trace=/PATTERN", function()
-  for _, c in ipairs({
-    { "/[", "malformed pattern (missing ']') in /[" },
-    { "read,/zz[", "malformed pattern (missing ']') in /zz[" },
-    { "!/(a", "unfinished capture in /(a" },
-    { "/a)", "invalid pattern capture in /a)" },
-    { "/%", "malformed pattern (ends with '%') in /%" },
-    { "/(a)%2", "invalid capture index in /(a)%2" },
-  }) do
-    it("a malformed pattern is one line, exit 125: " .. c[1], function()
-      for _, opt in ipairs({ { "-e", "trace=" .. c[1] }, { "--trace=" .. c[1] } }) do
-        local r = H.revel(opt, { probe })
-        assert.are.equal(125, r.code, r.err)
-        assert.are.equal("", r.out)
-        assert.are.equal(("revel: -e trace=%s: %s\n"):format(c[1], c[2]), r.err)
-      end
-    end)
-  end
-
-  it("a good one still selects by Lua pattern", function()
-    local r = H.revel({ "-e", "trace=/^getpp" }, { probe })
-    assert.are.equal(0, r.code, r.err)
-    assert.truthy(r.err:find("getppid()", 1, true), r.err)
-    assert.falsy(r.err:find("openat(", 1, true), r.err)
-  end)
-end)
-
 -- ---- mutations ----
 
 -- xorshift32: the same seed, the same mutants on every machine and LuaJIT.

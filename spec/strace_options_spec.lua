@@ -70,6 +70,13 @@ describe("each option takes --opt=V and --opt V, -xV and -x V", function()
     { { "-f" }, { "--follow-forks" } },
     { { "-f", "-c" }, { "-fc" }, { "-cf" } },
     { { "-n" }, { "--syscall-number" } },
+    { { "-z" }, { "--successful-only" }, { "-e", "status=successful" }, { "--status=successful" },
+      { "--status", "successful" }, { "-Z", "-z" } },
+    { { "-Z" }, { "--failed-only" }, { "-e", "status=failed" }, { "--status=failed" } },
+    { { "-P", "/etc/passwd" }, { "-P/etc/passwd" }, { "--trace-path=/etc/passwd" },
+      { "--trace-path", "/etc/passwd" } },
+    { { "-e", "signal=SIGUSR1" }, { "-esignal=usr1" }, { "--signal=10" }, { "--signal", "SIGusr1" },
+      { "-e", "signals=!!usr1" }, { "-e", "s=USR1" } },
     { { "-q" }, { "--seccomp-bpf" }, { "-qf" } },
     { { "--replay=" .. log }, { "--replay", log }, tool = true, setup = function()
       H.sh(H.words({ H.bin, "--fault-log=" .. log, "--seed=3", "--rule=chdir:p=0.5:error=EPERM",
@@ -174,7 +181,6 @@ describe("strace's letters", function()
   it("strace options not done yet are one line, exit 125", function()
     -- One line per family: each family's work removes its own lines.
     for _, words in ipairs({
-      { "-Z" }, { "-e", "status=failed" }, { "-e", "signal=none" }, -- filters
       { "-ff", "--json", "-o", "x" },
     }) do
       local r = H.revel(words, { "true" })

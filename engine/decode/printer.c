@@ -86,7 +86,10 @@ revel_printer *revel_printer_new(const struct revel_printer_opts *o)
 	p->o.separate = NULL;
 	if (p->sep_name)
 		p->o.fd = -1;
-	if (!p->calls || !p->scratch || (o->name && !p->name) || (o->separate && !p->sep_name)) {
+	int paths_rc = pr_paths_init(p, o);
+	if (!p->calls || !p->scratch || (o->name && !p->name) || (o->separate && !p->sep_name) ||
+	    paths_rc) {
+		pr_paths_free(p);
 		free(p->sep_name);
 		free(p->calls);
 		free(p->scratch);
@@ -108,6 +111,7 @@ void revel_printer_free(revel_printer *p)
 		if (p->calls[i].tid && p->calls[i].fd_open)
 			close(p->calls[i].fd);
 	}
+	pr_paths_free(p);
 	free(p->sep_name);
 	free(p->calls);
 	free(p->scratch);
@@ -150,7 +154,9 @@ int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args
 {
 	if (!pr_calls_shown(p, tid))
 		return 0;
-	if (p->o.mode == REVEL_PRINT_TEXT)
+	bool hidden = p->npaths && !pr_path_match(p, tid, nr, args);
+	bool staging = pr_staging(p);
+	if (p->o.mode == REVEL_PRINT_TEXT && !hidden && !staging)
 		pr_select_out(p, tid);
 	struct call *c = pr_get(p, tid);
 	if (!c)
@@ -160,9 +166,12 @@ int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args
 	c->seen = true;
 	memcpy(c->args, args, sizeof c->args);
 	c->sp = sp;
-	c->ip = p->o.instruction_pointer && p->o.ip_of ? p->o.ip_of(p->o.ctx, tid) : 0;
 	c->in_call = true;
 	c->injected = false;
+	c->hidden = hidden;
+	if (hidden)
+		return 1; /* neither printed nor counted, as strace -P */
+	c->ip = p->o.instruction_pointer && p->o.ip_of ? p->o.ip_of(p->o.ctx, tid) : 0;
 	pr_time_enter(p, c);
 	if (p->o.stack_trace && p->o.mode == REVEL_PRINT_TEXT)
 		pr_stack_enter(p, c);
@@ -177,6 +186,18 @@ int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args
 		 * read, as strace 6.1 prints it. */
 		n = snprintf(p->scratch, p->scratch_cap, "restart_syscall(<... resuming interrupted %s ...>",
 		             pr_name_of(prev));
+	if (staging && p->o.mode == REVEL_PRINT_TEXT) {
+		/* The whole line waits in the call, its prefix as at its entry. */
+		pr_stage_begin(p, c, true);
+		pr_prefix(p, tid);
+		if (p->o.syscall_number) /* strace: the number before the ip */
+			pr_printf(p, "[%4ld] ", nr);
+		pr_put_ip(p, c->ip);
+		pr_put(p, p->scratch, (size_t)n);
+		pr_stage_end(p);
+		p->printing = tid; /* strace's printing_tcp: see pr_stage_cut */
+		return 0;
+	}
 	if (p->o.mode == REVEL_PRINT_JSON) {
 		if ((size_t)n + 1 > c->text_cap) {
 			char *t = realloc(c->text, (size_t)n + 1);
@@ -252,10 +273,20 @@ int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result)
 	if (!c || !c->in_call)
 		return -ENOENT;
 	c->in_call = false;
+	if (c->hidden)
+		return 0;
+	/* Counted whatever its status, as strace -c and -C count it. */
 	if (p->counting)
 		pr_count_exit(p, c, result);
 	if (p->o.mode == REVEL_PRINT_COUNT)
 		return 0;
+	bool staging = pr_staging(p);
+	bool shown = pr_status_shown(p, result < 0 && result >= -4095 ? REVEL_STATUS_FAILED
+	                                                              : REVEL_STATUS_SUCCESSFUL);
+	if (staging && !shown) {
+		pr_stage_publish(p, tid, false); /* the staged entry half goes too */
+		return 0;
+	}
 	pr_set_fmt(p, tid, c->sp);
 	int n;
 	FORMAT_INTO_SCRATCH(p, n,
@@ -264,9 +295,13 @@ int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result)
 		pr_json_call(p, c, p->scratch, n, true, result);
 		return 0;
 	}
-	pr_select_out(p, tid);
-	c = pr_find(p, tid); /* select_out may have grown the table */
-	resumed(p, c);
+	if (staging) {
+		pr_stage_begin(p, c, false);
+	} else {
+		pr_select_out(p, tid);
+		c = pr_find(p, tid); /* select_out may have grown the table */
+		resumed(p, c);
+	}
 	pr_put(p, p->scratch, (size_t)n);
 	to_result_column(p);
 	/* exit and exit_group return only when a rule fails them: their result
@@ -280,7 +315,12 @@ int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result)
 	c->injected = false;
 	pr_syscall_time(p, c);
 	pr_newline(p);
-	if (p->dump_fds || p->o.dump_rest)
+	if (staging) {
+		pr_stage_end(p);
+		pr_stage_publish(p, tid, true);
+		c = pr_find(p, tid); /* publishing may have grown the table (-ff) */
+	}
+	if (c && (p->dump_fds || p->o.dump_rest))
 		pr_dump(p, c, result);
 	if (p->o.stack_trace)
 		pr_stack_print(p, tid, &c->stack);
@@ -307,7 +347,7 @@ int revel_printer_signal(revel_printer *p, pid_t tid, int sig, const void *info)
 {
 	if (!pr_calls_shown(p, tid))
 		return 0;
-	if (p->o.mode == REVEL_PRINT_COUNT)
+	if (p->o.mode == REVEL_PRINT_COUNT || pr_signal_hidden(p, sig))
 		return 0;
 	pr_set_fmt(p, tid, 0);
 	int n;
@@ -385,8 +425,11 @@ static void died_in_call(revel_printer *p, struct call *c)
 {
 	pid_t tid = c->tid;
 	c->in_call = false; /* not in the -c table: strace counts a call at its exit */
-	if (p->o.mode == REVEL_PRINT_COUNT) {
+	bool staging = pr_staging(p);
+	if (c->hidden || p->o.mode == REVEL_PRINT_COUNT) {
 		return;
+	} else if (staging && !pr_status_shown(p, REVEL_STATUS_UNFINISHED)) {
+		pr_stage_publish(p, tid, false); /* dropped, staged line and all */
 	} else if (p->o.mode == REVEL_PRINT_JSON) {
 		pr_set_fmt(p, tid, c->sp);
 		int n;
@@ -394,9 +437,13 @@ static void died_in_call(revel_printer *p, struct call *c)
 		                    revel_format_exit(&p->fmt, c->nr, c->args, &c->st, 0, buf, len));
 		pr_json_call(p, c, p->scratch, n - 1, false, 0); /* without ")" */
 	} else {
-		pr_select_out(p, tid);
-		c = pr_find(p, tid); /* select_out may have grown the table */
-		resumed(p, c);
+		if (staging) {
+			pr_stage_begin(p, c, false);
+		} else {
+			pr_select_out(p, tid);
+			c = pr_find(p, tid); /* select_out may have grown the table */
+			resumed(p, c);
+		}
 		const struct revel_syscall_info *i = revel_syscall_by_nr(c->nr);
 		if (i && c->st.printed < i->nargs)
 			pr_puts(p, " <unfinished ...>");
@@ -404,6 +451,10 @@ static void died_in_call(revel_printer *p, struct call *c)
 		to_result_column(p);
 		pr_put(p, "?", 1);
 		pr_newline(p);
+		if (staging) {
+			pr_stage_end(p);
+			pr_stage_publish(p, tid, true);
+		}
 	}
 }
 
@@ -433,6 +484,8 @@ static int exited_lines(revel_printer *p, pid_t tid, int status)
 		return 0;
 	}
 	int sig = status & 0x7f;
+	if (sig && pr_signal_hidden(p, sig))
+		return 0; /* strace -e signal=: its killed line goes with its signal lines */
 	if (p->o.mode == REVEL_PRINT_JSON) {
 		pr_printf(p, "{\"pid\":%d,\"tid\":%d,", (int)tid, (int)tid);
 		if (sig)

@@ -1,7 +1,8 @@
 /* printer_internal.h: the printer's state and the helpers its files share
  * (printer.c: the event loop; printer_table.c: the per-thread calls;
  * printer_output.c: the buffer, prefixes and -ff files; printer_json.c:
- * --json; printer_summary.c: -c; printer_time.c: -t, -r, -T). Not installed. */
+ * --json; printer_summary.c: -c; printer_time.c: -t, -r, -T; printer_filter.c:
+ * -P, -e signal=, -z). Not installed. */
 #ifndef REVEL_PRINTER_INTERNAL_H
 #define REVEL_PRINTER_INTERNAL_H
 
@@ -31,10 +32,13 @@ struct call {
 	struct revel_fmt_state st;
 	int64_t t_enter;   /* -T, -c: CLOCK_MONOTONIC ns at the entry */
 	int64_t cpu_enter; /* -c without -w: the thread's system CPU ns then */
-	char *text; /* the entry half, kept for --json */
+	char *text; /* the entry half, kept for --json; the staged line (-z) */
 	size_t text_cap;
 	char *stack; /* -k: the frames taken at entry (execve, exit), to print later */
 	char comm[16]; /* -Y: its name when last read, for lines after it is gone */
+	size_t text_len;  /* the staged line's length */
+	size_t stage_col; /* the staged line's column */
+	bool hidden;      /* -P: the call names none of the paths */
 };
 
 struct count {
@@ -72,6 +76,9 @@ struct revel_printer {
 	time_t clock_sec;    /* -t: the second clock_text shows */
 	char clock_text[32]; /* -t: "10:00:06" */
 	struct revel_frame *frames; /* -k: one walk's frames */
+	char **paths;    /* -P */
+	int npaths;
+	struct call *stage; /* the call whose line pr_put stages (-z), or NULL */
 };
 
 /* printer.c */
@@ -103,6 +110,18 @@ void pr_dump(revel_printer *p, struct call *c, int64_t result);
 /* printer_stack.c (-k) */
 void pr_stack_enter(revel_printer *p, struct call *c);
 void pr_stack_print(revel_printer *p, pid_t tid, char **taken);
+/* printer_filter.c */
+int pr_paths_init(revel_printer *p, const struct revel_printer_opts *o);
+void pr_paths_free(revel_printer *p);
+bool pr_path_match(revel_printer *p, pid_t tid, long nr, const int64_t args[6]);
+bool pr_signal_hidden(const revel_printer *p, int sig);
+bool pr_staging(const revel_printer *p);
+bool pr_status_shown(const revel_printer *p, unsigned int status);
+void pr_stage_begin(revel_printer *p, struct call *c, bool fresh);
+void pr_stage_end(revel_printer *p);
+void pr_stage_put(revel_printer *p, const char *s, size_t n);
+void pr_stage_cut(revel_printer *p);
+void pr_stage_publish(revel_printer *p, pid_t tid, bool publish);
 
 /* printer_json.c */
 void pr_json_str(revel_printer *p, const char *s, size_t n);

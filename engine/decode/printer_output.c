@@ -45,6 +45,10 @@ int revel_printer_flush(revel_printer *p)
 
 void pr_put(revel_printer *p, const char *s, size_t n)
 {
+	if (p->stage) {
+		pr_stage_put(p, s, n);
+		return;
+	}
 	while (n) {
 		if (p->outlen == OUTBUF)
 			revel_printer_flush(p);
@@ -87,7 +91,9 @@ void pr_cut_open_line(revel_printer *p, pid_t tid)
 {
 	if (p->sep_name)
 		return; /* -ff: each thread's line is in its own file */
-	if (p->printing && p->printing != tid) {
+	if (p->printing && p->printing != tid && pr_staging(p)) {
+		pr_stage_cut(p);
+	} else if (p->printing && p->printing != tid) {
 		if (pr_end_exit_call(p, p->printing))
 			return;
 		pr_puts(p, " <unfinished ...>");

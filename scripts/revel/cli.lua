@@ -7,6 +7,7 @@ local errors = require("revel._errors")
 local live = require("revel._live")
 local strace = require("revel.tools.strace")
 local tflags = require("revel._cli_time")
+local filters = require("revel._filters")
 local rffi = require("revel.ffi")
 local startup = require("revel._startup")
 local stdout = require("revel._stdout")
@@ -38,7 +39,22 @@ short one -xVALUE or
                        trace only SET: syscall names, classes (%file,
                        %process, %network, %signal, %ipc, %desc, %memory,
                        %creds, %clock, %stat ...), "!" before SET to trace
-                       all but SET, "/PATTERN" for names matching a pattern
+                       all but SET, "/REGEX" for the names a POSIX extended
+                       regular expression matches (as strace: /^open)
+  -z, --successful-only
+                       print only the calls that succeed (each line whole)
+  -Z, --failed-only    print only the calls that fail
+  -e status=SET, --status=SET
+                       print only calls of these outcomes: successful,
+                       failed, unfinished (exit_group's "= ?"), unavailable,
+                       detached (the last two never happen in revel); -c
+                       ignores -z, -Z and status=, as strace -c does
+  -e signal=SET, --signal=SET
+                       print only these signals' "--- SIG ---" lines (and
+                       "+++ killed by SIG +++"): names, numbers, "!" for all but
+  -P PATH, --trace-path=PATH
+                       print (or count, -c) only the calls that name PATH, as
+                       a path argument or an fd open on it; several add up
   -s N, --string-limit=N
                        show at most N bytes of each string (default 32; -s 0
                        shows none: "..." for each) and N elements of arrays
@@ -93,8 +109,9 @@ short one -xVALUE or
   -q                   no "Process N attached/detached" lines (-p)
   -qq, -qqq            no "+++ exited with N +++" / "+++ killed by +++" lines
   -e quiet=SET, --quiet=SET
-                       SET with exit or all: as -qq; with attach: as -q; other
-                       names are accepted (revel prints none of those messages)
+                       SET with exit or all: as -qq; with attach: as -q; with
+                       path-resolution: no -P resolution line; other names are
+                       accepted (revel prints none of those messages)
   --seccomp-bpf        accepted, as strace (revel always filters with seccomp)
   -d, --debug          revel's own debug output on stderr, as strace -d: each
                        wait status the tracer decodes, "revel: [wait(0x00857f)
@@ -165,9 +182,8 @@ short one -xVALUE or
   -h, --help           show this help and exit
   -V, --version        show the version and exit
 
-strace's other options (-e status= ...)
-are refused as "not supported yet" (exit 125), never taken for something else;
--e kvm=vcpu is refused too (revel decodes no KVM ioctl).
+Every other option of strace 6.1 is taken with strace's meaning but
+-e kvm=vcpu, refused (exit 125): revel decodes no KVM ioctl.
 
 A tool is a Lua file returning a table; see revel(1) and docs/api.md.
 TOOL-OPTIONS fill the tool's `options` table: --name VALUE, --name=VALUE, --flag.
@@ -213,10 +229,8 @@ end
 -- something else. Short letters, then long names (getopt_long's).
 -- One line per family: each family's work removes its own lines.
 local NOT_YET_SHORT = {
-  z = true, Z = true, P = true, -- filters
 }
 local NOT_YET_LONG = {
-  "failed-only", "successful-only", "trace-path", "signal", "status", -- filters
 }
 -- Short letters strace takes with a value (getopt: -sN or -s N).
 local SHORT_ARG = { o = true, e = true, s = true, l = true, E = true, a = true, b = true,
@@ -226,14 +240,14 @@ local function set_trace(o, v)
   o.trace = v
 end
 
--- -e quiet=SET / --quiet=SET: of strace's messages revel prints the exit
--- and superseded lines alone; the others (attach, personality...) it never
--- prints.
+-- -e quiet=SET / --quiet=SET: of strace's messages revel prints the exit,
+-- superseded and -P's path resolution lines; the others (personality...) it
+-- never prints.
 local QUIET = { attach = true, exit = true, ["path-resolution"] = true, personality = true,
   ["thread-execve"] = true, superseded = true, all = true, none = true }
 local function set_quiet(o, v)
   local neg, set = v:match("^(!?)(.*)$")
-  local exit, attach, superseded = false, false, false
+  local exit, attach, superseded, paths = false, false, false, false
   for w in set:gmatch("[^,]+") do
     if not QUIET[w] then
       return nil, ("-e quiet=%s: invalid quiet '%s'"):format(v, w)
@@ -241,27 +255,62 @@ local function set_quiet(o, v)
     exit = exit or w == "exit" or w == "all"
     attach = attach or w == "attach" or w == "all"
     superseded = superseded or w == "superseded" or w == "all"
+    paths = paths or w == "path-resolution" or w == "all"
   end
   if neg == "!" then
-    exit, attach, superseded = not exit, not attach, not superseded
+    exit, attach, superseded, paths = not exit, not attach, not superseded, not paths
   end
   o.quiet_exit = exit
   o.quiet_attach = attach
   o.quiet_superseded = superseded
+  o.quiet_paths = paths -- -P's "Requested path ... resolved into ..." line
   return true
 end
 
--- -e EXPR: trace=, inject=, fault=, quiet=; a bare SET is trace=SET as in strace.
+-- -e status=SET, -z, -Z: the last one says (as in strace); checked now.
+local function set_status(o, v)
+  local ok, err = filters.status_hide(v)
+  if not ok then
+    return nil, err
+  end
+  o.status = v
+  return true
+end
+
+local function set_signal(o, v)
+  local ok, err = filters.signals_hidden(v)
+  if not ok then
+    return nil, err
+  end
+  o.signal = v
+  return true
+end
+
+-- -P PATH, --trace-path=PATH: several add up.
+local function add_path(o, v)
+  o.paths = o.paths or {}
+  o.paths[#o.paths + 1] = v
+  return true
+end
+
+-- -e EXPR: trace=, inject=, fault=, quiet=, status=, signal=; a bare SET
+-- is trace=SET as in strace.
 local function set_expr(o, v)
   local set = v:match("^trace=(.*)$") or v:match("^t=(.*)$")
   local inj = v:match("^inject=(.*)$")
   local flt = v:match("^fault=(.*)$")
   local quiet = v:match("^quiet=(.*)$")
   local kvm = v:match("^kvm=(.*)$")
+  local status = v:match("^status=(.*)$")
+  local signal = v:match("^signals?=(.*)$") or v:match("^s=(.*)$")
   if kvm then
     return startup.kvm(o, kvm)
   elseif quiet then
     return set_quiet(o, quiet)
+  elseif status then
+    return set_status(o, status)
+  elseif signal then
+    return set_signal(o, signal)
   elseif inj or flt then
     return add_inject(o, inj or flt, flt ~= nil)
   elseif not set then
@@ -412,6 +461,10 @@ local WITH_VALUE = {
   attach = set_attach,
   b = set_detach_on,
   ["detach-on"] = set_detach_on,
+  status = set_status,
+  signal = set_signal,
+  P = add_path,
+  ["trace-path"] = add_path,
   E = set_env,
   env = set_env,
   u = startup.set_user,
@@ -440,6 +493,10 @@ local FLAGS = {
   repl = flag("repl"),
   watch = flag("watch"),
   ["exit-with-root"] = flag("exit_with_root"),
+  z = function(o) o.status = "successful" return true end,
+  ["successful-only"] = function(o) o.status = "successful" return true end,
+  Z = function(o) o.status = "failed" return true end,
+  ["failed-only"] = function(o) o.status = "failed" return true end,
 }
 -- -t, -r, -T and -c's companions (revel._cli_time).
 for k, f in pairs(tflags.WITH_VALUE) do
@@ -670,14 +727,15 @@ function M.main(args)
   if o.trace then
     local words, terr = strace.trace_words(o.trace)
     if not words then
-      return fail("-e " .. terr)
+      return fail(terr)
     end
   end
   if o.tool or o.code or o.repl then
     -- These shape the default tool's output; a tool writes its own.
     for _, opt in ipairs({ { "output", "-o" }, { "trace", "-e trace=" }, { "strsize", "-s" },
       { "count", "-c" }, { "json", "--json" }, { "fd_paths", "-y" }, { "quiet", "-q" },
-      { "quiet_exit", "-e quiet=" },
+      { "quiet_exit", "-e quiet=" }, { "status", "-e status= (-z, -Z)" }, { "signal", "-e signal=" },
+      { "paths", "-P" },
       { "syscall_number", "-n" }, { "instruction_pointer", "-i" }, { "stack_trace", "-k" }, unpack(style.tool_only(tflags.TOOL_ONLY)) }) do
       if o[opt[1]] ~= nil then
         return fail(("%s is an option of the default tool; %s writes its own output"):format(opt[2],
@@ -709,6 +767,10 @@ function M.main(args)
         -- strace -qqq (or quiet=superseded) drops "+++ superseded by execve +++" too
         quiet_superseded = o.quiet_superseded or (o.quiet_superseded == nil and (o.quiet or 0) >= 3),
         stack_trace = o.stack_trace ~= nil and not o.count,
+        status = o.status, signal = o.signal,
+        paths = o.paths and filters.trace_paths(o.paths, not o.quiet_paths and function(msg)
+          io.stderr:write("revel: ", msg, "\n")
+        end),
         separate = (o.follow or 0) > 1 or o.separately,
         fd_details = (o.fd_paths or 0) > 1 and { socket = true, dev = true, pidfd = true } or o.fd_details,
         strsize_exact = o.strsize ~= nil,

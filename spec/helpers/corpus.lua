@@ -27,9 +27,23 @@ end
 
 -- The lines of a trace, joined and normalised; pids become PID. With
 -- racy_fds, the fd numbers threads race for (pipe2, read, write, close) too.
+-- Calls whose result is a guest's pid or tid: without -f no line has a
+-- pid prefix, and these tell the pids that kill, wait4 and si_pid show.
+local PID_RESULTS = { "^getpid%(%)%s+= (%d+)$", "^gettid%(%)%s+= (%d+)$",
+  "^set_tid_address%(.-%)%s+= (%d+)$", "^clone3?%(.-%)%s+= (%d+)$", "^v?fork%(%)%s+= (%d+)$" }
+
 function C.normalise(text, racy_fds)
   local raw = lines_of(text)
   local pids, joined, pending = {}, {}, {}
+  for _, l in ipairs(raw) do
+    local _, rest = split_pid(l)
+    for _, pat in ipairs(PID_RESULTS) do
+      local n = rest:match(pat)
+      if n then
+        pids[n] = true
+      end
+    end
+  end
   for _, l in ipairs(raw) do
     local pid, rest = split_pid(l)
     if pid ~= "" then

@@ -29,8 +29,14 @@
 --   no-verbose 4 }), dump_read / dump_write (fd sets: { neg, all, fds }).
 -- attach: the pids given to -p: without follow, the lines of those threads
 -- and of the command's root alone (strace -p PID traces that thread only).
+-- status: "SET" as strace -e status=SET (-z is "successful", -Z "failed"):
+--   only calls of those outcomes are printed, each line whole.
+-- signal: "SET" as strace -e signal=SET: only those signals' lines.
+-- paths: { PATH, ... } as strace -P: only calls naming one, by argument or
+--   fd; matched as given (the command line adds each one's realpath).
 -- Each strace.new gives a tool with its own output and state.
 local rffi = require("revel.ffi")
+local filters = require("revel._filters")
 
 local ffi, api = rffi.ffi, rffi.api
 
@@ -52,82 +58,22 @@ local printer_enter, printer_exit = api.printer_enter, api.printer_exit
 
 -- strace's -e trace= syntax to revel subscription words: a leading "!"
 -- negates the whole set; classes may be spelled with or without "%";
--- "/PATTERN" selects names by (Lua) pattern; "?name" ignores unknown names.
+-- "/REGEX" selects names by POSIX extended regular expression, as strace;
+-- "?name" ignores unknown names.
 local legacy = { file = 1, process = 1, network = 1, net = 1, signal = 1, ipc = 1, desc = 1,
   memory = 1, creds = 1, clock = 1, stat = 1, lstat = 1, fstat = 1, statfs = 1, fstatfs = 1, pure = 1 }
 
--- Why a Lua pattern is malformed, or nil. The matcher checks a pattern only
--- as far as a match gets ("zz[" fails on "read" before its "[" is read), so
--- the whole pattern is checked here, once, with the matcher's own messages.
-local function pattern_error(p)
-  local i, n = 1, #p
-  local open, closed, level = {}, {}, 0
-  while i <= n do
-    local c = p:sub(i, i)
-    if c == "(" then
-      level = level + 1
-      if level > 32 then
-        return "too many captures"
-      end
-      open[#open + 1] = level
-      i = i + 1
-    elseif c == ")" then
-      if #open == 0 then
-        return "invalid pattern capture"
-      end
-      closed[table.remove(open)] = true
-      i = i + 1
-    elseif c == "%" and p:sub(i + 1, i + 1) == "" then
-      return "malformed pattern (ends with '%')"
-    elseif c == "%" and p:sub(i + 1, i + 1) == "b" then
-      if i + 3 > n then
-        return "missing arguments to '%b'"
-      end
-      i = i + 4
-    elseif c == "%" and p:sub(i + 1, i + 1) == "f" then
-      if p:sub(i + 2, i + 2) ~= "[" then
-        return "missing '[' after '%f' in pattern"
-      end
-      i = i + 2 -- the set, next
-    elseif c == "%" and p:sub(i + 1, i + 1):match("%d") then
-      if not closed[tonumber(p:sub(i + 1, i + 1))] then
-        return "invalid capture index"
-      end
-      i = i + 2
-    elseif c == "%" then
-      i = i + 2
-    elseif c == "[" then
-      local j = i + 1
-      if p:sub(j, j) == "^" then
-        j = j + 1
-      end
-      repeat -- the first character is in the set, even a "]"
-        if j > n then
-          return "malformed pattern (missing ']')"
-        end
-        j = j + (p:sub(j, j) == "%" and j < n and 2 or 1)
-      until p:sub(j, j) == "]"
-      i = j + 1
-    else
-      i = i + 1
-    end
-  end
-  if #open > 0 then
-    return "unfinished capture"
-  end
-  return nil
-end
-
--- The words of a trace set, or nil and why not (a malformed /PATTERN).
+-- The words of a trace set, or nil and why not, in strace's words (a
+-- malformed /REGEX, or one that matches no name).
 function M.trace_words(set)
-  local words, neg, whole = {}, false, set
+  local words, neg = {}, false
   if set:sub(1, 1) == "!" then
     neg, set = true, set:sub(2)
     words[1] = "all"
   end
   for w in set:gmatch("[^,]+") do
     local quiet = false
-    if w:sub(1, 1) == "?" then
+    while w:sub(1, 1) == "?" do
       quiet, w = true, w:sub(2)
     end
     local list
@@ -136,20 +82,12 @@ function M.trace_words(set)
     elseif w == "all" then
       list = { "all" }
     elseif w:sub(1, 1) == "/" then
-      list = {}
-      local pat = w:sub(2)
-      local err = pattern_error(pat)
-      if err then
-        return nil, ("trace=%s: %s in %s"):format(whole, err, w)
-      end
-      for name in pairs(rffi.numbers) do
-        local ok, found = pcall(string.find, name, pat)
-        if not ok then
-          return nil, ("trace=%s: %s in %s"):format(whole, tostring(found), w)
-        end
-        if found then
-          list[#list + 1] = name
-        end
+      local found
+      list, found = filters.regex_names(w:sub(2))
+      if not list then
+        return nil, found
+      elseif not found and not quiet then
+        return nil, ("invalid system call '%s'"):format(w)
       end
     elseif legacy[w] then
       list = { "%" .. w }
@@ -205,6 +143,21 @@ function M.new(opts)
   settings.strsize = opts.strsize or 32
   settings.mode = opts.count and MODE_COUNT or opts.json and MODE_JSON or MODE_TEXT
   settings.fd_paths = opts.fd_paths and true or false
+  if opts.status then
+    local hide, err = filters.status_hide(opts.status)
+    if not hide then
+      return nil, err
+    end
+    settings.status_hide = hide
+  end
+  if opts.signal then
+    local hide, err = filters.signals_hidden(opts.signal)
+    if not hide then
+      return nil, err
+    end
+    settings.signal_hide = hide
+  end
+  settings.paths = opts.paths
 
   local style = opts.style or {}
   local HEX = { ffi.C.REVEL_FMT_HEX_NONASCII, ffi.C.REVEL_FMT_HEX_ALL, ffi.C.REVEL_FMT_HEX_ESCAPES }
@@ -285,6 +238,17 @@ function M.new(opts)
     for i, c in ipairs(opts.summary_columns or {}) do
       o.summary_columns[i - 1] = c
     end
+    o.status_hide = settings.status_hide or 0
+    for _, sig in ipairs(settings.signal_hide or {}) do
+      local w = math.floor(sig / 64)
+      o.signal_hide[w] = bit.bor(o.signal_hide[w], bit.lshift(1ULL, sig % 64))
+    end
+    local paths = settings.paths or {}
+    local cpaths = ffi.new("const char *[?]", #paths + 1)
+    for i, path in ipairs(paths) do
+      cpaths[i - 1] = path -- the strings live in settings.paths while the printer copies them
+    end
+    o.trace_paths, o.ntrace_paths = cpaths, #paths
     P = api.printer_new(E, o)
     if P == nil then
       error("cannot make the output printer", 0)

@@ -27,6 +27,15 @@ enum revel_print_mode {
 	REVEL_PRINT_COUNT,    /* nothing per call; a summary table at the end (-c) */
 };
 
+/* A call's outcome, for strace's status filter (-z, -Z, -e status=). */
+enum revel_print_status {
+	REVEL_STATUS_SUCCESSFUL = 1 << 0,  /* returned, not an error */
+	REVEL_STATUS_FAILED = 1 << 1,      /* returned -1 with an errno */
+	REVEL_STATUS_UNFINISHED = 1 << 2,  /* its thread ended in it (exit_group: "= ?") */
+	REVEL_STATUS_UNAVAILABLE = 1 << 3, /* its result could not be read: never, in revel */
+	REVEL_STATUS_DETACHED = 1 << 4,    /* the tracer let go during it: never, in revel */
+};
+
 enum revel_print_prefix {
 	REVEL_PREFIX_MULTI = 0, /* "[pid  N] " while more than one task lives (stderr) */
 	REVEL_PREFIX_ALWAYS,    /* "N     " on every line (strace -f -o FILE) */
@@ -144,6 +153,19 @@ struct revel_printer_opts {
 	 * fills the frames (revel_backtrace()'s contract); NULL: none. */
 	int stack_trace;
 	int (*stack_of)(void *ctx, pid_t tid, struct revel_frame *frames, int max);
+	/* strace -z, -Z, -e status=SET: the enum revel_print_status bits whose
+	 * calls are not printed. Nonzero: each call's line is kept whole until
+	 * its outcome is known, so no "<unfinished ...>" cuts (strace's staged
+	 * output). Ignored with REVEL_PRINT_COUNT, as strace -c ignores it. */
+	unsigned int status_hide;
+	/* strace -e signal=SET: bit N%64 of signal_hide[N/64] hides signal N's
+	 * "--- SIG ---" and "+++ killed by SIG +++" lines. */
+	uint64_t signal_hide[4];
+	/* strace -P PATH: when ntrace_paths > 0, only calls that name one of
+	 * these paths, in a path argument or by an fd whose /proc/PID/fd link
+	 * it is, are printed and counted. Copied. */
+	const char *const *trace_paths;
+	int ntrace_paths;
 };
 
 revel_printer *revel_printer_new(const struct revel_printer_opts *o);
@@ -154,7 +176,9 @@ void revel_printer_free(revel_printer *p);
 void revel_printer_ntasks(revel_printer *p, int n);
 
 /* A call starts: its entry half is printed. sp is the thread's stack
- * pointer (for rt_sigreturn). */
+ * pointer (for rt_sigreturn). Returns 1 when the call is not printed at all
+ * (-P: it names none of the paths), so that its exit need not be reported;
+ * 0, or -ENOMEM. */
 int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args[6], uint64_t sp);
 /* The call tid started returned result: its exit half and result. */
 int revel_printer_exit(revel_printer *p, pid_t tid, int64_t result);
