@@ -44,11 +44,22 @@ local EXPECT = {
   { "-e fault=unlinkat:when=2+ -o trace.txt -- rm -f a b c", status = 1 }, -- b and c: ENOSYS
   { "--rule=write:fd=1:p=0.3:error=EIO --seed=1", status = 1 }, -- an echo fails
   { "--replay=faults.jsonl examples/noop.lua -- sh -c 'for i in 1 2 3 4 5; do echo $i; done'", status = 1 },
+  { "-Z -e trace=/^open -- ls /nonexist", status = 2 }, -- ls's own status for a missing file
 }
 
 -- What some commands must do beyond their status: the README's -f -o traces
 -- every process into the file; -l's print writes each path to stdout.
 local CHECKS = {
+  ["-Z -e trace=/^open -- ls /nonexist"] = function(_, r)
+    local n = 0
+    for l in r.err:gmatch("[^\n]+") do
+      if l:match("^open") then
+        n = n + 1
+        assert(l:match("= %-1 E%u+ %("), "an open that did not fail: " .. l)
+      end
+    end
+    assert(n >= 1, "no failed open:\n" .. r.err)
+  end,
   ["print((g:string(sc.pathname))) end' -- ls"] = function(_, r)
     assert(("\n" .. r.out):find("\n/etc/ld.so.cache\n", 1, true), "the paths on stdout:\n" .. r.out)
   end,
