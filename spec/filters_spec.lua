@@ -148,7 +148,19 @@ describe("filters against strace", function()
     local s, r = both({ "-f", "-e", "status=unfinished", "-e", "trace=read,exit_group" },
       { H.guest("exit_group_blocked") }, true)
     assert.are.equal(s.code, r.code, r.err)
-    assert.are.same(s.lines, r.lines)
+    -- The kinds of line, fds aside: how many threads are in read yet when
+    -- exit_group comes is the guest's own race.
+    local function kinds(lines)
+      local seen, t = {}, {}
+      for _, l in ipairs(lines) do
+        l = l:gsub("^read%(%d+,", "read(FD,")
+        if not seen[l] then
+          seen[l], t[#t + 1] = true, l
+        end
+      end
+      return t
+    end
+    assert.are.same(kinds(s.lines), kinds(r.lines))
     for _, l in ipairs(r.lines) do
       assert.truthy(l:match("= %?$") or l:match("^%+%+%+"), l)
     end
