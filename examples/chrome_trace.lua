@@ -42,7 +42,7 @@ local function name(g) -- metadata once per thread, and again after an execve
 end
 
 function tool.init_global(config)
-  out = assert(io.open(config.out, "w"))
+  out = assert(io.open(config.out, "we")) -- "e": close-on-exec, not the guest's
   out:setvbuf("full")
   out:write('{"displayTimeUnit":"ns","traceEvents":[')
 end

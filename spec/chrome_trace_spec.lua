@@ -47,11 +47,12 @@ return revel.compose(chrome, assert(require("revel.tools.strace").new({ output =
 ]]):format(H.example("chrome_trace.lua"), txt))
 end
 
-local function check(argv, threads)
+-- pre(json, txt): revel's words before the command; both traces of one run.
+local function check(argv, threads, pre)
   local dir = H.tmpdir()
   local json, txt = dir .. "/trace.json", dir .. "/trace.txt"
   local native = H.native(argv)
-  local r = H.revel({ composed(txt), "--out", json }, argv)
+  local r = H.revel(pre and pre(json, txt) or { composed(txt), "--out", json }, argv)
   assert.are.equal(native.code, r.code, r.err)
   assert.are.equal(native.out, r.out)
   local py = H.sh(H.words({ "python3", H.file(CHECK, "check.py"), json, txt }))
@@ -93,5 +94,58 @@ assert writes[1]["args"]["error"] == "EIO" and writes[1]["ts"] == faults[0]["ts"
 print("ok")
 ]==], json }))
     assert.are.equal("ok\n", py.out, py.err)
+  end)
+
+  it("its file is not the guest's: the guest has the fds it has natively", function()
+    local dir = H.tmpdir()
+    local argv = { "ls", "/proc/self/fd" }
+    local r = H.revel({ H.example("chrome_trace.lua"), "--out", dir .. "/t.json" }, argv)
+    assert.are.equal(0, r.code, r.err)
+    assert.are.equal(H.native(argv).out, r.out)
+  end)
+end)
+
+describe("--chrome-trace FILE", function()
+  after_each(H.cleanup)
+
+  local function with_default(json, txt)
+    return { "--chrome-trace", json, "-f", "-o", txt }
+  end
+
+  it("with the default tool: the Chrome trace of the text trace's run, thread by thread", function()
+    check({ H.guest("threads4") }, 5, with_default)
+    local json = check({ "sh", "-c", "trap 'echo got' USR1; kill -USR1 $$; ls / | wc -l; (echo sub; exit 3); echo $?" }, 3, with_default)
+    assert.truthy(json:find('"name":"exited with 3","s":"p"', 1, true), json) -- the subshell's exit
+    assert.truthy(json:find('],"otherData":{"exit_status":0}}\n', 1, true)) -- how the run ended
+  end)
+
+  it("with a tool: its output and status unchanged; faults of --rule marked", function()
+    local dir = H.tmpdir()
+    local json = dir .. "/c.json"
+    local argv = { "sh", "-c", "ls / | wc -l; cat /etc/hostname > /dev/null; echo $?" }
+    local native = H.native(argv)
+    local r = H.revel({ "--chrome-trace", json, "--rule=openat:path=/etc/hostname:error=EACCES",
+      H.example("counter2.lua") }, argv)
+    assert.are.equal(0, native.code)
+    assert.are.equal(0, r.code, r.err)
+    assert.are.equal(native.out:gsub("0\n$", "1\n"), r.out) -- cat was refused; nothing else changed
+    assert.truthy(r.err:find("syscalls in 4 processes", 1, true), r.err)
+    local py = H.sh(H.words({ "python3", "-c", [==[
+import json, sys
+d = json.load(open(sys.argv[1]))
+ev = d["traceEvents"]
+assert [e["args"]["call"] for e in ev if e["name"] == "fault EACCES"] == ['openat(AT_FDCWD, "/etc/hostname", O_RDONLY)'], ev
+assert len({e["tid"] for e in ev if e["ph"] == "X"}) == 4
+print(d["otherData"]["exit_status"])
+]==], json }))
+    assert.are.equal(r.code .. "\n", py.out, py.err)
+  end)
+
+  it("a file that cannot be created: one line, 125, and the guest never starts", function()
+    local dir = H.tmpdir()
+    local r = H.revel({ "--chrome-trace", dir .. "/no/such/dir/t.json" }, { "sh", "-c", "echo ran > " .. dir .. "/ran" })
+    assert.are.equal(125, r.code)
+    assert.are.equal(("revel: cannot open %s/no/such/dir/t.json: No such file or directory\n"):format(dir), r.err)
+    assert.falsy(io.open(dir .. "/ran"))
   end)
 end)

@@ -159,6 +159,7 @@ short one -xVALUE or
   --seed=N             the seed of p= draws: the same seed, the same faults
   --fault-log=FILE     record every fault --rule injects as a JSON line
   --replay=FILE        inject exactly the faults of a recorded log again
+  --chrome-trace=FILE  also write the run as a Chrome trace (ui.perfetto.dev)
   --repl               a Lua prompt on the live guest: it stops at its first
                        syscall (with a tool, at the tool's subscriptions);
                        step(), cont(), brk("openat"), ret(-EACCES), help() ...
@@ -451,6 +452,7 @@ local WITH_VALUE = {
   seed = set_seed,
   ["fault-log"] = function(o, v) o.fault_log = v return true end,
   replay = function(o, v) o.replay = v return true end,
+  ["chrome-trace"] = function(o, v) o.chrome_trace = v return true end,
   ["lua-memory"] = set_memory,
   ["on-error"] = set_on_error,
   spin = set_spin,
@@ -810,6 +812,7 @@ function M.main(args)
         layers[1] = revel.fault.layer(lua_rules, { seed = o.seed, log = o.fault_log, replay = o.replay })
       end
     end
+    if o.chrome_trace then layers[#layers + 1] = require("revel.tools.chrome_trace").layer(o.chrome_trace) end
     local ropts = { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root, injects = injects,
       env = env, startup = started, attach = o.attach, detach_on_exec = o.detach_on_exec,
       debug = o.debug ~= nil }
@@ -831,7 +834,8 @@ function M.main(args)
     end
     if layers[1] then
       tool_mod.plan(t, config, ropts) -- its errors name the tool, as without layers
-      t = revel.compose(layers[1], t)
+      layers[#layers + 1] = t
+      t = revel.compose(unpack(layers))
     end
     return revel.run(t, o.command, config, ropts)
   end, function(e)
