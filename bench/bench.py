@@ -32,7 +32,7 @@ import time
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import report  # noqa: E402
 from configs import (ALL_SECTIONS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
-                     PLACE_THREADS, ROOT, THREAD_CONFIGS, TOOLS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
+                     PLACE_THREADS, RDTSC_PAIRS, ROOT, THREAD_CONFIGS, TOOLS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
                      TIME_CONFIGS, WAIT_CONFIGS, WAIT_THREADS)
 from report import cpu_list, loadavg, median, spread  # noqa: E402
 
@@ -71,6 +71,8 @@ def parse_args(argv):
                    help="seconds before one run is killed, 0 = never (BENCH_TIMEOUT, default 300)")
     p.add_argument("--getppid-n", default=env_int("BENCH_GETPPID_N", 200000),
                    help="iterations of the getppid loop (BENCH_GETPPID_N, default 200000)")
+    p.add_argument("--rdtsc-n", default=env_int("BENCH_RDTSC_N", 100000),
+                   help="iterations of the rdtsc loop (BENCH_RDTSC_N, default 100000)")
     p.add_argument("--find-dir", default=os.environ.get("BENCH_FIND_DIR") or "/usr/include",
                    help="directory walked by the find workload (BENCH_FIND_DIR, default /usr/include)")
     p.add_argument("--cpu", default=env_int("BENCH_CPU", 0),
@@ -94,7 +96,7 @@ def parse_args(argv):
             p.error(f"{name} must be a non-negative integer, got '{v}'")
         return int(v)
 
-    for name in ("runs", "warmup", "timeout", "getppid_n", "cpu", "thread_calls"):
+    for name in ("runs", "warmup", "timeout", "getppid_n", "rdtsc_n", "cpu", "thread_calls"):
         setattr(a, name, nonneg(name.replace("_", "-"), getattr(a, name)))
     if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", str(a.wait_sleep)):
         p.error(f"wait-sleep (BENCH_WAIT_SLEEP) must be a number of seconds, got '{a.wait_sleep}'")
@@ -114,6 +116,7 @@ def parse_args(argv):
     if a.check:  # small enough to run in CI in a few seconds
         a.runs, a.warmup, a.timeout = 1, 0, 120
         a.getppid_n, a.thread_calls, a.threads = 2000, 1000, [1, 2]
+        a.rdtsc_n = 2000
         a.find_dir = os.path.join(ROOT, "bench")
         a.wait_sleep = "0.2"
         a.sections = list(ALL_SECTIONS)
@@ -241,6 +244,7 @@ class Bench:
         self.revel = os.path.join(a.build, "revel")
         self.guest = os.path.join(a.build, "guests", "getppid_loop")
         self.tguest = os.path.join(a.build, "guests", "getppid_threads")
+        self.rguest = os.path.join(a.build, "guests", "rdtsc_loop")
         self.cmds = {}  # key -> command record (argv, runs, failure)
         self.order = []  # keys in first-run order
         self.pass_tag = None
@@ -270,6 +274,8 @@ class Bench:
             return f"getppid loop: {self.guest} {self.a.getppid_n}"
         if wl == "find":
             return f"find {self.a.find_dir} -type f"
+        if wl == "rdtsc":
+            return f"rdtsc loop: {self.rguest} bench {self.a.rdtsc_n}"
         return f"{self.tguest} {wl.split(':')[1]} {self.a.thread_calls}"
 
     def argv(self, wl, cfg, cpu):
@@ -278,6 +284,10 @@ class Bench:
             if not os.access(self.guest, os.X_OK):
                 raise ValueError(f"missing {self.guest}")
             w = [self.guest, str(self.a.getppid_n)]
+        elif wl == "rdtsc":
+            if not os.access(self.rguest, os.X_OK):
+                raise ValueError(f"missing {self.rguest}")
+            w = [self.rguest, "bench", str(self.a.rdtsc_n)]
         elif wl.startswith("sleep:"):
             w = ["sleep", wl.split(":")[1]]
         elif wl == "find":
@@ -396,6 +406,10 @@ class Bench:
                 for wl in ("getppid", "find"):
                     for cfg in TIME_CONFIGS:
                         self.measure(mode, wl, cfg)
+            elif s == "rdtsc":
+                for wl, base, cfg in RDTSC_PAIRS:
+                    self.measure(mode, wl, base)
+                    self.measure(mode, wl, cfg)
             elif s == "wait":
                 for name, wl in self.wait_workloads().items():
                     for cfg in WAIT_CONFIGS:
@@ -458,7 +472,7 @@ def main(argv):
         out += lines
     for s, fn in (("placement", report.placement), ("threads", report.threads),
                   ("inject", report.inject), ("tracer", report.tracer), ("wait", report.wait),
-                  ("time", report.time_section)):
+                  ("time", report.time_section), ("rdtsc", report.rdtsc_section)):
         if s in a.sections:
             lines, figs[s] = fn(b)
             out += lines
@@ -489,7 +503,7 @@ def main(argv):
                     "affinity": cpu_list(os.sched_getaffinity(0)),
                     "loadavg_start": load_start, "loadavg_end": load_end},
            "settings": {"build": a.build, "runs": a.runs, "warmup": a.warmup, "timeout": a.timeout,
-                        "sections": a.sections, "getppid_n": a.getppid_n, "find_dir": a.find_dir,
+                        "sections": a.sections, "getppid_n": a.getppid_n, "rdtsc_n": a.rdtsc_n, "find_dir": a.find_dir,
                         "cpu": a.cpu, "threads": a.threads, "thread_calls": a.thread_calls,
                         "tracer_threads": TRACER_THREADS, "inject_rule": INJECT_RULE,
                         "wait_threads": WAIT_THREADS, "wait_sleep": a.wait_sleep,

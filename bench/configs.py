@@ -5,7 +5,7 @@ import os
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "bench", "tools")
-ALL_SECTIONS = ["main", "placement", "threads", "inject", "tracer", "wait", "time"]
+ALL_SECTIONS = ["main", "placement", "threads", "inject", "tracer", "wait", "time", "rdtsc"]
 INJECT_RULE = "openat:error=ENOENT:when=1000000"  # never fires: find opens far fewer files
 TRACER_THREADS = 4  # threads of the multi-threaded guest in the tracer section
 WAIT_THREADS = 4  # threads of the multi-threaded guest in the wait section
@@ -60,6 +60,10 @@ CONFIGS = {
     "noop_all_inject": ("revel noop-all + rule",
                         f"revel --inject={INJECT_RULE} bench/tools/noop_all.lua -- W",
                         ["REVEL", f"--inject={INJECT_RULE}", "TOOL:noop_all", "--"]),
+    "rdtsc_counter": ("revel rdtsc counter", "revel bench/tools/rdtsc_counter.lua -- W",
+                      ["REVEL", "TOOL:rdtsc_counter", "--"]),
+    "getppid_answer": ("revel getppid answered", "revel bench/tools/getppid_answer.lua -- W",
+                       ["REVEL", "TOOL:getppid_answer", "--"]),
 }
 MAIN_CONFIGS = ["native", "openat_only", "noop_all", "noop_handler", "named_arg",
                 "strace", "strace_seccomp", "revel_default"]
@@ -111,3 +115,7 @@ TARGETS = [
      "revel_default", 1.10, "inject"),
     ("idle inject rule <= 1.10x without (noop-all, find)", "find", "noop_all_inject", "noop_all", 1.10, "inject"),
 ]
+
+# the rdtsc section: (workload, native config, trapped config); the cost of one
+# trapped rdtsc (Lua answers it) against one trapped getppid (Lua answers it)
+RDTSC_PAIRS = [("rdtsc", "native", "rdtsc_counter"), ("getppid", "native", "getppid_answer")]

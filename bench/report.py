@@ -8,7 +8,7 @@ import statistics
 import subprocess
 
 from configs import (CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS, PLACEMENTS,
-                     TARGETS, THREAD_CONFIGS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
+                     RDTSC_PAIRS, TARGETS, THREAD_CONFIGS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
                      TIME_CONFIGS, TIME_TARGETS, WAIT_CONFIGS, WAIT_SPIN_OFF, WAIT_TARGETS, place_config)
 
 # ---- statistics ------------------------------------------------------------------
@@ -396,6 +396,38 @@ def time_section(bench):
         fig["targets"].append({"target": desc, "measured_paired": v, "limit": limit, "met": ok})
         trows.append([desc, f_ratio(v), "-" if ok is None else ("met" if ok else "MISSED")])
     out += ["", "### targets (paired x)", ""] + table(["target", "measured", ""], trows)
+    return out + ([""] + notes if notes else []), fig
+
+
+def rdtsc_section(bench):
+    """The cost of one trapped rdtsc (a SIGSEGV stop, the instruction decoded,
+    tool.rdtsc's answer written into the registers) against one trapped
+    getppid (a seccomp stop, tool.on.getppid's answer): (revel - native)
+    wall time over the loop's iterations."""
+    out = ["", "## rdtsc: a trapped instruction against a trapped syscall", ""]
+    for wl, base, c in RDTSC_PAIRS:
+        out.append(f"- {bench.wlabel(wl)}: {CONFIGS[c][0]}: `{CONFIGS[c][1]}`")
+    out += ["", "us per call: (revel's median wall time - native's) / iterations.", ""]
+    rows, fig, notes = [], {"workloads": []}, []
+    per = {}
+    for wl, base, c in RDTSC_PAIRS:
+        n = bench.a.rdtsc_n if wl == "rdtsc" else bench.a.getppid_n
+        k0, k1 = (wl, base, None, None), (wl, c, None, None)
+        m0, m1 = bench.med(k0), bench.med(k1)
+        for k, cc in ((k0, base), (k1, c)):
+            if bench.cmds.get(k, {}).get("failed"):
+                notes.append(f"- FAILED {CONFIGS[cc][0]}, {bench.wlabel(wl)}: {bench.why(k)}")
+        us = None if m0 is None or m1 is None or n == 0 else (m1 - m0) / n * 1e6
+        per[wl] = us
+        fig["workloads"].append({"workload": wl, "iterations": n, "native_s": m0, "revel_s": m1,
+                                 "us_per_call": us, "spread_native": bench.spr(k0),
+                                 "spread_revel": bench.spr(k1)})
+        rows.append([bench.wlabel(wl), f_med(m0), f_med(m1), "-" if us is None else f"{us:.2f}",
+                     f"{f_pct(bench.spr(k0))} / {f_pct(bench.spr(k1))}"])
+    out += table(["workload", "native s", "revel s", "us per call", "spread n / r"], rows)
+    r = ratio(per.get("rdtsc"), per.get("getppid"))
+    fig["rdtsc_over_getppid"] = r
+    out += ["", f"trapped rdtsc / trapped getppid, per call: {f_ratio(r)}"]
     return out + ([""] + notes if notes else []), fig
 
 
