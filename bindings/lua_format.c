@@ -28,10 +28,16 @@ static int64_t engine_cputime(void *ctx, pid_t tid)
 	return revel_stop_cputime(ctx, tid);
 }
 
-/* -k: the thread's frames, names only (strace prints no source lines). */
+/* -k: the thread's frames, names only (strace 6.1 prints no source lines). */
 static int engine_stack(void *ctx, pid_t tid, struct revel_frame *frames, int max)
 {
 	return revel_backtrace(ctx, tid, frames, max, 0);
+}
+
+/* --stack-traces=source: with file and line, read from DWARF line tables. */
+static int engine_stack_source(void *ctx, pid_t tid, struct revel_frame *frames, int max)
+{
+	return revel_backtrace(ctx, tid, frames, max, REVEL_BT_SOURCE);
 }
 
 revel_printer *lua_printer_new(revel_engine *e, const struct revel_printer_opts *o)
@@ -48,7 +54,7 @@ revel_printer *lua_printer_new(revel_engine *e, const struct revel_printer_opts 
 			revel_want_cputime(e, 1);
 		}
 		if (!opts.stack_of)
-			opts.stack_of = engine_stack;
+			opts.stack_of = opts.stack_trace > 1 ? engine_stack_source : engine_stack;
 	}
 	return revel_printer_new(&opts);
 }

@@ -140,6 +140,44 @@ local function line_of(text)
   error("no line with " .. text)
 end
 
+describe("--stack-traces=source", function()
+  it("adds each frame's source file and line to -k's lines where debug info has them", function()
+    local k = H.revel({ "-k", "-e", "trace=write" }, { guest })
+    local src = H.revel({ "--stack-traces=source", "-e", "trace=write" }, { guest })
+    assert.are.equal(0, src.code, src.err)
+    assert.are.equal(k.out, src.out)
+    local want = { say = "write(1, s, strlen(s))", leaf = "say(s);", middle = "leaf(s);",
+      outer = "middle(s);", main = 'outer("parent\\n");' }
+    local stripped, seen = {}, {}
+    for l in src.err:gmatch("[^\n]+") do
+      local head, file, n = l:match("^( > .-%) %[0x%x+%]) (%S+):(%d+)$")
+      if head then
+        local func = head:match("%(([%w_]+)%+0x")
+        if want[func] and file:match("stack_guest%.c$") and not seen[func] then
+          seen[func] = true
+          assert.are.equal(line_of(want[func]), tonumber(n), l)
+        end
+        l = head
+      end
+      stripped[#stripped + 1] = l
+    end
+    for f in pairs(want) do
+      assert.truthy(seen[f], f .. " has no source line in\n" .. src.err)
+    end
+    -- without the source, the very lines of -k (addresses and pids aside)
+    local function masked(t)
+      return (t:gsub("0x%x+", "0x"):gsub("%d+", "N"))
+    end
+    assert.are.equal(masked(k.err), masked(table.concat(stripped, "\n") .. "\n"))
+  end)
+
+  it("refuses any other value in one line, exit 125", function()
+    local r = H.revel({ "--stack-traces=bogus" }, { "true" })
+    assert.are.equal(125, r.code)
+    assert.are.equal("revel: invalid --stack-traces argument: 'bogus'\n", r.err)
+  end)
+end)
+
 describe("g:backtrace()", function()
   it("gives a tool the frames: function, offset, file, address and source line", function()
     local tool = H.tool([[

@@ -106,6 +106,9 @@ short one -xVALUE or
                         > /usr/lib/x86_64-linux-gnu/libc.so.6(__write+0x10) [0xf8350]
                        (file, nearest function symbol + offset, offset in the
                        file; with libdw; a tool gets them from g:backtrace())
+  --stack-traces=source
+                       as -k, each frame followed by its source FILE:LINE
+                       where debug info has it (newer strace's option)
   -q                   no "Process N attached/detached" lines (-p)
   -qq, -qqq            no "+++ exited with N +++" / "+++ killed by +++" lines
   -e quiet=SET, --quiet=SET
@@ -532,6 +535,12 @@ local function parse_long(o, args, i)
   elseif tflags.OPTIONAL[name] then -- optional values too: -t, -r, -T's long forms
     local ok, err = tflags.OPTIONAL[name](o, v)
     return ok and i + 1, err
+  elseif name == "stack-traces" and v then -- strace 6.7's =source: file:line too
+    if v ~= "source" then
+      return nil, ("invalid --stack-traces argument: '%s'"):format(v)
+    end
+    o.stack_trace, o.stack_source = (o.stack_trace or 0) + 1, true
+    return i + 1
   elseif name == "tips" then -- optional value too
     local plan, err = tips.parse(v)
     o.tips = plan
@@ -768,7 +777,7 @@ function M.main(args)
         instruction_pointer = o.instruction_pointer ~= nil, attach = o.attach,
         -- strace -qqq (or quiet=superseded) drops "+++ superseded by execve +++" too
         quiet_superseded = o.quiet_superseded or (o.quiet_superseded == nil and (o.quiet or 0) >= 3),
-        stack_trace = o.stack_trace ~= nil and not o.count,
+        stack_trace = o.stack_trace ~= nil and not o.count and (o.stack_source and "source" or true),
         status = o.status, signal = o.signal,
         paths = o.paths and filters.trace_paths(o.paths, not o.quiet_paths and function(msg)
           io.stderr:write("revel: ", msg, "\n")

@@ -11,7 +11,8 @@
 -- quiet_superseded: drop "+++ superseded by execve in pid N +++" (-qqq).
 -- syscall_number: "[  12] " before each call (strace -n).
 -- instruction_pointer: "[00007f...] " before each line (strace -i).
--- stack_trace: the thread's frames under each line (strace -k).
+-- stack_trace: the thread's frames under each line (strace -k); "source":
+-- with each frame's source file and line where debug info has them.
 -- separate: with output NAME, each thread's lines in NAME.TID (strace -ff -o).
 -- abs_time: 1 "10:00:06", 2 "1796637606" before each line, abs_digits (0, 3,
 --   6, 9) digits of the second after it (strace -t, -tt, -ttt).
@@ -226,7 +227,8 @@ function M.new(opts)
     o.quiet_superseded = opts.quiet_superseded and 1 or 0
     o.syscall_number = opts.syscall_number and 1 or 0
     o.instruction_pointer = opts.instruction_pointer and 1 or 0
-    o.stack_trace = opts.stack_trace and 1 or 0
+    -- 2: the frames with their source file and line (--stack-traces=source)
+    o.stack_trace = opts.stack_trace == "source" and 2 or opts.stack_trace and 1 or 0
     o.separate = settings.separate
     o.abs_time, o.abs_digits = opts.abs_time or 0, opts.abs_digits or 0
     o.rel_time, o.rel_digits = opts.rel_digits and 1 or 0, opts.rel_digits or 0

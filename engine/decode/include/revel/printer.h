@@ -150,7 +150,8 @@ struct revel_printer_opts {
 	 * strace -k prints it: the stack at the call's entry for execve and
 	 * exit_group (printed after the line, and after "+++ exited" for an
 	 * exit), at its exit for the rest. stack_of(ctx, tid, frames, max)
-	 * fills the frames (revel_backtrace()'s contract); NULL: none. */
+	 * fills the frames (revel_backtrace()'s contract); NULL: none. 2: also
+	 * " FILE:LINE" after a frame whose source is known (--stack-traces=source). */
 	int stack_trace;
 	int (*stack_of)(void *ctx, pid_t tid, struct revel_frame *frames, int max);
 	/* strace -z, -Z, -e status=SET: the enum revel_print_status bits whose
