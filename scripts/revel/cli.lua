@@ -16,186 +16,7 @@ local tips = require("revel._tips")
 
 local M = {}
 
-local USAGE = [=[
-usage: revel [OPTIONS] [TOOL.lua [TOOL-OPTIONS]] -- COMMAND [ARGS...]
-       revel [OPTIONS] COMMAND [ARGS...]
-       revel -p PID [OPTIONS] [TOOL.lua [TOOL-OPTIONS]]
-
-Runs COMMAND under a syscall interception tool written in Lua. With no tool,
-the built-in strace-like tool prints one line per syscall on stderr.
-
-Options (a long option takes --name=VALUE or --name VALUE, but an optional
-value only after "=" (--decode-fds=path, --quiet=SET, --daemonize=MODE); a
-short one -xVALUE or
--x VALUE; letters without a value may be grouped: -fc):
-  -o FILE, --output=FILE
-                       write the default tool's output to FILE
-  -f, --follow-forks   the default tool prints the calls of every process and
-                       thread (without -f, the root process's calls only, as
-                       strace); a tool file sees the whole tree either way
-  -ff                  with -o NAME: each thread's lines in NAME.TID, as
-                       strace -ff -o; without -o, the same as -f
-  -e trace=SET, --trace=SET
-                       trace only SET: syscall names, classes (%file,
-                       %process, %network, %signal, %ipc, %desc, %memory,
-                       %creds, %clock, %stat ...), "!" before SET to trace
-                       all but SET, "/REGEX" for the names a POSIX extended
-                       regular expression matches (as strace: /^open)
-  -z, --successful-only
-                       print only the calls that succeed (each line whole)
-  -Z, --failed-only    print only the calls that fail
-  -e status=SET, --status=SET
-                       print only calls of these outcomes: successful,
-                       failed, unfinished (exit_group's "= ?"), unavailable,
-                       detached (the last two never happen in revel); -c
-                       ignores -z, -Z and status=, as strace -c does
-  -e signal=SET, --signal=SET
-                       print only these signals' "--- SIG ---" lines (and
-                       "+++ killed by SIG +++"): names, numbers, "!" for all but
-  -P PATH, --trace-path=PATH
-                       print (or count, -c) only the calls that name PATH, as
-                       a path argument or an fd open on it; several add up
-  -s N, --string-limit=N
-                       show at most N bytes of each string (default 32; -s 0
-                       shows none: "..." for each) and N elements of arrays
-  -c, --summary-only   count time, calls and errors per syscall; print a
-                       summary table at the end instead of lines
-  -C, --summary        the lines, and the -c table at the end
-  -w, --summary-wall-clock
-                       the table sums the wall-clock time from each call's
-                       entry to its exit, not the system CPU time
-  -S KEY, --summary-sort-by=KEY
-                       sort the table by time (default), calls, errors, name,
-                       min-time, max-time, avg-time, or nothing
-  -U COLS, --summary-columns=COLS
-                       the table's columns, in order: time-percent, total-time,
-                       min-time, max-time, avg-time, calls, errors, name
-  -O TIME, --summary-syscall-overhead=TIME
-                       take TIME (s, ms, us, ns; us without) off each call
-  -t, -tt, -ttt        start each line with the time of day, with µs, as
-                       seconds since the epoch with µs
-  --absolute-timestamps[=[format:]time|unix|none,[precision:]s|ms|us|ns]
-  --timestamps[=...]   the same, in any format and precision (default time,s)
-  -r, --relative-timestamps[=s|ms|us|ns]
-                       start each line with the time since the previous one
-  -T, --syscall-times[=s|ms|us|ns]
-                       end each call's line with its time: <0.000012>
-  -y, --decode-fds     print the paths of file descriptors: 3</etc/passwd>
-  -yy, --decode-fds=all|SET
-                       also sockets' protocols and addresses (3<TCP:[127.0.0.1:
-                       80->127.0.0.1:4711]>), devices (</dev/null<char 1:3>>),
-                       pidfds (<pid:1234>); SET: path,socket,dev,pidfd
-  -n, --syscall-number start each call's line with its number: [  12] brk(NULL)
-  -i, --instruction-pointer
-                       start each line with the instruction pointer at the call
-                       or signal: [00007f0a1b2c3d4e] (the REPL is --repl)
-]=] .. style.HELP .. [=[
-  -p PID[,PID...], --attach=PID
-                       attach to running processes (all their threads, and
-                       the children they make) and trace them until they end,
-                       or until Ctrl-C, SIGTERM or SIGHUP: revel then detaches
-                       and they run on as before; with a COMMAND both run.
-                       Traced with syscall stops (no seccomp filter): slower
-  -b execve, --detach-on=execve
-                       detach from a process when it completes an execve (not
-                       the command's own first one), as strace: it runs on
-                       untraced. The command then runs without a seccomp
-                       filter, with syscall stops (slower), as -p's processes
-  -k, --stack-traces   print the thread's stack under each call, signal and
-                       exit, one frame a line, as strace -k:
-                        > /usr/lib/x86_64-linux-gnu/libc.so.6(__write+0x10) [0xf8350]
-                       (file, nearest function symbol + offset, offset in the
-                       file; with libdw; a tool gets them from g:backtrace())
-  --stack-traces=source
-                       as -k, each frame followed by its source FILE:LINE
-                       where debug info has it (newer strace's option)
-  -q                   no "Process N attached/detached" lines (-p)
-  -qq, -qqq            no "+++ exited with N +++" / "+++ killed by +++" lines
-  -e quiet=SET, --quiet=SET
-                       SET with exit or all: as -qq; with attach: as -q; with
-                       path-resolution: no -P resolution line; other names are
-                       accepted (revel prints none of those messages)
-  --seccomp-bpf        accepted, as strace (revel always filters with seccomp)
-  -d, --debug          revel's own debug output on stderr, as strace -d: each
-                       wait status the tracer decodes, "revel: [wait(0x00857f)
-                       = PID] WIFSTOPPED,sig=133"
-  --tips[=[[id:]ID][,[format:]FORMAT]]
-                       a tip about revel on stderr at the end of the run (ID:
-                       a number or random; FORMAT: full, compact or none)
-  -E VAR=VAL, --env=VAR=VAL
-                       put VAR=VAL in the command's environment
-  -E VAR, --env=VAR    remove VAR from the command's environment (COMMAND is
-                       still looked up in revel's own PATH, as strace does)
-  -u USER, --user=USER run the command as USER (uid, gid and groups), as
-                       strace -u; revel must run as root
-  -D, --daemonize[=grandchild]
-                       as strace -D: the command stays the shell's child, the
-                       tracer runs detached as its grandchild
-  -DD, --daemonize=pgroup   ... and in a process group of its own
-  -DDD, --daemonize=session ... and in a session of its own
-  -I N, --interruptible=N
-                       as strace: 1 (anywhere) or 2 (waiting): SIGHUP, SIGINT,
-                       SIGQUIT, SIGPIPE, SIGTERM end the run (2: a tool's
-                       handler runs on); 3 (never): revel ignores them; 4
-                       (never_tstp): and SIGTSTP. Without -I: SIGTERM and
-                       SIGHUP end the run, Ctrl-C and Ctrl-\ are the guest's
-  --json               one JSON object per line and syscall (pid, tid, name,
-                       args, result, errno), signal and exit
-  --on-error=MODE      a Lua error in a handler: "abort" (default) kills the guest
-                       and exits 125; "continue" reports it and lets the call run
-  --lua-memory=SIZE    the most memory the tool's Lua state may hold (default
-                       1G; K, M, G, T suffixes; 0 for no limit): past it revel
-                       says so, kills the guest and exits 125
-  -e inject=SPEC, --inject=SPEC
-                       strace's fault injection, run by the engine without Lua:
-                       SET:error=ERRNO|retval=N[:signal=SIG][:syscall=NAME]
-                       [:delay_enter=D][:delay_exit=D][:when=FIRST[..LAST][+[STEP]]]
-                       (several allowed; counted per syscall and per thread)
-  -e fault=SPEC, --fault=SPEC
-                       the same with error=ENOSYS unless the spec names one
-  --rule=SPEC          a fault rule that matches decoded arguments (path=,
-                       place= and p= are decided in Lua, the rest in the engine):
-                       SET[:path=GLOB][:fd=N][:size=N][:flags=N][:place=GLOB]
-                       [:nth=WHEN][:p=P]:ACTION with ACTION one of error=ERRNO,
-                       retval=N, short=N (at most N bytes), delay=D, signal=SIG,
-                       eintr (the kernel's restart semantics); several allowed
-  --seed=N             the seed of p= draws: the same seed, the same faults
-  --fault-log=FILE     record every fault --rule injects as a JSON line
-  --replay=FILE        inject exactly the faults of a recorded log again
-  --chrome-trace=FILE  also write the run as a Chrome trace (ui.perfetto.dev)
-  --repl               a Lua prompt on the live guest: it stops at its first
-                       syscall (with a tool, at the tool's subscriptions);
-                       step(), cont(), brk("openat"), ret(-EACCES), help() ...
-  -l CODE, --lua=CODE  CODE is the body of a tool, with `tool` ({ on = {} })
-                       and `revel` in scope: -l 'tool.on.openat = function(g,
-                       sc) print(g:string(sc.pathname)) end'
-  --watch              reload TOOL.lua when the file changes while the guest
-                       runs, keeping its global, process and thread state
-  --exit-with-root     end the run when the root process exits, killing what it
-                       left running (by default revel waits for every process)
-  --spin=auto|0|US     poll for the next stop up to US µs before sleeping, while
-                       stops come that fast and a CPU is spare (auto: 200); 0
-                       always sleeps; US polls whatever the load
-  --placement=auto|none|follow|together
-                       where tracer and guest run: none leaves it to the
-                       scheduler; follow moves the tracer to the guest's CPU;
-                       together pins both to one CPU, the guest still seeing
-                       its own affinity (sched_getaffinity, Cpus_allowed);
-                       auto (the default) is follow
-  --list-syscalls      print the syscall table (number, name, arguments) and exit
-  -h, --help           show this help and exit
-  -V, --version        show the version and exit
-
-Every other option of strace 6.1 is taken with strace's meaning but
--e kvm=vcpu, refused (exit 125): revel decodes no KVM ioctl.
-
-A tool is a Lua file returning a table; see revel(1) and docs/api.md.
-TOOL-OPTIONS fill the tool's `options` table: --name VALUE, --name=VALUE, --flag.
-
-Exit status: the command's own; 128+N if signal N killed it; 125 if revel
-itself failed (bad option, bad tool, error in a tool); 126 if COMMAND is not
-executable; 127 if it was not found.
-]=]
+local USAGE = require("revel._cli_help")
 
 local function fail(msg)
   io.stderr:write("revel: ", msg, "\n")
@@ -229,13 +50,6 @@ local function add_inject(o, spec, is_fault)
   return true
 end
 
--- strace's options revel does not do yet: said as such, never taken for
--- something else. Short letters, then long names (getopt_long's).
--- One line per family: each family's work removes its own lines.
-local NOT_YET_SHORT = {
-}
-local NOT_YET_LONG = {
-}
 -- Short letters strace takes with a value (getopt: -sN or -s N).
 local SHORT_ARG = { o = true, e = true, s = true, l = true, E = true, a = true, b = true,
   I = true, O = true, S = true, P = true, p = true, U = true, u = true, X = true }
@@ -514,10 +328,6 @@ for k, f in pairs(style.FLAGS) do
   FLAGS[k] = f
 end
 
-local function not_yet(opt)
-  return nil, ("%s is not supported yet"):format(opt)
-end
-
 -- One long option at args[i]: returns the next index, or nil and why not.
 local function parse_long(o, args, i)
   local a = args[i]
@@ -572,11 +382,6 @@ local function parse_long(o, args, i)
     FLAGS[name](o)
     return i + 1
   end
-  for _, n in ipairs(NOT_YET_LONG) do
-    if n == name then
-      return not_yet("--" .. name)
-    end
-  end
   return nil, ("unknown option %s (see revel --help)"):format(a)
 end
 
@@ -586,9 +391,7 @@ local function parse_short(o, args, i)
   local j = 2
   while j <= #a do
     local c = a:sub(j, j)
-    if NOT_YET_SHORT[c] then
-      return not_yet("-" .. c)
-    elseif SHORT_ARG[c] then
+    if SHORT_ARG[c] then
       local v = a:sub(j + 1)
       if v == "" then
         v = args[i + 1]
