@@ -96,6 +96,19 @@ describe("rdtsc", function()
     assert.are.equal(139, k.code, k.err)
   end)
 
+  it("with -p or -b execve: refused (a thread let go of would keep faulting), one line, exit 125", function()
+    local tool = H.tool('return { subscriptions = { "rdtsc" } }')
+    local b = H.revel({ "-b", "execve", tool }, { "sh", "-c", "exec true" })
+    assert.are.equal(125, b.code, b.err)
+    assert.are.equal("revel: cannot intercept rdtsc with -b execve: a thread revel lets go of would keep "
+      .. "faulting\n", b.err)
+    local s = H.sleep_arg(4402)
+    local r = H.sh(("sleep %s & p=$!; %s -p $p %s; st=$?; kill $p; exit $st"):format(s, H.q(H.bin), H.q(tool)))
+    assert.are.equal(125, r.code, r.err)
+    assert.are.equal("revel: cannot intercept rdtsc with -p: a thread revel lets go of would keep faulting\n",
+      r.err)
+  end)
+
   for _, case in ipairs({
     { body = 'return "x"', says = "returned a string" },
     { body = "return -1", says = "returned %-1" },

@@ -523,6 +523,12 @@ function M.run(plan, argv)
   local run_traps = plan.traps and next(plan.traps) and plan.traps or nil
   if run_traps then
     opt.want_signals = 1 -- their faults are SIGSEGV stops
+    -- A thread let go of would keep the faulting and die of its next rdtsc.
+    local word = run_traps.rdtsc and "rdtsc" or "cpuid"
+    if plan.attach or plan.detach_on_exec then
+      error(run_error(("cannot intercept %s with %s: a thread revel lets go of would keep faulting"):format(
+        word, plan.attach and "-p" or "-b execve")), 0)
+    end
     local why = run_traps.cpuid and traps.cpuid_unavailable()
     if why then
       error(run_error("cannot intercept cpuid: " .. why), 0)
