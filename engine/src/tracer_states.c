@@ -469,9 +469,10 @@ static void st_observe(revel_engine *e, struct task *t, const struct stop *s)
 		return;
 	}
 	/* Only the result is needed: one word, not the whole register set. */
-	long result;
-	if (!task_peek_user(t, REG_RESULT_OFFSET, &result))
+	long word;
+	if (!task_peek_user(t, REG_RESULT_OFFSET, &word))
 		return; /* gone; its exit report follows */
+	const long result = word; /* a copy: GCC 12 -O3 sees &word escape */
 	if (e->observer)
 		e->observer->exit(e->observer->ctx, e, t->tid, result);
 	resume_running(t, 0);
