@@ -3,18 +3,8 @@
 -- and every later one fails with ENOSPC. Test that a program reports a full
 -- disk and does not lose or corrupt data.
 --   revel examples/enospc.lua --dir /tmp/out --bytes 4096 -- python3 save.py
-local ffi = require("ffi")
-ffi.cdef("ssize_t readlink(const char *path, char *buf, size_t size);")
-
 local tool = { options = { dir = "/tmp", bytes = 1048576 } }
 tool.subscriptions = { "write", "pwrite64" }
-
-local buf = ffi.new("char[4096]")
-
-local function fd_path(g, fd)
-  local n = ffi.C.readlink(("/proc/%d/fd/%d"):format(g.pid, fd), buf, 4095)
-  return n > 0 and ffi.string(buf, n) or nil
-end
 
 function tool.init_global(config)
   local dir = config.dir:gsub("/+$", "")
@@ -30,7 +20,7 @@ function tool.rpc(global, _, n)
 end
 
 function tool.syscall(g, sc)
-  local path = fd_path(g, bit.tobit(sc.fd))
+  local path = g:fd_path(bit.tobit(sc.fd))
   local prefix = g.config.dir:gsub("/+$", "") .. "/"
   if not path or path:sub(1, #prefix) ~= prefix then
     return

@@ -3,19 +3,16 @@
 -- threads and processes run on). Shows how a program copes with latency.
 --   revel examples/slow_disk.lua --delay 5ms -- sha256sum /usr/bin/ls
 local ffi = require("ffi")
-ffi.cdef("ssize_t readlink(const char *path, char *buf, size_t size);")
 
 local tool = { options = { delay = "1ms" }, subscriptions = { "read", "write", "pread64", "pwrite64" } }
 
-local buf = ffi.new("char[4096]")
 local sleep
 
 local function is_file(g, fd)
-  local n = ffi.C.readlink(("/proc/%d/fd/%d"):format(g.pid, fd), buf, 4095)
-  if n <= 0 then
+  local p = g:fd_path(fd)
+  if not p then
     return false
   end
-  local p = ffi.string(buf, n)
   return p:sub(1, 1) == "/" and p:sub(1, 5) ~= "/dev/" and p:sub(1, 6) ~= "/proc/"
 end
 

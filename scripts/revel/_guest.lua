@@ -231,6 +231,32 @@ function methods.write(g, ptr, data)
   return tonumber(rc)
 end
 
+-- g:fd_path(fd): what the thread's fd refers to, as /proc/TID/fd/FD links
+-- it ("/etc/hosts", "socket:[1234]", "pipe:[5678]", "anon_inode:[eventfd]"),
+-- or nil, "EBADF" when the fd is not open (nil, errname on other failures).
+ffi.cdef("ssize_t readlink(const char *path, char *buf, size_t size);")
+local PATH_MAX = 4096
+local linkbuf = ffi.new("char[?]", PATH_MAX + 1)
+function methods.fd_path(g, fd)
+  if type(fd) ~= "number" then
+    error(("g:fd_path: the fd must be a number, got %s"):format(type(fd)), 2)
+  end
+  -- Not an fd the kernel could have open (negative, AT_FDCWD, a fraction).
+  if not (fd % 1 == 0 and fd >= 0 and fd < 2147483648) then
+    return nil, "EBADF"
+  end
+  local n = ffi.C.readlink(("/proc/%d/fd/%d"):format(g.tid, fd), linkbuf, PATH_MAX + 1)
+  if n < 0 then
+    local e = ffi.errno()
+    -- No such entry: the fd is not open in this thread's table.
+    if e == 2 then
+      return nil, "EBADF"
+    end
+    return nil, rffi.errno_name(e) or tostring(e)
+  end
+  return ffi.string(linkbuf, n)
+end
+
 local regs_fields = {
   "r15", "r14", "r13", "r12", "rbp", "rbx", "r11", "r10", "r9", "r8", "rax", "rcx", "rdx", "rsi",
   "rdi", "orig_rax", "rip", "cs", "eflags", "rsp", "ss", "fs_base", "gs_base", "ds", "es", "fs", "gs",

@@ -33,9 +33,6 @@ local function glob_pattern(glob)
 end
 M.glob_pattern = glob_pattern
 
-ffi.cdef("ssize_t readlink(const char *path, char *buf, size_t size);")
-local linkbuf = ffi.new("char[4096]")
-
 local path_args = { "pathname", "filename", "path", "oldpath", "newpath", "oldname", "newname" }
 
 -- The path a call is about: a path argument, or the file behind its fd.
@@ -51,10 +48,7 @@ local function call_path(g, sc)
   if fi then
     local fd = bit.tobit(sc.args[fi])
     if fd >= 0 then
-      local n = ffi.C.readlink(("/proc/%d/fd/%d"):format(g.pid, fd), linkbuf, 4095)
-      if n > 0 then
-        return ffi.string(linkbuf, n)
-      end
+      return (g:fd_path(fd))
     end
   end
   return nil
