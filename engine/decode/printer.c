@@ -549,8 +549,21 @@ int revel_printer_detached(revel_printer *p, pid_t tid)
 	if (!c || !c->in_call)
 		return 0;
 	c->in_call = false;
-	if (p->o.mode != REVEL_PRINT_TEXT)
-		return 0; /* no result to count or to put in an object */
+	if (p->o.mode != REVEL_PRINT_TEXT || c->hidden)
+		return 0; /* no result to count or to put in an object; -P: not shown */
+	if (pr_staging(p)) {
+		/* strace: the staged line ends so, shown as status "detached" */
+		if (!pr_status_shown(p, REVEL_STATUS_DETACHED)) {
+			pr_stage_publish(p, tid, false);
+			return 0;
+		}
+		pr_stage_begin(p, c, false);
+		pr_puts(p, " <detached ...>");
+		pr_newline(p);
+		pr_stage_end(p);
+		pr_stage_publish(p, tid, true);
+		return 0;
+	}
 	pr_select_out(p, tid);
 	c = pr_find(p, tid);
 	resumed(p, c);
