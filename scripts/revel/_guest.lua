@@ -257,6 +257,58 @@ function methods.fd_path(g, fd)
   return ffi.string(linkbuf, n)
 end
 
+-- g:alloc(n): n bytes of guest memory (read-write, zeroed, page-rounded by
+-- the kernel) from an mmap injected into the thread; they live until
+-- g:free(addr) or the process's execve or exit. Returns the address, or nil,
+-- errname. Only where g:inject may run.
+local PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS = 3, 0x22
+
+local function allocs(g)
+  local proc = rawget(g, "run").procs[g.pid]
+  if not proc then
+    return nil
+  end
+  proc.allocs = proc.allocs or {}
+  return proc.allocs
+end
+
+function methods.alloc(g, n)
+  in_own_handler(g, "alloc")
+  if type(n) ~= "number" then
+    error(("g:alloc: the length must be a number, got %s"):format(type(n)), 2)
+  end
+  if not (n % 1 == 0 and n > 0 and n < 2 ^ 47) then
+    return nil, "EINVAL"
+  end
+  local p = yield(M.INJECT, { nr = rffi.numbers.mmap, name = "mmap",
+    args = { 0, n, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0 } })
+  if p < 0 then
+    return fail(p)
+  end
+  local t = allocs(g)
+  if t then
+    t[p] = n
+  end
+  return p
+end
+
+-- g:free(addr): unmap what g:alloc returned; true, or nil, "EINVAL" for an
+-- address this process's g:alloc did not return (or already freed).
+function methods.free(g, p)
+  in_own_handler(g, "free")
+  local t = allocs(g)
+  local n = t and type(p) == "number" and t[p]
+  if not n then
+    return nil, "EINVAL"
+  end
+  local rc = yield(M.INJECT, { nr = rffi.numbers.munmap, name = "munmap", args = { p, n } })
+  if rc < 0 then
+    return fail(rc)
+  end
+  t[p] = nil
+  return true
+end
+
 local regs_fields = {
   "r15", "r14", "r13", "r12", "rbp", "rbx", "r11", "r10", "r9", "r8", "rax", "rcx", "rdx", "rsi",
   "rdi", "orig_rax", "rip", "cs", "eflags", "rsp", "ss", "fs_base", "gs_base", "ds", "es", "fs", "gs",

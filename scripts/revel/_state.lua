@@ -145,6 +145,11 @@ end
 
 function M.exec(run, ev)
   local tid, former = ev.tid, ev.former_tid
+  -- A new address space: g:alloc's blocks are gone with the old one.
+  local proc = run.procs[tid]
+  if proc then
+    proc.allocs = nil
+  end
   if former ~= tid then
     -- A non-leader thread called execve and took the leader's tid.
     local g = run.threads[former]
