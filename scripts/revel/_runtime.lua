@@ -187,8 +187,13 @@ local function handler_failed(run, g, co, err)
   end
   local where = describe(g, g._sc)
   g._busy, g._hook = false, nil
+  local after = g._then
+  g._then = nil
   if run.on_error == "continue" then
     io.stderr:write("revel: error in tool: ", msg, " (at ", where, ")\n", tb, tb ~= "" and "\n" or "")
+    if after then -- the root's thread_start failed: its event goes on
+      return after()
+    end
     local act = run.act
     if g._ran then
       -- The handler had run the call itself: that result stands, the call
@@ -218,6 +223,11 @@ local function after_resume(run, g, co, ok, tag, value)
     g._busy = false
     if g._hook then -- thread_start, post_exec: the thread goes on
       g._hook = nil
+      local after = g._then
+      if after then -- the root's thread_start: now the event it came before
+        g._then = nil
+        return after()
+      end
       act.kind, act.sig = ACT_CONTINUE, 0
     elseif value == nil then
       act.kind = ACT_CONTINUE
@@ -270,6 +280,21 @@ local function run_in_thread(run, g, sc, f)
   after_resume(run, g, co, ok, tag, value)
 end
 
+-- The spawned command's first thread has no task-new event: its
+-- thread_start runs at its first event (its execve's handler, or post_exec),
+-- and then(), that event's own work, when it returns. False if there is no
+-- thread_start to run.
+local function start_root(run, g, after)
+  g._start_pending = nil
+  local hook = run.tool.thread_start
+  if not hook then
+    return false
+  end
+  g._hook, g._busy, g._then = "thread_start", true, after
+  run_in_thread(run, g, nil, hook)
+  return true
+end
+
 local function on_syscall(run, lev)
   local tid = lev.tid
   local g = run.threads[tid]
@@ -291,6 +316,13 @@ local function on_syscall(run, lev)
     g._fault = nil
   end
   g._busy, g._ran = true, nil
+  local t = lev.time
+  if g._start_pending and start_root(run, g, function()
+    g._busy, g._ran, g._time = true, nil, t
+    run_in_thread(run, g, sc, run.handlers[nr])
+  end) then
+    return
+  end
   run_in_thread(run, g, sc, run.handlers[nr])
 end
 
@@ -392,8 +424,17 @@ local function dispatch(run, lev)
       ffi.copy(g._ev, lev, run.lev_size)
       g._time = lev.time
     end
-    if not run_hook(run, lev.ev, "post_exec", run.tool.post_exec) then
-      let_go(run, lev.ev.tid)
+    local ev, t = { tid = lev.ev.tid }, lev.time -- lev is reused by the next event
+    local function post_exec()
+      if g and not g._busy then
+        g._time = t
+      end
+      if not run_hook(run, ev, "post_exec", run.tool.post_exec) then
+        let_go(run, ev.tid)
+      end
+    end
+    if not (g and g._start_pending and not g._busy and start_root(run, g, post_exec)) then
+      post_exec()
     end
   elseif kind == EV_SIGNAL then
     on_signal(run, lev)
@@ -503,6 +544,7 @@ local function spawn(run, argv)
     return nil, { spawn_error = ("%s: %s"):format(argv[1], rffi.strerror(err)), code = code }
   end
   state.root(run, pid)
+  run.threads[pid]._start_pending = true -- see start_root
   return pid
 end
 
