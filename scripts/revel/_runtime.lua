@@ -285,7 +285,7 @@ end
 -- and then(), that event's own work, when it returns. False if there is no
 -- thread_start to run.
 local function start_root(run, g, after)
-  g._start_pending = nil
+  run.root_pending = nil
   local hook = run.tool.thread_start
   if not hook then
     return false
@@ -293,6 +293,14 @@ local function start_root(run, g, after)
   g._hook, g._busy, g._then = "thread_start", true, after
   run_in_thread(run, g, nil, hook)
   return true
+end
+
+-- A function of its own: a closure in on_syscall would keep it from the JIT.
+local function start_root_at_call(run, g, sc, nr, t)
+  return start_root(run, g, function()
+    g._busy, g._ran, g._time = true, nil, t
+    run_in_thread(run, g, sc, run.handlers[nr])
+  end)
 end
 
 local function on_syscall(run, lev)
@@ -316,11 +324,7 @@ local function on_syscall(run, lev)
     g._fault = nil
   end
   g._busy, g._ran = true, nil
-  local t = lev.time
-  if g._start_pending and start_root(run, g, function()
-    g._busy, g._ran, g._time = true, nil, t
-    run_in_thread(run, g, sc, run.handlers[nr])
-  end) then
+  if run.root_pending == g and start_root_at_call(run, g, sc, nr, lev.time) then
     return
   end
   run_in_thread(run, g, sc, run.handlers[nr])
@@ -401,6 +405,28 @@ local function on_signal(run, lev)
   let_go(run, tid, deliver)
 end
 
+-- Its own function: a closure in dispatch would keep dispatch from the JIT.
+local function on_exec(run, lev)
+  state.exec(run, lev.ev)
+  local g = run.threads[lev.ev.tid]
+  if g and not g._busy then
+    ffi.copy(g._ev, lev, run.lev_size)
+    g._time = lev.time
+  end
+  local ev, t = { tid = lev.ev.tid }, lev.time -- lev is reused by the next event
+  local function post_exec()
+    if g and not g._busy then
+      g._time = t
+    end
+    if not run_hook(run, ev, "post_exec", run.tool.post_exec) then
+      let_go(run, ev.tid)
+    end
+  end
+  if not (g and run.root_pending == g and not g._busy and start_root(run, g, post_exec)) then
+    post_exec()
+  end
+end
+
 local function dispatch(run, lev)
   local kind = lev.kind
   if kind == EV_SYSCALL then
@@ -418,24 +444,7 @@ local function dispatch(run, lev)
       let_go(run, lev.ev.tid)
     end
   elseif kind == EV_EXEC then
-    state.exec(run, lev.ev)
-    local g = run.threads[lev.ev.tid]
-    if g and not g._busy then
-      ffi.copy(g._ev, lev, run.lev_size)
-      g._time = lev.time
-    end
-    local ev, t = { tid = lev.ev.tid }, lev.time -- lev is reused by the next event
-    local function post_exec()
-      if g and not g._busy then
-        g._time = t
-      end
-      if not run_hook(run, ev, "post_exec", run.tool.post_exec) then
-        let_go(run, ev.tid)
-      end
-    end
-    if not (g and g._start_pending and not g._busy and start_root(run, g, post_exec)) then
-      post_exec()
-    end
+    on_exec(run, lev)
   elseif kind == EV_SIGNAL then
     on_signal(run, lev)
   elseif kind == EV_TASK_EXIT then
@@ -544,7 +553,7 @@ local function spawn(run, argv)
     return nil, { spawn_error = ("%s: %s"):format(argv[1], rffi.strerror(err)), code = code }
   end
   state.root(run, pid)
-  run.threads[pid]._start_pending = true -- see start_root
+  run.root_pending = run.threads[pid] -- see start_root
   return pid
 end
 
