@@ -79,6 +79,30 @@ function methods.inject(g, call)
   return yield(M.INJECT, as_call(call, "inject"))
 end
 
+-- In tool.signal: the signal is not delivered now but kept for the thread,
+-- until a later handler of it calls g:deliver(sig).
+function methods.hold_signal(g)
+  if not rawget(g, "_in_signal") then
+    error("g:hold_signal may only be called from tool.signal", 2)
+  end
+  rawset(g, "_hold", true)
+end
+
+-- Deliver a signal this thread held (g:hold_signal): a tgkill injected now,
+-- whose signal the tool.signal hook does not see again.
+function methods.deliver(g, sig)
+  in_own_handler(g, "deliver")
+  local held = rawget(g, "_held")
+  if type(sig) ~= "number" or not held or not held[sig] then
+    error(("g:deliver: signal %s is not held by thread %d"):format(tostring(sig), g.tid), 2)
+  end
+  held[sig] = held[sig] > 1 and held[sig] - 1 or nil
+  local passing = rawget(g, "_passing") or {}
+  rawset(g, "_passing", passing)
+  passing[sig] = (passing[sig] or 0) + 1
+  return yield(M.INJECT, require("revel._syscall").sys.tgkill(g.pid, g.tid, sig))
+end
+
 -- The result an inject rule (or a fault layer, see revel.compose) gives the
 -- call at hand, or nil: the call is to fail with it unless the handler
 -- decides otherwise.

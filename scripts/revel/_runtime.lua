@@ -384,12 +384,24 @@ local function on_signal(run, lev)
   if sig == traps.SIGSEGV and run.traps and traps.on_sigsegv(run, g, tid, run.traps) then
     return let_go(run, tid, 0) -- an rdtsc or cpuid of the tool's: answered
   end
+  local passing = g and rawget(g, "_passing")
+  if passing and passing[sig] then -- a held signal g:deliver sends: not held again
+    passing[sig] = passing[sig] > 1 and passing[sig] - 1 or nil
+    return let_go(run, tid, sig)
+  end
   local deliver = sig
   if g and run.tool.signal then
     g._time = lev.time
     local f = run.tool.signal
     local at = ("signal %s of thread %d"):format(rffi.signal_name(sig) or sig, tid)
+    g._in_signal = true
     local r = state.call_hook(f, at, g, sig)
+    g._in_signal = nil
+    if g._hold then -- g:hold_signal: kept for g:deliver
+      local held = g._held or {}
+      g._hold, g._held, held[sig] = nil, held, (held[sig] or 0) + 1
+      r = false
+    end
     if r == false then
       deliver = 0
     elseif type(r) == "number" and integer(r) and r >= 0 and r <= 64 then

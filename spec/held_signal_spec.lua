@@ -1,0 +1,58 @@
+-- g:hold_signal() in tool.signal keeps a signal; g:deliver(sig) in a later
+-- handler of that thread sends it: the guest's handler runs late.
+local H = require("helpers.run")
+
+after_each(H.cleanup)
+
+-- The first SIGUSR1 is held and delivered (DELIVER) at the 3rd write after it.
+local TOOL = [[
+local tool = { subscriptions = { "write" } }
+local writes
+function tool.signal(g, sig)
+  if sig == revel.signal.SIGUSR1 and not writes then
+    g:hold_signal()
+    writes = 0
+  end
+end
+function tool.syscall(g, sc)
+  if writes then
+    writes = writes + 1
+    if writes == 3 then
+      g:deliver(revel.signal.DELIVER)
+    end
+  end
+end
+return tool
+]]
+
+local GUEST = { "sh", "-c", 'trap "echo handler" USR1; kill -USR1 $$; echo w1; echo w2; echo w3; echo w4; exit 5' }
+
+describe("held signals", function()
+  it("a held SIGUSR1 reaches the guest's handler at the 3rd later write", function()
+    local n = H.native(GUEST)
+    assert.are.equal("handler\nw1\nw2\nw3\nw4\n", n.out)
+    local r = H.revel({ H.tool((TOOL:gsub("DELIVER", "SIGUSR1"))) }, GUEST)
+    assert.are.equal(n.code, r.code, r.err)
+    assert.are.equal(5, r.code)
+    assert.are.equal("w1\nw2\nw3\nhandler\nw4\n", r.out)
+    assert.are.equal("", r.err)
+  end)
+
+  it("delivering a signal the thread does not hold: the tool's line, exit 125", function()
+    local t = H.tool((TOOL:gsub("DELIVER", "SIGUSR2")))
+    local r = H.revel({ t }, GUEST)
+    assert.are.equal(125, r.code)
+    local first = r.err:match("^[^\n]*")
+    assert.truthy(first:find(t .. ":13: g:deliver: signal 12 is not held", 1, true), r.err)
+    assert.are.equal("w1\nw2\n", r.out)
+  end)
+
+  it("g:hold_signal outside tool.signal is an error", function()
+    local t = H.tool([[
+return { on = { write = function(g) g:hold_signal() end } }
+]])
+    local r = H.revel({ t }, { "echo", "hi" })
+    assert.are_not.equal(0, r.code)
+    assert.truthy(r.err:find(t .. ":1: g:hold_signal may only be called from tool.signal", 1, true), r.err)
+  end)
+end)
