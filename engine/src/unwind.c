@@ -29,24 +29,6 @@ int revel_unwind_available(void)
 	return 0;
 }
 
-/* At rt_sigreturn's entry the stack that matters is the one it returns to
- * (strace walks at its exit): the registers of the signal frame's
- * ucontext, whose uc_mcontext starts 40 bytes above sp (r8..r15, rdi, rsi,
- * rbp, rbx, rdx, rax, rcx, rsp, rip). */
-static bool sigreturn_regs(revel_engine *e, pid_t tid, const struct user_regs_struct *r,
-                           struct user_regs_struct *out)
-{
-	uint64_t g[17];
-	if (revel_mem_read(e, tid, r->rsp + 40, g, sizeof g) != sizeof g)
-		return false;
-	*out = *r;
-	out->r8 = g[0], out->r9 = g[1], out->r10 = g[2], out->r11 = g[3];
-	out->r12 = g[4], out->r13 = g[5], out->r14 = g[6], out->r15 = g[7];
-	out->rdi = g[8], out->rsi = g[9], out->rbp = g[10], out->rbx = g[11];
-	out->rdx = g[12], out->rax = g[13], out->rcx = g[14], out->rsp = g[15], out->rip = g[16];
-	return true;
-}
-
 int revel_backtrace(revel_engine *e, pid_t tid, struct revel_frame *out, int max, int flags)
 {
 	(void)e, (void)tid, (void)out, (void)max, (void)flags;
