@@ -5,8 +5,25 @@
 #include <signal.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "decode.h"
 #include "revel/systable.h"
+
+/* A clock_t count, with strace's comment in seconds when it is not zero:
+ * "28 / * 0.28 s * /" (as many decimals as the tick rate has digits - 1). */
+static void p_clock_t(struct fc *c, int64_t v)
+{
+	fo_printf(c->o, "%" PRId64, v);
+	static long hz;
+	if (!hz)
+		hz = sysconf(_SC_CLK_TCK) > 0 ? sysconf(_SC_CLK_TCK) : 100;
+	if (v <= 0)
+		return;
+	int width = 0;
+	for (long t = hz - 1; t > 0; t /= 10)
+		width++;
+	fo_printf(c->o, " /* %" PRId64 ".%0*" PRId64 " s */", v / hz, width, v % hz);
+}
 
 void p_wait_status(struct fc *c, uint64_t addr)
 {
@@ -217,8 +234,10 @@ void p_siginfo(struct fc *c, const void *raw)
 			fo_printf(c->o, "%d", si.u.chld.status);
 		else
 			p_signame(c, si.u.chld.status);
-		fo_printf(c->o, ", si_utime=%" PRId64 ", si_stime=%" PRId64, si.u.chld.utime,
-		          si.u.chld.stime);
+		fo_puts(c->o, ", si_utime=");
+		p_clock_t(c, si.u.chld.utime);
+		fo_puts(c->o, ", si_stime=");
+		p_clock_t(c, si.u.chld.stime);
 	} else if (si.signo == 11 || si.signo == 7 || si.signo == 4 || si.signo == 8 ||
 	           si.signo == 5) {
 		fo_puts(c->o, ", si_addr=");
@@ -522,10 +541,13 @@ void p_tms(struct fc *c, uint64_t addr)
 {
 	uint64_t t[4];
 	FETCH_OR_ADDR(c, addr, t);
-	fo_printf(c->o,
-	          "{tms_utime=%" PRIu64 ", tms_stime=%" PRIu64 ", tms_cutime=%" PRIu64
-	          ", tms_cstime=%" PRIu64 "}",
-	          t[0], t[1], t[2], t[3]);
+	static const char *const names[] = {"{tms_utime=", ", tms_stime=", ", tms_cutime=",
+	                                    ", tms_cstime="};
+	for (int i = 0; i < 4; i++) {
+		fo_puts(c->o, names[i]);
+		p_clock_t(c, (int64_t)t[i]);
+	}
+	fo_puts(c->o, "}");
 }
 
 void p_sched_param(struct fc *c, uint64_t addr)
