@@ -14,6 +14,14 @@ local function bg(cmdline)
   return pid
 end
 
+-- After each test: what bg started and is still there, last first.
+local function kill_started()
+  for i = #started, 1, -1 do
+    os.execute("kill " .. started[i] .. " 2> /dev/null")
+  end
+  started = {}
+end
+
 local function alive(pid)
   return H.sh("kill -0 " .. pid).code == 0
 end
@@ -35,12 +43,7 @@ local function grows(path, n)
 end
 
 describe("revel -p", function()
-  after_each(function()
-    for i = #started, 1, -1 do
-      os.execute("kill " .. started[i] .. " 2> /dev/null")
-    end
-    started = {}
-  end)
+  after_each(kill_started)
 
   it("follows a running shell loop and Ctrl-C lets it run on", function()
     local d = newdir()
@@ -204,12 +207,7 @@ return tool
 end)
 
 describe("revel -b execve", function()
-  after_each(function()
-    for i = #started, 1, -1 do
-      os.execute("kill " .. started[i] .. " 2> /dev/null")
-    end
-    started = {}
-  end)
+  after_each(kill_started)
 
   it("with -f -p, lets go of the children the attached loop execs, and keeps the loop", function()
     local d = newdir()
@@ -244,12 +242,7 @@ describe("revel -b execve", function()
 end)
 
 describe("revel(1)'s -p examples", function()
-  after_each(function()
-    for i = #started, 1, -1 do
-      os.execute("kill " .. started[i] .. " 2> /dev/null")
-    end
-    started = {}
-  end)
+  after_each(kill_started)
 
   it("run as written, on a live process", function()
     local man = read(H.root .. "/docs/revel.1")

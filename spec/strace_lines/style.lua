@@ -28,14 +28,6 @@ local function comm(l)
   l = l:gsub("(si_pid=PID)<[^>]*>", "%1"):gsub("^getppid%(%) = %d+<TRACER>", "getppid() = PPID")
   return l
 end
--- Sockets' inodes, ephemeral ports and the guest's pid move between runs.
-local function net(l)
-  l = l:gsub("%[%d%d%d%d+", "[INODE"):gsub("%->%d%d%d%d+", "->INODE"):gsub(":%d%d%d%d+", ":PORT")
-  l = l:gsub("^kill%(%d+", "kill(PID"):gsub("^getpid%(%) += %d+", "getpid() = PID")
-  l = l:gsub("pidfd_open%(%d+", "pidfd_open(PID"):gsub("<pid:%d+>", "<pid:PID>")
-  return l
-end
-local io = { H.guest("style_io"), L.dir .. "/io" }
 -- -v: the environment's "_" is the tracer's own path.
 local function env(l)
   return (l:gsub('"_=[^"]*"', '"_=TRACER"'))
