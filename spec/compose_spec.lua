@@ -1,20 +1,15 @@
 -- Layering tools (revel.compose) and tools as values (strace.new): the
--- examples of docs/api.md run as written, and the semantics they promise.
+-- examples of docs/faults-and-layers.md run as written, and the semantics they promise.
 local revel = require("revel")
 local H = require("helpers.run")
 
--- The ```lua block of docs/api.md whose first line is "-- NAME: ...".
+local D = require("helpers.doc_examples")
+
 local function doc_example(name)
-  local text = H.slurp(H.root .. "/docs/api.md")
-  for block in text:gmatch("```lua\n(.-)```") do
-    if block:sub(1, #name + 4) == "-- " .. name .. ":" then
-      return block
-    end
-  end
-  error("docs/api.md has no example " .. name)
+  return D.lua_example(H.root, name)
 end
 
-describe("docs/api.md examples", function()
+describe("docs/faults-and-layers.md examples", function()
   it("layered.lua: the layer sees each call first and fails every third", function()
     local r = H.revel({ H.tool(doc_example("layered.lua")) }, { H.guest("getppid_loop"), "6" })
     assert.are.equal(0, r.code, r.err)

@@ -1,4 +1,4 @@
--- Every example of README.md, docs/api.md and docs/revel.1 runs as written
+-- Every example of README.md, the API docs and docs/revel.1 runs as written
 -- (helpers/doc_examples.lua finds them): each command exits as the doc says
 -- (0 unless EXPECT says otherwise or a session's "$ echo $?" shows it), and a
 -- session prints the lines it shows, each stream in its order. An example
@@ -173,11 +173,11 @@ for _, e in ipairs(D.markdown(H.root .. "/README.md", "README.md")) do
   end
 end
 
-local DOCS = {
-  { "README.md", D.markdown },
-  { "docs/api.md", D.markdown },
-  { "docs/revel.1", D.man },
-}
+local DOCS = { { "README.md", D.markdown } }
+for _, doc in ipairs(D.API_DOCS) do
+  DOCS[#DOCS + 1] = { doc, D.markdown }
+end
+DOCS[#DOCS + 1] = { "docs/revel.1", D.man }
 
 for _, d in ipairs(DOCS) do
   describe(d[1], function()

@@ -3,7 +3,7 @@
 -- itself has (exec, exit, a signal handler, -f), the option's refusals, and
 -- the frames a tool gets, with source lines checked against the guest's
 -- own source. The whole traces are compared line by line in
--- spec/strace_lines/stack.lua; docs/api.md's backtrace.lua runs in
+-- spec/strace_lines/stack.lua; docs/api-objects.md's backtrace.lua runs in
 -- spec/doc_run_spec.lua.
 local H = require("helpers.run")
 

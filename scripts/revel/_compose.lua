@@ -4,7 +4,7 @@
 --
 --   revel.compose(outer, inner)  or  revel.compose(a, b, c) = compose(a, compose(b, c))
 --
--- The semantics, hook by hook (docs/api.md, "Layering tools"):
+-- The semantics, hook by hook (docs/faults-and-layers.md, "Layering tools"):
 --   syscall/on   the outer's handler sees the call first, as outer(g, sc, inner);
 --                a number it returns is the result (the inner does not run);
 --                nil lets the inner's handler run next, unless the outer

@@ -373,7 +373,7 @@ function methods.set_regs(g, t)
 end
 
 -- g:backtrace(): the stopped thread's call stack, innermost first: a list of
--- { ip, rel, lib, func, offset, file, line } (see docs/api.md), or nil and
+-- { ip, rel, lib, func, offset, file, line } (see docs/api-objects.md), or nil and
 -- an errno name ("ENOSYS": revel was built without libdw).
 local frames = ffi.new("struct revel_frame[?]", ffi.C.REVEL_LUA_FRAMES_MAX)
 function methods.backtrace(g)

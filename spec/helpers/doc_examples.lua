@@ -1,4 +1,4 @@
--- Every example of README.md, docs/api.md and docs/revel.1, as data to run
+-- Every example of README.md, the API docs (D.API_DOCS) and docs/revel.1, as data to run
 -- (spec/doc_run_spec.lua runs them). An example is one of:
 --   { kind = "cmd", cmd = "revel ls /", stdin = "..." (optional) }
 --   { kind = "session", steps = { { cmd =, shown = { lines }, stdin = } } }
@@ -20,6 +20,25 @@
 -- next one. Words in capitals (COMMAND, FILE ...) make a synopsis, not an
 -- example.
 local D = {}
+
+-- The Lua and C API reference, split by subject; docs/api.md links the rest.
+D.API_DOCS = { "docs/api.md", "docs/api-objects.md", "docs/faults-and-layers.md", "docs/api-examples.md",
+  "docs/api-objects.md" }
+
+-- The ```lua block of the API docs whose first line is "-- NAME: ...".
+function D.lua_example(root, name)
+  for _, doc in ipairs(D.API_DOCS) do
+    local f = assert(io.open(root .. "/" .. doc))
+    local text = f:read("*a")
+    f:close()
+    for block in text:gmatch("```lua\n(.-)```") do
+      if block:sub(1, #name + 4) == "-- " .. name .. ":" then
+        return block
+      end
+    end
+  end
+  error("no API doc has the example " .. name)
+end
 
 local function lines_of(path)
   local t = {}
