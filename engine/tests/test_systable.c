@@ -5,8 +5,6 @@
 #include "revel/systable.h"
 
 #include <asm/unistd_64.h>
-#include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

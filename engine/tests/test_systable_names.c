@@ -1,7 +1,8 @@
 /* test_systable_names.c: checks the decoder's errno and signal names
  * against the C library's macros, both ways.
  *
- * Standalone: gcc -Iengine/decode/include engine/decode/systable.c engine/tests/test_systable_names.c */
+ * Standalone: gcc -Iengine/decode/include engine/decode/systable.c
+ * engine/tests/test_systable_names.c */
 #include "revel/systable.h"
 
 #include <errno.h>
