@@ -94,9 +94,9 @@ describe("bad input", function()
 
   it("an option of the default tool given with a tool file", function()
     local never = H.tmppath("never-written")
-    local r = H.sh(H.words({ H.bin, "-o", never, H.example("noop.lua"), "--", "true" }))
+    local r = H.sh(H.words({ H.bin, "-o", never, "-s", "10", H.example("noop.lua"), "--", "true" }))
     assert.are.equal(125, r.code)
-    assert.truthy(first_line(r.err):match("%-o is an option of the default tool"), r.err)
+    assert.truthy(first_line(r.err):match("%-s is an option of the default tool"), r.err)
     assert.is_nil(io.open(never))
   end)
 

@@ -48,7 +48,7 @@ local EXPECT = {
 }
 
 -- What some commands must do beyond their status: the README's -f -o traces
--- every process into the file; -l's print writes each path to stdout.
+-- every process into the file; -l's print writes each path to revel.out (stderr).
 local CHECKS = {
   ["-Z -e trace=/^open -- ls /nonexist"] = function(_, r)
     local n = 0
@@ -61,7 +61,7 @@ local CHECKS = {
     assert(n >= 1, "no failed open:\n" .. r.err)
   end,
   ["print((g:string(sc.pathname))) end' -- ls"] = function(_, r)
-    assert(("\n" .. r.out):find("\n/etc/ld.so.cache\n", 1, true), "the paths on stdout:\n" .. r.out)
+    assert(("\n" .. r.err):find("\n/etc/ld.so.cache\n", 1, true), "the paths on stderr (revel.out):\n" .. r.err)
   end,
   ["-f -o trace.txt -- make -j2"] = function(dir)
     local trace = H.slurp(dir .. "/trace.txt")

@@ -92,12 +92,13 @@ describe("a tool's print", function()
     local t = H.tool([[
 return { on = { write = function(g, sc) if sc.fd == 1 then print("tool: a write") end end } }
 ]])
+    -- print writes to revel.out (stderr here), the guest to its stdout: one file.
     local out = H.tmppath("out")
-    local r = H.sh(H.words({ H.bin, t, "--", "sh", "-c", "echo one; echo two" }) .. " > " .. H.q(out))
+    local r = H.sh(H.words({ H.bin, t, "--", "sh", "-c", "echo one; echo two" }) .. " > " .. H.q(out) .. " 2>&1")
     assert.are.equal(0, r.code, r.err)
     assert.are.equal("tool: a write\none\ntool: a write\ntwo\n", H.slurp(out))
     -- through a pipe as well
-    r = H.sh(H.words({ H.bin, t, "--", "sh", "-c", "echo one; echo two" }) .. " | cat")
+    r = H.sh(H.words({ H.bin, t, "--", "sh", "-c", "echo one; echo two" }) .. " 2>&1 | cat")
     assert.are.equal("tool: a write\none\ntool: a write\ntwo\n", r.out)
   end)
 end)

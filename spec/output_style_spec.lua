@@ -84,7 +84,7 @@ describe("output style options", function()
   end)
 
   it("style options belong to the default tool", function()
-    for _, words in ipairs({ { "-a", "10" }, { "-xx" }, { "-X", "raw" }, { "-e", "read=1" }, { "-A" } }) do
+    for _, words in ipairs({ { "-a", "10" }, { "-xx" }, { "-X", "raw" }, { "-e", "read=1" } }) do
       local w = { unpack(words) }
       w[#w + 1] = "-l"
       w[#w + 1] = "tool.on.getpid = function() end"

@@ -16,7 +16,9 @@ value only after "=" (--decode-fds=path, --quiet=SET, --daemonize=MODE); a
 short one -xVALUE or
 -x VALUE; letters without a value may be grouped: -fc):
   -o FILE, --output=FILE
-                       write the default tool's output to FILE
+                       write the default tool's output to FILE; with a tool
+                       (a file, -l, --repl), FILE is its output stream
+                       revel.out, where its print writes (stderr without -o)
   -f, --follow-forks   the default tool prints the calls of every process and
                        thread (without -f, the root process's calls only, as
                        strace); a tool file sees the whole tree either way

@@ -546,20 +546,27 @@ function M.main(args)
   end
   if o.tool or o.code or o.repl then
     -- These shape the default tool's output; a tool writes its own.
-    for _, opt in ipairs({ { "output", "-o" }, { "trace", "-e trace=" }, { "strsize", "-s" },
+    -- (-o FILE and -A are revel.out, the tool's output stream, below.)
+    for _, opt in ipairs({ { "trace", "-e trace=" }, { "strsize", "-s" },
       { "count", "-c" }, { "json", "--json" }, { "fd_paths", "-y" }, { "quiet", "-q" },
       { "quiet_exit", "-e quiet=" }, { "status", "-e status= (-z, -Z)" }, { "signal", "-e signal=" },
       { "paths", "-P" },
       { "syscall_number", "-n" }, { "instruction_pointer", "-i" }, { "stack_trace", "-k" }, unpack(style.tool_only(tflags.TOOL_ONLY)) }) do
-      if o[opt[1]] ~= nil then
+      if o[opt[1]] ~= nil and opt[1] ~= "append" then
         return fail(("%s is an option of the default tool; %s writes its own output"):format(opt[2],
           o.tool or (o.code and "-l" or "the REPL")))
       end
     end
   end
+  if (o.tool or o.code or o.repl) and o.output then
+    local f, oerr = stdout.open(revel, o.output, o.append)
+    if not f then
+      return fail(("cannot open %s: %s"):format(o.output, oerr))
+    end
+  end
   local env = o.env and startup.environment(o.env) -- -E: revel's own, changed
   _G.revel = revel -- tools may use `revel` without requiring it
-  stdout.check_writes()
+  stdout.check_writes(revel)
   local ok, code, _, spawn_err = xpcall(function()
     local t, config, name
     if o.code then
@@ -657,12 +664,13 @@ function M.main(args)
     return errors.run_error(tostring(e), debug.traceback("", 2))
   end)
   if not ok then
+    stdout.flush(revel) -- what the tool wrote up to its error
     return report(code)
   end
   if spawn_err then
     io.stderr:write("revel: ", spawn_err, "\n")
   end
-  stdout.flush()
+  stdout.flush(revel)
   if o.tips then
     tips.show(o.tips)
   end

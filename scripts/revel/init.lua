@@ -44,6 +44,9 @@ M.signal = setmetatable({}, {
   end,
 })
 
+-- The tool's output stream: stderr, or -o FILE under the revel command.
+M.out = io.stderr
+
 M.errno_name = rffi.errno_name
 M.signal_name = rffi.signal_name
 M.strerror = rffi.strerror
