@@ -26,7 +26,8 @@ describe("output style options", function()
       { { "-e", "r=3,z" }, "invalid descriptor 'z'" },
       { { "--decode-fds=foo" }, "invalid decode-fds 'foo'" },
       { { "--decode-pids=foo" }, "invalid decode-pids 'foo'" },
-      { { "--decode-pids=pidns" }, "--decode-pids=pidns is not supported yet" },
+      { { "--decode-pids=comm,foo" }, "invalid decode-pids 'foo'" },
+      { { "--decode-pids=!bar" }, "invalid decode-pids 'bar'" },
     }) do
       local r = H.revel(case[1], { "true" })
       assert.are.equal(125, r.code, table.concat(case[1], " "))

@@ -19,7 +19,7 @@ local SAMPLE = {
   ["-X"] = "raw", ["--const-print-style"] = "raw", ["--signal"] = "none", ["--status"] = "successful",
   ["--inject"] = "chdir:error=ENOENT", ["--fault"] = "chdir", ["--quiet"] = "attach",
   ["--raw"] = "all", ["--read"] = "3", ["--write"] = "1", ["--abbrev"] = "none",
-  ["--verbose"] = "all", ["--kvm"] = "vcpu", ["--decode-fds"] = "path", ["--decode-pids"] = "comm",
+  ["--verbose"] = "all", ["--kvm"] = "vcpu", ["--decode-fds"] = "path", ["--decode-pids"] = "all",
   ["--absolute-timestamps"] = "unix", ["--relative-timestamps"] = "ms", ["--syscall-times"] = "ns",
   ["--strings-in-hex"] = "all", ["--daemonize"] = "grandchild", ["--tips"] = "format:none",
 }

@@ -64,8 +64,17 @@ void p_fd_path(struct fc *c, const char *path, size_t n, bool open);
 /* -yy: a socket's, device's or pidfd's details for fd, whose /proc link
  * reads path; false when it has none (fd_details.c). */
 bool p_fd_details(struct fc *c, int fd, const char *path, size_t n);
-void p_dirfd(struct fc *c, int fd);
-void p_pid(struct fc *c, int pid); /* 1234, 1234<cat> under -Y */    /* AT_FDCWD (AT_FDCWD</cwd> under -y) or as p_fd */
+void p_dirfd(struct fc *c, int fd); /* AT_FDCWD (AT_FDCWD</cwd> under -y) or as p_fd */
+/* Which of a process's ids a pid is, as strace tells them apart: a thread's,
+ * a process's, a process group's or a session's (pidns.c). */
+enum pid_kind { PID_TID, PID_TGID, PID_PGID, PID_SID };
+/* id of the thread tid's pid namespace in revel's; 0 when not found. */
+int revel_pidns_translate(pid_t tid, int id, enum pid_kind kind);
+/* 1234; 1234<cat> under -Y (a thread's or process's id); under
+ * --decode-pids=pidns, inside a pid namespace: 1 / * 1234 in strace's PID NS * / */
+void p_pid(struct fc *c, int pid, enum pid_kind kind);
+/* kill's and wait4's pid: a process's, or minus a process group's. */
+void p_pid_or_pgid(struct fc *c, int pid);
 void p_fd_pair(struct fc *c, uint64_t addr); /* [3, 4]: fds a call wrote (pipe2) */
 void p_quoted(struct fc *c, const unsigned char *s, size_t n, bool force_hex);
 /* A NUL-terminated string at addr: at most max bytes shown, "..." past it. */
@@ -77,6 +86,7 @@ void p_buf(struct fc *c, uint64_t addr, uint64_t n, bool force_hex);
 void p_mode(struct fc *c, unsigned mode);    /* 0644, S_IFREG|0644 */
 void p_umode(struct fc *c, uint64_t mode);   /* a umask-style mode: 022 */
 void p_int_ptr(struct fc *c, uint64_t addr); /* [N] */
+void p_tid_ptr(struct fc *c, uint64_t addr); /* [N], N as p_pid */
 void p_sigset_addr(struct fc *c, uint64_t addr, uint64_t size);
 void p_sigset(struct fc *c, const uint64_t *mask, int nwords);
 void p_signame(struct fc *c, int sig);
@@ -230,6 +240,7 @@ void d_rt_sigreturn(DEC);
 void d_sigaltstack(DEC);
 void d_signalfd(DEC);
 void d_sigtimedwait(DEC);
+void d_sigqueueinfo(DEC);
 /* decode_time.c */
 void d_clock(DEC);
 void d_gettimeofday(DEC);

@@ -7,6 +7,7 @@
 #include <sys/prctl.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include "decode.h"
 
 /* clone(flags, stack, parent_tid, child_tid, tls) as strace names them. */
@@ -41,7 +42,9 @@ void d_clone(DEC)
 	}
 	if (fl & (0x100000 | 0x1000)) {
 		fo_puts(c->o, fl & 0x1000 ? ", pidfd=" : ", parent_tid=");
-		if (c->result > 0)
+		if (c->result > 0 && (fl & 0x100000))
+			p_tid_ptr(c, U(2));
+		else if (c->result > 0)
 			p_int_ptr(c, U(2));
 		else
 			p_addr(c, U(2));
@@ -125,7 +128,7 @@ void d_execve(DEC)
 void d_wait4(DEC)
 {
 	if (!c->exiting) {
-		ARG(0, p_pid(c, (int)a[0]));
+		ARG(0, p_pid_or_pgid(c, (int)a[0]));
 		split_at(c, st, 1);
 		return;
 	}
@@ -138,7 +141,12 @@ void d_waitid(DEC)
 {
 	if (!c->exiting) {
 		ARG(0, p_xval(c, x_waitid_which, U(0) & 0xffffffffu, "P_???"));
-		ARG(1, fo_printf(c->o, "%d", (int)a[1]));
+		if (U(0) == P_PID || U(0) == P_PGID)
+			ARG(1, p_pid(c, (int)a[1], U(0) == P_PID ? PID_TGID : PID_PGID));
+		else if (U(0) == 3) /* P_PIDFD */
+			ARG(1, p_fd(c, (int)a[1]));
+		else
+			ARG(1, fo_printf(c->o, "%d", (int)a[1]));
 		split_at(c, st, 2);
 		return;
 	}
@@ -160,7 +168,7 @@ void d_rlimit(DEC)
 {
 	if (nr == __NR_prlimit64) { /* prlimit64 */
 		if (!c->exiting) {
-			ARG(0, p_pid(c, (int)a[0]));
+			ARG(0, p_pid(c, (int)a[0], PID_TGID));
 			ARG(1, p_xval(c, x_rlimit, U(1) & 0xffffffffu, "RLIMIT_???"));
 			ARG(2, p_rlimit(c, U(2)));
 			split_at(c, st, 3);
@@ -196,7 +204,7 @@ void d_getresuid(DEC)
 void d_getgroups(DEC)
 {
 	if (!c->exiting) {
-		ARG(0, fo_printf(c->o, "%d", (int)a[0]));
+		ARG(0, p_pid(c, (int)a[0], PID_TID));
 		if (nr == __NR_setgroups) {
 			ARG(1, p_addr(c, U(1)));
 			st->printed = REVEL_FMT_MAXARGS;
@@ -228,7 +236,7 @@ void d_getgroups(DEC)
 void d_sched_affinity(DEC)
 {
 	if (!c->exiting) {
-		ARG(0, fo_printf(c->o, "%d", (int)a[0]));
+		ARG(0, p_pid(c, (int)a[0], PID_TID));
 		ARG(1, fo_printf(c->o, "%" PRIu64, U(1)));
 		if (nr == __NR_sched_setaffinity) {
 			ARG(2, p_cpuset(c, U(2), (int64_t)U(1)));

@@ -1,5 +1,6 @@
 /* decode_signal.c: decoders of signal calls: rt_sigaction, rt_sigprocmask,
- * rt_sigreturn, sigaltstack, signalfd and signalfd4, rt_sigtimedwait. */
+ * rt_sigreturn, sigaltstack, signalfd and signalfd4, rt_sigtimedwait,
+ * rt_sigqueueinfo and rt_tgsigqueueinfo. */
 #include <inttypes.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -87,4 +88,19 @@ void d_sigtimedwait(DEC)
 	ARG(1, if (c->result > 0) p_siginfo_addr(c, U(1)); else p_addr(c, U(1)));
 	ARG(2, p_timespec(c, U(2)));
 	ARG(3, fo_printf(c->o, "%" PRIu64, U(3)));
+}
+
+/* rt_sigqueueinfo(tgid, sig, info), rt_tgsigqueueinfo(tgid, tid, sig, info):
+ * the siginfo sent, decoded on entry. */
+void d_sigqueueinfo(DEC)
+{
+	if (c->exiting)
+		return;
+	int tg = nr == __NR_rt_tgsigqueueinfo; /* the tid before the signal */
+	ARG(0, p_pid(c, (int)a[0], PID_TGID));
+	if (tg)
+		ARG(1, p_pid(c, (int)a[1], PID_TID));
+	ARG(1 + tg, p_signame(c, (int)a[1 + tg]));
+	ARG(2 + tg, p_siginfo_addr(c, U(2 + tg)));
+	st->printed = REVEL_FMT_MAXARGS;
 }

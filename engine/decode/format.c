@@ -95,6 +95,51 @@ static const struct xlat *flag_table(long nr, int arg, bool *value)
 	return NULL;
 }
 
+/* The pid arguments that are a thread's or a process group's (strace's
+ * PT_TID, PT_PGID); the others are a process's. */
+static const struct {
+	long nr;
+	int arg;
+	enum pid_kind kind;
+} pid_args[] = {
+    {__NR_ptrace, 1, PID_TID},
+    {__NR_setpgid, 1, PID_PGID},
+    {__NR_tkill, 0, PID_TID},
+    {__NR_tgkill, 1, PID_TID},
+    {__NR_rt_tgsigqueueinfo, 1, PID_TID},
+    {__NR_get_robust_list, 0, PID_TID},
+    {__NR_sched_setparam, 0, PID_TID},
+    {__NR_sched_getparam, 0, PID_TID},
+    {__NR_sched_setscheduler, 0, PID_TID},
+    {__NR_sched_getscheduler, 0, PID_TID},
+    {__NR_sched_rr_get_interval, 0, PID_TID},
+    {__NR_sched_setaffinity, 0, PID_TID},
+    {__NR_sched_getaffinity, 0, PID_TID},
+    {__NR_sched_setattr, 0, PID_TID},
+    {__NR_sched_getattr, 0, PID_TID},
+};
+
+enum { PID_OR_PGID = PID_SID + 1 }; /* kill's: p_pid_or_pgid */
+
+/* Argument i of nr as a pid, when it is one: its kind, else -1. getpriority's
+ * and ioprio's "who" is a pid or a group by "which" (PRIO_PROCESS, _PGRP;
+ * IOPRIO_WHO_PROCESS, _PGRP). */
+static int pid_arg(long nr, int i, int kind, const int64_t a[6])
+{
+	if (i == 1 && (nr == __NR_getpriority || nr == __NR_setpriority))
+		return a[0] == 0 ? PID_TGID : a[0] == 1 ? PID_PGID : -1;
+	if (i == 1 && (nr == __NR_ioprio_get || nr == __NR_ioprio_set))
+		return a[0] == 1 ? PID_TID : a[0] == 2 ? PID_PGID : -1;
+	if (kind != REVEL_ARG_PID)
+		return -1;
+	if (nr == __NR_kill)
+		return PID_OR_PGID;
+	for (size_t k = 0; k < sizeof pid_args / sizeof pid_args[0]; k++)
+		if (pid_args[k].nr == nr && pid_args[k].arg == i)
+			return pid_args[k].kind;
+	return PID_TGID;
+}
+
 /* The call's own decoder, if the table names one. */
 static bool sys_decode(DEC)
 {
@@ -124,7 +169,7 @@ static void p_kind(struct fc *c, int kind, int64_t v)
 		fo_dec(o, (int)v);
 		break;
 	case REVEL_ARG_PID:
-		p_pid(c, (int)v);
+		p_pid(c, (int)v, PID_TGID);
 		break;
 	case REVEL_ARG_UINT:
 		fo_udec(o, (unsigned)v);
@@ -285,7 +330,12 @@ static void generic(struct fc *c, const struct revel_syscall_info *info, const i
 		arg_begin(c, st, i);
 		bool value;
 		const struct xlat *x = flag_table(info->nr, i, &value);
-		if (x && value)
+		int pk = pid_arg(info->nr, i, kind, a);
+		if (pk == PID_OR_PGID)
+			p_pid_or_pgid(c, (int)a[i]);
+		else if (pk >= 0)
+			p_pid(c, (int)a[i], (enum pid_kind)pk);
+		else if (x && value)
 			p_xval(c, x, (uint64_t)(int64_t)(int32_t)a[i], NULL);
 		else if (x)
 			p_flags(c, x, (uint64_t)a[i] & 0xffffffffu, NULL);

@@ -117,6 +117,30 @@ static void p_select_ready(struct fc *c, long nr, const int64_t a[6])
 		fo_putc(c->o, ')');
 }
 
+/* The kind of pid a call returns (strace's RVAL_TID, _TGID, _PGID, _SID),
+ * -1 for the others. */
+static int result_pid_kind(long nr)
+{
+	switch (nr) {
+	case SYS_gettid:
+	case SYS_clone:
+	case SYS_clone3:
+		return PID_TID;
+	case SYS_getpid:
+	case SYS_getppid:
+	case SYS_fork:
+	case SYS_vfork:
+	case SYS_wait4:
+		return PID_TGID;
+	case SYS_getpgrp:
+	case SYS_getpgid:
+		return PID_PGID;
+	case SYS_getsid:
+		return PID_SID;
+	}
+	return -1;
+}
+
 int revel_format_result(const struct revel_fmt *f, long nr, const int64_t args[6],
                         const struct revel_fmt_state *st, int64_t r, char *out, size_t len)
 {
@@ -145,10 +169,16 @@ int revel_format_result(const struct revel_fmt *f, long nr, const int64_t args[6
 	}
 	if (fc_style(f, nr) & REVEL_STYLE_RAW)
 		kind = RK_HEX; /* -e raw=: the result in hex too */
-	if ((f->flags & REVEL_FMT_PID_COMM) && kind == RK_DECIMAL &&
-	    (nr == SYS_getpid || nr == SYS_getppid || nr == SYS_gettid || nr == SYS_fork ||
-	     nr == SYS_vfork || nr == SYS_clone || nr == SYS_clone3)) {
-		p_pid(&c, (int)r); /* -Y: strace names the pids these return */
+	int pk = kind == RK_DECIMAL ? result_pid_kind(nr) : -1;
+	if (pk >= 0) { /* -Y, --decode-pids=pidns: as strace, the pids these return */
+		p_pid(&c, (int)r, (enum pid_kind)pk);
+		return fo_done(&o);
+	}
+	if (nr == SYS_sched_getscheduler && kind == RK_DECIMAL) {
+		fo_dec(&o, r);
+		const char *policy = xlat_name(x_sched_policy, (uint64_t)r);
+		if (policy)
+			fo_printf(&o, " (%s)", policy);
 		return fo_done(&o);
 	}
 	switch (kind) {

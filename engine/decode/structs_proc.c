@@ -87,7 +87,7 @@ void p_clone3_args(struct fc *c, uint64_t addr, uint64_t size, bool exiting)
 			if (sep)
 				fo_puts(c->o, ", ");
 			fo_puts(c->o, "parent_tid=");
-			p_int_ptr(c, a.parent_tid);
+			p_tid_ptr(c, a.parent_tid);
 		}
 		fo_putc(c->o, '}');
 		return;
@@ -155,10 +155,30 @@ struct ksiginfo {
 	} u;
 };
 
+/* Who sent a signal: ", si_pid=1234, si_uid=0". */
+static void p_sigsource(struct fc *c, int pid, unsigned uid)
+{
+	fo_puts(c->o, ", si_pid=");
+	p_pid(c, pid, PID_TGID);
+	fo_printf(c->o, ", si_uid=%u", uid);
+}
+
+/* The value sent with it: ", si_int=N, si_ptr=0x...". */
+static void p_sigval(struct fc *c, uint64_t v)
+{
+	fo_printf(c->o, ", si_int=%d, si_ptr=", (int)v);
+	p_addr(c, v);
+}
+
+/* As strace: a siginfo of signal 0 (one made up, not yet sent) is "{}". */
 void p_siginfo(struct fc *c, const void *raw)
 {
 	struct ksiginfo si;
 	memcpy(&si, raw, sizeof si);
+	if (si.signo == 0) {
+		fo_puts(c->o, "{}");
+		return;
+	}
 	fo_puts(c->o, "{si_signo=");
 	p_signame(c, si.signo);
 	fo_puts(c->o, ", si_code=");
@@ -206,30 +226,26 @@ void p_siginfo(struct fc *c, const void *raw)
 		else
 			fo_printf(c->o, "%d", si.errno_);
 	}
-	if (si.code <= 0 || si.code == 0x80) {
-		if (si.code == -2) { /* SI_TIMER */
-			fo_printf(c->o, ", si_timerid=%#x, si_overrun=%d, si_int=%d, si_ptr=",
-			          (unsigned)si.u.timer.tid, si.u.timer.overrun,
-			          (int)si.u.timer.value);
-			p_addr(c, si.u.timer.value);
-		} else if (si.code == 0x80) {
-			if (si.signo == 11 || si.signo == 7 || si.signo == 4 || si.signo == 8) {
-				fo_puts(c->o, ", si_addr=");
-				p_addr(c, si.u.addr);
-			}
-		} else {
-			fo_puts(c->o, ", si_pid=");
-			p_pid(c, si.u.rt.pid);
-			fo_printf(c->o, ", si_uid=%u", si.u.rt.uid);
-			if (si.code == -1 || si.code == -3) { /* SI_QUEUE, SI_MESGQ */
-				fo_printf(c->o, ", si_int=%d, si_ptr=", (int)si.u.rt.value);
-				p_addr(c, si.u.rt.value);
-			}
+	if (si.code <= 0) { /* sent by a process (strace's SI_FROMUSER) */
+		switch (si.code) {
+		case -2: /* SI_TIMER */
+			fo_printf(c->o, ", si_timerid=%#x, si_overrun=%d", (unsigned)si.u.timer.tid,
+			          si.u.timer.overrun);
+			p_sigval(c, si.u.timer.value);
+			break;
+		case -5: /* SI_SIGIO */
+			fo_printf(c->o, ", si_band=%" PRId64 ", si_fd=", si.u.poll.band);
+			p_fd(c, si.u.poll.fd);
+			break;
+		default:
+			p_sigsource(c, si.u.rt.pid, si.u.rt.uid);
+			/* SI_USER and SI_TKILL carry no value; the others one that is set */
+			if (si.code != 0 && si.code != -6 && si.u.rt.value)
+				p_sigval(c, si.u.rt.value);
 		}
 	} else if (si.signo == 17) {
-		fo_puts(c->o, ", si_pid=");
-		p_pid(c, si.u.chld.pid);
-		fo_printf(c->o, ", si_uid=%u, si_status=", si.u.chld.uid);
+		p_sigsource(c, si.u.chld.pid, si.u.chld.uid);
+		fo_puts(c->o, ", si_status=");
 		if (si.code == 1)
 			fo_printf(c->o, "%d", si.u.chld.status);
 		else
@@ -243,11 +259,19 @@ void p_siginfo(struct fc *c, const void *raw)
 		fo_puts(c->o, ", si_addr=");
 		p_addr(c, si.u.addr);
 	} else if (si.signo == 29) {
-		fo_printf(c->o, ", si_band=%" PRId64 ", si_fd=%d", si.u.poll.band, si.u.poll.fd);
+		if (si.code >= 1 && si.code <= 3) { /* POLL_IN, POLL_OUT, POLL_MSG */
+			fo_printf(c->o, ", si_band=%" PRId64 ", si_fd=", si.u.poll.band);
+			p_fd(c, si.u.poll.fd);
+		}
 	} else if (si.signo == 31) {
 		fo_puts(c->o, ", si_call_addr=");
 		p_addr(c, si.u.sys.call_addr);
 		fo_printf(c->o, ", si_syscall=%d, si_arch=%#x", si.u.sys.syscall, si.u.sys.arch);
+	} else {
+		if (si.u.rt.pid || si.u.rt.uid)
+			p_sigsource(c, si.u.rt.pid, si.u.rt.uid);
+		if (si.u.rt.value)
+			p_sigval(c, si.u.rt.value);
 	}
 	fo_putc(c->o, '}');
 }

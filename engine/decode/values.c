@@ -110,13 +110,37 @@ bool revel_pid_comm(pid_t pid, char *buf, size_t size)
 	return n > 0;
 }
 
-/* A pid: 1234, or 1234<cat> under -Y (its name when it has one). */
-void p_pid(struct fc *c, int pid)
+/* A pid: 1234; under -Y 1234<cat>, the name read under revel's pid (a
+ * thread's or process's, as strace); under --decode-pids=pidns, a pid of
+ * another namespace with revel's in a comment. Both only when the pid is
+ * found (strace's translation). */
+void p_pid(struct fc *c, int pid, enum pid_kind kind)
 {
 	fo_dec(c->o, pid);
-	char comm[64];
-	if ((c->f->flags & REVEL_FMT_PID_COMM) && revel_pid_comm(pid, comm, sizeof comm))
-		fo_printf(c->o, "<%s>", comm);
+	int fl = c->f->flags;
+	bool comm = (fl & REVEL_FMT_PID_COMM) && (kind == PID_TID || kind == PID_TGID);
+	if (!comm && !(fl & REVEL_FMT_PID_NS))
+		return;
+	int ours = revel_pidns_translate(c->f->tid > 0 ? c->f->tid : c->f->pid, pid, kind);
+	char name[64];
+	if (!ours)
+		return;
+	if (comm && revel_pid_comm(ours, name, sizeof name))
+		fo_printf(c->o, "<%s>", name);
+	if ((fl & REVEL_FMT_PID_NS) && ours != pid)
+		fo_printf(c->o, " /* %d in strace's PID NS */", ours);
+}
+
+void p_pid_or_pgid(struct fc *c, int pid)
+{
+	if (pid < -1) {
+		fo_putc(c->o, '-');
+		p_pid(c, -pid, PID_PGID);
+	} else if (pid > 0) {
+		p_pid(c, pid, PID_TGID);
+	} else {
+		fo_dec(c->o, pid);
+	}
 }
 
 /* AT_FDCWD, with the directory it stands for under -y: AT_FDCWD</tmp>. */
@@ -360,6 +384,19 @@ void p_int_ptr(struct fc *c, uint64_t addr)
 		return;
 	}
 	fo_printf(c->o, "[%d]", v);
+}
+
+/* [1234]: a thread id the kernel wrote (clone's parent_tid), as p_pid. */
+void p_tid_ptr(struct fc *c, uint64_t addr)
+{
+	int v;
+	if (!fc_fetch(c, addr, &v, sizeof v)) {
+		p_addr(c, addr);
+		return;
+	}
+	fo_putc(c->o, '[');
+	p_pid(c, v, PID_TID);
+	fo_putc(c->o, ']');
 }
 
 void p_signame(struct fc *c, int sig)

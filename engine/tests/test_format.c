@@ -238,6 +238,22 @@ static void signals(void)
 	    "SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=1994, si_uid=0, si_status=0, "
 	    "si_utime=0, si_stime=0}",
 	    out);
+	/* SI_QUEUE: the value only when it is set; a siginfo of signal 0 is {} */
+	int32_t queued[3] = {10, 0, -1};
+	memcpy(info, queued, sizeof queued);
+	revel_format_signal(&fmt, 10, info, out, sizeof out);
+	CHECK_STR("SIGUSR1 {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=1994, si_uid=0}", out);
+	uint64_t value = 0x2a;
+	memcpy(info + 24, &value, sizeof value);
+	revel_format_signal(&fmt, 10, info, out, sizeof out);
+	CHECK_STR("SIGUSR1 {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=1994, si_uid=0, si_int=42, "
+	          "si_ptr=0x2a}",
+	          out);
+	memset(info, 0, 8);
+	mem_put(P, info, sizeof info);
+	CHECK_LINE("rt_sigqueueinfo(1994, SIGUSR1, {}) = 0", 129, 1994, 10, P, 0, 0, 0, 0);
+	mem_reset();
+	CHECK_LINE("sched_getscheduler(0) = 0 (SCHED_OTHER)", 145, 0, 0, 0, 0, 0, 0, 0);
 }
 
 static void process(void)

@@ -33,6 +33,9 @@ S.HELP = [=[
                        print as addresses)
   -Y, --decode-pids=comm
                        print pids with their process's name: 1234<cat>
+  --decode-pids=pidns  print a pid of a tracee in another pid namespace with
+                       revel's: 1 /* 1234 in strace's PID NS */ (--decode-pids=
+                       comm,pidns or all for both)
   -e read=FDS, --read=FDS, -e write=FDS, --write=FDS
                        dump in hex and ASCII all data read from / written to the
                        fds in FDS (3,5; all; none; !FDS), under each call's line
@@ -129,16 +132,23 @@ local function set_const(name)
   end
 end
 
+-- --decode-pids=SET (comm, pidns, all, none; "!" takes the rest) and -Y
+-- (comm alone): each one replaces the set, as in strace.
+local PID_WORDS = { comm = true, pidns = true, all = true, none = true }
 local function set_pids(o, v)
-  for w in (v .. ","):gmatch("([^,]*),") do
-    if w == "comm" then
-      o.pid_comm = true
-    elseif w == "pidns" then
-      return nil, "--decode-pids=pidns is not supported yet"
-    elseif w ~= "none" then
-      return nil, "invalid decode-pids '" .. v .. "'"
+  local neg = v:sub(1, 1) == "!"
+  local comm, ns = false, false
+  for w in ((neg and v:sub(2) or v) .. ","):gmatch("([^,]*),") do
+    if not PID_WORDS[w] then
+      return nil, "invalid decode-pids '" .. w .. "'"
     end
+    comm = comm or w == "comm" or w == "all"
+    ns = ns or w == "pidns" or w == "all"
   end
+  if neg then
+    comm, ns = not comm, not ns
+  end
+  o.pid_comm, o.pid_ns = comm or nil, ns or nil
   return true
 end
 
@@ -194,7 +204,7 @@ S.FLAGS = {
   x = count("x"),
   A = function(o) o.append = true return true end,
   ["output-append-mode"] = function(o) o.append = true return true end,
-  Y = function(o) o.pid_comm = true return true end,
+  Y = function(o) o.pid_comm, o.pid_ns = true, nil return true end,
 }
 
 -- The style options set, for the check that a tool file gets none; after
@@ -209,7 +219,7 @@ end
 S.NAMES = { { "column", "-a" }, { "append", "-A" }, { "x", "-x" },
   { "hex", "--strings-in-hex" }, { "const_style", "-X" }, { "abbrev", "-v or -e abbrev=" },
   { "verbose_set", "-e verbose=" }, { "raw", "-e raw=" }, { "dump_read", "-e read=" },
-  { "dump_write", "-e write=" }, { "pid_comm", "-Y" }, { "fd_details", "--decode-fds=socket" } }
+  { "dump_write", "-e write=" }, { "pid_comm", "-Y" }, { "pid_ns", "--decode-pids=pidns" }, { "fd_details", "--decode-fds=socket" } }
 
 -- --decode-fds[=SET] is -y (path) or -yy (all; socket and dev details);
 -- its value is optional, so only --decode-fds=V (as --quiet[=SET]:
@@ -248,6 +258,7 @@ function S.tool_opts(o, t)
   t.hex = o.hex or t.hex
   t.const_style = o.const_style
   t.pid_comm = o.pid_comm
+  t.pid_ns = o.pid_ns
   -- Per syscall: raw, abbreviated (default all), verbose (default all).
   local abbrev = o.abbrev
   if o.raw or abbrev or o.verbose_set then

@@ -22,6 +22,8 @@
 --          raw = function(text) -> text (on the whole trace before it is
 --            normalised: -Y's "1234<sh> " prefixes to "1234 <sh> "),
 --          gap = "why" (a known difference still open: run, reported, pending),
+--          skip = "why" (this machine cannot run the guest: no pid
+--            namespace without root, no /dev/kvm; pending, not run),
 --          rounds = N (how many rounds a racy row may take, default 3) }
 -- Times are compared by their format alone (their digits become 9s), the
 -- time columns of a -c table not at all (#s); see times() and mask_tables().

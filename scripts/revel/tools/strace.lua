@@ -26,8 +26,9 @@
 -- strsize_exact: strsize as given, 0 included (strace -s 0).
 -- style: the output style (revel._cli_style.tool_opts): column (-a N),
 --   append (-A), hex (1 -x, 2 -xx, 3 non-ascii-chars), const_style ("raw",
---   "verbose"), pid_comm (-Y), styles ({ [nr] = raw 1 + no-abbrev 2 +
---   no-verbose 4 }), dump_read / dump_write (fd sets: { neg, all, fds }).
+--   "verbose"), pid_comm (-Y), pid_ns (--decode-pids=pidns), styles
+--   ({ [nr] = raw 1 + no-abbrev 2 + no-verbose 4 }), dump_read / dump_write
+--   (fd sets: { neg, all, fds }).
 -- attach: the pids given to -p: without follow, the lines of those threads
 -- and of the command's root alone (strace -p PID traces that thread only).
 -- status: "SET" as strace -e status=SET (-z is "successful", -Z "failed"):
@@ -169,6 +170,7 @@ function M.new(opts)
     + (opts.fd_details and opts.fd_details.pidfd and ffi.C.REVEL_FMT_FD_PIDFDS or 0)
     + (HEX[style.hex or 0] or 0) + (CONST[style.const_style or ""] or 0)
     + (style.pid_comm and ffi.C.REVEL_FMT_PID_COMM or 0)
+    + (style.pid_ns and ffi.C.REVEL_FMT_PID_NS or 0)
   -- Kept while the printer lives (it copies them).
   local styles, dump
   if style.styles then
