@@ -33,7 +33,7 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import report  # noqa: E402
 from configs import (ALL_SECTIONS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
                      PLACE_THREADS, RDTSC_PAIRS, ROOT, THREAD_CONFIGS, TOOLS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
-                     TIME_CONFIGS, WAIT_CONFIGS, WAIT_THREADS)
+                     TIME_CONFIGS, VDSO_PAIRS, WAIT_CONFIGS, WAIT_THREADS)
 from report import cpu_list, loadavg, median, spread  # noqa: E402
 
 
@@ -245,6 +245,7 @@ class Bench:
         self.guest = os.path.join(a.build, "guests", "getppid_loop")
         self.tguest = os.path.join(a.build, "guests", "getppid_threads")
         self.rguest = os.path.join(a.build, "guests", "rdtsc_loop")
+        self.vguest = os.path.join(a.build, "guests", "vdso_clock")
         self.cmds = {}  # key -> command record (argv, runs, failure)
         self.order = []  # keys in first-run order
         self.pass_tag = None
@@ -276,6 +277,8 @@ class Bench:
             return f"find {self.a.find_dir} -type f"
         if wl == "rdtsc":
             return f"rdtsc loop: {self.rguest} bench {self.a.rdtsc_n}"
+        if wl == "clock":
+            return f"clock_gettime loop: {self.vguest} bench {self.a.rdtsc_n}"
         return f"{self.tguest} {wl.split(':')[1]} {self.a.thread_calls}"
 
     def argv(self, wl, cfg, cpu):
@@ -288,6 +291,10 @@ class Bench:
             if not os.access(self.rguest, os.X_OK):
                 raise ValueError(f"missing {self.rguest}")
             w = [self.rguest, "bench", str(self.a.rdtsc_n)]
+        elif wl == "clock":
+            if not os.access(self.vguest, os.X_OK):
+                raise ValueError(f"missing {self.vguest}")
+            w = [self.vguest, "bench", str(self.a.rdtsc_n)]
         elif wl.startswith("sleep:"):
             w = ["sleep", wl.split(":")[1]]
         elif wl == "find":
@@ -304,7 +311,8 @@ class Bench:
         if pre[:1] == ["strace"] and not shutil.which("strace"):
             raise ValueError("unavailable: strace not installed")
         cmd = [self.revel if x == "REVEL" else
-               os.path.join(TOOLS, x[5:] + ".lua") if x.startswith("TOOL:") else x for x in pre] + w
+               os.path.join(TOOLS, x[5:] + ".lua") if x.startswith("TOOL:") else
+               os.path.join(ROOT, "examples", x[8:] + ".lua") if x.startswith("EXAMPLE:") else x for x in pre] + w
         if cpu is not None:
             if not shutil.which("taskset"):
                 raise ValueError("unavailable: taskset not found (install util-linux)")
@@ -410,6 +418,10 @@ class Bench:
                 for wl, base, cfg in RDTSC_PAIRS:
                     self.measure(mode, wl, base)
                     self.measure(mode, wl, cfg)
+            elif s == "vdso":
+                for wl, base, cfg in VDSO_PAIRS:
+                    self.measure(mode, wl, base)
+                    self.measure(mode, wl, cfg)
             elif s == "wait":
                 for name, wl in self.wait_workloads().items():
                     for cfg in WAIT_CONFIGS:
@@ -472,7 +484,8 @@ def main(argv):
         out += lines
     for s, fn in (("placement", report.placement), ("threads", report.threads),
                   ("inject", report.inject), ("tracer", report.tracer), ("wait", report.wait),
-                  ("time", report.time_section), ("rdtsc", report.rdtsc_section)):
+                  ("time", report.time_section), ("rdtsc", report.rdtsc_section),
+                  ("vdso", report.vdso_section)):
         if s in a.sections:
             lines, figs[s] = fn(b)
             out += lines

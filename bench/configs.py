@@ -5,7 +5,7 @@ import os
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "bench", "tools")
-ALL_SECTIONS = ["main", "placement", "threads", "inject", "tracer", "wait", "time", "rdtsc"]
+ALL_SECTIONS = ["main", "placement", "threads", "inject", "tracer", "wait", "time", "rdtsc", "vdso"]
 INJECT_RULE = "openat:error=ENOENT:when=1000000"  # never fires: find opens far fewer files
 TRACER_THREADS = 4  # threads of the multi-threaded guest in the tracer section
 WAIT_THREADS = 4  # threads of the multi-threaded guest in the wait section
@@ -64,6 +64,8 @@ CONFIGS = {
                       ["REVEL", "TOOL:rdtsc_counter", "--"]),
     "getppid_answer": ("revel getppid answered", "revel bench/tools/getppid_answer.lua -- W",
                        ["REVEL", "TOOL:getppid_answer", "--"]),
+    "timewarp": ("revel timewarp", "revel examples/timewarp.lua --shift 86400 -- W",
+                 ["REVEL", "EXAMPLE:timewarp", "--shift", "86400", "--"]),
 }
 MAIN_CONFIGS = ["native", "openat_only", "noop_all", "noop_handler", "named_arg",
                 "strace", "strace_seccomp", "revel_default"]
@@ -119,3 +121,8 @@ TARGETS = [
 # the rdtsc section: (workload, native config, trapped config); the cost of one
 # trapped rdtsc (Lua answers it) against one trapped getppid (Lua answers it)
 RDTSC_PAIRS = [("rdtsc", "native", "rdtsc_counter"), ("getppid", "native", "getppid_answer")]
+
+# the vdso section: (workload, native config, routed config); a clock_gettime
+# loop answered by the vDSO in user space natively, and made a syscall that
+# examples/timewarp.lua runs and moves
+VDSO_PAIRS = [("clock", "native", "timewarp")]

@@ -9,7 +9,7 @@ import subprocess
 
 from configs import (CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS, PLACEMENTS,
                      RDTSC_PAIRS, TARGETS, THREAD_CONFIGS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
-                     TIME_CONFIGS, TIME_TARGETS, WAIT_CONFIGS, WAIT_SPIN_OFF, WAIT_TARGETS, place_config)
+                     TIME_CONFIGS, TIME_TARGETS, VDSO_PAIRS, WAIT_CONFIGS, WAIT_SPIN_OFF, WAIT_TARGETS, place_config)
 
 # ---- statistics ------------------------------------------------------------------
 
@@ -428,6 +428,35 @@ def rdtsc_section(bench):
     r = ratio(per.get("rdtsc"), per.get("getppid"))
     fig["rdtsc_over_getppid"] = r
     out += ["", f"trapped rdtsc / trapped getppid, per call: {f_ratio(r)}"]
+    return out + ([""] + notes if notes else []), fig
+
+
+def vdso_section(bench):
+    """A clock_gettime loop: natively the vDSO answers in user space; under
+    examples/timewarp.lua revel makes each call a syscall (scripts/revel/_vdso.lua)
+    that the tool runs (g:inject) and moves. Wall time per call of each, and
+    their ratio."""
+    out = ["", "## vdso: clock_gettime made a syscall for a tool", ""]
+    for wl, base, c in VDSO_PAIRS:
+        out.append(f"- {bench.wlabel(wl)}: {CONFIGS[c][0]}: `{CONFIGS[c][1]}`")
+    out += ["", "us per call: median wall time / iterations (process start included).", ""]
+    rows, fig, notes = [], {"workloads": []}, []
+    n = bench.a.rdtsc_n
+    for wl, base, c in VDSO_PAIRS:
+        k0, k1 = (wl, base, None, None), (wl, c, None, None)
+        m0, m1 = bench.med(k0), bench.med(k1)
+        for k, cc in ((k0, base), (k1, c)):
+            if bench.cmds.get(k, {}).get("failed"):
+                notes.append(f"- FAILED {CONFIGS[cc][0]}, {bench.wlabel(wl)}: {bench.why(k)}")
+        u0 = None if m0 is None or n == 0 else m0 / n * 1e6
+        u1 = None if m1 is None or n == 0 else m1 / n * 1e6
+        r = ratio(u1, u0)
+        fig["workloads"].append({"workload": wl, "iterations": n, "native_s": m0, "revel_s": m1,
+                                 "us_per_call_native": u0, "us_per_call_revel": u1, "ratio": r,
+                                 "spread_native": bench.spr(k0), "spread_revel": bench.spr(k1)})
+        rows.append([bench.wlabel(wl), f_med(m0), f_med(m1), "-" if u0 is None else f"{u0:.3f}",
+                     "-" if u1 is None else f"{u1:.2f}", f_ratio(r)])
+    out += table(["workload", "native s", "revel s", "native us/call", "revel us/call", "revel / native"], rows)
     return out + ([""] + notes if notes else []), fig
 
 

@@ -16,12 +16,15 @@
 --   thread_start, post_exec, exit_thread, exit_process, detach   the outer's, then the inner's.
 --   signal, rdtsc, cpuid   the outer's first: nil lets the inner's decide;
 --                "rdtsc" and "cpuid" subscribed by either are subscribed.
+--   vdso         the vDSO calls either routes to the kernel (revel._vdso).
 --   rpc          the inner's (the global state is the inner's), else the outer's.
 --   finish       the outer's, then the inner's.
 --   options      the outer's, with the inner's over them.
 local rffi = require("revel.ffi")
 local tool_mod = require("revel._tool")
 local guest = require("revel._guest")
+local vdso = require("revel._vdso")
+local bad = require("revel._errors").bad
 
 local names = rffi.names
 local set_fault = guest.set_fault
@@ -113,6 +116,11 @@ local function compose2(outer, inner)
       t.subscriptions[#t.subscriptions + 1] = word
     end
   end
+  local routed = vdso.calls(outer, osub, bad) or {}
+  for name in pairs(vdso.calls(inner, isub, bad) or {}) do
+    routed[name] = true
+  end
+  t.vdso = next(routed) and vdso.list(routed) or false
   local outer_nrs = {}
   for nr in pairs(ohandlers) do
     outer_nrs[#outer_nrs + 1] = nr

@@ -13,6 +13,7 @@ local tool_mod = require("revel._tool")
 local runtime = require("revel._runtime")
 local errors = require("revel._errors")
 local repl_mod = require("revel._repl")
+local vdso = require("revel._vdso")
 
 local ffi, api = rffi.ffi, rffi.api
 local compose = revel.compose
@@ -117,7 +118,7 @@ function Host:repl_layer()
   local function stop(g, sc)
     return repl:maybe_stop(g, sc)
   end
-  local layer = { on = {} }
+  local layer = { on = {}, vdso = false } -- stepping does not change which calls the guest makes
   for nr in pairs(repl:stop_nrs()) do
     layer.on[rffi.names[nr]] = stop
   end
@@ -140,6 +141,7 @@ function Host:current_inner()
   for nr in pairs(self.uplan.subscribed) do
     p.subscriptions[#p.subscriptions + 1] = rffi.names[nr]
   end
+  p.vdso = self.uplan.vdso and vdso.list(self.uplan.vdso) or false
   local function current(g, sc)
     local h = self.uplan.handlers[sc.nr]
     if h then
@@ -185,6 +187,7 @@ function Host:plan()
     config = up.config,
     subscribed = all,
     handlers = p.handlers,
+    vdso = p.vdso,
     on_error = up.on_error,
     exit_with_root = up.exit_with_root,
     injects = up.injects,

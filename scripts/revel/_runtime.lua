@@ -9,6 +9,7 @@ local guest = require("revel._guest")
 local errors = require("revel._errors")
 local startup = require("revel._startup")
 local traps = require("revel._traps")
+local vdso = require("revel._vdso")
 
 local ffi, api = rffi.ffi, rffi.api
 local names = rffi.names
@@ -419,6 +420,7 @@ end
 
 -- Its own function: a closure in dispatch would keep dispatch from the JIT.
 local function on_exec(run, lev)
+  vdso.at_exec(run, lev.ev.tid) -- before any hook: one may inject through the vDSO
   state.exec(run, lev.ev)
   local g = run.threads[lev.ev.tid]
   if g and not g._busy then
@@ -583,19 +585,9 @@ function M.run(plan, argv)
   end
   opt.want_tasks = 1
   opt.want_signals = plan.tool.signal and 1 or 0
-  local run_traps = plan.traps and next(plan.traps) and plan.traps or nil
+  local run_traps = traps.for_run(plan) -- nil, or refused with a run error
   if run_traps then
     opt.want_signals = 1 -- their faults are SIGSEGV stops
-    -- A thread let go of would keep the faulting and die of its next rdtsc.
-    local word = run_traps.rdtsc and "rdtsc" or "cpuid"
-    if plan.attach or plan.detach_on_exec then
-      error(run_error(("cannot intercept %s with %s: a thread revel lets go of would keep faulting"):format(
-        word, plan.attach and "-p" or "-b execve")), 0)
-    end
-    local why = run_traps.cpuid and traps.cpuid_unavailable()
-    if why then
-      error(run_error("cannot intercept cpuid: " .. why), 0)
-    end
   end
   opt.detach_on_exec = plan.detach_on_exec and 1 or 0
   opt.debug = plan.debug and 1 or 0 -- strace -d: the wait statuses on stderr
@@ -656,6 +648,7 @@ function M.run(plan, argv)
     E = E,
     tool = run_traps and traps.wrap(plan.tool, run_traps) or plan.tool,
     traps = run_traps,
+    vdso = plan.vdso,
     config = plan.config,
     handlers = plan.handlers,
     on_error = plan.on_error or "abort",
@@ -791,7 +784,7 @@ function M.replace_tool(run, plan)
   if run.traps then -- the faulting is set at each exec, whatever the tool
     tool = traps.wrap(tool, run.traps)
   end
-  run.tool, run.handlers = tool, new
+  run.tool, run.handlers, run.vdso = tool, new, plan.vdso
   table.sort(missing)
   return missing
 end

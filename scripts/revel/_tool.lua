@@ -3,6 +3,7 @@
 -- and the tool's options parsed from the command line.
 local rffi = require("revel.ffi")
 local syscall = require("revel._syscall")
+local vdso = require("revel._vdso")
 
 local ffi, api = rffi.ffi, rffi.api
 local numbers, names, classes = rffi.numbers, rffi.names, rffi.classes
@@ -224,6 +225,7 @@ function M.plan(tool, config, opts)
     subscribed = subscribed,
     handlers = handlers,
     traps = traps,
+    vdso = vdso.calls(tool, subscribed, bad), -- the vDSO calls routed to the kernel (revel._vdso)
     on_error = opts.on_error,
     exit_with_root = opts.exit_with_root,
     injects = opts.injects,

@@ -43,6 +43,26 @@ function M.cpuid_unavailable()
   return "arch_prctl ARCH_SET_CPUID: " .. rffi.strerror(err)
 end
 
+-- The instructions a run traps (plan.traps), or nil for none. Refused (a
+-- run error) where they cannot work.
+function M.for_run(plan)
+  local run_traps = plan.traps and next(plan.traps) and plan.traps or nil
+  if not run_traps then
+    return nil
+  end
+  -- A thread let go of would keep the faulting and die of its next rdtsc.
+  local word = run_traps.rdtsc and "rdtsc" or "cpuid"
+  if plan.attach or plan.detach_on_exec then
+    error(run_error(("cannot intercept %s with %s: a thread revel lets go of would keep faulting"):format(word,
+      plan.attach and "-p" or "-b execve")), 0)
+  end
+  local why = run_traps.cpuid and M.cpuid_unavailable()
+  if why then
+    error(run_error("cannot intercept cpuid: " .. why), 0)
+  end
+  return run_traps
+end
+
 -- Set the faulting the run needs in thread g (at its exec stop, in its own
 -- coroutine: it injects).
 local function arm(g, traps)

@@ -61,7 +61,7 @@ function M.new(opts)
     emit('{%s,"s":"%s","ts":%s%s}', head("i", g, label), scope, ts(t), args and (',"args":{"call":%s}'):format(str(args)) or "")
   end
 
-  local layer = {}
+  local layer = { vdso = false } -- it traces the calls the tool under it sees, no more
   function layer.post_exec(g)
     named[g.tid] = nil
     name(g)

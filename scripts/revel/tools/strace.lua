@@ -112,7 +112,8 @@ end
 function M.new(opts)
   opts = opts or {}
   local settings = { fd = 2, mode = MODE_TEXT, prefix = PREFIX_MULTI, strsize = 32, fd_paths = false }
-  local tool = { subscriptions = { "all" } }
+  -- vdso = false: strace sees no call the vDSO answers, nor does this tool.
+  local tool = { subscriptions = { "all" }, vdso = false }
   local P -- the printer, for the run
   local E -- the engine, for the run
   local live = 0

@@ -1,0 +1,71 @@
+-- timewarp.lua: the guest's wall clock runs --shift seconds ahead (or behind,
+-- when negative; fractions allowed). clock_gettime of the wall clocks
+-- (CLOCK_REALTIME, _COARSE, _ALARM and CLOCK_TAI), gettimeofday and time are
+-- run and their answers moved (time's by the shift rounded to a second); the
+-- monotonic and CPU clocks are left alone.
+-- revel routes the calls glibc makes through the vDSO into the kernel for a
+-- tool that subscribes to them, so date, Python's time.time() and every
+-- other libc caller see the moved clock.
+--   revel examples/timewarp.lua --shift 86400 -- date +%F     (tomorrow)
+local ffi = require("ffi")
+
+local tool = { options = { shift = 0 } }
+tool.subscriptions = { "clock_gettime", "gettimeofday", "time" }
+
+local WALL = { [0] = true, [5] = true, [8] = true, [11] = true } -- REALTIME, _COARSE, _ALARM, TAI
+local NS = 1000000000LL
+local two = ffi.new("int64_t[2]")
+local shift_s, shift_ns -- whole seconds, and nanoseconds in [0, 1e9)
+
+function tool.init_global(config)
+  local ns = ffi.cast("int64_t", math.floor(config.shift * 1e9 + 0.5))
+  shift_s, shift_ns = ns / NS, ns % NS
+  if shift_ns < 0 then -- C division truncates: keep the nanoseconds positive
+    shift_s, shift_ns = shift_s - 1, shift_ns + NS
+  end
+  return {}
+end
+
+-- Add the shift to the pair at addr: seconds and a fraction in `unit` ns.
+local function move(g, addr, unit)
+  local data = g:read(addr, 16)
+  if not data or #data < 16 then
+    return
+  end
+  ffi.copy(two, data, 16)
+  local frac = two[1] * unit + shift_ns
+  two[0] = two[0] + shift_s + frac / NS
+  two[1] = (frac % NS) / unit
+  g:write(addr, ffi.string(two, 16))
+end
+
+tool.on = {}
+function tool.on.clock_gettime(g, sc)
+  local r = g:inject(sc)
+  if r == 0 and WALL[sc.clockid] and sc.tp ~= 0 then
+    move(g, sc.tp, 1)
+  end
+  return r
+end
+
+function tool.on.gettimeofday(g, sc)
+  local r = g:inject(sc)
+  if r == 0 and sc.tv ~= 0 then
+    move(g, sc.tv, 1000)
+  end
+  return r
+end
+
+function tool.on.time(g, sc)
+  local r = g:inject(sc)
+  if r < 0 then
+    return r
+  end
+  r = r + tonumber(shift_s) + (shift_ns >= NS / 2 and 1 or 0) -- the shift in whole seconds
+  if sc.tloc ~= 0 then
+    g:write(sc.tloc, ffi.string(ffi.new("int64_t[1]", r), 8))
+  end
+  return r
+end
+
+return tool
