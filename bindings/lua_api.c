@@ -38,8 +38,11 @@ static int lua_next(revel_engine *e, struct revel_lua_event *lev)
 	lev->status = lev->ev.status;
 	lev->rsp = 0;
 	lev->time = (double)lev->ev.time_ns / 1e9;
-	if (lev->ev.kind == REVEL_EV_SYSCALL || lev->ev.kind == REVEL_EV_INJECTED ||
-	    lev->ev.kind == REVEL_EV_TASK_NEW || lev->ev.kind == REVEL_EV_EXEC) {
+	if (lev->ev.kind == REVEL_EV_SYSCALL) {
+		/* The call's own, known without reading the registers. */
+		lev->rsp = (double)revel_call_sp(e, lev->ev.tid);
+	} else if (lev->ev.kind == REVEL_EV_INJECTED || lev->ev.kind == REVEL_EV_TASK_NEW ||
+	           lev->ev.kind == REVEL_EV_EXEC) {
 		struct user_regs_struct r;
 		if (revel_get_regs(e, lev->ev.tid, &r) == 0)
 			lev->rsp = (double)r.rsp;

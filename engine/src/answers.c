@@ -180,6 +180,17 @@ int revel_resume(revel_engine *e, pid_t tid, const revel_action *a)
 	struct task *t = tasks_find(&e->tasks, tid);
 	if (!t)
 		return -ESRCH;
+	if (t->saved_partial) {
+		/* The call let run as it is: nothing of the registers to read or
+		 * write (as answer_at_seccomp does it, without them). */
+		if (t->state == TS_SECCOMP && a->kind == REVEL_ACT_CONTINUE && !t->fired.fired &&
+		    reg_holds_call(&t->saved, a->nr, a->args)) {
+			resume_running(t, 0);
+			return 0;
+		}
+		if (!task_saved_full(t))
+			return -ESRCH;
+	}
 	switch (t->state) {
 	case TS_HELD:
 		return answer_free(e, t, a);
@@ -206,6 +217,8 @@ int revel_get_regs(revel_engine *e, pid_t tid, struct user_regs_struct *out)
 		return -ESRCH;
 	if (task_state_running(t->state))
 		return -EBUSY;
+	if (!task_saved_full(t))
+		return -ESRCH;
 	const struct user_regs_struct *r = task_regs(t);
 	if (!r)
 		return -errno;
@@ -219,6 +232,12 @@ uint64_t revel_call_ip(revel_engine *e, pid_t tid)
 	return t ? reg_ip(&t->saved) : 0;
 }
 
+uint64_t revel_call_sp(revel_engine *e, pid_t tid)
+{
+	struct task *t = tasks_find(&e->tasks, tid);
+	return t ? reg_sp(&t->saved) : 0;
+}
+
 int revel_set_regs(revel_engine *e, pid_t tid, const struct user_regs_struct *in)
 {
 	struct task *t = tasks_find(&e->tasks, tid);
@@ -226,7 +245,7 @@ int revel_set_regs(revel_engine *e, pid_t tid, const struct user_regs_struct *in
 		return -ESRCH;
 	if (task_state_running(t->state))
 		return -EBUSY;
-	if (!task_regs(t))
+	if (!task_saved_full(t) || !task_regs(t)) /* saved first: the call as it was */
 		return -errno;
 	t->regs = *in;
 	task_regs_dirty(t);

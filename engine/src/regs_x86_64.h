@@ -53,6 +53,11 @@ static inline uint64_t reg_sp(const regs_t *r)
 	return r->rsp;
 }
 
+static inline void reg_set_sp(regs_t *r, uint64_t sp)
+{
+	r->rsp = sp;
+}
+
 /* Argument i (0-based) of the call in the registers. */
 static inline uint64_t reg_arg(const regs_t *r, int i)
 {

@@ -147,11 +147,12 @@ void start_free_injection(revel_engine *e, struct task *t, const revel_action *a
 
 void report_syscall(revel_engine *e, struct task *t)
 {
-	t->saved = t->regs;
+	if (!t->saved_partial)
+		t->saved = t->regs;
 	t->state = TS_SECCOMP;
 	revel_event *ev = tracer_event(e, REVEL_EV_SYSCALL, t);
-	ev->nr = reg_nr(&t->regs);
-	reg_args(&t->regs, ev->args);
+	ev->nr = reg_nr(&t->saved);
+	reg_args(&t->saved, ev->args);
 	if (t->fired.fired && t->fired.fault) {
 		/* A rule will fail this call unless the tool decides otherwise. */
 		ev->flags |= REVEL_EVF_FAULT;

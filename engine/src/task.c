@@ -3,6 +3,7 @@
  * by word, and the process records. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
@@ -47,6 +48,7 @@ int task_detach(struct task *t, int sig)
 {
 	task_regs_flush(t);
 	t->regs_valid = false;
+	t->saved_partial = false;
 	if (ptrace(PTRACE_DETACH, t->tid, NULL, (void *)(long)sig) < 0)
 		return -errno;
 	return 0;
@@ -101,10 +103,23 @@ void task_regs_flush(struct task *t)
 	}
 }
 
+struct user_regs_struct *task_saved_full(struct task *t)
+{
+	if (t->saved_partial) {
+		struct user_regs_struct *r = task_regs(t);
+		if (!r)
+			return NULL;
+		t->saved = *r;
+		t->saved_partial = false;
+	}
+	return &t->saved;
+}
+
 static void go(struct task *t, int req, int sig)
 {
 	task_regs_flush(t);
 	t->regs_valid = false;
+	t->saved_partial = false;
 	/* Without a filter every syscall must stop: run to the next one. */
 	if (req == PTRACE_CONT && t->syscall_mode)
 		req = PTRACE_SYSCALL;
@@ -155,6 +170,25 @@ int task_siginfo(pid_t tid, void *info)
 	if (ptrace(PTRACE_GETSIGINFO, tid, NULL, info) < 0)
 		return -errno;
 	return 0;
+}
+
+int task_seccomp_info(pid_t tid, struct seccomp_stop *out)
+{
+	struct __ptrace_syscall_info info;
+	long n = ptrace(PTRACE_GET_SYSCALL_INFO, tid, (void *)sizeof info, &info);
+	if (n < 0)
+		return errno == ESRCH ? -1 : 0;
+	if (info.op != PTRACE_SYSCALL_INFO_SECCOMP ||
+	    (size_t)n < offsetof(struct __ptrace_syscall_info, seccomp.ret_data) +
+	                    sizeof info.seccomp.ret_data)
+		return 0;
+	out->data = info.seccomp.ret_data;
+	out->nr = (long)info.seccomp.nr;
+	for (int i = 0; i < 6; i++)
+		out->args[i] = info.seccomp.args[i];
+	out->ip = info.instruction_pointer;
+	out->sp = info.stack_pointer;
+	return 1;
 }
 
 bool task_at_syscall_exit(struct task *t)

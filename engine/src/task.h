@@ -46,6 +46,10 @@ struct task {
 	bool replay_pending;
 	uint64_t replay_ip, replay_sp;
 	bool saved_stale;  /* an injected execve replaced the registers of the call */
+	/* saved holds only the call (number, arguments, ip, sp, from the stop's
+	 * syscall info): the whole set is read when an answer needs it
+	 * (task_saved_full). Forgotten when the task resumes. */
+	bool saved_partial;
 	/* The root before its first exec runs revel's own code (the filter is
 	 * loaded, execve not yet done): no inject rule applies to it. */
 	bool before_exec;
@@ -142,6 +146,20 @@ bool task_peek_user(struct task *t, size_t offset, long *word);
 /* PTRACE_GETEVENTMSG; dflt when it fails. */
 unsigned long task_eventmsg(pid_t tid, unsigned long dflt);
 int task_siginfo(pid_t tid, void *info);
+/* A seccomp stop as one PTRACE_GET_SYSCALL_INFO tells it: the filter's data
+ * (what PTRACE_GETEVENTMSG says) and the call, without the register set. */
+struct seccomp_stop {
+	unsigned long data;
+	long nr;
+	uint64_t args[6];
+	uint64_t ip, sp;
+};
+/* 1: *out filled; 0: no syscall info for this stop (ask the event message
+ * and the registers); -1: the task is gone. */
+int task_seccomp_info(pid_t tid, struct seccomp_stop *out);
+/* saved as the call's whole register set: read now if it held only the
+ * call (saved_partial); NULL when the task is gone. */
+struct user_regs_struct *task_saved_full(struct task *t);
 /* Is this syscall stop an exit stop? (PTRACE_GET_SYSCALL_INFO) */
 bool task_at_syscall_exit(struct task *t);
 /* One aligned word of guest memory: PTRACE_PEEKDATA / POKEDATA. */

@@ -7,6 +7,7 @@
 #include <linux/sched.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/ptrace.h> /* the PTRACE_EVENT_ numbers */
 #include <sys/syscall.h>
 #include "filter.h"
@@ -251,19 +252,71 @@ static void on_guest_filter(revel_engine *e, struct task *t)
 	resume_running(t, 0);
 }
 
+/* saved from a seccomp stop's syscall info: the call, not the whole set. */
+static void saved_from_info(struct task *t, const struct seccomp_stop *in)
+{
+	memset(&t->saved, 0, sizeof t->saved);
+	reg_set_nr(&t->saved, in->nr);
+	for (int i = 0; i < 6; i++)
+		reg_set_arg(&t->saved, i, in->args[i]);
+	reg_set_ip(&t->saved, in->ip);
+	reg_set_sp(&t->saved, in->sp);
+	reg_set_result(&t->saved, -ENOSYS); /* as at every syscall-entry stop */
+	t->saved_partial = true;
+}
+
+/* The rest of on_seccomp when the stop's syscall info is all there is: a
+ * handler or the observer sees the call, and the registers are read only if
+ * its answer needs them (revel_resume). Without inject rules and together
+ * placement, which read and change registers at the stop. */
+static void on_seccomp_info(revel_engine *e, struct task *t, const struct seccomp_stop *in)
+{
+	if (t->replay_pending && in->ip == t->replay_ip && in->sp == t->replay_sp) {
+		t->replay_pending = false; /* see on_seccomp */
+		resume_running(t, 0);
+		return;
+	}
+	long nr = in->nr;
+	if (t->before_exec && nr != SYS_execve) {
+		resume_running(t, 0);
+		return;
+	}
+	if (t->proc && t->proc->unwind && unwind_maps_call(nr))
+		unwind_proc_stale(t->proc->unwind);
+	if (nr < 0 || nr >= REVEL_NR_MAX || !e->opt.handled[nr]) {
+		resume_running(t, 0);
+		return;
+	}
+	saved_from_info(t, in);
+	if (e->observer && !t->fired.fired && !e->unobserved[nr]) {
+		observe_call(e, t, nr, false);
+		return;
+	}
+	report_syscall(e, t);
+}
+
 /* A seccomp stop of the guest's own call. */
 static void on_seccomp(revel_engine *e, struct task *t)
 {
-	/* Whose stop: the filter's data tells (PTRACE_GETEVENTMSG). At a
-	 * syscall-entry stop (no filter) every clone stops, as the filter's
-	 * clone rules would have stopped it. */
+	/* Whose stop: the filter's data tells (PTRACE_GETEVENTMSG, or the
+	 * syscall info, which also has the call: a tool that looks at calls
+	 * needs one ptrace call where it took two). At a syscall-entry stop
+	 * (no filter) every clone stops, as the filter's clone rules would
+	 * have stopped it. */
 	unsigned long data = REVEL_SECCOMP_DATA;
+	struct seccomp_stop info;
+	int have_info = 0;
 	if (t->syscall_mode) {
 		const struct user_regs_struct *r0 = task_regs(t);
 		if (!r0)
 			return;
 		if (reg_nr(r0) == SYS_clone || reg_nr(r0) == SYS_clone3)
 			data = REVEL_SECCOMP_CLONE;
+	} else if (e->any_handled && !e->rules.any && e->place.mode != REVEL_PLACE_TOGETHER) {
+		have_info = task_seccomp_info(t->tid, &info);
+		if (have_info < 0)
+			return; /* gone; its exit report follows */
+		data = have_info ? info.data : task_eventmsg(t->tid, REVEL_SECCOMP_DATA);
 	} else {
 		data = task_eventmsg(t->tid, REVEL_SECCOMP_DATA);
 	}
@@ -295,6 +348,10 @@ static void on_seccomp(revel_engine *e, struct task *t)
 	}
 	if (!place && !t->replay_pending && !e->any_handled && !e->rules.any) {
 		task_cont(t, 0); /* the hot path: no registers, one resume */
+		return;
+	}
+	if (have_info && !place && !t->regs_valid) { /* regs read: a clone's flags changed */
+		on_seccomp_info(e, t, &info);
 		return;
 	}
 	struct user_regs_struct *r = task_regs(t);

@@ -203,6 +203,8 @@ int revel_get_regs(revel_engine *e, pid_t tid, struct user_regs_struct *out);
 /* The instruction pointer of tid's call at hand, from the registers saved at
  * its stop, also while an observer sees it (strace -i); 0: no such task. */
 uint64_t revel_call_ip(revel_engine *e, pid_t tid);
+/* Its stack pointer, the same way. */
+uint64_t revel_call_sp(revel_engine *e, pid_t tid);
 /* Replace them; written back once, when the task resumes. */
 int revel_set_regs(revel_engine *e, pid_t tid, const struct user_regs_struct *in);
 
