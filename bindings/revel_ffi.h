@@ -60,6 +60,8 @@ struct revel_options {
 	const volatile int *interrupt;
 	int detach_on_exec;
 	int debug;
+	const char *gdbserver;
+	int gdb_disconnect_kill;
 };
 
 enum revel_placement { REVEL_PLACE_NONE = 0, REVEL_PLACE_CPU = 1, REVEL_PLACE_FOLLOW = 2, REVEL_PLACE_TOGETHER = 3 };

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <revel/inject.h>
 #include "filter.h"
+#include "gdb_server.h"
 #include "engine_state.h"
 #include "tracer_states.h"
 
@@ -34,6 +35,16 @@ revel_engine *revel_engine_new(const struct revel_options *opt, const char **err
 	}
 	e->opt = *opt;
 	e->log = opt->log ? opt->log : stderr;
+	if (opt->gdbserver) {
+		static char gerr[256];
+		if (gdb_server_open(e, opt->gdbserver, opt->gdb_disconnect_kill, gerr,
+				    sizeof gerr) < 0) {
+			free(e);
+			*err = gerr;
+			return NULL;
+		}
+		e->opt.gdbserver = NULL; /* the caller's string need not outlive this */
+	}
 	wait_spin_init(&e->spin, opt->spin_us);
 	place_init(&e->place, opt->placement);
 	for (int nr = 0; nr < REVEL_NR_MAX; nr++) {
@@ -50,6 +61,7 @@ void revel_engine_free(revel_engine *e)
 	if (!e)
 		return;
 	revel_kill_all(e);
+	gdb_server_free(e);
 	place_end(e);
 	if (e->mask_changed)
 		sigprocmask(SIG_SETMASK, &e->old_mask, NULL);

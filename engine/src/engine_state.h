@@ -12,6 +12,8 @@
 #include "task.h"
 #include "wait.h"
 
+struct gdb_server;
+
 struct revel_engine {
 	struct revel_options opt;
 	FILE *log;
@@ -31,6 +33,7 @@ struct revel_engine {
 	struct event_queue queue; /* events made but not yet handed out */
 	struct wait_spin spin; /* how long to poll for the next stop */
 	struct place place;    /* --placement */
+	struct gdb_server *gdb; /* --gdbserver (gdb_server.h), NULL without */
 };
 
 /* A new event about task t, at the queue's tail. */

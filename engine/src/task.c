@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <unistd.h>
 #include "task.h"
 #include "unwind_internal.h"
@@ -117,6 +118,14 @@ struct user_regs_struct *task_saved_full(struct task *t)
 
 static void go(struct task *t, int req, int sig)
 {
+	if (t->gdb_hold) { /* gdb looks at it: the tracer's resume waits */
+		t->gdb_deferred = true;
+		t->gdb_req = req;
+		t->gdb_sig = sig;
+		return;
+	}
+	if (t->gdb_step && req == PTRACE_CONT)
+		req = PTRACE_SINGLESTEP;
 	task_regs_flush(t);
 	t->regs_valid = false;
 	t->saved_partial = false;
@@ -139,6 +148,38 @@ void task_syscall(struct task *t, int sig)
 void task_listen(struct task *t)
 {
 	go(t, PTRACE_LISTEN, 0);
+}
+
+void task_gdb_release(struct task *t)
+{
+	t->gdb_hold = false;
+	if (t->gdb_deferred) {
+		t->gdb_deferred = false;
+		go(t, t->gdb_req, t->gdb_sig);
+	}
+}
+
+int task_get_regset(pid_t tid, int type, void *buf, size_t n)
+{
+	struct iovec iov = {buf, n};
+	if (ptrace(PTRACE_GETREGSET, tid, (void *)(long)type, &iov) < 0)
+		return -errno;
+	return (int)iov.iov_len;
+}
+
+int task_set_regset(pid_t tid, int type, void *buf, size_t n)
+{
+	struct iovec iov = {buf, n};
+	if (ptrace(PTRACE_SETREGSET, tid, (void *)(long)type, &iov) < 0)
+		return -errno;
+	return 0;
+}
+
+int task_poke_user(pid_t tid, size_t offset, long word)
+{
+	if (ptrace(PTRACE_POKEUSER, tid, (void *)offset, (void *)word) < 0)
+		return -errno;
+	return 0;
 }
 
 void task_cont_tid(pid_t tid)

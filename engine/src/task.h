@@ -84,6 +84,14 @@ struct task {
 	 * attached to, and its children. */
 	bool attached;
 	int stop_sig; /* SIGNAL_STOP: the signal the stop is about */
+	/* --gdbserver (gdb_*.c): held stopped for gdb. A resume the tracer
+	 * asks for meanwhile waits in gdb_req/gdb_sig (if gdb_deferred)
+	 * until gdb lets the thread go (task_gdb_release); with gdb_step the
+	 * next PTRACE_CONT is a PTRACE_SINGLESTEP. A stop that came instead of
+	 * gdb's interrupt waits in gdb_status (gdb_stashed) for the tracer. */
+	bool gdb_hold, gdb_step, gdb_stashed, gdb_interrupted, gdb_deferred;
+	int gdb_req, gdb_sig, gdb_status;
+	int gdb_signal; /* the signal stop gdb holds it at (0: none) */
 };
 
 /* ---- the table, keyed by tid (tasks.c) ---- */
@@ -130,6 +138,15 @@ void task_cont_tid_sig(pid_t tid, int sig);
 void task_cont(struct task *t, int sig);
 void task_syscall(struct task *t, int sig);
 void task_listen(struct task *t);
+/* gdb lets a held task go: the resume the tracer asked for meanwhile, if
+ * any, happens now. */
+void task_gdb_release(struct task *t);
+/* The x87/SSE registers (NT_PRFPREG, struct user_fpregs_struct, 512 bytes)
+ * and the XSAVE area (NT_X86_XSTATE, up to n bytes): bytes read or -errno. */
+int task_get_regset(pid_t tid, int type, void *buf, size_t n);
+int task_set_regset(pid_t tid, int type, void *buf, size_t n);
+/* Write one word of the USER area (debug registers). */
+int task_poke_user(pid_t tid, size_t offset, long word);
 /* Resume a task by tid alone (one being killed, one not in the table). */
 void task_cont_tid(pid_t tid);
 /* The registers of this stop, read at most once; NULL when the task is gone. */

@@ -13,6 +13,7 @@
 #include <sys/ptrace.h>
 #include <sys/wait.h>
 #include <time.h>
+#include "gdb_server.h"
 #include "tracer_rules.h"
 #include "tracer_states.h"
 #include "wait.h"
@@ -52,6 +53,14 @@ int revel_next(revel_engine *e, revel_event *ev)
 	for (;;) {
 		if (queue_pop(&e->queue, ev))
 			return 0;
+		pid_t gtid;
+		int gstatus;
+		if (e->gdb && gdb_replay(e, &gtid, &gstatus)) {
+			/* a stop that came while gdb had the threads stopped */
+			struct stop gs = stop_decode(gstatus);
+			tracer_on_stop(e, gtid, &gs);
+			continue;
+		}
 		if (e->opt.interrupt && *e->opt.interrupt)
 			return -EINTR;
 		if (e->tasks.count == 0) {

@@ -11,6 +11,7 @@
 #include <sys/ptrace.h> /* the PTRACE_EVENT_ numbers */
 #include <sys/syscall.h>
 #include "filter.h"
+#include "gdb_server.h"
 #include "place.h"
 #include "resume.h"
 #include "tracer_rules.h"
@@ -388,7 +389,7 @@ static void on_seccomp(revel_engine *e, struct task *t)
 	report_syscall(e, t);
 }
 
-static void on_signal(revel_engine *e, struct task *t, int sig)
+void tracer_on_signal(revel_engine *e, struct task *t, int sig)
 {
 	t->stop_sig = sig;
 	/* Before its exec the root is revel (-D's SIGCHLD of the middle
@@ -433,7 +434,7 @@ static void st_common(revel_engine *e, struct task *t, const struct stop *s)
 			task_cont(t, 0);
 		return;
 	case STOP_SIGNAL:
-		on_signal(e, t, s->sig);
+		tracer_on_signal(e, t, s->sig);
 		return;
 	default:
 		pass_on(t, 0);
@@ -586,7 +587,24 @@ static const struct state_info *info_of(enum task_state s)
 	return &states[s];
 }
 
+bool tracer_wants_syscall_stops(const struct task *t)
+{
+	return info_of(t->state)->wants_syscall_stops;
+}
+
+static void on_stop(revel_engine *e, pid_t tid, const struct stop *s);
+
 void tracer_on_stop(revel_engine *e, pid_t tid, const struct stop *s)
+{
+	/* --gdbserver looks first: a breakpoint's or a step's trap is gdb's. */
+	if (e->gdb && gdb_on_stop(e, tid, s))
+		return;
+	on_stop(e, tid, s);
+	if (e->gdb)
+		gdb_after_stop(e);
+}
+
+static void on_stop(revel_engine *e, pid_t tid, const struct stop *s)
 {
 	struct task *t = tasks_find(&e->tasks, tid);
 	if (s->kind == STOP_GONE) {

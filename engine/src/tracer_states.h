@@ -14,6 +14,11 @@ void tracer_task_started(revel_engine *e, struct task *t);
 /* Traced with syscall stops from now on: a task seized running (the root
  * under -b execve) is stopped once and resumed with PTRACE_SYSCALL. */
 void tracer_syscall_stops(struct task *t);
+/* The resume a stop this state does not look at gets: PTRACE_SYSCALL when
+ * it waits for a syscall stop (--gdbserver lets go of a thread so). */
+bool tracer_wants_syscall_stops(const struct task *t);
+/* A signal-delivery stop of a running task: to the caller, or delivered. */
+void tracer_on_signal(revel_engine *e, struct task *t, int sig);
 /* Detach a stopped task now (REVEL_EV_DETACHED), undoing what revel changed
  * of its call at hand (attach.c). */
 void tracer_detach(revel_engine *e, struct task *t);

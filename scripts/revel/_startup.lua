@@ -74,7 +74,10 @@ function M.check(o)
   if (o.daemonize or 0) > 3 then
     return nil, ("Too many -D's (%d), maximum supported -D count is 3"):format(o.daemonize)
   end
-  local s = { daemonize = o.daemonize }
+  local s = { daemonize = o.daemonize, gdbserver = o.gdbserver, gdb_kill = o.gdb_disconnect == "kill" }
+  if o.gdbserver and o.attach then
+    return nil, "--gdbserver with -p is not supported yet: it debugs a command revel starts"
+  end
   if o.user then
     if ffi.C.getuid() ~= 0 or ffi.C.geteuid() ~= 0 then
       return nil, "You must be root to use the -u/--username option"
@@ -135,6 +138,27 @@ function M.engine_options(opt, s, keep)
     opt.run_user, opt.run_uid, opt.run_gid = keep.user, s.uid, s.gid
   end
   opt.daemonize = s.daemonize or 0
+  if s.gdbserver then -- revel --gdbserver: the engine listens (engine/src/gdb_server.c)
+    keep.gdbserver = ffi.new("char[?]", #s.gdbserver + 1, s.gdbserver)
+    opt.gdbserver, opt.gdb_disconnect_kill = keep.gdbserver, s.gdb_kill and 1 or 0
+  end
+end
+
+-- --gdbserver [HOST:]PORT|PATH and --gdb-disconnect=continue|kill.
+function M.set_gdbserver(o, v)
+  if v == "" then
+    return nil, "--gdbserver takes [HOST:]PORT or a socket path"
+  end
+  o.gdbserver = v
+  return true
+end
+
+function M.set_gdb_disconnect(o, v)
+  if v ~= "continue" and v ~= "kill" then
+    return nil, ("--gdb-disconnect takes continue or kill, not %q"):format(v)
+  end
+  o.gdb_disconnect = v
+  return true
 end
 
 return M

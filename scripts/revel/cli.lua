@@ -291,6 +291,8 @@ local WITH_VALUE = {
   I = function(o, v) return startup.set_interruptible(o, v, "-I") end,
   interruptible = function(o, v) return startup.set_interruptible(o, v, "--interruptible") end,
   kvm = startup.kvm,
+  gdbserver = startup.set_gdbserver,
+  ["gdb-disconnect"] = startup.set_gdb_disconnect,
 }
 for k, f in pairs(style.WITH_VALUE) do
   WITH_VALUE[k] = f

@@ -82,6 +82,13 @@ struct revel_options {
 	/* strace -d: each wait status the tracer decodes is written to .log as
 	 * "revel: [wait(0xSTATUS) = TID] WHAT", for a person chasing a stop. */
 	int debug;
+	/* revel --gdbserver: NULL, or where a GDB remote protocol server
+	 * listens ("PORT", "HOST:PORT", or a UNIX socket path with a '/').
+	 * The root guest stops at its first instruction after exec until a
+	 * gdb connects; gdb_disconnect_kill: a client that goes away without
+	 * detaching kills the guest (else it runs on). */
+	const char *gdbserver;
+	int gdb_disconnect_kill;
 };
 
 enum revel_daemonize {

@@ -1,0 +1,390 @@
+/* gdb_run.c: the gdbserver in the tracer loop: which stops gdb takes, all
+ * threads of the debugged process stopped while gdb looks (all-stop), let go
+ * again as vCont says, software breakpoints, detach and kill. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include "gdb_server.h"
+#include "tracer_states.h"
+
+/* Linux signal numbers to gdb's (gdb/signals.def) and back. */
+static const unsigned char TO_GDB[32] = {
+    0,  1,  2,  3,  4,  5,  6,  10, 8,  9,  30, 11, 31, 13, 14, 15,
+    0,  20, 19, 17, 18, 21, 22, 16, 24, 25, 26, 27, 28, 23, 32, 12,
+};
+
+int gdb_sig_to_gdb(int sig)
+{
+	if (sig > 0 && sig < 32)
+		return TO_GDB[sig] ? TO_GDB[sig] : 143; /* SIGSTKFLT: unknown to gdb */
+	if (sig == 32)
+		return 77;
+	if (sig >= 33 && sig <= 63)
+		return 45 + sig - 33;
+	return 143;
+}
+
+int gdb_sig_from_gdb(int gsig)
+{
+	for (int s = 1; s < 64; s++)
+		if (gdb_sig_to_gdb(s) == gsig)
+			return s;
+	return 0;
+}
+
+struct task *gdb_thread(revel_engine *e, pid_t tid)
+{
+	struct task *t = tid > 0 ? tasks_find(&e->tasks, tid) : NULL;
+	return t && t->proc && t->proc->pid == e->gdb->pid ? t : NULL;
+}
+
+/* Stopped for the tracer's own reasons (waiting for the caller or a timer). */
+static bool stopped_already(const struct task *t)
+{
+	switch (t->state) {
+	case TS_NEW_STOPPED:
+	case TS_HELD:
+	case TS_SECCOMP:
+	case TS_INJ_EXIT:
+	case TS_EXEC_STOP:
+	case TS_SIGNAL_STOP:
+	case TS_DELAY_ENTER:
+	case TS_DELAY_REPORT:
+	case TS_DELAY_EXIT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+void gdb_stop_all(revel_engine *e)
+{
+	size_t i = 0;
+	struct task *t;
+	while ((t = tasks_next(&e->tasks, &i))) {
+		if (!t->proc || t->proc->pid != e->gdb->pid || t->gdb_hold)
+			continue;
+		t->gdb_hold = true;
+		if (stopped_already(t) || t->gdb_stashed)
+			continue;
+		if (task_interrupt(t->tid) < 0)
+			continue;
+		int st;
+		pid_t w;
+		while ((w = waitpid(t->tid, &st, __WALL)) < 0 && errno == EINTR)
+			;
+		if (w != t->tid) {
+			t->gdb_hold = false;
+			continue;
+		}
+		if (WIFSTOPPED(st) && (unsigned)st >> 16 == PTRACE_EVENT_STOP &&
+		    WSTOPSIG(st) == SIGTRAP) {
+			/* Ours: it goes on as it was going when let go. */
+			t->gdb_deferred = true;
+			t->gdb_req = tracer_wants_syscall_stops(t) ? PTRACE_SYSCALL : PTRACE_CONT;
+			t->gdb_sig = 0;
+		} else {
+			/* Another stop came first: the tracer has it when gdb lets
+			 * go; our interrupt, still due, is passed over then. */
+			t->gdb_stashed = true;
+			t->gdb_status = st;
+			t->regs_valid = false;
+		}
+	}
+}
+
+bool gdb_replay(revel_engine *e, pid_t *tid, int *status)
+{
+	if (!e->gdb->nstashed)
+		return false;
+	size_t i = 0;
+	struct task *t;
+	while ((t = tasks_next(&e->tasks, &i))) {
+		if (t->gdb_stashed && !t->gdb_hold) {
+			t->gdb_stashed = false;
+			e->gdb->nstashed--;
+			*tid = t->tid;
+			*status = t->gdb_status;
+			return true;
+		}
+	}
+	e->gdb->nstashed = 0;
+	return false;
+}
+
+/* Let one held thread go: step or not, with sig (Linux numbering). */
+static void let_go(revel_engine *e, struct task *t, bool step, int sig)
+{
+	t->gdb_step = step;
+	if (t->gdb_stashed) {
+		t->gdb_hold = false;
+		e->gdb->nstashed++;
+		return;
+	}
+	if (t->gdb_signal) { /* a signal stop gdb took: gdb said which signal goes on */
+		t->gdb_signal = 0;
+		t->gdb_hold = false;
+		if (sig && sig != SIGTRAP)
+			tracer_on_signal(e, t, sig);
+		else
+			task_cont(t, sig);
+		return;
+	}
+	task_gdb_release(t);
+}
+
+/* vCont;ACTION[:TID]... and the plain c, s, C, S packets. */
+bool gdb_resume(revel_engine *e, const char *pkt)
+{
+	struct gdb_server *g = e->gdb;
+	enum { MAXA = 64 };
+	struct {
+		pid_t tid; /* -1: every thread not named before */
+		bool step;
+		int sig;
+	} act[MAXA];
+	int n = 0;
+	uint64_t v;
+	const char *s;
+	if (pkt[0] != 'v') {
+		/* c/s [addr]: the Hc thread steps (or all continue); C/S take a
+		 * signal first. An address to resume at is not supported. */
+		bool step = pkt[0] == 's' || pkt[0] == 'S';
+		int sig = 0;
+		s = pkt + 1;
+		if (pkt[0] == 'C' || pkt[0] == 'S') {
+			if (!gdb_hex_u64(&s, &v))
+				return false;
+			sig = gdb_sig_from_gdb((int)v);
+		}
+		if (*s && *s != ';')
+			return false;
+		pid_t who = g->c_tid > 0 ? g->c_tid : g->report_tid;
+		act[n++] = (typeof(act[0])){step ? who : -1, step, sig};
+		if (step)
+			act[n++] = (typeof(act[0])){-1, false, 0};
+	} else {
+		s = pkt + 5; /* at the ';' */
+		while (*s == ';' && n < MAXA) {
+			s++;
+			char a = *s++;
+			if (a != 'c' && a != 's' && a != 'C' && a != 'S')
+				return false;
+			int sig = 0;
+			if (a == 'C' || a == 'S') {
+				if (!gdb_hex_u64(&s, &v))
+					return false;
+				sig = gdb_sig_from_gdb((int)v);
+			}
+			pid_t tid = -1;
+			if (*s == ':') {
+				s++;
+				if (*s == 'p') { /* pPID.TID */
+					s++;
+					if (!gdb_hex_u64(&s, &v) || *s++ != '.')
+						return false;
+				}
+				if (s[0] == '-' && s[1] == '1')
+					s += 2;
+				else if (gdb_hex_u64(&s, &v))
+					tid = (pid_t)v;
+				else
+					return false;
+			}
+			act[n++] = (typeof(act[0])){tid, a == 's' || a == 'S', sig};
+		}
+		if (*s || !n)
+			return false;
+	}
+	size_t i = 0;
+	struct task *t;
+	while ((t = tasks_next(&e->tasks, &i))) {
+		if (!t->gdb_hold || !t->proc || t->proc->pid != g->pid)
+			continue;
+		for (int k = 0; k < n; k++) {
+			if (act[k].tid == -1 || act[k].tid == t->tid) {
+				let_go(e, t, act[k].step, act[k].sig);
+				break;
+			}
+		}
+	}
+	g->report_tid = 0;
+	return true;
+}
+
+void gdb_stop_reply(revel_engine *e)
+{
+	struct gdb_server *g = e->gdb;
+	pid_t tid = g->report_tid ? g->report_tid : g->pid;
+	gdb_reply(g, "T%02xthread:%x;", gdb_sig_to_gdb(g->report_sig ? g->report_sig : SIGTRAP),
+		  (unsigned)tid);
+}
+
+static void close_client(struct gdb_server *g)
+{
+	if (g->fd >= 0)
+		close(g->fd);
+	g->fd = -1;
+	g->connected = false;
+	g->finished = true;
+}
+
+void gdb_let_go(revel_engine *e, bool kill_it)
+{
+	struct gdb_server *g = e->gdb;
+	if (kill_it && g->pid > 0) {
+		kill(g->pid, SIGKILL);
+	} else {
+		while (g->nbps)
+			gdb_bp_remove(e, g->bps[g->nbps - 1].addr);
+	}
+	size_t i = 0;
+	struct task *t;
+	while ((t = tasks_next(&e->tasks, &i))) {
+		if (!t->gdb_hold)
+			continue;
+		/* A signal of the guest's own goes on; gdb's traps do not. */
+		int sig = t->gdb_signal != SIGTRAP ? t->gdb_signal : 0;
+		let_go(e, t, false, kill_it ? 0 : sig);
+	}
+	g->report_tid = 0;
+	close_client(g);
+}
+
+/* After the tracer handled a stop: gdb hears of the debugged process's end,
+ * or of a stop gdb_on_stop marked for it. */
+void gdb_after_stop(revel_engine *e)
+{
+	struct gdb_server *g = e->gdb;
+	if (g->report_exit && g->connected) {
+		g->report_exit = false;
+		int st = g->report_status;
+		if (WIFSIGNALED(st))
+			gdb_reply(g, "X%02x", gdb_sig_to_gdb(WTERMSIG(st)));
+		else
+			gdb_reply(g, "W%02x", WEXITSTATUS(st));
+		close_client(g);
+		return;
+	}
+	if (g->report_tid && !g->finished) {
+		gdb_stop_all(e);
+		gdb_serve(e);
+	}
+}
+
+bool gdb_on_stop(revel_engine *e, pid_t tid, const struct stop *s)
+{
+	struct gdb_server *g = e->gdb;
+	if (g->finished)
+		return false;
+	struct task *t = tasks_find(&e->tasks, tid);
+	if (!g->pid) {
+		/* The guest stops for gdb at its first instruction: the root's
+		 * exec of the command. */
+		if (s->kind == STOP_EXEC && t && t->before_exec) {
+			g->pid = tid;
+			t->gdb_hold = true;
+			g->report_tid = tid;
+			g->report_sig = SIGTRAP;
+		}
+		return false;
+	}
+	if (!t || !t->proc || t->proc->pid != g->pid)
+		return false;
+	if (s->kind == STOP_GONE) {
+		if (t->proc->nthreads == 1 && tid == g->pid) {
+			g->report_exit = true;
+			g->report_status = s->status;
+		}
+		return false;
+	}
+	if (s->kind != STOP_SIGNAL || t->state != TS_RUNNING)
+		return false;
+	if (s->sig != SIGTRAP && s->sig < 64 && (g->pass_sigs & (1ull << s->sig)))
+		return false;
+	t->gdb_step = false;
+	t->gdb_signal = s->sig;
+	t->gdb_hold = true;
+	g->report_tid = tid;
+	g->report_sig = s->sig;
+	gdb_stop_all(e);
+	gdb_serve(e);
+	return true;
+}
+
+/* ---- software breakpoints ---- */
+
+static struct gdb_bp *bp_find(struct gdb_server *g, uint64_t addr)
+{
+	for (size_t i = 0; i < g->nbps; i++)
+		if (g->bps[i].addr == addr)
+			return &g->bps[i];
+	return NULL;
+}
+
+int gdb_bp_insert(revel_engine *e, uint64_t addr)
+{
+	struct gdb_server *g = e->gdb;
+	if (bp_find(g, addr))
+		return 0;
+	unsigned char orig, int3 = 0xcc;
+	if (revel_mem_read(e, g->pid, addr, &orig, 1) != 1)
+		return -EFAULT;
+	if (revel_mem_write(e, g->pid, addr, &int3, 1) != 1)
+		return -EFAULT;
+	if (g->nbps == g->capbps) {
+		size_t cap = g->capbps ? 2 * g->capbps : 16;
+		struct gdb_bp *b = realloc(g->bps, cap * sizeof *b);
+		if (!b)
+			abort();
+		g->bps = b;
+		g->capbps = cap;
+	}
+	g->bps[g->nbps++] = (struct gdb_bp){addr, orig};
+	return 0;
+}
+
+int gdb_bp_remove(revel_engine *e, uint64_t addr)
+{
+	struct gdb_server *g = e->gdb;
+	struct gdb_bp *b = bp_find(g, addr);
+	if (!b)
+		return 0;
+	unsigned char orig = b->orig;
+	*b = g->bps[--g->nbps];
+	if (revel_mem_write(e, g->pid, addr, &orig, 1) != 1)
+		return -EFAULT;
+	return 0;
+}
+
+ssize_t gdb_mem_read(revel_engine *e, pid_t tid, uint64_t addr, void *buf, size_t n)
+{
+	struct gdb_server *g = e->gdb;
+	ssize_t got = revel_mem_read(e, tid, addr, buf, n);
+	for (size_t i = 0; got > 0 && i < g->nbps; i++)
+		if (g->bps[i].addr >= addr && g->bps[i].addr < addr + (uint64_t)got)
+			((unsigned char *)buf)[g->bps[i].addr - addr] = g->bps[i].orig;
+	return got;
+}
+
+ssize_t gdb_mem_write(revel_engine *e, pid_t tid, uint64_t addr, const void *buf, size_t n)
+{
+	struct gdb_server *g = e->gdb;
+	unsigned char *copy = malloc(n ? n : 1);
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, buf, n);
+	for (size_t i = 0; i < g->nbps; i++) {
+		if (g->bps[i].addr >= addr && g->bps[i].addr < addr + n) {
+			g->bps[i].orig = copy[g->bps[i].addr - addr];
+			copy[g->bps[i].addr - addr] = 0xcc; /* stays inserted */
+		}
+	}
+	ssize_t w = revel_mem_write(e, tid, addr, copy, n);
+	free(copy);
+	return w;
+}

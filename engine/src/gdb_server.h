@@ -1,0 +1,101 @@
+/* gdb_server.h: revel --gdbserver, a GDB remote protocol server inside the
+ * tracer. It is a guest of the tracer loop, not a second tracer: it looks at
+ * each stop before the state machine (gdb_on_stop), holds the threads gdb
+ * looks at (task.gdb_hold: the tracer's own resumes of them wait), and serves
+ * gdb's packets while the guest is stopped. The protocol's framing is
+ * gdb_packet.c; registers gdb_regs.c; stops, threads and breakpoints
+ * gdb_run.c; files (auxv, exec-file, libraries, vFile) gdb_files.c. */
+#ifndef REVEL_GDB_SERVER_H
+#define REVEL_GDB_SERVER_H
+
+#include <stdbool.h>
+#include "engine_state.h"
+#include "gdb_packet.h"
+#include "stop.h"
+
+struct gdb_bp {
+	uint64_t addr;
+	unsigned char orig;
+};
+
+struct gdb_server {
+	int listen_fd, fd;
+	char where[160];   /* the address, as said on stderr */
+	char sock_path[108]; /* a UNIX socket revel made: removed at the end */
+	bool connected, finished, no_ack, kill_on_disconnect;
+	pid_t pid;        /* the process gdb debugs (the root) */
+	pid_t report_tid; /* a stop to tell gdb of, 0: none */
+	int report_sig;   /* its signal (Linux numbering) */
+	bool report_exit; /* the process is gone: report_status */
+	int report_status;
+	pid_t g_tid, c_tid; /* Hg, Hc (0 or -1: any) */
+	size_t nstashed;    /* stops kept for the tracer (gdb_replay), at most */
+	uint64_t pass_sigs; /* QPassSignals: bit N, signal N goes on unreported */
+	struct gdb_bp *bps;
+	size_t nbps, capbps;
+	int vfile_fd[16];
+	size_t rpos, rend;
+	char rbuf[4096];
+	size_t outlen; /* the last frame, for a '-' */
+	char out[2 * GDB_PACKET_MAX + 64];
+	size_t rlen; /* the reply being built */
+	char reply[GDB_PACKET_MAX + 1];
+	struct gdb_reader rd;
+};
+
+/* ---- the tracer's hooks ---- */
+
+/* Listen on addr ("PORT", "HOST:PORT" or a path with a '/': a UNIX socket).
+ * 0, or -1 with a message in err. */
+int gdb_server_open(revel_engine *e, const char *addr, int disconnect_kill, char *err,
+		    size_t errlen);
+void gdb_server_free(revel_engine *e);
+/* A stop, before the state machine: true when gdb took it. */
+bool gdb_on_stop(revel_engine *e, pid_t tid, const struct stop *s);
+/* After the state machine: a stop gdb is to hear of is served now. */
+void gdb_after_stop(revel_engine *e);
+/* A stop that came while gdb had all threads stopped, for the tracer now:
+ * true with *tid and *status set. */
+bool gdb_replay(revel_engine *e, pid_t *tid, int *status);
+
+/* ---- inside (gdb_server.c) ---- */
+
+/* Serve packets until gdb resumes the guest or leaves. */
+void gdb_serve(revel_engine *e);
+void gdb_reply(struct gdb_server *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void gdb_reply_bin(struct gdb_server *g, const void *p, size_t n);
+/* A qXfer reply: the part of data[0..n) at offset, at most len bytes. */
+void gdb_reply_xfer(struct gdb_server *g, const void *data, size_t n, uint64_t offset,
+		    uint64_t len);
+void gdb_say(revel_engine *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- registers (gdb_regs.c) ---- */
+
+/* qXfer:features:read:target.xml */
+const char *gdb_target_xml(void);
+void gdb_regs_read_all(revel_engine *e, struct task *t);            /* g */
+bool gdb_regs_write_all(revel_engine *e, struct task *t, const char *hex); /* G */
+bool gdb_reg_read(revel_engine *e, struct task *t, int regno);      /* p */
+bool gdb_reg_write(revel_engine *e, struct task *t, int regno, const char *hex); /* P */
+
+/* ---- running (gdb_run.c) ---- */
+
+struct task *gdb_thread(revel_engine *e, pid_t tid); /* of the debugged process */
+void gdb_stop_all(revel_engine *e);
+/* vCont's actions, c, s, C, S: threads let go. False: a bad packet. */
+bool gdb_resume(revel_engine *e, const char *pkt);
+void gdb_stop_reply(revel_engine *e);
+void gdb_let_go(revel_engine *e, bool kill);
+int gdb_bp_insert(revel_engine *e, uint64_t addr);
+int gdb_bp_remove(revel_engine *e, uint64_t addr);
+/* Guest memory as gdb sees it: its breakpoints' bytes shown as they were. */
+ssize_t gdb_mem_read(revel_engine *e, pid_t tid, uint64_t addr, void *buf, size_t n);
+ssize_t gdb_mem_write(revel_engine *e, pid_t tid, uint64_t addr, const void *buf, size_t n);
+int gdb_sig_to_gdb(int sig);
+int gdb_sig_from_gdb(int gsig);
+
+/* ---- files (gdb_files.c) ---- */
+
+bool gdb_files_packet(revel_engine *e, const char *pkt); /* qXfer (not features), vFile */
+
+#endif

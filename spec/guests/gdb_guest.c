@@ -1,0 +1,81 @@
+/* gdb_guest.c: the guest of spec/gdbserver_spec.lua, built -g -O0: functions
+ * with locals to break in, step through and finish; with "threads", two
+ * threads alive and waiting while main is at threads_ready(), then writing
+ * the global `counter`; with "fork", a child that runs in_child(). Its output
+ * shows it ran to its end. */
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+volatile int counter;
+static pthread_barrier_t ready, go;
+
+static int square(int x)
+{
+	int sq = x * x;
+	return sq;
+}
+
+static int sum_squares(int n)
+{
+	int total = 0;
+	for (int i = 1; i <= n; i++)
+		total += square(i);
+	return total;
+}
+
+static void *worker(void *arg)
+{
+	int id = (int)(long)arg;
+	pthread_barrier_wait(&ready);
+	pthread_barrier_wait(&go);
+	counter += id;
+	return NULL;
+}
+
+void threads_ready(int n)
+{
+	printf("threads ready: %d\n", n);
+	fflush(stdout);
+}
+
+int in_child(int v)
+{
+	int twice = 2 * v;
+	return twice;
+}
+
+int main(int argc, char **argv)
+{
+	const char *mode = argc > 1 ? argv[1] : "";
+	if (!strcmp(mode, "threads")) {
+		pthread_t t[2];
+		pthread_barrier_init(&ready, NULL, 3);
+		pthread_barrier_init(&go, NULL, 3);
+		for (long i = 0; i < 2; i++)
+			pthread_create(&t[i], NULL, worker, (void *)(i + 1));
+		pthread_barrier_wait(&ready);
+		threads_ready(2);
+		pthread_barrier_wait(&go);
+		for (int i = 0; i < 2; i++)
+			pthread_join(t[i], NULL);
+		printf("counter=%d\n", counter);
+		return 0;
+	}
+	if (!strcmp(mode, "fork")) {
+		pid_t pid = fork();
+		if (pid == 0) {
+			printf("child: %d\n", in_child(21));
+			return 0;
+		}
+		int st;
+		waitpid(pid, &st, 0);
+		printf("parent: child exited %d\n", WEXITSTATUS(st));
+		return 0;
+	}
+	int s = sum_squares(4);
+	printf("sum=%d\n", s);
+	return s == 30 ? 0 : 1;
+}
