@@ -61,6 +61,22 @@ static bool stopped_already(const struct task *t)
 	}
 }
 
+/* A call the interrupt cut short (-ERESTARTSYS, -ERESTARTNOINTR,
+ * -ERESTARTNOHAND) runs again and stops at seccomp again: that stop is the
+ * tracer's replay, not a new call for the tool (its count stays the same). */
+static void restart_is_replay(revel_engine *e, struct task *t)
+{
+	const struct user_regs_struct *r = task_regs(t);
+	if (!r || t->state != TS_RUNNING || t->syscall_mode || t->replay_pending)
+		return;
+	int64_t nr = (int64_t)r->orig_rax, rc = (int64_t)r->rax;
+	if (nr < 0 || nr >= REVEL_NR_MAX || !e->opt.subscribed[nr] || rc < -514 || rc > -512)
+		return;
+	t->replay_pending = true;
+	t->replay_ip = r->rip;
+	t->replay_sp = r->rsp;
+}
+
 void gdb_stop_all(revel_engine *e)
 {
 	size_t i = 0;
@@ -84,6 +100,7 @@ void gdb_stop_all(revel_engine *e)
 		if (WIFSTOPPED(st) && (unsigned)st >> 16 == PTRACE_EVENT_STOP &&
 		    WSTOPSIG(st) == SIGTRAP) {
 			/* Ours: it goes on as it was going when let go. */
+			restart_is_replay(e, t);
 			t->gdb_deferred = true;
 			t->gdb_req = tracer_wants_syscall_stops(t) ? PTRACE_SYSCALL : PTRACE_CONT;
 			t->gdb_sig = 0;

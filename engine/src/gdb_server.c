@@ -238,8 +238,10 @@ static void refuse_others(revel_engine *e, struct gdb_server *g)
 		if (fd < 0)
 			return;
 		gdb_say(e, "a second client refused: gdb is connected already");
-		static const char msg[] = "$E.revel gdbserver: a client is connected already#00";
-		(void)!write(fd, msg, sizeof msg - 1);
+		static const char msg[] = "E.revel gdbserver: a client is connected already";
+		char frame[128];
+		size_t n = gdb_frame(frame, sizeof frame, msg, sizeof msg - 1, false);
+		(void)!write(fd, frame, n);
 		close(fd);
 	}
 }

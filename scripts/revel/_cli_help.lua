@@ -171,6 +171,14 @@ short one -xVALUE or
                        together pins both to one CPU, the guest still seeing
                        its own affinity (sched_getaffinity, Cpus_allowed);
                        auto (the default) is follow
+  --gdbserver [HOST:]PORT|PATH
+                       serve gdb's remote protocol: COMMAND stops at its first
+                       instruction until gdb's `target remote` connects
+                       (127.0.0.1 unless HOST is given; a PATH with a / is a
+                       UNIX socket); TOOL keeps running meanwhile
+  --gdb-disconnect=continue|kill
+                       what happens to the guest when the gdb client goes away
+                       without detaching (default continue)
   --list-syscalls      print the syscall table (number, name, arguments) and exit
   -h, --help           show this help and exit
   -V, --version        show the version and exit

@@ -1,0 +1,220 @@
+-- revel --gdbserver (issue 13): the real gdb, in batch mode, debugging
+-- spec/guests/gdb_guest.c (built -g -O0) through revel's GDB remote protocol
+-- server on a UNIX socket in the spec's own directory (two suites at once
+-- never share it): breakpoints, backtraces, locals, stepping, threads,
+-- detach and kill; the tool's handlers keep running meanwhile; bad packets,
+-- a second client and a client that goes away leave revel and the guest
+-- sound, with one line on stderr. The packet parser's own fuzz test is
+-- engine/tests/test_gdb_packet.c.
+local H = require("helpers.run")
+
+after_each(H.cleanup)
+
+local guest = H.guest("gdb_guest")
+local has_gdb = os.execute("gdb --version > /dev/null 2>&1") == 0
+local has_python = os.execute("python3 -c 1 > /dev/null 2>&1") == 0
+
+-- revel [pre...] --gdbserver SOCK [tool] -- gdb_guest arg, and a client (gdb in
+-- batch mode with `target remote SOCK` and the -ex commands given, or any
+-- shell command with $SOCK) once the socket is there. Returns the client's
+-- output, revel's { code, out, err }.
+local function session(o)
+  local sock = H.track(H.tmppath("gdb.sock"))
+  local rout, rerr, rcode = H.tmppath("rout"), H.tmppath("rerr"), H.tmppath("rcode")
+  local revel = { H.bin }
+  for _, w in ipairs(o.pre or {}) do
+    revel[#revel + 1] = w
+  end
+  for _, w in ipairs({ "--gdbserver", sock, o.tool or "--", o.tool and "--" or guest, o.tool and guest or o.arg,
+    o.tool and o.arg or nil }) do
+    revel[#revel + 1] = w
+  end
+  local client = o.client
+  if not client then
+    local words = { "gdb", "-batch", "-nx", "-ex", "target remote " .. sock }
+    for _, c in ipairs(o.gdb) do
+      words[#words + 1] = "-ex"
+      words[#words + 1] = c
+    end
+    client = H.words(words)
+  end
+  local script = ([[
+(%s > %s 2> %s; echo $? > %s) &
+i=0; while [ ! -S %s ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done
+SOCK=%s; export SOCK
+{
+%s
+} 2>&1
+wait
+]]):format(H.words(revel), H.q(rout), H.q(rerr), H.q(rcode), H.q(sock), H.q(sock), client)
+  local r = H.sh(script, { timeout = 180 })
+  local rv = { out = H.slurp(rout), err = H.slurp(rerr), code = tonumber(H.slurp(rcode)) }
+  os.remove(rout)
+  os.remove(rerr)
+  os.remove(rcode)
+  return r.out, rv
+end
+
+local function skip()
+  if not has_gdb then
+    pending("gdb is not installed")
+    return true
+  end
+end
+
+describe("revel --gdbserver with gdb", function()
+  it("stops at a breakpoint; bt names functions and lines; locals and expressions print", function()
+    if skip() then return end
+    local out, rv = session({ pre = { "-e", "trace=none" }, gdb = { "break square", "continue", "bt",
+      "info locals", "print x * 10 + 1", "continue" } })
+    assert.matches("Breakpoint 1, square %(x=1%) at [^\n]*gdb_guest%.c:%d+", out)
+    assert.matches("#0  square %(x=1%) at [^\n]*gdb_guest%.c:%d+", out)
+    assert.matches("#1  0x%x+ in sum_squares %(n=4%) at [^\n]*gdb_guest%.c:%d+", out)
+    assert.matches("#2  0x%x+ in main %(", out)
+    assert.matches("\nsq = %-?%d+\n", out)
+    assert.matches("%$1 = 11\n", out)
+    -- the second continue stops at the next call of square
+    assert.matches("Breakpoint 1, square %(x=2%)", out)
+    assert.matches("listening on ", rv.err)
+  end)
+
+  it("steps, nexts and finishes as gdb does natively", function()
+    if skip() then return end
+    local out = session({ pre = { "-e", "trace=none" }, gdb = { "break sum_squares", "continue", "next",
+      "next", "step", "finish", "next", "info registers rip" } })
+    assert.matches("Breakpoint 1, sum_squares %(n=4%)", out)
+    assert.matches("\n24\t%s*for %(int i = 1; i <= n; i%+%+%)", out)
+    assert.matches("square %(x=1%) at [^\n]*gdb_guest%.c:17", out) -- step went in
+    assert.matches("0x%x+ in sum_squares %(n=4%) at [^\n]*gdb_guest%.c:25\n", out) -- finish
+    assert.matches("Value returned is %$1 = 1", out)
+    assert.matches("rip%s+0x%x+%s+0x%x+ <sum_squares%+%d+>", out)
+  end)
+
+  it("lists threads and switches between them", function()
+    if skip() then return end
+    local out, rv = session({ arg = "threads", pre = { "-e", "trace=none" }, gdb = { "break threads_ready",
+      "continue", "info threads", "thread 2", "bt", "thread 3", "bt", "thread 1", "bt 1", "continue" } })
+    assert.matches("hit Breakpoint 1, threads_ready %(n=2%)", out)
+    local n = 0
+    for _ in out:gmatch("\n[* ] +%d +Thread %d+") do
+      n = n + 1
+    end
+    assert.equal(3, n)
+    assert.matches("Switching to thread 2", out)
+    local workers = 0
+    for _ in out:gmatch("in worker %(arg=0x[12]%) at [^\n]*gdb_guest%.c:%d+") do
+      workers = workers + 1
+    end
+    assert.equal(2, workers)
+    assert.matches("exited normally", out)
+    assert.equal("threads ready: 2\ncounter=3\n", rv.out)
+    assert.equal(0, rv.code)
+  end)
+
+  it("detach leaves the guest to finish with its own output, the tool still tracing", function()
+    if skip() then return end
+    local native = H.native({ guest })
+    local out, rv = session({ pre = { "-e", "trace=write" }, gdb = { "break square", "continue", "detach" } })
+    assert.matches("%[Inferior 1 %(Remote target%) detached%]", out)
+    assert.equal(native.out, rv.out)
+    assert.equal(0, rv.code)
+    assert.matches('write%(1, "sum=30\\n", 7%)%s+= 7', rv.err)
+    assert.matches("%+%+%+ exited with 0 %+%+%+", rv.err)
+  end)
+
+  it("kill ends the guest; revel exits as it died", function()
+    if skip() then return end
+    local out, rv = session({ pre = { "-e", "trace=none" }, gdb = { "break sum_squares", "continue", "kill" } })
+    assert.matches("killed", out)
+    assert.equal("", rv.out)
+    assert.equal(137, rv.code)
+    assert.matches("%+%+%+ killed by SIGKILL %+%+%+", rv.err)
+  end)
+
+  it("keeps a tool's handlers running: its count is the same with and without gdb", function()
+    if skip() then return end
+    local tool = H.tool([[
+local tool = { calls = 0 }
+function tool.syscall(g, sc) tool.calls = tool.calls + 1 end
+function tool.finish() io.stderr:write("calls ", tool.calls, "\n") end
+return tool
+]])
+    local plain = H.revel({ tool }, { guest })
+    local want = plain.err:match("calls (%d+)")
+    assert.is_not_nil(want, plain.err)
+    local _, rv = session({ tool = tool, gdb = { "break square", "continue", "next", "finish",
+      "delete", "continue" } })
+    assert.equal(want, rv.err:match("calls (%d+)"))
+    assert.equal(plain.out, rv.out)
+  end)
+end)
+
+describe("revel --gdbserver and bad clients", function()
+  local function raw(py)
+    return ([[python3 - <<'EOF'
+import os, socket, time
+def frame(p): return ("$%%s#%%02x" %% (p, sum(p.encode()) & 0xff)).encode()
+def until(s, pat):
+    got = b""
+    s.settimeout(60)
+    while pat not in got:
+        b = s.recv(4096)
+        if not b: break
+        got += b
+    return got
+s = socket.socket(socket.AF_UNIX); s.connect(os.environ["SOCK"])
+%s
+EOF]]):format(py)
+  end
+
+  it("drops bad packets with one line each, refuses a second client, goes on when the client leaves", function()
+    if not has_python then return pending("python3 is not installed") end
+    local native = H.native({ guest })
+    local out, rv = session({ pre = { "-e", "trace=none" }, client = raw([[
+s.sendall(b"$g#00")
+s.sendall(b"$" + b"a" * 20000 + b"#00")
+s.sendall(b"$*a#8b")
+s.sendall(frame("?"))
+print(until(s, b"thread:"))
+s2 = socket.socket(socket.AF_UNIX); s2.connect(os.environ["SOCK"])
+s.sendall(frame("qC"))
+print("second:", until(s2, b"#"))
+print(until(s, b"QC"))
+s.close()
+]]) })
+    assert.matches("T05thread:%x+;", out)
+    assert.matches("second: b'%$E%.revel gdbserver: a client is connected already#%x%x'", out)
+    assert.matches("QC%x+", out)
+    assert.matches("gdbserver: bad checksum: packet says 00, its bytes sum to 67\n", rv.err)
+    assert.matches("gdbserver: packet longer than 16384 bytes dropped\n", rv.err)
+    assert.matches("gdbserver: bad run%-length encoding\n", rv.err)
+    assert.matches("gdbserver: a second client refused: gdb is connected already\n", rv.err)
+    assert.matches("gdbserver: gdb went away: the guest goes on\n", rv.err)
+    assert.equal(native.out, rv.out)
+    assert.equal(0, rv.code)
+  end)
+
+  it("--gdb-disconnect=kill kills the guest when the client leaves", function()
+    if not has_python then return pending("python3 is not installed") end
+    local _, rv = session({ pre = { "-e", "trace=none", "--gdb-disconnect=kill" }, client = raw([[
+s.sendall(frame("?"))
+until(s, b"thread:")
+s.close()
+]]) })
+    assert.matches("gdb went away: the guest is killed", rv.err)
+    assert.equal("", rv.out)
+    assert.equal(137, rv.code)
+  end)
+
+  it("refuses bad options with one line and 125", function()
+    local r = H.revel({ "--gdb-disconnect=later", "--gdbserver", "1" }, { guest })
+    assert.equal(125, r.code)
+    assert.equal('revel: --gdb-disconnect takes continue or kill, not "later"\n', r.err)
+    r = H.revel({ "--gdbserver", "localhost:99999" }, { guest })
+    assert.equal(125, r.code)
+    assert.matches("^revel: [^\n]*gdbserver takes %[HOST:%]PORT or a socket path, not localhost:99999\n$", r.err)
+    r = H.revel({ "--gdbserver", H.tmpdir() .. "/no/such/dir/sock" }, { guest })
+    assert.equal(125, r.code)
+    assert.matches("^revel: [^\n]*No such file or directory\n$", r.err)
+  end)
+end)
