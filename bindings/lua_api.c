@@ -147,4 +147,5 @@ const struct revel_lua_api revel_lua_api = {
 	.unwind_available = revel_unwind_available,
 	.rdtsc = lua_rdtsc,
 	.cpuid = lua_cpuid,
+	.observe_tee = lua_observe_tee,
 };

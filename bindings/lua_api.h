@@ -22,6 +22,7 @@ revel_printer *lua_printer_new(revel_engine *e, const struct revel_printer_opts 
 int lua_printer_enter(revel_printer *p, const struct revel_lua_event *ev);
 int lua_printer_exit(revel_printer *p, pid_t tid, double result);
 void lua_observe_printer(revel_engine *e, revel_printer *p);
+void lua_observe_tee(revel_printer *p);
 int lua_format_call(revel_engine *e, const struct revel_lua_event *ev, int string_limit, char *out,
 		    size_t len);
 

@@ -90,13 +90,21 @@ int lua_format_call(revel_engine *e, const struct revel_lua_event *ev, int strin
 	return n + m;
 }
 
+/* --timeline's printer (a second one, its own format), fed the calls the
+ * observer takes along with the tool's: the timeline stays in C as the
+ * default tool does. NULL: none. */
+static revel_printer *tee;
+
 /* The default tool's per-call work as an engine observer: no Lua, no
  * coroutine for a call that is only printed. */
 static int observe_enter(void *ctx, revel_engine *e, pid_t tid, long nr, const int64_t args[6],
 			 uint64_t sp)
 {
 	revel_printer *p = ctx;
-	if (revel_printer_enter(p, tid, nr, args, sp) == 1)
+	int hidden = revel_printer_enter(p, tid, nr, args, sp) == 1;
+	if (tee && revel_printer_enter(tee, tid, nr, args, sp) != 1)
+		hidden = 0;
+	if (hidden)
 		return REVEL_OBSERVE_DONE; /* -P: not printed, so its exit is not needed */
 	if (nr == SYS_exit || nr == SYS_exit_group)
 		return REVEL_OBSERVE_DONE; /* the line ends when the thread does */
@@ -106,6 +114,8 @@ static int observe_enter(void *ctx, revel_engine *e, pid_t tid, long nr, const i
 		if (revel_mem_read(e, tid, sp + 144, &rax, sizeof rax) != sizeof rax)
 			rax = 0;
 		revel_printer_exit(p, tid, rax);
+		if (tee)
+			revel_printer_exit(tee, tid, rax);
 		return REVEL_OBSERVE_DONE;
 	}
 	return REVEL_OBSERVE_EXIT;
@@ -115,21 +125,32 @@ static void observe_exit(void *ctx, revel_engine *e, pid_t tid, int64_t result)
 {
 	(void)e;
 	revel_printer_exit(ctx, tid, result);
+	if (tee)
+		revel_printer_exit(tee, tid, result);
 }
 
 static void observe_stopped(void *ctx, revel_engine *e, pid_t tid, int sig)
 {
 	(void)e;
 	revel_printer_stopped(ctx, tid, sig);
+	if (tee)
+		revel_printer_stopped(tee, tid, sig);
 }
 
 static void observe_idle(void *ctx, revel_engine *e)
 {
 	(void)e;
 	revel_printer_flush(ctx);
+	if (tee)
+		revel_printer_flush(tee);
 }
 
 static struct revel_observer printer_observer;
+
+void lua_observe_tee(revel_printer *p)
+{
+	tee = p;
+}
 
 void lua_observe_printer(revel_engine *e, revel_printer *p)
 {

@@ -351,6 +351,8 @@ struct revel_lua_api {
 	 * gets TSC_AUX (rdtscp) when not NULL. */
 	uint64_t (*rdtsc)(uint32_t *aux);
 	void (*cpuid)(uint32_t leaf, uint32_t subleaf, uint32_t out[4]);
+	/* A second printer that the observer feeds too (--timeline); NULL: none. */
+	void (*observe_tee)(revel_printer *p);
 };
 
 /* The revel command's own table (bindings/cli/cli_api.c), the Lua module

@@ -42,6 +42,7 @@ if [ "$what" != build ]; then
 	need_cmd git git
 	need_cmd xz xz-utils
 	need_cmd perl perl
+	need_cmd chromium chromium # --timeline's page, opened headless by its spec
 fi
 [ -z "$missing" ] && exit 0
 

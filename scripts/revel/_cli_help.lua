@@ -152,6 +152,10 @@ short one -xVALUE or
   --fault-log=FILE     record every fault --rule injects as a JSON line
   --replay=FILE        inject exactly the faults of a recorded log again
   --chrome-trace=FILE  also write the run as a Chrome trace (ui.perfetto.dev)
+  --timeline=FILE.html also write the run as one self-contained HTML page: a
+                       lane per thread, a bar per call (hover: its strace
+                       line), signals, faults, execs and exits marked; wheel,
+                       drag and keys zoom and pan
   --repl               a Lua prompt on the live guest: it stops at its first
                        syscall (with a tool, at the tool's subscriptions);
                        step(), cont(), brk("openat"), ret(-EACCES), help() ...

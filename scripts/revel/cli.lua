@@ -270,6 +270,7 @@ local WITH_VALUE = {
   ["fault-log"] = function(o, v) o.fault_log = v return true end,
   replay = function(o, v) o.replay = v return true end,
   ["chrome-trace"] = function(o, v) o.chrome_trace = v return true end,
+  timeline = function(o, v) o.timeline = v return true end,
   ["lua-memory"] = set_memory,
   ["on-error"] = set_on_error,
   spin = set_spin,
@@ -569,8 +570,9 @@ function M.main(args)
   local env = o.env and startup.environment(o.env) -- -E: revel's own, changed
   _G.revel = revel -- tools may use `revel` without requiring it
   stdout.check_writes(revel)
+  local views = {} -- --timeline, --chrome-trace: told when revel fails
   local ok, code, _, spawn_err = xpcall(function()
-    local t, config, name
+    local t, config, name, default
     if o.code then
       name = "-l"
       t = live.from_code(o.code, name)
@@ -601,6 +603,7 @@ function M.main(args)
       if not t then
         error(errors.run_error(("cannot open %s: %s"):format(o.output, cerr)), 0)
       end
+      default = t
     end
     local layers = {}
     local injects = o.injects
@@ -633,7 +636,14 @@ function M.main(args)
         layers[1] = revel.fault.layer(lua_rules, { seed = o.seed, log = o.fault_log, replay = o.replay })
       end
     end
-    if o.chrome_trace then layers[#layers + 1] = require("revel.tools.chrome_trace").layer(o.chrome_trace) end
+    if o.chrome_trace then
+      views[#views + 1] = require("revel.tools.chrome_trace").layer(o.chrome_trace)
+      layers[#layers + 1] = views[#views]
+    end
+    if o.timeline then
+      views[#views + 1] = require("revel.tools.timeline").layer(o.timeline, default, { command = o.command })
+      layers[#layers + 1] = views[#views]
+    end
     local ropts = { on_error = o.on_error, name = name, exit_with_root = o.exit_with_root, injects = injects,
       env = env, startup = started, attach = o.attach, detach_on_exec = o.detach_on_exec,
       debug = o.debug ~= nil }
@@ -666,6 +676,11 @@ function M.main(args)
     return errors.run_error(tostring(e), debug.traceback("", 2))
   end)
   if not ok then
+    for _, v in ipairs(views) do
+      if v.abandon then
+        v.abandon(errors.is(code) and code.message or tostring(code))
+      end
+    end
     stdout.flush(revel) -- what the tool wrote up to its error
     return report(code)
   end

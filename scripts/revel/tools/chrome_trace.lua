@@ -101,9 +101,20 @@ function M.new(opts)
     instant(g, what, g:time(), "p")
   end
 
+  local closed = false
+  local function close(other)
+    if not closed then
+      closed = true
+      out:write('\n],"otherData":{', other, '}}\n')
+      out:close()
+    end
+  end
   function layer.finish(_, code)
-    out:write(('\n],"otherData":{"exit_status":%d}}\n'):format(code))
-    out:close()
+    close(('"exit_status":%d'):format(code))
+  end
+  -- revel failed (an error in the tool): the events so far, and why it ended.
+  function layer.abandon(message)
+    close('"error":' .. str("revel failed: " .. tostring(message)))
   end
   return layer
 end

@@ -292,30 +292,51 @@ function M.new(opts)
     api.printer_flush(P) -- before revel says "Process N detached"
   end
 
+  -- --timeline's printer (revel.tools.timeline): it hears every call this
+  -- tool prints, in C through the observer and here.
+  local tee = nil
+  function tool.set_tee(p)
+    tee = p
+    api.observe_tee(p)
+  end
+
   -- Only calls the observer does not take come here (the rest are printed in C).
   function tool.syscall(g, sc)
     local ev = g:event()
     printer_enter(P, ev)
+    if tee then
+      printer_enter(tee, ev)
+    end
     if g:fault() then
       api.printer_injected(P, g.tid)
+      if tee then
+        api.printer_injected(tee, g.tid)
+      end
     end
     local nr = sc.nr
+    local r
     if nr == NR_EXIT or nr == NR_EXIT_GROUP then
-      local f = g:fault()
-      if f ~= nil then
-        -- A rule fails it: it returns, as any call, and the thread goes on.
-        printer_exit(P, g.tid, f)
-        return f
+      r = g:fault()
+      if r == nil then
+        return -- no result: the line ends when the thread does
       end
-      return -- no result: the line ends when the thread does
+      -- A rule fails it: it returns, as any call, and the thread goes on.
     elseif nr == NR_RT_SIGRETURN then
       -- The result is the rax the frame restores (uc_mcontext.rax).
       local rc = api.mem_read(E, g.tid, ev.rsp + 144, word, 8)
-      api.printer_exit(P, g.tid, rc == 8 and tonumber(word[0]) or 0)
+      local rax = rc == 8 and tonumber(word[0]) or 0
+      printer_exit(P, g.tid, rax)
+      if tee then
+        printer_exit(tee, g.tid, rax)
+      end
       return
+    else
+      r = g:inject(sc)
     end
-    local r = g:inject(sc)
     printer_exit(P, g.tid, r)
+    if tee then
+      printer_exit(tee, g.tid, r)
+    end
     return r
   end
 
