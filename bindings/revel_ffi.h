@@ -134,7 +134,8 @@ enum revel_fmt_flags {
 	REVEL_FMT_CONST_VERBOSE = 128,
 	REVEL_FMT_FD_DEVS = 256,
 	REVEL_FMT_FD_PIDFDS = 512,
-	REVEL_FMT_PID_NS = 1024
+	REVEL_FMT_PID_NS = 1024,
+	REVEL_FMT_KVM_VCPU = 2048
 };
 enum revel_fmt_style { REVEL_STYLE_RAW = 1, REVEL_STYLE_NO_ABBREV = 2, REVEL_STYLE_NO_VERBOSE = 4 };
 
@@ -268,7 +269,7 @@ enum {
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 16 };
+enum revel_lua_abi { REVEL_LUA_ABI = 17 };
 
 /* An event with its numbers also as doubles, so Lua reads them without
  * boxing 64-bit integers; values Lua leaves unchanged are written back bit

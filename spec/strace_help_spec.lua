@@ -34,9 +34,7 @@ local ELSEWHERE = {
   ["--daemonize"] = "the tracer outlives the command: spec/startup_spec.lua",
 }
 -- What revel refuses on purpose, where strace takes the option here.
-local REFUSED = {
-  ["--kvm"] = "revel does not decode KVM ioctls",
-}
+local REFUSED = {}
 
 -- Short letters and long names from strace -h.
 local function strace_options()

@@ -251,5 +251,11 @@ void d_timer(DEC);
 void d_timerfd_settime(DEC);
 /* decode_ioctl.c */
 void d_ioctl(DEC);
+/* decode_kvm.c: KVM's requests, for d_ioctl: is req one; its third
+ * argument on entry or exit (false for another request); its result, with
+ * KVM_RUN's exit reason under -e kvm=vcpu (false: printed as a number). */
+bool kvm_request(unsigned req);
+bool kvm_ioctl(struct fc *c, unsigned req, const int64_t *a, struct revel_fmt_state *st);
+bool p_kvm_result(struct fc *c, unsigned req, int fd, int64_t r);
 
 #endif

@@ -1,5 +1,6 @@
 /* decode_ioctl.c: the ioctl decoder: terminal requests (termios, winsize),
- * and requests by their _IOC encoding when no name is known. */
+ * KVM's (decode_kvm.c), and requests by their _IOC encoding when no name is
+ * known. */
 #include <inttypes.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -32,9 +33,12 @@ static void p_ioc(struct fc *c, uint64_t req)
 {
 	static const char *const dirs[] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
 	                                   "_IOC_READ|_IOC_WRITE"};
-	const char *n = xlat_name(x_ioctls, req);
+	const char *n = xlat_name(kvm_request((unsigned)req) ? x_kvm_ioctls : x_ioctls, req);
 	if (n) {
-		fo_puts(c->o, n);
+		int how = xs_begin(c, req, 'x'); /* -X raw: 0x5401; verbose: 0x5401 / * TCGETS * / */
+		if (how != XS_SKIP)
+			fo_puts(c->o, n);
+		xs_end(c, how);
 		return;
 	}
 	fo_printf(c->o, "_IOC(%s, %#x, %#x, %#x)", dirs[(req >> 30) & 3],
@@ -50,6 +54,8 @@ void d_ioctl(DEC)
 	if (!c->exiting) {
 		ARG(0, p_fd(c, (int)a[0]));
 		ARG(1, p_ioc(c, req));
+		if (kvm_ioctl(c, req, a, st))
+			return;
 		if (req == 0x5450 || req == 0x5451) { /* FIONCLEX, FIOCLEX: no argument */
 			st->printed = REVEL_FMT_MAXARGS;
 			return;
@@ -69,6 +75,8 @@ void d_ioctl(DEC)
 		st->printed = REVEL_FMT_MAXARGS;
 		return;
 	}
+	if (kvm_ioctl(c, req, a, st))
+		return;
 	if (c->result < 0) {
 		ARG(2, p_addr(c, U(2)));
 		return;

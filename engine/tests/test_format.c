@@ -381,6 +381,36 @@ static void edges(void)
 	CHECK_EQ_INT(7, n);
 }
 
+/* KVM's ioctls (decode_kvm.c), as strace 6.1 prints them. */
+static void kvm(void)
+{
+	struct {
+		uint32_t slot, flags;
+		uint64_t gpa, size, uaddr;
+	} region = {0, 2, 0x1000, 4096, 0x7f0000001000ull};
+	mem_put(P, &region, sizeof region);
+	CHECK_LINE("ioctl(4, KVM_SET_USER_MEMORY_REGION, {slot=0, flags=KVM_MEM_READONLY, "
+	           "guest_phys_addr=0x1000, memory_size=4096, userspace_addr=0x7f0000001000}) = 0",
+	           16, 4, 0x4020ae46, P, 0, 0, 0, 0);
+	uint64_t regs[18] = {0x4b};
+	regs[16] = 0x1007;
+	regs[17] = 2;
+	mem_put(Q, regs, sizeof regs);
+	CHECK_LINE("ioctl(5, KVM_GET_REGS, {rax=0x4b, ..., rsp=0, rbp=0, ..., rip=0x1007, "
+	           "rflags=0x2}) = 0",
+	           16, 5, 0x8090ae81, Q, 0, 0, 0, 0);
+	CHECK_LINE("ioctl(5, KVM_GET_REGS, 0x7ffd00002000) = -1 EFAULT (Bad address)", 16, 5,
+	           0x8090ae81, Q, 0, 0, 0, -14);
+	CHECK_LINE("ioctl(3, KVM_CHECK_EXTENSION, KVM_CAP_USER_MEMORY) = 1", 16, 3, 0xae03, 3, 0, 0,
+	           0, 1);
+	CHECK_LINE("ioctl(4, KVM_CREATE_VCPU, 0) = 5", 16, 4, 0xae41, 0, 0, 0, 0, 5);
+	/* No vcpu mapped in this made-up guest: KVM_RUN's result alone. */
+	fmt.flags = REVEL_FMT_KVM_VCPU;
+	CHECK_LINE("ioctl(5, KVM_RUN, 0) = 0", 16, 5, 0xae80, 0, 0, 0, 0, 0);
+	fmt.flags = 0;
+	mem_reset();
+}
+
 int main(void)
 {
 	files();
@@ -390,6 +420,7 @@ int main(void)
 	process();
 	network();
 	edges();
+	kvm();
 	mem_reset();
 	return check_done();
 }

@@ -128,6 +128,9 @@ short one -xVALUE or
                        handler runs on); 3 (never): revel ignores them; 4
                        (never_tstp): and SIGTSTP. Without -I: SIGTERM and
                        SIGHUP end the run, Ctrl-C and Ctrl-\ are the guest's
+  -e kvm=vcpu, --kvm=vcpu
+                       print each KVM_RUN's exit reason after its result, read
+                       from the vcpu's struct kvm_run: = 0 (KVM_EXIT_HLT)
   --json               one JSON object per line and syscall (pid, tid, name,
                        args, result, errno), signal and exit
   --on-error=MODE      a Lua error in a handler: "abort" (default) kills the guest
@@ -187,8 +190,7 @@ short one -xVALUE or
   -h, --help           show this help and exit
   -V, --version        show the version and exit
 
-Every other option of strace 6.1 is taken with strace's meaning but
--e kvm=vcpu, refused (exit 125): revel decodes no KVM ioctl.
+Every other option of strace 6.1 is taken with strace's meaning.
 
 A tool is a Lua file returning a table; see revel(1) and docs/api.md.
 TOOL-OPTIONS fill the tool's `options` table: --name VALUE, --name=VALUE, --flag.

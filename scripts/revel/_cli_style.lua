@@ -219,7 +219,8 @@ end
 S.NAMES = { { "column", "-a" }, { "append", "-A" }, { "x", "-x" },
   { "hex", "--strings-in-hex" }, { "const_style", "-X" }, { "abbrev", "-v or -e abbrev=" },
   { "verbose_set", "-e verbose=" }, { "raw", "-e raw=" }, { "dump_read", "-e read=" },
-  { "dump_write", "-e write=" }, { "pid_comm", "-Y" }, { "pid_ns", "--decode-pids=pidns" }, { "fd_details", "--decode-fds=socket" } }
+  { "dump_write", "-e write=" }, { "pid_comm", "-Y" }, { "pid_ns", "--decode-pids=pidns" }, { "fd_details", "--decode-fds=socket" },
+  { "kvm_vcpu", "-e kvm=vcpu" } }
 
 -- --decode-fds[=SET] is -y (path) or -yy (all; socket and dev details);
 -- its value is optional, so only --decode-fds=V (as --quiet[=SET]:
@@ -259,6 +260,7 @@ function S.tool_opts(o, t)
   t.const_style = o.const_style
   t.pid_comm = o.pid_comm
   t.pid_ns = o.pid_ns
+  t.kvm_vcpu = o.kvm_vcpu
   -- Per syscall: raw, abbreviated (default all), verbose (default all).
   local abbrev = o.abbrev
   if o.raw or abbrev or o.verbose_set then

@@ -1,8 +1,9 @@
 -- revel._startup: strace's startup options as the command line takes them:
 -- -E VAR[=VAL] (the guest's environment), -u USER / --user=USER, -D / --daemonize[=MODE], -I N / --interruptible=N,
--- and -e kvm= (refused: see kvm). What they become: the engine's run_user,
--- run_uid, run_gid and daemonize (revel.run's opts.startup) and revel's own
--- signal mode (bindings/cli/signals.c). Messages are strace's.
+-- and -e kvm=vcpu. What they become: the engine's run_user,
+-- run_uid, run_gid and daemonize (revel.run's opts.startup), revel's own
+-- signal mode (bindings/cli/signals.c) and the default tool's kvm_vcpu.
+-- Messages are strace's.
 local rffi = require("revel.ffi")
 local ffi = rffi.ffi
 
@@ -58,14 +59,15 @@ function M.set_interruptible(o, v, opt)
   return true
 end
 
--- -e kvm=vcpu prints each KVM_RUN's exit reason, read from the vcpu's
--- struct kvm_run mapped in the guest: revel decodes no KVM ioctl and has no
--- KVM guest to check it against, so it says so rather than print less.
-function M.kvm(_, v)
+-- -e kvm=vcpu: the default tool prints each KVM_RUN's exit reason, read
+-- from the vcpu's struct kvm_run mapped in the guest (revel.tools.strace's
+-- kvm_vcpu, engine/decode/decode_kvm.c).
+function M.kvm(o, v)
   if v ~= "vcpu" then
     return nil, ("invalid -e kvm= argument: '%s'"):format(v)
   end
-  return nil, "-e kvm=vcpu is not supported: revel does not decode KVM ioctls (KVM_RUN exit reasons)"
+  o.kvm_vcpu = true
+  return true
 end
 
 -- After parsing: the engine's part (opts.startup) or nil and the message.

@@ -26,7 +26,8 @@
 -- strsize_exact: strsize as given, 0 included (strace -s 0).
 -- style: the output style (revel._cli_style.tool_opts): column (-a N),
 --   append (-A), hex (1 -x, 2 -xx, 3 non-ascii-chars), const_style ("raw",
---   "verbose"), pid_comm (-Y), pid_ns (--decode-pids=pidns), styles
+--   "verbose"), pid_comm (-Y), pid_ns (--decode-pids=pidns), kvm_vcpu
+--   (-e kvm=vcpu: KVM_RUN's exit reason after its result), styles
 --   ({ [nr] = raw 1 + no-abbrev 2 + no-verbose 4 }), dump_read / dump_write
 --   (fd sets: { neg, all, fds }).
 -- attach: the pids given to -p: without follow, the lines of those threads
@@ -172,6 +173,7 @@ function M.new(opts)
     + (HEX[style.hex or 0] or 0) + (CONST[style.const_style or ""] or 0)
     + (style.pid_comm and ffi.C.REVEL_FMT_PID_COMM or 0)
     + (style.pid_ns and ffi.C.REVEL_FMT_PID_NS or 0)
+    + (style.kvm_vcpu and ffi.C.REVEL_FMT_KVM_VCPU or 0)
   -- Kept while the printer lives (it copies them).
   local styles, dump
   if style.styles then

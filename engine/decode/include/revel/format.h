@@ -39,6 +39,7 @@ enum revel_fmt_flags {
 	REVEL_FMT_FD_DEVS = 256,     /* -yy, --decode-fds=dev: /dev/null<char 1:3> */
 	REVEL_FMT_FD_PIDFDS = 512,   /* -yy, --decode-fds=pidfd: a pidfd's pid, <pid:1234> */
 	REVEL_FMT_PID_NS = 1024,     /* --decode-pids=pidns: 1 / * 1234 in strace's PID NS * / */
+	REVEL_FMT_KVM_VCPU = 2048,   /* -e kvm=vcpu: KVM_RUN's exit reason, 0 (KVM_EXIT_HLT) */
 };
 
 /* Per-syscall styles (struct revel_fmt.styles, one byte per number). */
