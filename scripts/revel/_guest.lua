@@ -92,8 +92,12 @@ end
 -- whose signal the tool.signal hook does not see again.
 function methods.deliver(g, sig)
   in_own_handler(g, "deliver")
+  if type(sig) ~= "number" or not (sig % 1 == 0 and sig >= 1 and sig <= 64) then
+    local what = type(sig) == "number" and tostring(sig) or "a " .. type(sig)
+    error(("g:deliver: %s is not a signal (a number from 1 to 64 was expected)"):format(what), 2)
+  end
   local held = rawget(g, "_held")
-  if type(sig) ~= "number" or not held or not held[sig] then
+  if not held or not held[sig] then
     error(("g:deliver: signal %s is not held by thread %d"):format(tostring(sig), g.tid), 2)
   end
   held[sig] = held[sig] > 1 and held[sig] - 1 or nil
