@@ -67,7 +67,7 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX,
 	X(revel_options, want_signals) X(revel_options, log) X(revel_options, sig_default) \
 	X(revel_options, placement) X(revel_options, tracer_cpu) X(revel_options, envp) X(revel_options, spin_us) \
 	X(revel_options, run_user) X(revel_options, run_uid) X(revel_options, run_gid) \
-	X(revel_options, daemonize) X(revel_options, interrupt) X(revel_options, detach_on_exec) X(revel_options, debug) X(revel_options, gdbserver) X(revel_options, gdb_disconnect_kill) \
+	X(revel_options, daemonize) X(revel_options, interrupt) X(revel_options, detach_on_exec) X(revel_options, debug) X(revel_options, gdbserver) X(revel_options, gdb_disconnect_kill) X(revel_options, own_signal) \
 	X(revel_event, kind) X(revel_event, tid) X(revel_event, pid) X(revel_event, parent_tid) \
 	X(revel_event, former_tid) X(revel_event, flags) X(revel_event, sig) \
 	X(revel_event, status) X(revel_event, nr) X(revel_event, args) X(revel_event, result) \

@@ -62,6 +62,7 @@ struct revel_options {
 	int debug;
 	const char *gdbserver;
 	int gdb_disconnect_kill;
+	int own_signal;
 };
 
 enum revel_placement { REVEL_PLACE_NONE = 0, REVEL_PLACE_CPU = 1, REVEL_PLACE_FOLLOW = 2, REVEL_PLACE_TOGETHER = 3 };
@@ -269,7 +270,7 @@ enum {
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 17 };
+enum revel_lua_abi { REVEL_LUA_ABI = 18 };
 
 /* An event with its numbers also as doubles, so Lua reads them without
  * boxing 64-bit integers; values Lua leaves unchanged are written back bit

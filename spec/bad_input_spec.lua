@@ -54,6 +54,28 @@ describe("bad input from a tool", function()
   end)
 
   for _, case in ipairs({
+    { arg = "{ ns = 0 }", says = "g:set_timer: ns is 0; a whole number of nanoseconds from 1 to 2^62 was expected" },
+    { arg = "{ ns = -1000 }", says = "g:set_timer: ns is -1000; a whole number" },
+    { arg = "{ ns = 1.5 }", says = "g:set_timer: ns is 1.5; a whole number" },
+    { arg = "{ ns = 0/0 }", says = "g:set_timer: ns is nan; a whole number" },
+    { arg = '{ ns = "1000" }', says = "g:set_timer: ns is a string; a whole number" },
+    { arg = "{}", says = "g:set_timer: ns is a nil; a whole number" },
+    { arg = "1000", says = "g:set_timer expects a table ({ ns = N }), got number" },
+    { arg = "{ ms = 1 }", says = "g:set_timer: unknown field ms (it takes ns = N)" },
+    { arg = "{ branches = 1000 }", says = 'g:set_timer: branches = N needs "branches" in the tool\'s subscriptions' },
+  }) do
+    it("a timer of " .. case.arg, function()
+      refused("local tool = { timer = function(g) end }\nfunction tool.post_exec(g)\n  g:set_timer(" .. case.arg
+        .. ")\nend\nreturn tool\n", 3, case.says, { "true" })
+    end)
+  end
+
+  it("a timer without a timer hook", function()
+    refused("return { post_exec = function(g)\n  g:set_timer{ ns = 1000 }\nend }\n", 2,
+      "g:set_timer: the tool defines no timer hook (tool.timer)", { "true" })
+  end)
+
+  for _, case in ipairs({
     { sig = "0", says = "g:deliver: 0 is not a signal" },
     { sig = "65", says = "g:deliver: 65 is not a signal" },
     { sig = "1.5", says = "g:deliver: 1.5 is not a signal" },

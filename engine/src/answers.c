@@ -4,12 +4,30 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include "resume.h"
 #include "tracer_rules.h"
 
-/* Answers at a stop that is not a syscall (HELD, EXEC_STOP, the end of a free
- * chain): inject through the gadget, or let the task go on with its
- * registers as they were. */
+/* A signal stop in a syscall the signal interrupted (its number in orig_rax,
+ * a restart code as its result): after a signal that runs no handler the
+ * kernel restarts the call on the way out of the stop. An injection chain
+ * from here ends at a syscall's exit, where nothing restarts it: the restart
+ * goes into the registers the chain ends with, as the kernel makes it. */
+static void restart_interrupted(struct user_regs_struct *r)
+{
+	long nr = reg_nr(r);
+	int64_t code = reg_result(r);
+	if (nr < 0 || !is_restart_code(code))
+		return;
+	reg_set_result(r, code == -516 /* ERESTART_RESTARTBLOCK */ ? SYS_restart_syscall : nr);
+	reg_set_ip(r, reg_ip(r) - SYSCALL_INSN_LEN);
+	reg_set_nr(r, REG_NO_CALL);
+}
+
+/* Answers at a stop that is not a syscall (HELD, EXEC_STOP, SIGNAL_STOP, the
+ * end of a free chain): inject through the gadget, or let the task go on
+ * with its registers as they were. A chain from a signal stop suppresses the
+ * signal. */
 static int answer_free(revel_engine *e, struct task *t, const revel_action *a)
 {
 	if (a->kind == REVEL_ACT_INJECT) {
@@ -29,6 +47,8 @@ static int answer_free(revel_engine *e, struct task *t, const revel_action *a)
 			if (!r)
 				return -errno;
 			t->saved = *r;
+			if (t->state == TS_SIGNAL_STOP)
+				restart_interrupted(&t->saved);
 		}
 		start_free_injection(e, t, a);
 		return 0;
@@ -197,6 +217,8 @@ int revel_resume(revel_engine *e, pid_t tid, const revel_action *a)
 	case TS_EXEC_STOP:
 		return answer_exec_stop(e, t, a);
 	case TS_SIGNAL_STOP:
+		if (a->kind == REVEL_ACT_INJECT)
+			return answer_free(e, t, a);
 		resume_running(t, a->sig);
 		return 0;
 	case TS_SECCOMP:

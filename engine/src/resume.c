@@ -20,6 +20,12 @@ static void release_held(struct task *t)
 			t->held_sigs &= ~(1ull << s);
 		}
 	}
+	if (t->own_held) {
+		/* rt_tgsigqueueinfo keeps si_code SI_TIMER and the timer's id. */
+		t->own_held = false;
+		syscall(SYS_rt_tgsigqueueinfo, t->proc ? t->proc->pid : t->tid, t->tid,
+			t->own_info.si_signo, &t->own_info);
+	}
 }
 
 void resume_running(struct task *t, int sig)

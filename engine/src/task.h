@@ -10,6 +10,7 @@
 #define REVEL_TASK_H
 
 #include <stdbool.h>
+#include <signal.h>
 #include <stdint.h>
 #include <sys/types.h>
 #include <sys/user.h>
@@ -62,6 +63,10 @@ struct task {
 	revel_action pending; /* the injection waiting for execve's exit stop */
 	int64_t restart_code; /* RESTART_FIX: the code to set at the exit stop */
 	uint64_t held_sigs; /* signals that arrived mid-chain, delivered after it */
+	/* The caller's own timer signal (opt.own_signal) that arrived mid-chain:
+	 * queued again, siginfo and all, after it. */
+	bool own_held;
+	siginfo_t own_info;
 	int64_t stime_ns;   /* system CPU time at its last stop (revel_want_cputime) */
 	struct user_regs_struct regs;
 	struct user_regs_struct saved; /* registers of the original syscall */

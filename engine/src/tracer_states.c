@@ -455,6 +455,21 @@ static void st_new(revel_engine *e, struct task *t, const struct stop *s)
 		t->state = TS_NEW_STOPPED;
 }
 
+/* A signal stop mid-chain of the caller's own timer signal (opt.own_signal,
+ * from a POSIX timer): kept with its siginfo, to be queued again after the
+ * chain (resume.c). Delivered, it would reach the guest; held as a plain
+ * signal, it would come back as a tgkill the caller cannot tell apart. */
+static bool hold_own(revel_engine *e, struct task *t, int sig)
+{
+	siginfo_t si;
+	if (!e->opt.own_signal || sig != e->opt.own_signal || task_siginfo(t->tid, &si) != 0 ||
+	    si.si_code != SI_TIMER)
+		return false;
+	t->own_info = si;
+	t->own_held = true;
+	return true;
+}
+
 static void st_inj_entry(revel_engine *e, struct task *t, const struct stop *s)
 {
 	if (s->kind == STOP_SYSCALL) {
@@ -466,7 +481,9 @@ static void st_inj_entry(revel_engine *e, struct task *t, const struct stop *s)
 	} else if (s->kind == STOP_SIGNAL) {
 		/* Delivering now would run the guest's handler between our rewind
 		 * and the injected call; hold it until the chain is over. */
-		if (s->sig > 0 && s->sig < 64)
+		if (hold_own(e, t, s->sig))
+			;
+		else if (s->sig > 0 && s->sig < 64)
 			t->held_sigs |= 1ull << s->sig;
 		task_syscall(t, 0);
 	} else {
@@ -481,7 +498,7 @@ static void st_inj_run(revel_engine *e, struct task *t, const struct stop *s)
 		task_syscall(t, 0);
 		return;
 	case STOP_SIGNAL:
-		task_syscall(t, s->sig);
+		task_syscall(t, hold_own(e, t, s->sig) ? 0 : s->sig);
 		return;
 	case STOP_SYSCALL: {
 		const struct user_regs_struct *r = task_regs(t);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,6 +194,88 @@ static void test_pure_parts(void)
 	      "rewound onto the syscall instruction");
 }
 
+/* The number of the syscall task pid is blocked in (/proc/PID/syscall), or -1. */
+static long blocked_in(pid_t pid)
+{
+	char path[64], buf[256];
+	snprintf(path, sizeof path, "/proc/%d/syscall", (int)pid);
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	ssize_t n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = 0;
+	char *end;
+	long nr = strtol(buf, &end, 10);
+	return end == buf ? -1 : nr;
+}
+
+/* A signal stop in a blocking call (read: -ERESTARTSYS; clock_nanosleep:
+ * -ERESTART_RESTARTBLOCK), answered with an injection: the signal is
+ * suppressed and the call restarts after the chain, as the kernel restarts
+ * it after a signal that runs no handler. The guest sees neither. */
+static void test_inject_at_signal_stop(char *const argv[], long nr, const char *input,
+				       const char *want)
+{
+	struct revel_options opt;
+	memset(&opt, 0, sizeof opt);
+	opt.want_tasks = 1;
+	opt.want_signals = 1;
+	const char *err = NULL;
+	revel_engine *e = revel_engine_new(&opt, &err);
+	int in[2], out[2];
+	if (!e || pipe(in) < 0 || pipe(out) < 0)
+		exit(1);
+	int saved0 = dup(0), saved1 = dup(1);
+	dup2(in[0], 0);
+	dup2(out[1], 1);
+	pid_t pid = revel_spawn(e, argv);
+	dup2(saved0, 0);
+	dup2(saved1, 1);
+	close(saved0);
+	close(saved1);
+	close(in[0]);
+	close(out[1]);
+	CHECK(pid > 0, "spawn %s", argv[0]);
+	revel_event ev;
+	int signals = 0, injected = 0, waits = 0;
+	while (pid > 0 && revel_next(e, &ev) == 0 && ev.kind != REVEL_EV_DONE) {
+		revel_action a;
+		memset(&a, 0, sizeof a);
+		if (ev.kind == REVEL_EV_SIGNAL && ev.sig == SIGUSR1) {
+			signals++;
+			a.kind = REVEL_ACT_INJECT;
+			a.nr = SYS_getpid;
+		} else if (ev.kind == REVEL_EV_INJECTED) {
+			injected += ev.result == pid;
+			a.kind = REVEL_ACT_CONTINUE;
+		}
+		if (ev.kind == REVEL_EV_EXEC || ev.kind == REVEL_EV_SIGNAL || ev.kind == REVEL_EV_INJECTED)
+			revel_resume(e, ev.tid, &a);
+		if (ev.kind == REVEL_EV_EXEC) {
+			/* Wait (bounded) until it blocks in the call, then interrupt it. */
+			while (blocked_in(pid) != nr && waits++ < 2000)
+				usleep(1000);
+			syscall(SYS_tgkill, pid, pid, SIGUSR1);
+		}
+		if (ev.kind == REVEL_EV_INJECTED && input) {
+			if (write(in[1], input, strlen(input)) < 0)
+				exit(1);
+		}
+	}
+	close(in[1]);
+	char buf[256];
+	ssize_t n = read(out[0], buf, sizeof buf - 1);
+	buf[n > 0 ? n : 0] = 0;
+	close(out[0]);
+	CHECK(ev.status == 0 && signals == 1 && injected == 1 && strcmp(buf, want) == 0,
+	      "inject at a signal stop in %s: status %#x signals %d injected %d out '%s'", argv[0],
+	      ev.status, signals, injected, buf);
+	revel_engine_free(e);
+}
+
 int main(void)
 {
 	unsigned char none[REVEL_NR_MAX] = {0}, getppid_only[REVEL_NR_MAX] = {0},
@@ -241,6 +324,11 @@ int main(void)
 	CHECK(r.status == 0 && strcmp(r.out, "done\n") == 0 && r.new_procs == 2 && r.execs == 3,
 	      "forks: status %#x out '%s' procs %d execs %d", r.status, r.out, r.new_procs,
 	      r.execs);
+
+	char *head[] = {"head", "-c", "5", NULL};
+	test_inject_at_signal_stop(head, SYS_read, "hello", "hello");
+	char *sleeper[] = {"sleep", "0.3", NULL};
+	test_inject_at_signal_stop(sleeper, SYS_clock_nanosleep, NULL, "");
 
 	/* An observer sees every call, entry and exit, without events. */
 	{

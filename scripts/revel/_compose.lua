@@ -13,7 +13,8 @@
 --                the engine's observer (a tool that prints in C) gives up the
 --                calls the outer handles.
 --   init_*       the inner's first, then the outer's; the state is the inner's.
---   thread_start, post_exec, exit_thread, exit_process, detach   the outer's, then the inner's.
+--   thread_start, post_exec, exit_thread, exit_process, detach, timer
+--                the outer's, then the inner's.
 --   signal, rdtsc, cpuid   the outer's first: nil lets the inner's decide;
 --                "rdtsc" and "cpuid" subscribed by either are subscribed.
 --   vdso         the vDSO calls either routes to the kernel (revel._vdso).
@@ -108,11 +109,14 @@ local function compose2(outer, inner)
     t.subscriptions[#t.subscriptions + 1] = names[nr]
   end
   table.sort(t.subscriptions)
+  -- (traps.timer is tool.timer's own, which the composite has if either has)
   for word in pairs(otraps) do
-    t.subscriptions[#t.subscriptions + 1] = word
+    if word ~= "timer" then
+      t.subscriptions[#t.subscriptions + 1] = word
+    end
   end
   for word in pairs(itraps) do
-    if not otraps[word] then
+    if not otraps[word] and word ~= "timer" then
       t.subscriptions[#t.subscriptions + 1] = word
     end
   end
@@ -181,7 +185,7 @@ local function compose2(outer, inner)
       end)
     end
   end
-  for _, k in ipairs({ "thread_start", "post_exec", "exit_thread", "exit_process", "detach", "finish" }) do
+  for _, k in ipairs({ "thread_start", "post_exec", "exit_thread", "exit_process", "detach", "finish", "timer" }) do
     t[k] = both(outer[k], inner[k])
   end
   for _, k in ipairs({ "signal", "rdtsc", "cpuid" }) do

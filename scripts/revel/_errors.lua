@@ -42,4 +42,26 @@ function M.bad(message)
   error(M.run_error(message), 0)
 end
 
+-- The guest could not be traced (PTRACE_SEIZE said EPERM): say why.
+function M.seize_refused()
+  local why = "not permitted here (no CAP_SYS_PTRACE, or a security policy)"
+  local f = io.open("/proc/self/status", "r")
+  local status = f and f:read("*a") or ""
+  if f then
+    f:close()
+  end
+  local tracer = tonumber(status:match("\nTracerPid:%s*(%d+)") or "0")
+  local y = io.open("/proc/sys/kernel/yama/ptrace_scope", "r")
+  local scope = y and tonumber(y:read("*l") or "") or 0
+  if y then
+    y:close()
+  end
+  if tracer and tracer > 0 then
+    why = ("revel is itself being traced (TracerPid %d)"):format(tracer)
+  elseif scope >= 3 then
+    why = "ptrace is disabled (kernel.yama.ptrace_scope = 3)"
+  end
+  return "cannot trace the command: ptrace refused (EPERM): " .. why
+end
+
 return M

@@ -14,6 +14,7 @@ local M = { DONE = {}, INJECT = {}, TAIL = {} }
 local G = {}
 M.G = G
 local methods = {}
+M.methods = methods -- revel._timers adds its own
 
 function G.__index(g, k)
   local m = methods[k]
@@ -37,6 +38,7 @@ local function in_own_handler(g, what)
     error(("g:%s may only be called from thread %d's own handler"):format(what, g.tid), 3)
   end
 end
+M.in_own_handler = in_own_handler
 
 local function as_call(call, what)
   if type(call) ~= "table" or type(call.nr) ~= "number" or type(call.args) ~= "table" then

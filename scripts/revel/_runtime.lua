@@ -10,6 +10,7 @@ local errors = require("revel._errors")
 local startup = require("revel._startup")
 local traps = require("revel._traps")
 local vdso = require("revel._vdso")
+local timers = require("revel._timers")
 
 local ffi, api = rffi.ffi, rffi.api
 local names = rffi.names
@@ -54,27 +55,6 @@ end
 local active = false -- one run at a time in a Lua state
 
 -- The traceback is taken where the error happened, before the stack unwinds.
--- The guest could not be traced (PTRACE_SEIZE said EPERM): say why.
-local function seize_refused()
-  local why = "not permitted here (no CAP_SYS_PTRACE, or a security policy)"
-  local f = io.open("/proc/self/status", "r")
-  local status = f and f:read("*a") or ""
-  if f then
-    f:close()
-  end
-  local tracer = tonumber(status:match("\nTracerPid:%s*(%d+)") or "0")
-  local y = io.open("/proc/sys/kernel/yama/ptrace_scope", "r")
-  local scope = y and tonumber(y:read("*l") or "") or 0
-  if y then
-    y:close()
-  end
-  if tracer and tracer > 0 then
-    why = ("revel is itself being traced (TracerPid %d)"):format(tracer)
-  elseif scope >= 3 then
-    why = "ptrace is disabled (kernel.yama.ptrace_scope = 3)"
-  end
-  return "cannot trace the command: ptrace refused (EPERM): " .. why
-end
 
 -- Each thread's handlers run in this loop; it yields DONE with the result
 -- and lives on for the thread's next call. An error ends it: its traceback is
@@ -385,6 +365,12 @@ local function on_signal(run, lev)
   if sig == traps.SIGSEGV and run.traps and traps.on_sigsegv(run, g, tid, run.traps) then
     return let_go(run, tid, 0) -- an rdtsc or cpuid of the tool's: answered
   end
+  if sig == timers.SIG and run.timed then -- one of g:set_timer's, never the guest's
+    local due = timers.take(run, g, tid, lev)
+    if due ~= nil then
+      return due and run_hook(run, lev, "timer", run.tool.timer) or let_go(run, tid, 0)
+    end
+  end
   local passing = g and rawget(g, "_passing")
   if passing and passing[sig] then -- a held signal g:deliver sends: not held again
     passing[sig] = passing[sig] > 1 and passing[sig] - 1 or nil
@@ -562,7 +548,7 @@ local function spawn(run, argv)
     local err = -pid
     local code = err == 2 and 127 or err == 13 and 126 or 125
     if err == 1 then -- only the ptrace seize says EPERM
-      return nil, { spawn_error = seize_refused(), code = 125 }
+      return nil, { spawn_error = errors.seize_refused(), code = 125 }
     end
     return nil, { spawn_error = ("%s: %s"):format(argv[1], rffi.strerror(err)), code = code }
   end
@@ -589,6 +575,7 @@ function M.run(plan, argv)
   if run_traps then
     opt.want_signals = 1 -- their faults are SIGSEGV stops
   end
+  opt.own_signal = run_traps and run_traps.timer and timers.SIG or 0
   opt.detach_on_exec = plan.detach_on_exec and 1 or 0
   opt.debug = plan.debug and 1 or 0 -- strace -d: the wait statuses on stderr
   opt.sig_default = rffi.cli.signals_changed()
@@ -649,6 +636,7 @@ function M.run(plan, argv)
     tool = run_traps and traps.wrap(plan.tool, run_traps) or plan.tool,
     traps = run_traps,
     vdso = plan.vdso,
+    timed = run_traps and run_traps.timer,
     config = plan.config,
     handlers = plan.handlers,
     on_error = plan.on_error or "abort",

@@ -145,10 +145,11 @@ end
 
 function M.exec(run, ev)
   local tid, former = ev.tid, ev.former_tid
-  -- A new address space: g:alloc's blocks are gone with the old one.
+  -- A new address space: g:alloc's blocks are gone with the old one, and
+  -- the kernel deletes the process's POSIX timers (g:set_timer's).
   local proc = run.procs[tid]
   if proc then
-    proc.allocs = nil
+    proc.allocs, proc.timers = nil, nil
   end
   if former ~= tid then
     -- A non-leader thread called execve and took the leader's tid.

@@ -12,7 +12,8 @@ local M = {}
 
 local bad = require("revel._errors").bad
 
--- Instructions a tool can subscribe to (revel._traps), and their hooks.
+-- Instructions a tool can subscribe to (revel._traps), and their hooks;
+-- "branches" (the counter of branch timers, revel._timers) has none.
 local TRAP_WORDS = { rdtsc = "rdtsc", cpuid = "cpuid" }
 
 -- Load a tool file: it must return a table. `chunkname` names it in errors.
@@ -60,7 +61,7 @@ local function add_word(set, word, where, traps)
         nrs[#nrs + 1] = nr
       end
     end
-  elseif TRAP_WORDS[w] then
+  elseif TRAP_WORDS[w] or w == "branches" then
     if traps then
       traps[w] = (not neg) or nil
     end
@@ -192,7 +193,8 @@ function M.handlers(tool, where)
       handlers[nr] = handlers[nr] or catch_all
     end
   end
-  -- A hook of an instruction subscribes to it, as on.NAME does.
+  -- A hook of an instruction subscribes to it, as on.NAME does; so does
+  -- tool.timer to its signal (revel._timers).
   for word, hook in pairs(TRAP_WORDS) do
     if tool[hook] ~= nil then
       if type(tool[hook]) ~= "function" then
@@ -200,6 +202,12 @@ function M.handlers(tool, where)
       end
       traps[word] = true
     end
+  end
+  if tool.timer ~= nil then
+    if type(tool.timer) ~= "function" then
+      bad("tool.timer must be a function")
+    end
+    traps.timer = true
   end
   return subscribed, handlers, traps
 end

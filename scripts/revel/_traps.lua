@@ -14,6 +14,7 @@ local rffi = require("revel.ffi")
 local syscall = require("revel._syscall")
 local state = require("revel._state")
 local errors = require("revel._errors")
+local timers = require("revel._timers")
 
 local ffi, api = rffi.ffi, rffi.api
 local run_error = errors.run_error
@@ -50,15 +51,24 @@ function M.for_run(plan)
   if not run_traps then
     return nil
   end
-  -- A thread let go of would keep the faulting and die of its next rdtsc.
-  local word = run_traps.rdtsc and "rdtsc" or "cpuid"
-  if plan.attach or plan.detach_on_exec then
+  -- A thread let go of would keep the faulting and die of its next rdtsc,
+  -- or keep a timer (revel._timers) whose signal kills it.
+  local word = run_traps.rdtsc and "rdtsc" or run_traps.cpuid and "cpuid"
+  local with = plan.attach and "-p" or plan.detach_on_exec and "-b execve"
+  if with and word then
     error(run_error(("cannot intercept %s with %s: a thread revel lets go of would keep faulting"):format(word,
-      plan.attach and "-p" or "-b execve")), 0)
+      with)), 0)
+  elseif with and run_traps.timer then
+    error(run_error(("cannot use timers (tool.timer) with %s: a thread revel lets go of would keep its "
+      .. "timer, whose signal would kill it"):format(with)), 0)
   end
   local why = run_traps.cpuid and M.cpuid_unavailable()
   if why then
     error(run_error("cannot intercept cpuid: " .. why), 0)
+  end
+  why = run_traps.branches and timers.branches_refused()
+  if why then
+    error(run_error("cannot count branches for timers: " .. why), 0)
   end
   return run_traps
 end

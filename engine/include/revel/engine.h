@@ -89,6 +89,13 @@ struct revel_options {
 	 * detaching kills the guest (else it runs on). */
 	const char *gdbserver;
 	int gdb_disconnect_kill;
+	/* The signal of the caller's own POSIX timers in the guest (the Lua
+	 * layer's g:set_timer), 0 for none. Such a signal (si_code SI_TIMER)
+	 * that comes in the middle of an injection chain is neither delivered
+	 * nor held as a plain signal: it is queued again with its siginfo when
+	 * the chain is over, so that its signal-delivery stop is reported and
+	 * the caller can tell it from the guest's own signals. */
+	int own_signal;
 };
 
 enum revel_daemonize {
@@ -129,7 +136,10 @@ enum revel_event_kind {
 	 * is now .pid). Task stopped. Answer as for REVEL_EV_TASK_NEW. */
 	REVEL_EV_EXEC,
 	/* A signal (.sig) is about to be delivered. Task stopped. Answer with
-	 * REVEL_ACT_CONTINUE and .sig = the signal to deliver (0 suppresses). */
+	 * REVEL_ACT_CONTINUE and .sig = the signal to deliver (0 suppresses), or
+	 * with REVEL_ACT_INJECT as for REVEL_EV_TASK_NEW: that suppresses the
+	 * signal, and a syscall it interrupted restarts after the chain, as the
+	 * kernel restarts it after a signal that runs no handler. */
 	REVEL_EV_SIGNAL,
 	/* A task is gone (.status is its wait status). Not stopped. A nonzero
 	 * .former_tid says the task was a thread-group leader superseded by that
