@@ -9,4 +9,12 @@ if [ -n "$REVEL_SANITIZE_PRELOAD" ]; then
 	LD_PRELOAD="$REVEL_SANITIZE_PRELOAD"
 	export LD_PRELOAD
 fi
+# Guests' calls follow the environment: the locale decides which locale
+# files a program opens (a count, the Nth openat), PATH which python3 runs (a
+# pyenv shim is a shell script first, with writes of its own). The specs and
+# the docs' examples assume Debian's: its default PATH and a UTF-8 C locale.
+LANG=C.UTF-8
+PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export LANG PATH
+unset LC_ALL LANGUAGE LC_CTYPE LC_MESSAGES LC_COLLATE LC_NUMERIC LC_TIME LC_MONETARY
 exec busted --lua=luajit -o utfTerminal "$@"
