@@ -79,8 +79,11 @@ static void xml_escape(char *out, size_t cap, const char *s)
 {
 	size_t o = 0;
 	for (; *s && o + 7 < cap; s++) {
-		const char *rep = *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : *s == '&' ? "&amp;"
-		                  : *s == '"' ? "&quot;" : NULL;
+		const char *rep = *s == '<'   ? "&lt;"
+		                  : *s == '>' ? "&gt;"
+		                  : *s == '&' ? "&amp;"
+		                  : *s == '"' ? "&quot;"
+		                              : NULL;
 		if (rep)
 			o += (size_t)snprintf(out + o, cap - o, "%s", rep);
 		else
@@ -98,8 +101,9 @@ static size_t libraries(revel_engine *e, pid_t pid, char *out, size_t cap)
 	if (!rd || revel_mem_read(e, pid, rd, &r, sizeof r) != sizeof r || !r.r_map)
 		return (size_t)snprintf(out, cap, "<library-list-svr4 version=\"1.0\"/>");
 	uint64_t lm = (uint64_t)r.r_map;
-	size_t o = (size_t)snprintf(out, cap, "<library-list-svr4 version=\"1.0\" main-lm=\"0x%llx\">",
-				    (unsigned long long)lm);
+	size_t o =
+	    (size_t)snprintf(out, cap, "<library-list-svr4 version=\"1.0\" main-lm=\"0x%llx\">",
+	                     (unsigned long long)lm);
 	struct link_map m;
 	if (revel_mem_read(e, pid, lm, &m, sizeof m) != sizeof m)
 		return o + (size_t)snprintf(out + o, cap - o, "</library-list-svr4>");
@@ -114,11 +118,12 @@ static size_t libraries(revel_engine *e, pid_t pid, char *out, size_t cap)
 		if (!name[0])
 			continue; /* the vDSO has no file */
 		xml_escape(esc, sizeof esc, name);
-		int n = snprintf(out + o, cap - o,
-				 "<library name=\"%s\" lm=\"0x%llx\" l_addr=\"0x%llx\" l_ld=\"0x%llx\" "
-				 "lmid=\"0x0\"/>",
-				 esc, (unsigned long long)lm, (unsigned long long)m.l_addr,
-				 (unsigned long long)m.l_ld);
+		int n =
+		    snprintf(out + o, cap - o,
+		             "<library name=\"%s\" lm=\"0x%llx\" l_addr=\"0x%llx\" l_ld=\"0x%llx\" "
+		             "lmid=\"0x0\"/>",
+		             esc, (unsigned long long)lm, (unsigned long long)m.l_addr,
+		             (unsigned long long)m.l_ld);
 		if (n < 0 || (size_t)n >= cap - o - 32)
 			break;
 		o += (size_t)n;
@@ -167,26 +172,46 @@ static int open_flags(uint64_t f)
 static int fileio_errno(int err)
 {
 	switch (err) {
-	case EPERM: return 1;
-	case ENOENT: return 2;
-	case EINTR: return 4;
-	case EBADF: return 9;
-	case EACCES: return 13;
-	case EFAULT: return 14;
-	case EBUSY: return 16;
-	case EEXIST: return 17;
-	case ENODEV: return 19;
-	case ENOTDIR: return 20;
-	case EISDIR: return 21;
-	case EINVAL: return 22;
-	case ENFILE: return 23;
-	case EMFILE: return 24;
-	case EFBIG: return 27;
-	case ENOSPC: return 28;
-	case ESPIPE: return 29;
-	case EROFS: return 30;
-	case ENAMETOOLONG: return 91;
-	default: return 9999;
+	case EPERM:
+		return 1;
+	case ENOENT:
+		return 2;
+	case EINTR:
+		return 4;
+	case EBADF:
+		return 9;
+	case EACCES:
+		return 13;
+	case EFAULT:
+		return 14;
+	case EBUSY:
+		return 16;
+	case EEXIST:
+		return 17;
+	case ENODEV:
+		return 19;
+	case ENOTDIR:
+		return 20;
+	case EISDIR:
+		return 21;
+	case EINVAL:
+		return 22;
+	case ENFILE:
+		return 23;
+	case EMFILE:
+		return 24;
+	case EFBIG:
+		return 27;
+	case ENOSPC:
+		return 28;
+	case ESPIPE:
+		return 29;
+	case EROFS:
+		return 30;
+	case ENAMETOOLONG:
+		return 91;
+	default:
+		return 9999;
 	}
 }
 

@@ -112,12 +112,13 @@ enum gdb_in gdb_reader_feed(struct gdb_reader *r, unsigned char c)
 		unsigned char want = (unsigned char)(r->hi << 4 | v);
 		if (r->too_long) { /* the first thing wrong with it, whatever its sum */
 			snprintf(r->err, sizeof r->err, "packet longer than %d bytes dropped",
-				 GDB_PACKET_MAX);
+			         GDB_PACKET_MAX);
 			return GDB_IN_BAD;
 		}
 		if (want != r->sum) {
-			snprintf(r->err, sizeof r->err, "bad checksum: packet says %02x, its bytes sum to %02x",
-				 want, r->sum);
+			snprintf(r->err, sizeof r->err,
+			         "bad checksum: packet says %02x, its bytes sum to %02x", want,
+			         r->sum);
 			return GDB_IN_BAD;
 		}
 		if (r->rle_bad) {

@@ -21,44 +21,91 @@ struct reg {
 	const char *type;
 };
 
-#define G(n, f, ty) {n, 64, R_GPR, offsetof(struct user_regs_struct, f), ty}
-#define S(n, f) {n, 32, R_SEG, offsetof(struct user_regs_struct, f), "int32"}
+#define G(n, f, ty)                                                                                \
+	{                                                                                          \
+		n, 64, R_GPR, offsetof(struct user_regs_struct, f), ty                             \
+	}
+#define S(n, f)                                                                                    \
+	{                                                                                          \
+		n, 32, R_SEG, offsetof(struct user_regs_struct, f), "int32"                        \
+	}
 static const struct reg REGS[] = {
-    G("rax", rax, "int64"), G("rbx", rbx, "int64"), G("rcx", rcx, "int64"),
-    G("rdx", rdx, "int64"), G("rsi", rsi, "int64"), G("rdi", rdi, "int64"),
-    G("rbp", rbp, "data_ptr"), G("rsp", rsp, "data_ptr"), G("r8", r8, "int64"),
-    G("r9", r9, "int64"), G("r10", r10, "int64"), G("r11", r11, "int64"),
-    G("r12", r12, "int64"), G("r13", r13, "int64"), G("r14", r14, "int64"),
-    G("r15", r15, "int64"), G("rip", rip, "code_ptr"),
+    G("rax", rax, "int64"),
+    G("rbx", rbx, "int64"),
+    G("rcx", rcx, "int64"),
+    G("rdx", rdx, "int64"),
+    G("rsi", rsi, "int64"),
+    G("rdi", rdi, "int64"),
+    G("rbp", rbp, "data_ptr"),
+    G("rsp", rsp, "data_ptr"),
+    G("r8", r8, "int64"),
+    G("r9", r9, "int64"),
+    G("r10", r10, "int64"),
+    G("r11", r11, "int64"),
+    G("r12", r12, "int64"),
+    G("r13", r13, "int64"),
+    G("r14", r14, "int64"),
+    G("r15", r15, "int64"),
+    G("rip", rip, "code_ptr"),
     {"eflags", 32, R_SEG, offsetof(struct user_regs_struct, eflags), "i386_eflags"},
-    S("cs", cs), S("ss", ss), S("ds", ds), S("es", es), S("fs", fs), S("gs", gs),
-    {"st0", 80, R_ST, 0, "i387_ext"}, {"st1", 80, R_ST, 1, "i387_ext"},
-    {"st2", 80, R_ST, 2, "i387_ext"}, {"st3", 80, R_ST, 3, "i387_ext"},
-    {"st4", 80, R_ST, 4, "i387_ext"}, {"st5", 80, R_ST, 5, "i387_ext"},
-    {"st6", 80, R_ST, 6, "i387_ext"}, {"st7", 80, R_ST, 7, "i387_ext"},
-    {"fctrl", 32, R_FPU, 0, "int"}, {"fstat", 32, R_FPU, 1, "int"},
-    {"ftag", 32, R_FPU, 2, "int"}, {"fiseg", 32, R_FPU, 3, "int"},
-    {"fioff", 32, R_FPU, 4, "int"}, {"foseg", 32, R_FPU, 5, "int"},
-    {"fooff", 32, R_FPU, 6, "int"}, {"fop", 32, R_FPU, 7, "int"},
-    {"xmm0", 128, R_XMM, 0, "vec128"}, {"xmm1", 128, R_XMM, 1, "vec128"},
-    {"xmm2", 128, R_XMM, 2, "vec128"}, {"xmm3", 128, R_XMM, 3, "vec128"},
-    {"xmm4", 128, R_XMM, 4, "vec128"}, {"xmm5", 128, R_XMM, 5, "vec128"},
-    {"xmm6", 128, R_XMM, 6, "vec128"}, {"xmm7", 128, R_XMM, 7, "vec128"},
-    {"xmm8", 128, R_XMM, 8, "vec128"}, {"xmm9", 128, R_XMM, 9, "vec128"},
-    {"xmm10", 128, R_XMM, 10, "vec128"}, {"xmm11", 128, R_XMM, 11, "vec128"},
-    {"xmm12", 128, R_XMM, 12, "vec128"}, {"xmm13", 128, R_XMM, 13, "vec128"},
-    {"xmm14", 128, R_XMM, 14, "vec128"}, {"xmm15", 128, R_XMM, 15, "vec128"},
+    S("cs", cs),
+    S("ss", ss),
+    S("ds", ds),
+    S("es", es),
+    S("fs", fs),
+    S("gs", gs),
+    {"st0", 80, R_ST, 0, "i387_ext"},
+    {"st1", 80, R_ST, 1, "i387_ext"},
+    {"st2", 80, R_ST, 2, "i387_ext"},
+    {"st3", 80, R_ST, 3, "i387_ext"},
+    {"st4", 80, R_ST, 4, "i387_ext"},
+    {"st5", 80, R_ST, 5, "i387_ext"},
+    {"st6", 80, R_ST, 6, "i387_ext"},
+    {"st7", 80, R_ST, 7, "i387_ext"},
+    {"fctrl", 32, R_FPU, 0, "int"},
+    {"fstat", 32, R_FPU, 1, "int"},
+    {"ftag", 32, R_FPU, 2, "int"},
+    {"fiseg", 32, R_FPU, 3, "int"},
+    {"fioff", 32, R_FPU, 4, "int"},
+    {"foseg", 32, R_FPU, 5, "int"},
+    {"fooff", 32, R_FPU, 6, "int"},
+    {"fop", 32, R_FPU, 7, "int"},
+    {"xmm0", 128, R_XMM, 0, "vec128"},
+    {"xmm1", 128, R_XMM, 1, "vec128"},
+    {"xmm2", 128, R_XMM, 2, "vec128"},
+    {"xmm3", 128, R_XMM, 3, "vec128"},
+    {"xmm4", 128, R_XMM, 4, "vec128"},
+    {"xmm5", 128, R_XMM, 5, "vec128"},
+    {"xmm6", 128, R_XMM, 6, "vec128"},
+    {"xmm7", 128, R_XMM, 7, "vec128"},
+    {"xmm8", 128, R_XMM, 8, "vec128"},
+    {"xmm9", 128, R_XMM, 9, "vec128"},
+    {"xmm10", 128, R_XMM, 10, "vec128"},
+    {"xmm11", 128, R_XMM, 11, "vec128"},
+    {"xmm12", 128, R_XMM, 12, "vec128"},
+    {"xmm13", 128, R_XMM, 13, "vec128"},
+    {"xmm14", 128, R_XMM, 14, "vec128"},
+    {"xmm15", 128, R_XMM, 15, "vec128"},
     {"mxcsr", 32, R_MXCSR, 0, "i386_mxcsr"},
-    G("orig_rax", orig_rax, "int"), G("fs_base", fs_base, "int"),
+    G("orig_rax", orig_rax, "int"),
+    G("fs_base", fs_base, "int"),
     G("gs_base", gs_base, "int"),
-    {"ymm0h", 128, R_YMMH, 0, "uint128"}, {"ymm1h", 128, R_YMMH, 1, "uint128"},
-    {"ymm2h", 128, R_YMMH, 2, "uint128"}, {"ymm3h", 128, R_YMMH, 3, "uint128"},
-    {"ymm4h", 128, R_YMMH, 4, "uint128"}, {"ymm5h", 128, R_YMMH, 5, "uint128"},
-    {"ymm6h", 128, R_YMMH, 6, "uint128"}, {"ymm7h", 128, R_YMMH, 7, "uint128"},
-    {"ymm8h", 128, R_YMMH, 8, "uint128"}, {"ymm9h", 128, R_YMMH, 9, "uint128"},
-    {"ymm10h", 128, R_YMMH, 10, "uint128"}, {"ymm11h", 128, R_YMMH, 11, "uint128"},
-    {"ymm12h", 128, R_YMMH, 12, "uint128"}, {"ymm13h", 128, R_YMMH, 13, "uint128"},
-    {"ymm14h", 128, R_YMMH, 14, "uint128"}, {"ymm15h", 128, R_YMMH, 15, "uint128"},
+    {"ymm0h", 128, R_YMMH, 0, "uint128"},
+    {"ymm1h", 128, R_YMMH, 1, "uint128"},
+    {"ymm2h", 128, R_YMMH, 2, "uint128"},
+    {"ymm3h", 128, R_YMMH, 3, "uint128"},
+    {"ymm4h", 128, R_YMMH, 4, "uint128"},
+    {"ymm5h", 128, R_YMMH, 5, "uint128"},
+    {"ymm6h", 128, R_YMMH, 6, "uint128"},
+    {"ymm7h", 128, R_YMMH, 7, "uint128"},
+    {"ymm8h", 128, R_YMMH, 8, "uint128"},
+    {"ymm9h", 128, R_YMMH, 9, "uint128"},
+    {"ymm10h", 128, R_YMMH, 10, "uint128"},
+    {"ymm11h", 128, R_YMMH, 11, "uint128"},
+    {"ymm12h", 128, R_YMMH, 12, "uint128"},
+    {"ymm13h", 128, R_YMMH, 13, "uint128"},
+    {"ymm14h", 128, R_YMMH, 14, "uint128"},
+    {"ymm15h", 128, R_YMMH, 15, "uint128"},
 };
 enum { NREGS_ALL = sizeof REGS / sizeof *REGS, FIRST_YMMH = 60, XSAVE_YMMH = 576 };
 
@@ -131,14 +178,15 @@ const char *gdb_target_xml(void)
 			open = "</feature><feature name=\"org.gnu.gdb.i386.avx\">";
 		if (open)
 			o += (size_t)snprintf(xml + o, sizeof xml - o, "%s%s", open,
-					      i == 40 ? XML_SSE_TYPES : "");
-		const char *group = REGS[i].kind == R_FPU ? " group=\"float\""
+			                      i == 40 ? XML_SSE_TYPES : "");
+		const char *group = REGS[i].kind == R_FPU     ? " group=\"float\""
 		                    : REGS[i].kind == R_MXCSR ? " group=\"vector\""
-		                    : i == 57 ? " group=\"system\""
-		                              : "";
-		o += (size_t)snprintf(xml + o, sizeof xml - o,
-				      "<reg name=\"%s\" bitsize=\"%d\" type=\"%s\" regnum=\"%d\"%s/>",
-				      REGS[i].name, REGS[i].bits, REGS[i].type, i, group);
+		                    : i == 57                 ? " group=\"system\""
+		                                              : "";
+		o += (size_t)snprintf(
+		    xml + o, sizeof xml - o,
+		    "<reg name=\"%s\" bitsize=\"%d\" type=\"%s\" regnum=\"%d\"%s/>", REGS[i].name,
+		    REGS[i].bits, REGS[i].type, i, group);
 	}
 	snprintf(xml + o, sizeof xml - o, "</feature></target>\n");
 	return xml;
@@ -159,8 +207,8 @@ static bool load(struct task *t, struct files *f, int kinds)
 	if (!f->gpr)
 		return false;
 	f->fx_ok = task_get_regset(t->tid, NT_PRFPREG, f->fx, sizeof f->fx) == 512;
-	f->xs_len = kinds & (1 << R_YMMH) ? task_get_regset(t->tid, NT_X86_XSTATE, f->xs, sizeof f->xs)
-	                                  : 0;
+	f->xs_len =
+	    kinds & (1 << R_YMMH) ? task_get_regset(t->tid, NT_X86_XSTATE, f->xs, sizeof f->xs) : 0;
 	return true;
 }
 
@@ -227,14 +275,30 @@ static bool value(const struct files *f, int i, unsigned char *out)
 		if (!f->fx_ok)
 			return false;
 		switch (r->at) {
-		case 0: v32 = u16(f->fx); break;
-		case 1: v32 = u16(f->fx + 2); break;
-		case 2: v32 = full_ftag(f->fx); break;
-		case 3: v32 = u16(f->fx + 12); break;
-		case 4: v32 = u32(f->fx + 8); break;
-		case 5: v32 = u16(f->fx + 20); break;
-		case 6: v32 = u32(f->fx + 16); break;
-		default: v32 = u16(f->fx + 6) & 0x7ff; break;
+		case 0:
+			v32 = u16(f->fx);
+			break;
+		case 1:
+			v32 = u16(f->fx + 2);
+			break;
+		case 2:
+			v32 = full_ftag(f->fx);
+			break;
+		case 3:
+			v32 = u16(f->fx + 12);
+			break;
+		case 4:
+			v32 = u32(f->fx + 8);
+			break;
+		case 5:
+			v32 = u16(f->fx + 20);
+			break;
+		case 6:
+			v32 = u32(f->fx + 16);
+			break;
+		default:
+			v32 = u16(f->fx + 6) & 0x7ff;
+			break;
 		}
 		memcpy(out, &v32, 4);
 		return true;
@@ -279,8 +343,12 @@ static void put_value(struct files *f, int i, const unsigned char *in)
 	case R_FPU:
 		memcpy(&v32, in, 4);
 		switch (r->at) {
-		case 0: memcpy(f->fx, &v32, 2); break;
-		case 1: memcpy(f->fx + 2, &v32, 2); break;
+		case 0:
+			memcpy(f->fx, &v32, 2);
+			break;
+		case 1:
+			memcpy(f->fx + 2, &v32, 2);
+			break;
 		case 2: { /* back to the abridged form: not empty is a 1 */
 			unsigned char abr = 0;
 			for (int p = 0; p < 8; p++)
@@ -289,11 +357,22 @@ static void put_value(struct files *f, int i, const unsigned char *in)
 			f->fx[4] = abr;
 			break;
 		}
-		case 3: memcpy(f->fx + 12, &v32, 2); break;
-		case 4: memcpy(f->fx + 8, &v32, 4); break;
-		case 5: memcpy(f->fx + 20, &v32, 2); break;
-		case 6: memcpy(f->fx + 16, &v32, 4); break;
-		default: v32 &= 0x7ff; memcpy(f->fx + 6, &v32, 2); break;
+		case 3:
+			memcpy(f->fx + 12, &v32, 2);
+			break;
+		case 4:
+			memcpy(f->fx + 8, &v32, 4);
+			break;
+		case 5:
+			memcpy(f->fx + 20, &v32, 2);
+			break;
+		case 6:
+			memcpy(f->fx + 16, &v32, 4);
+			break;
+		default:
+			v32 &= 0x7ff;
+			memcpy(f->fx + 6, &v32, 2);
+			break;
 		}
 		return;
 	case R_XMM:

@@ -13,8 +13,8 @@
 
 /* Linux signal numbers to gdb's (gdb/signals.def) and back. */
 static const unsigned char TO_GDB[32] = {
-    0,  1,  2,  3,  4,  5,  6,  10, 8,  9,  30, 11, 31, 13, 14, 15,
-    0,  20, 19, 17, 18, 21, 22, 16, 24, 25, 26, 27, 28, 23, 32, 12,
+    0, 1,  2,  3,  4,  5,  6,  10, 8,  9,  30, 11, 31, 13, 14, 15,
+    0, 20, 19, 17, 18, 21, 22, 16, 24, 25, 26, 27, 28, 23, 32, 12,
 };
 
 int gdb_sig_to_gdb(int sig)
@@ -238,7 +238,7 @@ void gdb_stop_reply(revel_engine *e)
 	struct gdb_server *g = e->gdb;
 	pid_t tid = g->report_tid ? g->report_tid : g->pid;
 	gdb_reply(g, "T%02xthread:%x;", gdb_sig_to_gdb(g->report_sig ? g->report_sig : SIGTRAP),
-		  (unsigned)tid);
+	          (unsigned)tid);
 }
 
 static void close_client(struct gdb_server *g)

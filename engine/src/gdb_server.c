@@ -68,7 +68,8 @@ static int listen_tcp(struct gdb_server *g, const char *addr, char *err, size_t 
 	char *end;
 	long p = strtol(port, &end, 10);
 	if (!*port || *end || p < 0 || p > 65535) {
-		snprintf(err, errlen, "--gdbserver takes [HOST:]PORT or a socket path, not %s", addr);
+		snprintf(err, errlen, "--gdbserver takes [HOST:]PORT or a socket path, not %s",
+		         addr);
 		return -1;
 	}
 	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM}, *ai;
@@ -98,7 +99,7 @@ static int listen_tcp(struct gdb_server *g, const char *addr, char *err, size_t 
 }
 
 int gdb_server_open(revel_engine *e, const char *addr, int disconnect_kill, char *err,
-		    size_t errlen)
+                    size_t errlen)
 {
 	struct gdb_server *g = calloc(1, sizeof *g);
 	if (!g) {
@@ -181,8 +182,7 @@ void gdb_reply_bin(struct gdb_server *g, const void *p, size_t n)
 	send_frame(g, p, n, true);
 }
 
-void gdb_reply_xfer(struct gdb_server *g, const void *data, size_t n, uint64_t offset,
-		    uint64_t len)
+void gdb_reply_xfer(struct gdb_server *g, const void *data, size_t n, uint64_t offset, uint64_t len)
 {
 	/* Escapes can double the bytes: half the packet is always safe. */
 	if (len > GDB_PACKET_MAX / 2 - 8)
@@ -423,10 +423,11 @@ static void set_thread(revel_engine *e, const char *args)
 
 static void q_supported(struct gdb_server *g)
 {
-	gdb_reply(g, "PacketSize=%x;QStartNoAckMode+;qXfer:features:read+;qXfer:auxv:read+;"
-		     "qXfer:exec-file:read+;qXfer:libraries-svr4:read+;QPassSignals+;"
-		     "vContSupported+;QThreadEvents-;no-resumed-",
-		  GDB_PACKET_MAX);
+	gdb_reply(g,
+	          "PacketSize=%x;QStartNoAckMode+;qXfer:features:read+;qXfer:auxv:read+;"
+	          "qXfer:exec-file:read+;qXfer:libraries-svr4:read+;QPassSignals+;"
+	          "vContSupported+;QThreadEvents-;no-resumed-",
+	          GDB_PACKET_MAX);
 }
 
 static void pass_signals(struct gdb_server *g, const char *s)
@@ -495,7 +496,8 @@ static bool handle(revel_engine *e, char *p, size_t len)
 			gdb_reply(g, "E01");
 		return true;
 	case 'G':
-		gdb_reply(g, g_thread(e) && gdb_regs_write_all(e, g_thread(e), p + 1) ? "OK" : "E01");
+		gdb_reply(g,
+		          g_thread(e) && gdb_regs_write_all(e, g_thread(e), p + 1) ? "OK" : "E01");
 		return true;
 	case 'p':
 		end = p + 1;
@@ -594,7 +596,7 @@ void gdb_serve(revel_engine *e)
 		refuse_others(e, g);
 		if (!next_packet(e, g)) {
 			gdb_say(e, "gdb went away: the guest %s",
-				g->kill_on_disconnect ? "is killed" : "goes on");
+			        g->kill_on_disconnect ? "is killed" : "goes on");
 			gdb_let_go(e, g->kill_on_disconnect);
 			return;
 		}

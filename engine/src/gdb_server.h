@@ -20,7 +20,7 @@ struct gdb_bp {
 
 struct gdb_server {
 	int listen_fd, fd;
-	char where[160];   /* the address, as said on stderr */
+	char where[160];     /* the address, as said on stderr */
 	char sock_path[108]; /* a UNIX socket revel made: removed at the end */
 	bool connected, finished, no_ack, kill_on_disconnect;
 	pid_t pid;        /* the process gdb debugs (the root) */
@@ -48,7 +48,7 @@ struct gdb_server {
 /* Listen on addr ("PORT", "HOST:PORT" or a path with a '/': a UNIX socket).
  * 0, or -1 with a message in err. */
 int gdb_server_open(revel_engine *e, const char *addr, int disconnect_kill, char *err,
-		    size_t errlen);
+                    size_t errlen);
 void gdb_server_free(revel_engine *e);
 /* A stop, before the state machine: true when gdb took it. */
 bool gdb_on_stop(revel_engine *e, pid_t tid, const struct stop *s);
@@ -66,16 +66,16 @@ void gdb_reply(struct gdb_server *g, const char *fmt, ...) __attribute__((format
 void gdb_reply_bin(struct gdb_server *g, const void *p, size_t n);
 /* A qXfer reply: the part of data[0..n) at offset, at most len bytes. */
 void gdb_reply_xfer(struct gdb_server *g, const void *data, size_t n, uint64_t offset,
-		    uint64_t len);
+                    uint64_t len);
 void gdb_say(revel_engine *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* ---- registers (gdb_regs.c) ---- */
 
 /* qXfer:features:read:target.xml */
 const char *gdb_target_xml(void);
-void gdb_regs_read_all(revel_engine *e, struct task *t);            /* g */
-bool gdb_regs_write_all(revel_engine *e, struct task *t, const char *hex); /* G */
-bool gdb_reg_read(revel_engine *e, struct task *t, int regno);      /* p */
+void gdb_regs_read_all(revel_engine *e, struct task *t);                         /* g */
+bool gdb_regs_write_all(revel_engine *e, struct task *t, const char *hex);       /* G */
+bool gdb_reg_read(revel_engine *e, struct task *t, int regno);                   /* p */
 bool gdb_reg_write(revel_engine *e, struct task *t, int regno, const char *hex); /* P */
 
 /* ---- running (gdb_run.c) ---- */

@@ -36,7 +36,8 @@ static enum gdb_in feed(const char *s, size_t n, int *npackets, int *nbad)
 			CHECK(rd.buf[rd.len] == 0, "packet not NUL-ended");
 		} else if (k == GDB_IN_BAD) {
 			(*nbad)++;
-			CHECK(rd.err[0] && !strchr(rd.err, '\n'), "bad packet without a one-line cause");
+			CHECK(rd.err[0] && !strchr(rd.err, '\n'),
+			      "bad packet without a one-line cause");
 		}
 		if (k != GDB_IN_NONE)
 			last = k;
@@ -152,11 +153,13 @@ static void fuzz(long rounds)
 			enum gdb_in k = feed(framed, f, &np, &nb);
 			if (kind >= 3) {
 				roundtrips++;
-				if (!CHECK(k == GDB_IN_PACKET, "round %ld: own frame refused: %s", r, rd.err))
+				if (!CHECK(k == GDB_IN_PACKET, "round %ld: own frame refused: %s",
+				           r, rd.err))
 					break;
 				long m = binary ? gdb_unescape(rd.buf, rd.len) : (long)rd.len;
 				if (!CHECK(m == (long)n && !memcmp(rd.buf, payload, n),
-					   "round %ld: payload of %zu bytes came back as %ld", r, n, m))
+				           "round %ld: payload of %zu bytes came back as %ld", r, n,
+				           m))
 					break;
 			}
 			if (kind == 2) { /* the reader recovers at the next '$' */
