@@ -111,6 +111,31 @@ describe("revel --gdbserver with gdb", function()
     assert.equal(0, rv.code)
   end)
 
+  it("stops where another thread writes a watched global (debug registers)", function()
+    if skip() then return end
+    local out, rv = session({ arg = "threads", pre = { "-e", "trace=none" }, gdb = { "break threads_ready",
+      "continue", "watch counter", "continue", "bt 1", "delete", "continue" } })
+    assert.matches("Hardware watchpoint 2: counter", out)
+    assert.matches("hit Hardware watchpoint 2: counter\n\nOld value = 0\nNew value = [123]\n", out)
+    assert.matches("#0  worker %(arg=0x[12]%) at [^\n]*gdb_guest%.c:3[45]\n", out)
+    assert.matches("exited normally", out)
+    assert.equal("threads ready: 2\ncounter=3\n", rv.out)
+  end)
+
+  it("catch syscall write stops at the call with its arguments, and at its return", function()
+    if skip() then return end
+    local out, rv = session({ pre = { "-e", "trace=write" }, gdb = { "catch syscall write", "continue",
+      "print $rdi", "print $rdx", "x/s $rsi", "continue", "print $rax", "continue" } })
+    assert.matches("Catchpoint 1 %(call to syscall write%)", out)
+    assert.matches("%$1 = 1\n%$2 = 7\n0x%x+:%s+\"sum=30\\n\"\n", out)
+    assert.matches("Catchpoint 1 %(returned from syscall write%)", out)
+    assert.matches("%$3 = 7\n", out)
+    assert.matches("exited normally", out)
+    -- the tool saw the call once, after gdb
+    assert.matches('write%(1, "sum=30\\n", 7%)%s+= 7\n%+%+%+ exited with 0', rv.err)
+    assert.equal("sum=30\n", rv.out)
+  end)
+
   it("detach leaves the guest to finish with its own output, the tool still tracing", function()
     if skip() then return end
     local native = H.native({ guest })

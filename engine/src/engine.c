@@ -52,6 +52,10 @@ revel_engine *revel_engine_new(const struct revel_options *opt, const char **err
 		if (e->opt.handled[nr])
 			e->opt.subscribed[nr] = 1;
 		e->any_handled |= e->opt.handled[nr] != 0;
+		/* gdb's catch syscall may ask for any call: the filter cannot
+		 * grow later. Calls nobody handles still run on at once. */
+		if (e->gdb)
+			e->opt.subscribed[nr] = 1;
 	}
 	return e;
 }

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
@@ -137,6 +138,7 @@ bool gdb_replay(revel_engine *e, pid_t *tid, int *status)
 static void let_go(revel_engine *e, struct task *t, bool step, int sig)
 {
 	t->gdb_step = step;
+	gdb_watch_apply(e, t);
 	if (t->gdb_stashed) {
 		t->gdb_hold = false;
 		e->gdb->nstashed++;
@@ -237,8 +239,8 @@ void gdb_stop_reply(revel_engine *e)
 {
 	struct gdb_server *g = e->gdb;
 	pid_t tid = g->report_tid ? g->report_tid : g->pid;
-	gdb_reply(g, "T%02xthread:%x;", gdb_sig_to_gdb(g->report_sig ? g->report_sig : SIGTRAP),
-	          (unsigned)tid);
+	gdb_reply(g, "T%02xthread:%x;%s", gdb_sig_to_gdb(g->report_sig ? g->report_sig : SIGTRAP),
+	          (unsigned)tid, g->report_extra);
 }
 
 static void close_client(struct gdb_server *g)
@@ -258,6 +260,7 @@ void gdb_let_go(revel_engine *e, bool kill_it)
 	} else {
 		while (g->nbps)
 			gdb_bp_remove(e, g->bps[g->nbps - 1].addr);
+		gdb_watch_clear(e);
 	}
 	size_t i = 0;
 	struct task *t;
@@ -293,6 +296,46 @@ void gdb_after_stop(revel_engine *e)
 	}
 }
 
+/* catch syscall: a seccomp stop of a caught call is its entry, the
+ * syscall stop after it (PTRACE_SYSCALL, see task.c) its return. gdb hears
+ * of it first; then the tracer has the stop as if gdb had not been there. */
+static bool catch_syscall(revel_engine *e, struct task *t, const struct stop *s)
+{
+	struct gdb_server *g = e->gdb;
+	bool entry = s->kind == STOP_SECCOMP;
+	if (entry) {
+		if (!g->catching || t->state != TS_RUNNING || t->before_exec)
+			return false;
+	} else {
+		if (!t->gdb_catch_ret)
+			return false;
+		t->gdb_catch_ret = false;
+		if (!task_at_syscall_exit(t))
+			return false;
+	}
+	const struct user_regs_struct *r = task_regs(t);
+	if (!r)
+		return false;
+	long nr = (long)r->orig_rax;
+	bool caught = nr >= 0 && nr < REVEL_NR_MAX &&
+	              (g->catch_all || (g->catch_set[nr / 8] & (1u << (nr % 8))));
+	if (!caught)
+		return false;
+	t->gdb_catch_ret = entry;
+	t->gdb_caught = true;
+	t->gdb_stashed = true;
+	t->gdb_status = s->status;
+	t->gdb_hold = true;
+	t->gdb_step = false;
+	g->report_tid = t->tid;
+	g->report_sig = SIGTRAP;
+	snprintf(g->report_extra, sizeof g->report_extra, "%s:%lx;",
+	         entry ? "syscall_entry" : "syscall_return", nr);
+	gdb_stop_all(e);
+	gdb_serve(e);
+	return true;
+}
+
 bool gdb_on_stop(revel_engine *e, pid_t tid, const struct stop *s)
 {
 	struct gdb_server *g = e->gdb;
@@ -319,6 +362,12 @@ bool gdb_on_stop(revel_engine *e, pid_t tid, const struct stop *s)
 		}
 		return false;
 	}
+	if (t->gdb_caught) { /* a stop gdb has seen: the tracer's now */
+		t->gdb_caught = false;
+		return false;
+	}
+	if (s->kind == STOP_SECCOMP || s->kind == STOP_SYSCALL)
+		return catch_syscall(e, t, s);
 	if (s->kind != STOP_SIGNAL || t->state != TS_RUNNING)
 		return false;
 	if (s->sig != SIGTRAP && s->sig < 64 && (g->pass_sigs & (1ull << s->sig)))
@@ -328,6 +377,9 @@ bool gdb_on_stop(revel_engine *e, pid_t tid, const struct stop *s)
 	t->gdb_hold = true;
 	g->report_tid = tid;
 	g->report_sig = s->sig;
+	g->report_extra[0] = 0;
+	if (s->sig == SIGTRAP)
+		gdb_watch_hit(e, t, g->report_extra, sizeof g->report_extra);
 	gdb_stop_all(e);
 	gdb_serve(e);
 	return true;

@@ -392,13 +392,19 @@ static void write_memory(revel_engine *e, char *args, size_t len, bool binary)
 static void breakpoint(revel_engine *e, const char *args, bool insert)
 {
 	struct gdb_server *g = e->gdb;
-	uint64_t addr;
+	uint64_t addr, kind;
 	const char *s = args + 2;
-	if (args[0] != '0' || args[1] != ',' || !gdb_hex_u64(&s, &addr)) {
-		gdb_reply(g, "%s", ""); /* other kinds: not (yet) supported */
+	if (args[0] < '0' || args[0] > '4' || args[0] == '1' || args[1] != ',' ||
+	    !gdb_hex_u64(&s, &addr) || *s++ != ',' || !gdb_hex_u64(&s, &kind)) {
+		gdb_reply(g, "%s", ""); /* hardware breakpoints (Z1): gdb uses Z0 */
 		return;
 	}
-	int rc = insert ? gdb_bp_insert(e, addr) : gdb_bp_remove(e, addr);
+	int type = args[0] - '0', rc;
+	if (type == 0)
+		rc = insert ? gdb_bp_insert(e, addr) : gdb_bp_remove(e, addr);
+	else
+		rc = insert ? gdb_watch_insert(e, type, addr, kind)
+		            : gdb_watch_remove(e, type, addr, kind);
 	if (rc < 0)
 		gdb_reply(g, "E%02x", -rc & 0xff);
 	else
@@ -426,7 +432,7 @@ static void q_supported(struct gdb_server *g)
 	gdb_reply(g,
 	          "PacketSize=%x;QStartNoAckMode+;qXfer:features:read+;qXfer:auxv:read+;"
 	          "qXfer:exec-file:read+;qXfer:libraries-svr4:read+;QPassSignals+;"
-	          "vContSupported+;QThreadEvents-;no-resumed-",
+	          "vContSupported+;QCatchSyscalls+;QThreadEvents-;no-resumed-",
 	          GDB_PACKET_MAX);
 }
 
@@ -440,6 +446,27 @@ static void pass_signals(struct gdb_server *g, const char *s)
 			g->pass_sigs |= 1ull << sig;
 		if (*s == ';')
 			s++;
+	}
+	gdb_reply(g, "OK");
+}
+
+/* QCatchSyscalls:0, :1 (every call) or :1;NR;NR... */
+static void catch_syscalls(struct gdb_server *g, const char *s)
+{
+	uint64_t v;
+	memset(g->catch_set, 0, sizeof g->catch_set);
+	g->catching = *s == '1';
+	g->catch_all = g->catching && !s[1];
+	if (*s == '1')
+		s++;
+	while (g->catching && *s == ';') {
+		s++;
+		if (!gdb_hex_u64(&s, &v)) {
+			gdb_reply(g, "E01");
+			return;
+		}
+		if (v < REVEL_NR_MAX)
+			g->catch_set[v / 8] |= (unsigned char)(1u << (v % 8));
 	}
 	gdb_reply(g, "OK");
 }
@@ -461,6 +488,8 @@ static bool query(revel_engine *e, const char *p)
 		}
 		const char *xml = gdb_target_xml();
 		gdb_reply_xfer(g, xml, strlen(xml), off, len);
+	} else if (!strncmp(p, "QCatchSyscalls:", 15)) {
+		catch_syscalls(g, p + 15);
 	} else if (!strncmp(p, "QPassSignals:", 13)) {
 		pass_signals(g, p + 13);
 	} else if (!strcmp(p, "qfThreadInfo")) {

@@ -18,6 +18,14 @@ struct gdb_bp {
 	unsigned char orig;
 };
 
+/* A debug register's watch: addr/len the aligned piece, whole/whole_len
+ * the Z packet's range it is part of; type 2 write, 3 read, 4 access. */
+struct gdb_watch {
+	uint64_t addr;
+	int len, type;
+	uint64_t whole, whole_len;
+};
+
 struct gdb_server {
 	int listen_fd, fd;
 	char where[160];     /* the address, as said on stderr */
@@ -30,7 +38,12 @@ struct gdb_server {
 	int report_status;
 	pid_t g_tid, c_tid; /* Hg, Hc (0 or -1: any) */
 	size_t nstashed;    /* stops kept for the tracer (gdb_replay), at most */
+	bool catching, catch_all; /* QCatchSyscalls: on, for every call */
+	unsigned char catch_set[REVEL_NR_MAX / 8];
 	uint64_t pass_sigs; /* QPassSignals: bit N, signal N goes on unreported */
+	char report_extra[64]; /* more of the stop reply ("watch:ADDR;") */
+	struct gdb_watch dr[4];
+	unsigned dr_gen; /* changes with dr[]: threads with another get it anew */
 	struct gdb_bp *bps;
 	size_t nbps, capbps;
 	int vfile_fd[16];
@@ -93,6 +106,14 @@ ssize_t gdb_mem_read(revel_engine *e, pid_t tid, uint64_t addr, void *buf, size_
 ssize_t gdb_mem_write(revel_engine *e, pid_t tid, uint64_t addr, const void *buf, size_t n);
 int gdb_sig_to_gdb(int sig);
 int gdb_sig_from_gdb(int gsig);
+
+/* ---- watchpoints (gdb_watch.c) ---- */
+
+int gdb_watch_insert(revel_engine *e, int type, uint64_t addr, uint64_t len);
+int gdb_watch_remove(revel_engine *e, int type, uint64_t addr, uint64_t len);
+void gdb_watch_clear(revel_engine *e);
+void gdb_watch_apply(revel_engine *e, struct task *t);
+bool gdb_watch_hit(revel_engine *e, struct task *t, char *out, size_t n);
 
 /* ---- files (gdb_files.c) ---- */
 

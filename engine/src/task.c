@@ -124,7 +124,9 @@ static void go(struct task *t, int req, int sig)
 		t->gdb_sig = sig;
 		return;
 	}
-	if (t->gdb_step && req == PTRACE_CONT)
+	if (t->gdb_catch_ret && req == PTRACE_CONT)
+		req = PTRACE_SYSCALL;
+	else if (t->gdb_step && req == PTRACE_CONT)
 		req = PTRACE_SINGLESTEP;
 	task_regs_flush(t);
 	t->regs_valid = false;

@@ -95,8 +95,13 @@ struct task {
 	 * next PTRACE_CONT is a PTRACE_SINGLESTEP. A stop that came instead of
 	 * gdb's interrupt waits in gdb_status (gdb_stashed) for the tracer. */
 	bool gdb_hold, gdb_step, gdb_stashed, gdb_interrupted, gdb_deferred;
+	/* catch syscall: gdb_caught, the stashed stop gdb saw goes to the
+	 * tracer unlooked at; gdb_catch_ret, the call's exit stop is wanted
+	 * (a PTRACE_CONT becomes a PTRACE_SYSCALL). */
+	bool gdb_caught, gdb_catch_ret;
 	int gdb_req, gdb_sig, gdb_status;
 	int gdb_signal; /* the signal stop gdb holds it at (0: none) */
+	unsigned gdb_dr_gen; /* the debug registers it has (gdb_watch.c) */
 };
 
 /* ---- the table, keyed by tid (tasks.c) ---- */
