@@ -148,4 +148,6 @@ const struct revel_lua_api revel_lua_api = {
 	.rdtsc = lua_rdtsc,
 	.cpuid = lua_cpuid,
 	.observe_tee = lua_observe_tee,
+	.gdb_monitor_cmd = revel_gdb_monitor_cmd,
+	.gdb_monitor_reply = revel_gdb_monitor_reply,
 };

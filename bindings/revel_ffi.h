@@ -84,7 +84,8 @@ enum revel_event_kind {
 	REVEL_EV_TASK_EXIT = 6,
 	REVEL_EV_PROCESS_EXIT = 7,
 	REVEL_EV_DONE = 8,
-	REVEL_EV_DETACHED = 9
+	REVEL_EV_DETACHED = 9,
+	REVEL_EV_GDB_MONITOR = 10
 };
 
 enum revel_event_flags { REVEL_EVF_FAULT = 0x100 };
@@ -355,6 +356,9 @@ struct revel_lua_api {
 	void (*cpuid)(uint32_t leaf, uint32_t subleaf, uint32_t out[4]);
 	/* A second printer that the observer feeds too (--timeline); NULL: none. */
 	void (*observe_tee)(revel_printer *p);
+	/* --gdbserver's `monitor lua CODE` (REVEL_EV_GDB_MONITOR) */
+	const char *(*gdb_monitor_cmd)(revel_engine *e);
+	int (*gdb_monitor_reply)(revel_engine *e, const char *text);
 };
 
 /* The revel command's own table (bindings/cli/cli_api.c), the Lua module

@@ -31,7 +31,9 @@ local function session(o)
   end
   local client = o.client
   if not client then
-    local words = { "gdb", "-batch", "-nx", "-ex", "target remote " .. sock }
+    -- gdb gives up on a reply after 2 s by default: too short on a loaded
+    -- machine (a late reply is then taken for the next request's).
+    local words = { "gdb", "-batch", "-nx", "-ex", "set remotetimeout 120", "-ex", "target remote " .. sock }
     for _, c in ipairs(o.gdb) do
       words[#words + 1] = "-ex"
       words[#words + 1] = c
@@ -134,6 +136,21 @@ describe("revel --gdbserver with gdb", function()
     -- the tool saw the call once, after gdb
     assert.matches('write%(1, "sum=30\\n", 7%)%s+= 7\n%+%+%+ exited with 0', rv.err)
     assert.equal("sum=30\n", rv.out)
+  end)
+
+  it("monitor: help, lua against the stopped thread (its decoded syscall), inject a fault", function()
+    if skip() then return end
+    local out, rv = session({ pre = { "-e", "trace=write" }, gdb = { "monitor help", "catch syscall write",
+      "continue", "monitor lua print(sc)", "monitor lua x = g.tid", "monitor lua =x == g.tid",
+      "monitor lua regs().rdx", "monitor lua nosuch()", "monitor bogus", "monitor inject write:error=EIO",
+      "delete", "continue" } })
+    assert.matches("revel's monitor commands:\n  monitor help", out)
+    assert.matches("Catchpoint 1 %(call to syscall write%)", out)
+    assert.matches('\nwrite%(1, "sum=30\\n", 7%)\ntrue\n7\nerror: [^\n]*nosuch[^\n]*\n', out)
+    assert.matches('unknown monitor command "bogus"; monitor help lists them\n', out)
+    assert.matches("inject rule added: write:error=EIO\n", out)
+    assert.matches('write%(1, "sum=30\\n", 7%)%s+= %-1 EIO %(Input/output error%) %(INJECTED%)', rv.err)
+    assert.equal("", rv.out)
   end)
 
   it("detach leaves the guest to finish with its own output, the tool still tracing", function()

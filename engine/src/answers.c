@@ -237,7 +237,7 @@ int revel_get_regs(revel_engine *e, pid_t tid, struct user_regs_struct *out)
 	struct task *t = tasks_find(&e->tasks, tid);
 	if (!t)
 		return -ESRCH;
-	if (task_state_running(t->state))
+	if (task_state_running(t->state) && !t->gdb_hold) /* gdb's hold: stopped */
 		return -EBUSY;
 	if (!task_saved_full(t))
 		return -ESRCH;
@@ -265,7 +265,7 @@ int revel_set_regs(revel_engine *e, pid_t tid, const struct user_regs_struct *in
 	struct task *t = tasks_find(&e->tasks, tid);
 	if (!t)
 		return -ESRCH;
-	if (task_state_running(t->state))
+	if (task_state_running(t->state) && !t->gdb_hold) /* gdb's hold: stopped */
 		return -EBUSY;
 	if (!task_saved_full(t) || !task_regs(t)) /* saved first: the call as it was */
 		return -errno;

@@ -405,7 +405,9 @@ int revel_set_observed(revel_engine *e, long nr, int on)
 
 int revel_add_inject(revel_engine *e, const struct revel_inject_rule *rule)
 {
-	if (e->spawned)
+	/* The filter cannot grow once the guest runs; under --gdbserver it
+	 * stops every call, so gdb's `monitor inject` may add rules later. */
+	if (e->spawned && !e->gdb)
 		return -EBUSY;
 	return fault_rules_add(&e->rules, rule, e->opt.subscribed);
 }

@@ -500,6 +500,8 @@ static bool query(revel_engine *e, const char *p)
 		gdb_reply(g, "QC%x", (unsigned)g->report_tid);
 	} else if (!strncmp(p, "qAttached", 9)) {
 		gdb_reply(g, "0"); /* revel started it: gdb's quit kills it */
+	} else if (!strncmp(p, "qRcmd,", 6)) {
+		gdb_monitor(e, p + 6);
 	} else if (!strcmp(p, "qSymbol::")) {
 		gdb_reply(g, "OK");
 	} else if (!gdb_files_packet(e, p)) {
@@ -621,7 +623,13 @@ void gdb_serve(revel_engine *e)
 	} else if (g->connected) {
 		gdb_stop_reply(e); /* gdb is waiting for it since it resumed */
 	}
-	while (g->connected) {
+	gdb_serve_more(e);
+}
+
+void gdb_serve_more(revel_engine *e)
+{
+	struct gdb_server *g = e->gdb;
+	while (g->connected && !g->monitor_pending) {
 		refuse_others(e, g);
 		if (!next_packet(e, g)) {
 			gdb_say(e, "gdb went away: the guest %s",

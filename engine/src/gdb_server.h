@@ -38,6 +38,10 @@ struct gdb_server {
 	int report_status;
 	pid_t g_tid, c_tid; /* Hg, Hc (0 or -1: any) */
 	size_t nstashed;    /* stops kept for the tracer (gdb_replay), at most */
+	/* `monitor lua CODE` waits for the caller (REVEL_EV_GDB_MONITOR):
+	 * monitor_out once the event is out; resume_serving when answered */
+	bool monitor_pending, monitor_out, resume_serving;
+	char monitor_cmd[GDB_PACKET_MAX / 2 + 1];
 	bool catching, catch_all; /* QCatchSyscalls: on, for every call */
 	unsigned char catch_set[REVEL_NR_MAX / 8];
 	uint64_t pass_sigs; /* QPassSignals: bit N, signal N goes on unreported */
@@ -73,8 +77,11 @@ bool gdb_replay(revel_engine *e, pid_t *tid, int *status);
 
 /* ---- inside (gdb_server.c) ---- */
 
-/* Serve packets until gdb resumes the guest or leaves. */
+/* Serve packets until gdb resumes the guest or leaves (or a monitor
+ * command waits for the caller: monitor_pending). gdb_serve_more goes on
+ * serving without a stop reply first. */
 void gdb_serve(revel_engine *e);
+void gdb_serve_more(revel_engine *e);
 void gdb_reply(struct gdb_server *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void gdb_reply_bin(struct gdb_server *g, const void *p, size_t n);
 /* A qXfer reply: the part of data[0..n) at offset, at most len bytes. */
@@ -114,6 +121,14 @@ int gdb_watch_remove(revel_engine *e, int type, uint64_t addr, uint64_t len);
 void gdb_watch_clear(revel_engine *e);
 void gdb_watch_apply(revel_engine *e, struct task *t);
 bool gdb_watch_hit(revel_engine *e, struct task *t, char *out, size_t n);
+
+/* ---- monitor commands (gdb_monitor.c) ---- */
+
+/* qRcmd,HEX */
+void gdb_monitor(revel_engine *e, const char *hex);
+/* In revel_next: a monitor command for the caller (true, *ev filled), or
+ * serving goes on after its answer. */
+bool gdb_event(revel_engine *e, revel_event *ev);
 
 /* ---- files (gdb_files.c) ---- */
 

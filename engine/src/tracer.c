@@ -53,6 +53,8 @@ int revel_next(revel_engine *e, revel_event *ev)
 	for (;;) {
 		if (queue_pop(&e->queue, ev))
 			return 0;
+		if (e->gdb && gdb_event(e, ev))
+			return 0;
 		pid_t gtid;
 		int gstatus;
 		if (e->gdb && gdb_replay(e, &gtid, &gstatus)) {

@@ -452,15 +452,9 @@ local function dispatch(run, lev)
   elseif kind == EV_PROCESS_EXIT then
     state.process_exit(run, lev.ev)
   elseif kind == rffi.EV_DETACHED then
-    -- -b execve: the thread runs on untraced.
-    local g = run.threads[lev.tid]
-    if g and run.tool.detach then
-      state.call_hook(run.tool.detach, "detach of thread " .. lev.tid, g)
-    end
-    if run.plan.detach_say then
-      io.stderr:write(("revel: Process %d detached\n"):format(lev.tid))
-    end
-    state.task_detached(run, lev.ev)
+    state.task_detached(run, lev.ev, true) -- -b execve: the thread runs on untraced
+  elseif kind == rffi.EV_GDB_MONITOR and run.plan.gdb_monitor then
+    run.plan.gdb_monitor(run, lev) -- --gdbserver's `monitor lua CODE` (revel._gdb)
   end
 end
 

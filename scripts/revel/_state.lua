@@ -183,8 +183,16 @@ end
 
 -- A thread revel let go of (-b execve): its state goes, with no exit hook;
 -- its process's too when it was the last one known.
-function M.task_detached(run, ev)
+-- A thread revel let go of; said: the tool's detach hook and strace's
+-- "Process N detached" (-b execve, REVEL_EV_DETACHED).
+function M.task_detached(run, ev, said)
   local g = run.threads[ev.tid]
+  if said and g and run.tool.detach then
+    call_hook(run.tool.detach, "detach of thread " .. ev.tid, g)
+  end
+  if said and run.plan.detach_say then
+    io.stderr:write(("revel: Process %d detached\n"):format(ev.tid))
+  end
   if not g then
     return
   end

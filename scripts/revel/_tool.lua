@@ -246,6 +246,7 @@ function M.plan(tool, config, opts)
     detach_say = opts.detach_say,
     detach_on_exec = opts.detach_on_exec,
     debug = opts.debug,
+    gdb_monitor = opts.gdb_monitor,
   }
 end
 

@@ -13,6 +13,7 @@ local startup = require("revel._startup")
 local stdout = require("revel._stdout")
 local style = require("revel._cli_style")
 local tips = require("revel._tips")
+local gdb = require("revel._gdb")
 
 local M = {}
 
@@ -658,6 +659,7 @@ function M.main(args)
       end
     end
     ropts.spin = o.spin
+    ropts.gdb_monitor = o.gdbserver and gdb.monitor -- `monitor lua CODE` (revel._gdb)
     ropts.placement = o.placement
     if o.repl or o.watch then -- a tool that may change while the guest runs
       return live.run(t, o.command, config, ropts,

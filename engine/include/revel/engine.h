@@ -153,6 +153,12 @@ enum revel_event_kind {
 	/* Task tid was detached (-b execve: at its exec) and runs on untraced.
 	 * Not stopped; no TASK_EXIT follows. */
 	REVEL_EV_DETACHED,
+	/* --gdbserver: gdb's `monitor lua CODE` for the thread gdb looks at
+	 * (tid; .nr and .args its syscall when it is stopped at one, else .nr
+	 * -1). revel_gdb_monitor_cmd() is CODE; answer with
+	 * revel_gdb_monitor_reply() (gdb waits; without an answer by the next
+	 * revel_next gdb is told nobody handles it). */
+	REVEL_EV_GDB_MONITOR,
 };
 
 enum revel_event_flags {
@@ -302,6 +308,11 @@ void revel_set_observer(revel_engine *e, const struct revel_observer *o);
 /* Whether the observer takes a syscall (all do by default); a call it does not
  * take is reported as an event, to a handler that wants to decide it. */
 int revel_set_observed(revel_engine *e, long nr, int on);
+
+/* --gdbserver's `monitor lua CODE` (REVEL_EV_GDB_MONITOR): CODE, and the
+ * answer gdb prints (0, or -EINVAL when no command waits). */
+const char *revel_gdb_monitor_cmd(revel_engine *e);
+int revel_gdb_monitor_reply(revel_engine *e, const char *text);
 
 /* Change whether a subscribed syscall is reported (REVEL_EV_SYSCALL) or runs
  * unreported; -EINVAL for a number that is not subscribed (the seccomp filter

@@ -82,7 +82,8 @@ int revel_rule_parse(const char *spec, struct revel_inject_rule *rule, char *err
 /* Does invocation number n (1-based) of a syscall fall under the rule's when=? */
 int revel_inject_when(const struct revel_inject_rule *rule, uint32_t n);
 
-/* Add a rule (of either kind) to an engine before revel_spawn; its syscalls
+/* Add a rule (of either kind) to an engine before revel_spawn (under
+ * --gdbserver, which subscribes every call, also later); its syscalls
  * are subscribed. Returns 0 or a negative errno (-E2BIG past 64 rules). */
 int revel_add_inject(revel_engine *e, const struct revel_inject_rule *rule);
 
