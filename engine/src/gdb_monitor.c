@@ -70,8 +70,8 @@ void gdb_monitor(revel_engine *e, const char *hex)
 		g->monitor_out = false;
 	} else {
 		char msg[GDB_PACKET_MAX / 2 + 64];
-		snprintf(msg, sizeof msg, "unknown monitor command \"%s\"; monitor help lists them\n",
-		         cmd);
+		snprintf(msg, sizeof msg,
+		         "unknown monitor command \"%s\"; monitor help lists them\n", cmd);
 		output(g, msg);
 	}
 }

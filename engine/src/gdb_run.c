@@ -12,6 +12,8 @@
 #include "gdb_server.h"
 #include "tracer_states.h"
 
+static struct gdb_bp *bp_find(struct gdb_server *g, uint64_t addr);
+
 /* Linux signal numbers to gdb's (gdb/signals.def) and back. */
 static const unsigned char TO_GDB[32] = {
     0, 1,  2,  3,  4,  5,  6,  10, 8,  9,  30, 11, 31, 13, 14, 15,
@@ -296,6 +298,35 @@ void gdb_after_stop(revel_engine *e)
 	}
 }
 
+/* A trap that came while gdb looked at another thread, of a breakpoint or
+ * watchpoint gdb has removed since: it is gone, as gdbserver drops it (a
+ * breakpoint's trap moves the thread back onto the instruction). True when
+ * the thread was let go on; a live watchpoint's fills report_extra. */
+static bool stale_trap(revel_engine *e, struct task *t)
+{
+	siginfo_t si;
+	if (task_siginfo(t->tid, &si) < 0)
+		return false;
+	if (si.si_code == TRAP_HWBKPT) {
+		struct gdb_server *g = e->gdb;
+		if (gdb_watch_hit(e, t, g->report_extra, sizeof g->report_extra))
+			return false; /* a live one: said in the stop reply */
+		gdb_watch_clear_dr6(t);
+	} else if (si.si_code == SI_KERNEL) {
+		struct user_regs_struct *r = task_regs(t);
+		unsigned char byte;
+		if (!r || bp_find(e->gdb, r->rip - 1) ||
+		    revel_mem_read(e, t->tid, r->rip - 1, &byte, 1) != 1 || byte == 0xcc)
+			return false;
+		r->rip--;
+		task_regs_dirty(t);
+	} else {
+		return false;
+	}
+	task_cont(t, 0);
+	return true;
+}
+
 /* catch syscall: a seccomp stop of a caught call is its entry, the
  * syscall stop after it (PTRACE_SYSCALL, see task.c) its return. gdb hears
  * of it first; then the tracer has the stop as if gdb had not been there. */
@@ -372,14 +403,16 @@ bool gdb_on_stop(revel_engine *e, pid_t tid, const struct stop *s)
 		return false;
 	if (s->sig != SIGTRAP && s->sig < 64 && (g->pass_sigs & (1ull << s->sig)))
 		return false;
+	g->report_extra[0] = 0;
+	if (s->sig == SIGTRAP && !t->gdb_step && stale_trap(e, t))
+		return true;
+	if (s->sig == SIGTRAP && !g->report_extra[0])
+		gdb_watch_hit(e, t, g->report_extra, sizeof g->report_extra);
 	t->gdb_step = false;
 	t->gdb_signal = s->sig;
 	t->gdb_hold = true;
 	g->report_tid = tid;
 	g->report_sig = s->sig;
-	g->report_extra[0] = 0;
-	if (s->sig == SIGTRAP)
-		gdb_watch_hit(e, t, g->report_extra, sizeof g->report_extra);
 	gdb_stop_all(e);
 	gdb_serve(e);
 	return true;

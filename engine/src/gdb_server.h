@@ -44,7 +44,7 @@ struct gdb_server {
 	char monitor_cmd[GDB_PACKET_MAX / 2 + 1];
 	bool catching, catch_all; /* QCatchSyscalls: on, for every call */
 	unsigned char catch_set[REVEL_NR_MAX / 8];
-	uint64_t pass_sigs; /* QPassSignals: bit N, signal N goes on unreported */
+	uint64_t pass_sigs;    /* QPassSignals: bit N, signal N goes on unreported */
 	char report_extra[64]; /* more of the stop reply ("watch:ADDR;") */
 	struct gdb_watch dr[4];
 	unsigned dr_gen; /* changes with dr[]: threads with another get it anew */
@@ -121,6 +121,7 @@ int gdb_watch_remove(revel_engine *e, int type, uint64_t addr, uint64_t len);
 void gdb_watch_clear(revel_engine *e);
 void gdb_watch_apply(revel_engine *e, struct task *t);
 bool gdb_watch_hit(revel_engine *e, struct task *t, char *out, size_t n);
+void gdb_watch_clear_dr6(struct task *t);
 
 /* ---- monitor commands (gdb_monitor.c) ---- */
 

@@ -88,6 +88,11 @@ void gdb_watch_clear(revel_engine *e)
 	e->gdb->dr_gen++;
 }
 
+void gdb_watch_clear_dr6(struct task *t)
+{
+	task_poke_user(t->tid, DR_OFF(6), 0);
+}
+
 /* At a SIGTRAP: which watchpoint fired, as the stop reply says it
  * ("watch:ADDR;"); false when none did. DR6 is cleared for the next. */
 bool gdb_watch_hit(revel_engine *e, struct task *t, char *out, size_t n)
@@ -100,7 +105,9 @@ bool gdb_watch_hit(revel_engine *e, struct task *t, char *out, size_t n)
 		if (!(dr6 & (1l << i)) || !g->dr[i].len)
 			continue;
 		task_poke_user(t->tid, DR_OFF(6), 0);
-		const char *kind = g->dr[i].type == 2 ? "watch" : g->dr[i].type == 3 ? "rwatch" : "awatch";
+		const char *kind = g->dr[i].type == 2   ? "watch"
+		                   : g->dr[i].type == 3 ? "rwatch"
+		                                        : "awatch";
 		snprintf(out, n, "%s:%llx;", kind, (unsigned long long)g->dr[i].addr);
 		return true;
 	}
