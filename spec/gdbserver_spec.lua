@@ -153,11 +153,45 @@ describe("revel --gdbserver with gdb", function()
     assert.equal("", rv.out)
   end)
 
+  it("follows a fork into the child (set follow-fork-mode child) and stops at its breakpoint", function()
+    if skip() then return end
+    local out, rv = session({ arg = "fork", pre = { "-e", "trace=none" }, gdb = { "set follow-fork-mode child",
+      "break in_child", "continue", "bt", "next", "next", "print twice", "continue" } })
+    assert.matches("Attaching after [^\n]* fork to child", out)
+    assert.matches("Detaching after fork from parent process %d+", out)
+    assert.matches("hit Breakpoint 1, in_child %(v=21%) at [^\n]*gdb_guest%.c:%d+", out)
+    assert.matches("#1  0x%x+ in main %(", out)
+    assert.matches("%$1 = 42\n", out)
+    assert.matches("%[Inferior 2 %(process %d+%) exited normally%]", out)
+    assert.equal("child: 42\nparent: child exited 0\n", rv.out)
+    assert.equal(0, rv.code)
+  end)
+
+  it("keeps the parent by default: the child runs without gdb's breakpoints", function()
+    if skip() then return end
+    local out, rv = session({ arg = "fork", pre = { "-e", "trace=none" }, gdb = { "break in_child",
+      "break waitpid", "continue", "bt 2", "delete", "continue" } })
+    assert.matches("Detaching after fork from child process %d+", out)
+    assert.matches("in main %(argc=2, ", out)
+    assert.matches("exited normally", out)
+    assert.equal("child: 42\nparent: child exited 0\n", rv.out)
+  end)
+
+  it("hears of an exec and stops at a breakpoint in the new image", function()
+    if skip() then return end
+    local out, rv = session({ arg = "exec", pre = { "-e", "trace=none" }, gdb = { "break square", "continue",
+      "bt", "delete", "continue" } })
+    assert.matches("process %d+ is executing new program: [^\n]*gdb_guest\n", out)
+    assert.matches("Breakpoint 1, square %(x=1%)", out)
+    assert.matches("#2  0x%x+ in main %(argc=1, ", out)
+    assert.equal("exec\nsum=30\n", rv.out)
+  end)
+
   it("detach leaves the guest to finish with its own output, the tool still tracing", function()
     if skip() then return end
     local native = H.native({ guest })
     local out, rv = session({ pre = { "-e", "trace=write" }, gdb = { "break square", "continue", "detach" } })
-    assert.matches("%[Inferior 1 %(Remote target%) detached%]", out)
+    assert.matches("%[Inferior 1 %(process %d+%) detached%]", out)
     assert.equal(native.out, rv.out)
     assert.equal(0, rv.code)
     assert.matches('write%(1, "sum=30\\n", 7%)%s+= 7', rv.err)

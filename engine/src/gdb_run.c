@@ -12,7 +12,10 @@
 #include "gdb_server.h"
 #include "tracer_states.h"
 
-static struct gdb_bp *bp_find(struct gdb_server *g, uint64_t addr);
+static struct gdb_bp *bp_find(struct gdb_server *g, pid_t pid, uint64_t addr);
+static void drop_bps(struct gdb_server *g, pid_t pid);
+static void bp_add(struct gdb_server *g, struct gdb_bp b);
+static pid_t pid_of(revel_engine *e, pid_t tid);
 
 /* Linux signal numbers to gdb's (gdb/signals.def) and back. */
 static const unsigned char TO_GDB[32] = {
@@ -42,7 +45,41 @@ int gdb_sig_from_gdb(int gsig)
 struct task *gdb_thread(revel_engine *e, pid_t tid)
 {
 	struct task *t = tid > 0 ? tasks_find(&e->tasks, tid) : NULL;
-	return t && t->proc && t->proc->pid == e->gdb->pid ? t : NULL;
+	return t && t->proc && gdb_debugs(e->gdb, t->proc->pid) ? t : NULL;
+}
+
+bool gdb_debugs(const struct gdb_server *g, pid_t pid)
+{
+	for (int i = 0; i < g->npids; i++)
+		if (g->pids[i] == pid)
+			return true;
+	return false;
+}
+
+static void debug_pid(struct gdb_server *g, pid_t pid, bool on)
+{
+	for (int i = 0; i < g->npids; i++) {
+		if (g->pids[i] == pid) {
+			if (!on)
+				g->pids[i] = g->pids[--g->npids];
+			return;
+		}
+	}
+	if (on && g->npids < (int)(sizeof g->pids / sizeof *g->pids))
+		g->pids[g->npids++] = pid;
+}
+
+const char *gdb_tid(const struct gdb_server *g, const struct task *t, pid_t tid)
+{
+	static char buf[2][48];
+	static int k;
+	k ^= 1;
+	pid_t pid = t && t->proc ? t->proc->pid : tid;
+	if (g->multiprocess)
+		snprintf(buf[k], sizeof buf[k], "p%x.%x", (unsigned)pid, (unsigned)tid);
+	else
+		snprintf(buf[k], sizeof buf[k], "%x", (unsigned)tid);
+	return buf[k];
 }
 
 /* Stopped for the tracer's own reasons (waiting for the caller or a timer). */
@@ -85,7 +122,7 @@ void gdb_stop_all(revel_engine *e)
 	size_t i = 0;
 	struct task *t;
 	while ((t = tasks_next(&e->tasks, &i))) {
-		if (!t->proc || t->proc->pid != e->gdb->pid || t->gdb_hold)
+		if (!t->proc || !gdb_debugs(e->gdb, t->proc->pid) || t->gdb_hold)
 			continue;
 		t->gdb_hold = true;
 		if (stopped_already(t) || t->gdb_stashed)
@@ -224,7 +261,7 @@ bool gdb_resume(revel_engine *e, const char *pkt)
 	size_t i = 0;
 	struct task *t;
 	while ((t = tasks_next(&e->tasks, &i))) {
-		if (!t->gdb_hold || !t->proc || t->proc->pid != g->pid)
+		if (!t->gdb_hold || !t->proc || !gdb_debugs(g, t->proc->pid))
 			continue;
 		for (int k = 0; k < n; k++) {
 			if (act[k].tid == -1 || act[k].tid == t->tid) {
@@ -241,8 +278,8 @@ void gdb_stop_reply(revel_engine *e)
 {
 	struct gdb_server *g = e->gdb;
 	pid_t tid = g->report_tid ? g->report_tid : g->pid;
-	gdb_reply(g, "T%02xthread:%x;%s", gdb_sig_to_gdb(g->report_sig ? g->report_sig : SIGTRAP),
-	          (unsigned)tid, g->report_extra);
+	gdb_reply(g, "T%02xthread:%s;%s", gdb_sig_to_gdb(g->report_sig ? g->report_sig : SIGTRAP),
+	          gdb_tid(g, tasks_find(&e->tasks, tid), tid), g->report_extra);
 }
 
 static void close_client(struct gdb_server *g)
@@ -257,11 +294,12 @@ static void close_client(struct gdb_server *g)
 void gdb_let_go(revel_engine *e, bool kill_it)
 {
 	struct gdb_server *g = e->gdb;
-	if (kill_it && g->pid > 0) {
-		kill(g->pid, SIGKILL);
+	if (kill_it) {
+		for (int i = 0; i < g->npids; i++)
+			kill(g->pids[i], SIGKILL);
 	} else {
 		while (g->nbps)
-			gdb_bp_remove(e, g->bps[g->nbps - 1].addr);
+			gdb_bp_remove(e, g->bps[g->nbps - 1].pid, g->bps[g->nbps - 1].addr);
 		gdb_watch_clear(e);
 	}
 	size_t i = 0;
@@ -285,12 +323,53 @@ void gdb_after_stop(revel_engine *e)
 	if (g->report_exit && g->connected) {
 		g->report_exit = false;
 		int st = g->report_status;
+		char proc[32] = "";
+		if (g->multiprocess)
+			snprintf(proc, sizeof proc, ";process:%x", (unsigned)g->exit_pid);
 		if (WIFSIGNALED(st))
-			gdb_reply(g, "X%02x", gdb_sig_to_gdb(WTERMSIG(st)));
+			gdb_reply(g, "X%02x%s", gdb_sig_to_gdb(WTERMSIG(st)), proc);
 		else
-			gdb_reply(g, "W%02x", WEXITSTATUS(st));
-		close_client(g);
+			gdb_reply(g, "W%02x%s", WEXITSTATUS(st), proc);
+		debug_pid(g, g->exit_pid, false);
+		drop_bps(g, g->exit_pid);
+		if (!g->npids)
+			close_client(g);
 		return;
+	}
+	if (g->fork_child && !g->finished) {
+		pid_t child = g->fork_child;
+		g->fork_child = 0;
+		debug_pid(g, child, true);
+		/* The child's memory is a copy: the parent's int3 bytes are in it,
+		 * gdb's to remove (or keep) as the child's own. */
+		pid_t parent = pid_of(e, g->report_tid);
+		size_t n = g->nbps;
+		for (size_t i = 0; i < n; i++) {
+			if (g->bps[i].pid != parent)
+				continue;
+			struct gdb_bp b = g->bps[i];
+			b.pid = child;
+			bp_add(g, b);
+		}
+		snprintf(g->report_extra, sizeof g->report_extra, "fork:%s;",
+		         gdb_tid(g, NULL, child));
+	}
+	if (g->report_exec && !g->finished) {
+		/* after the exec: the thread has the process's tid; a new image */
+		g->report_exec = false;
+		struct task *t = tasks_find(&e->tasks, g->report_tid);
+		if (t && t->proc) {
+			char path[64], exe[4096];
+			snprintf(path, sizeof path, "/proc/%d/exe", (int)t->tid);
+			ssize_t n = readlink(path, exe, sizeof exe - 1);
+			exe[n > 0 ? n : 0] = 0;
+			drop_bps(g, t->proc->pid);
+			int o = snprintf(g->report_extra, sizeof g->report_extra, "exec:");
+			gdb_hex_encode(exe, strnlen(exe, (sizeof g->report_extra - 8) / 2),
+			               g->report_extra + o);
+			strcat(g->report_extra, ";");
+			g->report_tid = t->tid;
+		}
 	}
 	if (g->report_tid && !g->finished) {
 		gdb_stop_all(e);
@@ -315,7 +394,7 @@ static bool stale_trap(revel_engine *e, struct task *t)
 	} else if (si.si_code == SI_KERNEL) {
 		struct user_regs_struct *r = task_regs(t);
 		unsigned char byte;
-		if (!r || bp_find(e->gdb, r->rip - 1) ||
+		if (!r || bp_find(e->gdb, t->proc->pid, r->rip - 1) ||
 		    revel_mem_read(e, t->tid, r->rip - 1, &byte, 1) != 1 || byte == 0xcc)
 			return false;
 		r->rip--;
@@ -378,19 +457,43 @@ bool gdb_on_stop(revel_engine *e, pid_t tid, const struct stop *s)
 		 * exec of the command. */
 		if (s->kind == STOP_EXEC && t && t->before_exec) {
 			g->pid = tid;
+			debug_pid(g, tid, true);
 			t->gdb_hold = true;
 			g->report_tid = tid;
 			g->report_sig = SIGTRAP;
 		}
 		return false;
 	}
-	if (!t || !t->proc || t->proc->pid != g->pid)
+	if (!t || !t->proc || !gdb_debugs(g, t->proc->pid))
 		return false;
 	if (s->kind == STOP_GONE) {
-		if (t->proc->nthreads == 1 && tid == g->pid) {
+		if (t->proc->nthreads == 1 && tid == t->proc->pid) {
 			g->report_exit = true;
 			g->report_status = s->status;
+			g->report_tid = 0;
+			g->exit_pid = tid;
 		}
+		return false;
+	}
+	if (s->kind == STOP_CLONE && g->fork_events && s->event == PTRACE_EVENT_FORK &&
+	    t->state == TS_RUNNING) {
+		/* The tracer makes the child known first (gdb_after_stop). */
+		g->fork_child = (pid_t)task_eventmsg(tid, 0);
+		t->gdb_hold = true;
+		g->report_tid = tid;
+		g->report_sig = SIGTRAP;
+		return false;
+	}
+	if (s->kind == STOP_EXEC && g->exec_events && !t->before_exec) {
+		/* the thread that called execve goes on with this tid */
+		struct task *caller =
+		    tasks_find(&e->tasks, (pid_t)task_eventmsg(tid, (unsigned long)tid));
+		if (!caller)
+			return false;
+		caller->gdb_hold = true;
+		g->report_tid = tid;
+		g->report_exec = true;
+		g->report_sig = SIGTRAP;
 		return false;
 	}
 	if (t->gdb_caught) { /* a stop gdb has seen: the tracer's now */
@@ -420,55 +523,78 @@ bool gdb_on_stop(revel_engine *e, pid_t tid, const struct stop *s)
 
 /* ---- software breakpoints ---- */
 
-static struct gdb_bp *bp_find(struct gdb_server *g, uint64_t addr)
+static struct gdb_bp *bp_find(struct gdb_server *g, pid_t pid, uint64_t addr)
 {
 	for (size_t i = 0; i < g->nbps; i++)
-		if (g->bps[i].addr == addr)
+		if (g->bps[i].addr == addr && g->bps[i].pid == pid)
 			return &g->bps[i];
 	return NULL;
 }
 
-int gdb_bp_insert(revel_engine *e, uint64_t addr)
+/* A process gone or a new image: its breakpoints went with its memory. */
+static void drop_bps(struct gdb_server *g, pid_t pid)
 {
-	struct gdb_server *g = e->gdb;
-	if (bp_find(g, addr))
-		return 0;
-	unsigned char orig, int3 = 0xcc;
-	if (revel_mem_read(e, g->pid, addr, &orig, 1) != 1)
-		return -EFAULT;
-	if (revel_mem_write(e, g->pid, addr, &int3, 1) != 1)
-		return -EFAULT;
+	for (size_t i = 0; i < g->nbps;)
+		if (g->bps[i].pid == pid)
+			g->bps[i] = g->bps[--g->nbps];
+		else
+			i++;
+}
+
+static void bp_add(struct gdb_server *g, struct gdb_bp b)
+{
 	if (g->nbps == g->capbps) {
 		size_t cap = g->capbps ? 2 * g->capbps : 16;
-		struct gdb_bp *b = realloc(g->bps, cap * sizeof *b);
-		if (!b)
+		struct gdb_bp *nb = realloc(g->bps, cap * sizeof *nb);
+		if (!nb)
 			abort();
-		g->bps = b;
+		g->bps = nb;
 		g->capbps = cap;
 	}
-	g->bps[g->nbps++] = (struct gdb_bp){addr, orig};
+	g->bps[g->nbps++] = b;
+}
+
+int gdb_bp_insert(revel_engine *e, pid_t pid, uint64_t addr)
+{
+	struct gdb_server *g = e->gdb;
+	if (bp_find(g, pid, addr))
+		return 0;
+	unsigned char orig, int3 = 0xcc;
+	if (revel_mem_read(e, pid, addr, &orig, 1) != 1)
+		return -EFAULT;
+	if (revel_mem_write(e, pid, addr, &int3, 1) != 1)
+		return -EFAULT;
+	bp_add(g, (struct gdb_bp){pid, addr, orig});
 	return 0;
 }
 
-int gdb_bp_remove(revel_engine *e, uint64_t addr)
+int gdb_bp_remove(revel_engine *e, pid_t pid, uint64_t addr)
 {
 	struct gdb_server *g = e->gdb;
-	struct gdb_bp *b = bp_find(g, addr);
+	struct gdb_bp *b = bp_find(g, pid, addr);
 	if (!b)
 		return 0;
 	unsigned char orig = b->orig;
 	*b = g->bps[--g->nbps];
-	if (revel_mem_write(e, g->pid, addr, &orig, 1) != 1)
+	if (revel_mem_write(e, pid, addr, &orig, 1) != 1)
 		return -EFAULT;
 	return 0;
+}
+
+static pid_t pid_of(revel_engine *e, pid_t tid)
+{
+	struct task *t = tasks_find(&e->tasks, tid);
+	return t && t->proc ? t->proc->pid : tid;
 }
 
 ssize_t gdb_mem_read(revel_engine *e, pid_t tid, uint64_t addr, void *buf, size_t n)
 {
 	struct gdb_server *g = e->gdb;
+	pid_t pid = pid_of(e, tid);
 	ssize_t got = revel_mem_read(e, tid, addr, buf, n);
 	for (size_t i = 0; got > 0 && i < g->nbps; i++)
-		if (g->bps[i].addr >= addr && g->bps[i].addr < addr + (uint64_t)got)
+		if (g->bps[i].pid == pid && g->bps[i].addr >= addr &&
+		    g->bps[i].addr < addr + (uint64_t)got)
 			((unsigned char *)buf)[g->bps[i].addr - addr] = g->bps[i].orig;
 	return got;
 }
@@ -476,12 +602,13 @@ ssize_t gdb_mem_read(revel_engine *e, pid_t tid, uint64_t addr, void *buf, size_
 ssize_t gdb_mem_write(revel_engine *e, pid_t tid, uint64_t addr, const void *buf, size_t n)
 {
 	struct gdb_server *g = e->gdb;
+	pid_t pid = pid_of(e, tid);
 	unsigned char *copy = malloc(n ? n : 1);
 	if (!copy)
 		return -ENOMEM;
 	memcpy(copy, buf, n);
 	for (size_t i = 0; i < g->nbps; i++) {
-		if (g->bps[i].addr >= addr && g->bps[i].addr < addr + n) {
+		if (g->bps[i].pid == pid && g->bps[i].addr >= addr && g->bps[i].addr < addr + n) {
 			g->bps[i].orig = copy[g->bps[i].addr - addr];
 			copy[g->bps[i].addr - addr] = 0xcc; /* stays inserted */
 		}
@@ -489,4 +616,27 @@ ssize_t gdb_mem_write(revel_engine *e, pid_t tid, uint64_t addr, const void *buf
 	ssize_t w = revel_mem_write(e, tid, addr, copy, n);
 	free(copy);
 	return w;
+}
+
+void gdb_detach_pid(revel_engine *e, pid_t pid)
+{
+	struct gdb_server *g = e->gdb;
+	for (size_t i = g->nbps; i-- > 0;)
+		if (g->bps[i].pid == pid)
+			gdb_bp_remove(e, pid, g->bps[i].addr);
+	debug_pid(g, pid, false);
+	unsigned gen = g->dr_gen;
+	struct gdb_watch saved[4];
+	memcpy(saved, g->dr, sizeof saved);
+	gdb_watch_clear(e); /* its threads go without gdb's watchpoints */
+	size_t i = 0;
+	struct task *t;
+	while ((t = tasks_next(&e->tasks, &i))) {
+		if (!t->gdb_hold || !t->proc || t->proc->pid != pid)
+			continue;
+		int sig = t->gdb_signal != SIGTRAP ? t->gdb_signal : 0;
+		let_go(e, t, false, sig);
+	}
+	memcpy(g->dr, saved, sizeof saved);
+	g->dr_gen = gen + 2;
 }

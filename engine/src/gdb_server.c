@@ -307,6 +307,8 @@ static struct task *g_thread(revel_engine *e)
 		t = gdb_thread(e, g->report_tid);
 	if (!t)
 		t = gdb_thread(e, g->pid);
+	if (!t && g->npids)
+		t = gdb_thread(e, g->pids[0]);
 	return t;
 }
 
@@ -320,9 +322,9 @@ static void thread_list(revel_engine *e)
 	bool first = true;
 	/* The reported thread first: gdb takes the first as the current one. */
 	while ((t = tasks_next(&e->tasks, &i))) {
-		if (!t->proc || t->proc->pid != g->pid || p >= end)
+		if (!t->proc || !gdb_debugs(g, t->proc->pid) || p >= end)
 			continue;
-		p += sprintf(p, "%s%x", first ? "" : ",", (unsigned)t->tid);
+		p += sprintf(p, "%s%s", first ? "" : ",", gdb_tid(g, t, t->tid));
 		first = false;
 	}
 	if (first)
@@ -400,8 +402,10 @@ static void breakpoint(revel_engine *e, const char *args, bool insert)
 		return;
 	}
 	int type = args[0] - '0', rc;
+	struct task *t = g_thread(e);
+	pid_t pid = t && t->proc ? t->proc->pid : g->pid;
 	if (type == 0)
-		rc = insert ? gdb_bp_insert(e, addr) : gdb_bp_remove(e, addr);
+		rc = insert ? gdb_bp_insert(e, pid, addr) : gdb_bp_remove(e, pid, addr);
 	else
 		rc = insert ? gdb_watch_insert(e, type, addr, kind)
 		            : gdb_watch_remove(e, type, addr, kind);
@@ -427,13 +431,18 @@ static void set_thread(revel_engine *e, const char *args)
 	gdb_reply(g, "OK");
 }
 
-static void q_supported(struct gdb_server *g)
+/* What gdb offers (multiprocess+, fork-events+, exec-events+) is taken. */
+static void q_supported(struct gdb_server *g, const char *p)
 {
+	g->multiprocess = strstr(p, "multiprocess+") != NULL;
+	g->fork_events = g->multiprocess && strstr(p, "fork-events+") != NULL;
+	g->exec_events = g->multiprocess && strstr(p, "exec-events+") != NULL;
 	gdb_reply(g,
 	          "PacketSize=%x;QStartNoAckMode+;qXfer:features:read+;qXfer:auxv:read+;"
 	          "qXfer:exec-file:read+;qXfer:libraries-svr4:read+;QPassSignals+;"
-	          "vContSupported+;QCatchSyscalls+;QThreadEvents-;no-resumed-",
-	          GDB_PACKET_MAX);
+	          "vContSupported+;QCatchSyscalls+;QThreadEvents-;no-resumed-%s%s%s",
+	          GDB_PACKET_MAX, g->multiprocess ? ";multiprocess+" : "",
+	          g->fork_events ? ";fork-events+" : "", g->exec_events ? ";exec-events+" : "");
 }
 
 static void pass_signals(struct gdb_server *g, const char *s)
@@ -476,7 +485,7 @@ static bool query(revel_engine *e, const char *p)
 	struct gdb_server *g = e->gdb;
 	uint64_t off, len;
 	if (!strncmp(p, "qSupported", 10)) {
-		q_supported(g);
+		q_supported(g, p);
 	} else if (!strcmp(p, "QStartNoAckMode")) {
 		gdb_reply(g, "OK");
 		g->no_ack = true;
@@ -497,7 +506,8 @@ static bool query(revel_engine *e, const char *p)
 	} else if (!strcmp(p, "qsThreadInfo")) {
 		gdb_reply(g, "l");
 	} else if (!strcmp(p, "qC")) {
-		gdb_reply(g, "QC%x", (unsigned)g->report_tid);
+		gdb_reply(g, "QC%s",
+		          gdb_tid(g, tasks_find(&e->tasks, g->report_tid), g->report_tid));
 	} else if (!strncmp(p, "qAttached", 9)) {
 		gdb_reply(g, "0"); /* revel started it: gdb's quit kills it */
 	} else if (!strncmp(p, "qRcmd,", 6)) {
@@ -576,6 +586,11 @@ static bool handle(revel_engine *e, char *p, size_t len)
 		return true;
 	case 'D':
 		gdb_reply(g, "OK");
+		end = p + 2;
+		if (p[1] == ';' && gdb_hex_u64(&end, &v) && g->npids > 1) {
+			gdb_detach_pid(e, (pid_t)v); /* one process of several: the rest stay */
+			return true;
+		}
 		gdb_let_go(e, false);
 		return false;
 	case 'k':

@@ -14,6 +14,7 @@
 #include "stop.h"
 
 struct gdb_bp {
+	pid_t pid; /* breakpoints are per process (a fork copies them) */
 	uint64_t addr;
 	unsigned char orig;
 };
@@ -31,7 +32,16 @@ struct gdb_server {
 	char where[160];     /* the address, as said on stderr */
 	char sock_path[108]; /* a UNIX socket revel made: removed at the end */
 	bool connected, finished, no_ack, kill_on_disconnect;
-	pid_t pid;        /* the process gdb debugs (the root) */
+	pid_t pid; /* the process gdb debugs first (the root) */
+	/* multiprocess: gdb said multiprocess+ (thread ids pPID.TID); with
+	 * fork-events/exec-events, a fork's child joins the processes gdb
+	 * debugs (pids) until gdb detaches it (D;PID) */
+	bool multiprocess, fork_events, exec_events;
+	pid_t pids[16];
+	int npids;
+	pid_t fork_child; /* a fork to report (gdb_after_stop), 0: none */
+	pid_t exit_pid;   /* the process report_exit is about */
+	bool report_exec;
 	pid_t report_tid; /* a stop to tell gdb of, 0: none */
 	int report_sig;   /* its signal (Linux numbering) */
 	bool report_exit; /* the process is gone: report_status */
@@ -44,8 +54,8 @@ struct gdb_server {
 	char monitor_cmd[GDB_PACKET_MAX / 2 + 1];
 	bool catching, catch_all; /* QCatchSyscalls: on, for every call */
 	unsigned char catch_set[REVEL_NR_MAX / 8];
-	uint64_t pass_sigs;    /* QPassSignals: bit N, signal N goes on unreported */
-	char report_extra[64]; /* more of the stop reply ("watch:ADDR;") */
+	uint64_t pass_sigs;      /* QPassSignals: bit N, signal N goes on unreported */
+	char report_extra[1024]; /* more of the stop reply ("watch:ADDR;") */
 	struct gdb_watch dr[4];
 	unsigned dr_gen; /* changes with dr[]: threads with another get it anew */
 	struct gdb_bp *bps;
@@ -100,14 +110,19 @@ bool gdb_reg_write(revel_engine *e, struct task *t, int regno, const char *hex);
 
 /* ---- running (gdb_run.c) ---- */
 
-struct task *gdb_thread(revel_engine *e, pid_t tid); /* of the debugged process */
+struct task *gdb_thread(revel_engine *e, pid_t tid); /* of a debugged process */
+bool gdb_debugs(const struct gdb_server *g, pid_t pid);
+/* A thread id as gdb writes it: TID, or pPID.TID with multiprocess. */
+const char *gdb_tid(const struct gdb_server *g, const struct task *t, pid_t tid);
+/* D;PID: gdb lets go of one process. */
+void gdb_detach_pid(revel_engine *e, pid_t pid);
 void gdb_stop_all(revel_engine *e);
 /* vCont's actions, c, s, C, S: threads let go. False: a bad packet. */
 bool gdb_resume(revel_engine *e, const char *pkt);
 void gdb_stop_reply(revel_engine *e);
 void gdb_let_go(revel_engine *e, bool kill);
-int gdb_bp_insert(revel_engine *e, uint64_t addr);
-int gdb_bp_remove(revel_engine *e, uint64_t addr);
+int gdb_bp_insert(revel_engine *e, pid_t pid, uint64_t addr);
+int gdb_bp_remove(revel_engine *e, pid_t pid, uint64_t addr);
 /* Guest memory as gdb sees it: its breakpoints' bytes shown as they were. */
 ssize_t gdb_mem_read(revel_engine *e, pid_t tid, uint64_t addr, void *buf, size_t n);
 ssize_t gdb_mem_write(revel_engine *e, pid_t tid, uint64_t addr, const void *buf, size_t n);

@@ -2,7 +2,7 @@
  * with locals to break in, step through and finish; with "threads", two
  * threads alive and waiting while main is at threads_ready(), then writing
  * the global `counter`; with "fork", a child that runs in_child(). Its output
- * shows it ran to its end. */
+ * shows it ran to its end; with "exec", it runs itself again without one. */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -63,6 +63,12 @@ int main(int argc, char **argv)
 			pthread_join(t[i], NULL);
 		printf("counter=%d\n", counter);
 		return 0;
+	}
+	if (!strcmp(mode, "exec")) {
+		printf("exec\n");
+		fflush(stdout);
+		execl(argv[0], argv[0], (char *)NULL);
+		return 127;
 	}
 	if (!strcmp(mode, "fork")) {
 		pid_t pid = fork();
