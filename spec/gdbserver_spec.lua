@@ -57,6 +57,18 @@ wait
   return r.out, rv
 end
 
+-- The line of the guest's source that holds text (plain), for what gdb shows.
+local function line_of(text)
+  local n = 0
+  for l in io.lines(H.root .. "/spec/guests/gdb_guest.c") do
+    n = n + 1
+    if l:find(text, 1, true) then
+      return n
+    end
+  end
+  error("no line holds " .. text)
+end
+
 local function skip()
   if not has_gdb then
     pending("gdb is not installed")
@@ -85,9 +97,10 @@ describe("revel --gdbserver with gdb", function()
     local out = session({ pre = { "-e", "trace=none" }, gdb = { "break sum_squares", "continue", "next",
       "next", "step", "finish", "next", "info registers rip" } })
     assert.matches("Breakpoint 1, sum_squares %(n=4%)", out)
-    assert.matches("\n24\t%s*for %(int i = 1; i <= n; i%+%+%)", out)
-    assert.matches("square %(x=1%) at [^\n]*gdb_guest%.c:17", out) -- step went in
-    assert.matches("0x%x+ in sum_squares %(n=4%) at [^\n]*gdb_guest%.c:25\n", out) -- finish
+    assert.matches("\n" .. line_of("for (int i = 1;") .. "\t%s*for %(int i = 1; i <= n; i%+%+%)", out)
+    assert.matches("square %(x=1%) at [^\n]*gdb_guest%.c:" .. line_of("int sq = x * x;"), out) -- step went in
+    assert.matches("0x%x+ in sum_squares %(n=4%) at [^\n]*gdb_guest%.c:" .. line_of("total += square(i);") .. "\n",
+      out) -- finish
     assert.matches("Value returned is %$1 = 1", out)
     assert.matches("rip%s+0x%x+%s+0x%x+ <sum_squares%+%d+>", out)
   end)
@@ -119,7 +132,9 @@ describe("revel --gdbserver with gdb", function()
       "continue", "watch counter", "continue", "bt 1", "delete", "continue" } })
     assert.matches("Hardware watchpoint 2: counter", out)
     assert.matches("hit Hardware watchpoint 2: counter\n\nOld value = 0\nNew value = [123]\n", out)
-    assert.matches("#0  worker %(arg=0x[12]%) at [^\n]*gdb_guest%.c:3[45]\n", out)
+    local at = "gdb_guest%.c:(%d+)\n"
+    local line = tonumber(out:match("#0  worker %(arg=0x[12]%) at [^\n]*" .. at))
+    assert.is_true(line == line_of("counter += id;") or line == line_of("counter += id;") + 1, out)
     assert.matches("exited normally", out)
     assert.equal("threads ready: 2\ncounter=3\n", rv.out)
   end)
@@ -268,6 +283,27 @@ s.close()
     assert.matches("gdbserver: gdb went away: the guest goes on\n", rv.err)
     assert.equal(native.out, rv.out)
     assert.equal(0, rv.code)
+  end)
+
+  it("interrupts a running guest at gdb's ^C, and refuses a second client while it runs", function()
+    if not has_python then return pending("python3 is not installed") end
+    local out, rv = session({ arg = "sleep", pre = { "-e", "trace=none" }, client = raw([[
+s.sendall(frame("?"))
+print(until(s, b"thread:"))
+s.sendall(frame("vCont;c"))
+s2 = socket.socket(socket.AF_UNIX); s2.connect(os.environ["SOCK"])
+print("second:", until(s2, b"#"))
+start = time.time()
+s.sendall(b"\x03")
+print("interrupted:", until(s, b"thread:"), time.time() - start < 20)
+s.sendall(frame("vKill;1"))
+print(until(s, b"OK"))
+]]) })
+    assert.matches("second: b'%$E%.revel gdbserver: a client is connected already#%x%x'", out)
+    assert.matches("interrupted: b'[^']*%$T02thread:%x+;#%x%x' True", out) -- SIGINT is gdb's 2
+    assert.matches("gdbserver: a second client refused: gdb is connected already\n", rv.err)
+    assert.equal(137, rv.code)
+    assert.equal("", rv.out)
   end)
 
   it("--gdb-disconnect=kill kills the guest when the client leaves", function()

@@ -284,6 +284,7 @@ void gdb_stop_reply(revel_engine *e)
 
 static void close_client(struct gdb_server *g)
 {
+	gdb_wake_stop(g);
 	if (g->fd >= 0)
 		close(g->fd);
 	g->fd = -1;

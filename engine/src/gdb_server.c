@@ -129,6 +129,7 @@ void gdb_server_free(revel_engine *e)
 	struct gdb_server *g = e->gdb;
 	if (!g)
 		return;
+	gdb_wake_stop(g);
 	if (g->fd >= 0)
 		close(g->fd);
 	if (g->listen_fd >= 0)
@@ -230,7 +231,7 @@ static bool next_packet(revel_engine *e, struct gdb_server *g)
 }
 
 /* A second client is told no, in one line, and the first keeps on. */
-static void refuse_others(revel_engine *e, struct gdb_server *g)
+void gdb_refuse_others(revel_engine *e, struct gdb_server *g)
 {
 	struct pollfd p = {g->listen_fd, POLLIN, 0};
 	while (poll(&p, 1, 0) == 1 && (p.revents & POLLIN)) {
@@ -635,7 +636,9 @@ void gdb_serve(revel_engine *e)
 			return;
 		}
 		gdb_say(e, "gdb connected");
+		gdb_wake_start(e);
 	} else if (g->connected) {
+		gdb_wake_watch(e, false);
 		gdb_stop_reply(e); /* gdb is waiting for it since it resumed */
 	}
 	gdb_serve_more(e);
@@ -644,8 +647,9 @@ void gdb_serve(revel_engine *e)
 void gdb_serve_more(revel_engine *e)
 {
 	struct gdb_server *g = e->gdb;
+	gdb_wake_watch(e, false);
 	while (g->connected && !g->monitor_pending) {
-		refuse_others(e, g);
+		gdb_refuse_others(e, g);
 		if (!next_packet(e, g)) {
 			gdb_say(e, "gdb went away: the guest %s",
 			        g->kill_on_disconnect ? "is killed" : "goes on");
@@ -653,6 +657,8 @@ void gdb_serve_more(revel_engine *e)
 			return;
 		}
 		if (!handle(e, g->rd.buf, g->rd.len))
-			return;
+			break;
 	}
+	if (g->connected && !g->monitor_pending)
+		gdb_wake_watch(e, true); /* the guest runs: ^C and second clients */
 }

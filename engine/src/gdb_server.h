@@ -27,6 +27,8 @@ struct gdb_watch {
 	uint64_t whole, whole_len;
 };
 
+struct gdb_wake;
+
 struct gdb_server {
 	int listen_fd, fd;
 	char where[160];     /* the address, as said on stderr */
@@ -68,6 +70,7 @@ struct gdb_server {
 	size_t rlen; /* the reply being built */
 	char reply[GDB_PACKET_MAX + 1];
 	struct gdb_reader rd;
+	struct gdb_wake *wake; /* the socket's watcher while the guest runs */
 };
 
 /* ---- the tracer's hooks ---- */
@@ -98,6 +101,15 @@ void gdb_reply_bin(struct gdb_server *g, const void *p, size_t n);
 void gdb_reply_xfer(struct gdb_server *g, const void *data, size_t n, uint64_t offset,
                     uint64_t len);
 void gdb_say(revel_engine *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A second client is told no, in one line. */
+void gdb_refuse_others(revel_engine *e, struct gdb_server *g);
+
+/* ---- while the guest runs (gdb_wake.c) ---- */
+
+void gdb_wake_start(revel_engine *e);
+void gdb_wake_watch(revel_engine *e, bool on);
+void gdb_wake_stop(struct gdb_server *g);
 
 /* ---- registers (gdb_regs.c) ---- */
 

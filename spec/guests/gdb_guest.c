@@ -2,7 +2,8 @@
  * with locals to break in, step through and finish; with "threads", two
  * threads alive and waiting while main is at threads_ready(), then writing
  * the global `counter`; with "fork", a child that runs in_child(). Its output
- * shows it ran to its end; with "exec", it runs itself again without one. */
+ * shows it ran to its end; with "exec", it runs itself again without one;
+ * with "sleep", it sleeps 30 s first (for gdb's ^C). */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -64,6 +65,8 @@ int main(int argc, char **argv)
 		printf("counter=%d\n", counter);
 		return 0;
 	}
+	if (!strcmp(mode, "sleep"))
+		sleep(30);
 	if (!strcmp(mode, "exec")) {
 		printf("exec\n");
 		fflush(stdout);
