@@ -192,6 +192,15 @@ describe("revel --gdbserver with gdb", function()
     assert.equal("child: 42\nparent: child exited 0\n", rv.out)
   end)
 
+  it("takes its breakpoints out of a child gdb is not told of (no fork events)", function()
+    if skip() then return end
+    local out, rv = session({ arg = "fork", pre = { "-e", "trace=none" }, gdb = {
+      "set remote fork-event-feature-packet off", "break in_child", "continue" } })
+    assert.not_matches("in_child %(v=21%)", out)
+    assert.equal("child: 42\nparent: child exited 0\n", rv.out)
+    assert.equal(0, rv.code)
+  end)
+
   it("hears of an exec and stops at a breakpoint in the new image", function()
     if skip() then return end
     local out, rv = session({ arg = "exec", pre = { "-e", "trace=none" }, gdb = { "break square", "continue",
@@ -325,6 +334,10 @@ s.close()
     r = H.revel({ "--gdbserver", "localhost:99999" }, { guest })
     assert.equal(125, r.code)
     assert.matches("^revel: [^\n]*gdbserver takes %[HOST:%]PORT or a socket path, not localhost:99999\n$", r.err)
+    r = H.revel({ "--gdbserver", "1234", "--repl" }, { guest })
+    assert.equal(125, r.code)
+    assert.equal("revel: --gdbserver with --repl or --watch is not supported yet (gdb's monitor lua is a REPL line)\n",
+      r.err)
     r = H.revel({ "--gdbserver", H.tmpdir() .. "/no/such/dir/sock" }, { guest })
     assert.equal(125, r.code)
     assert.matches("^revel: [^\n]*No such file or directory\n$", r.err)

@@ -476,6 +476,14 @@ bool gdb_on_stop(revel_engine *e, pid_t tid, const struct stop *s)
 		}
 		return false;
 	}
+	if (s->kind == STOP_CLONE && !g->fork_events && s->event == PTRACE_EVENT_FORK) {
+		/* gdb will not hear of the child: it runs without gdb's int3s */
+		pid_t child = (pid_t)task_eventmsg(tid, 0);
+		for (size_t i = 0; child > 0 && i < g->nbps; i++)
+			if (g->bps[i].pid == t->proc->pid)
+				revel_mem_write(e, child, g->bps[i].addr, &g->bps[i].orig, 1);
+		return false;
+	}
 	if (s->kind == STOP_CLONE && g->fork_events && s->event == PTRACE_EVENT_FORK &&
 	    t->state == TS_RUNNING) {
 		/* The tracer makes the child known first (gdb_after_stop). */

@@ -79,6 +79,8 @@ function M.check(o)
   local s = { daemonize = o.daemonize, gdbserver = o.gdbserver, gdb_kill = o.gdb_disconnect == "kill" }
   if o.gdbserver and o.attach then
     return nil, "--gdbserver with -p is not supported yet: it debugs a command revel starts"
+  elseif o.gdbserver and (o.repl or o.watch) then
+    return nil, "--gdbserver with --repl or --watch is not supported yet (gdb's monitor lua is a REPL line)"
   end
   if o.user then
     if ffi.C.getuid() ~= 0 or ffi.C.geteuid() ~= 0 then
