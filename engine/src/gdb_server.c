@@ -432,12 +432,24 @@ static void set_thread(revel_engine *e, const char *args)
 	gdb_reply(g, "OK");
 }
 
+/* Does gdb's qSupported:F1;F2... offer feature f (a whole word)? */
+static bool offers(const char *p, const char *f)
+{
+	size_t n = strlen(f);
+	for (const char *s = strchr(p, ':'); s; s = strchr(s, ';')) {
+		s++;
+		if (!strncmp(s, f, n) && (s[n] == ';' || !s[n]))
+			return true;
+	}
+	return false;
+}
+
 /* What gdb offers (multiprocess+, fork-events+, exec-events+) is taken. */
 static void q_supported(struct gdb_server *g, const char *p)
 {
-	g->multiprocess = strstr(p, "multiprocess+") != NULL;
-	g->fork_events = g->multiprocess && strstr(p, "fork-events+") != NULL;
-	g->exec_events = g->multiprocess && strstr(p, "exec-events+") != NULL;
+	g->multiprocess = offers(p, "multiprocess+");
+	g->fork_events = g->multiprocess && offers(p, "fork-events+");
+	g->exec_events = g->multiprocess && offers(p, "exec-events+");
 	gdb_reply(g,
 	          "PacketSize=%x;QStartNoAckMode+;qXfer:features:read+;qXfer:auxv:read+;"
 	          "qXfer:exec-file:read+;qXfer:libraries-svr4:read+;QPassSignals+;"
