@@ -147,6 +147,32 @@ describe("timers", function()
     assert.are.equal("fired 1\n", r.err)
   end)
 
+  it("one that runs out while revel injects into its thread still reaches only revel", function()
+    -- tool.timer sets the next one (1 ns) and then burns the thread's CPU
+    -- time in the kernel with injected getrandom calls, past a tick: the
+    -- signal comes in the middle of the injections. The guest (with no
+    -- handler for signal 32) would die of it, were it let through.
+    local tool = H.tool([[
+      local revel = require("revel")
+      local tool, fires, buf = {}, 0, nil
+      function tool.post_exec(g) g:set_timer{ ns = 1000000 } end
+      function tool.timer(g)
+        fires = fires + 1
+        if fires > 3 then return end
+        buf = buf or assert(g:alloc(4194304))
+        g:set_timer{ ns = 1 }
+        for _ = 1, 2 do g:inject(revel.sys.getrandom(buf, 4194304, 0)) end
+        g:inject(revel.sys.getpid())
+      end
+      function tool.finish() io.stderr:write("fires ", fires, "\n") end
+      return tool
+    ]])
+    local r = H.revel({ tool }, G("spin", "100000000"))
+    assert.are.equal(0, r.code, r.err)
+    assert.are.equal("start\nspun 100000000\n", r.out)
+    assert.are.equal("fires 4\n", r.err)
+  end)
+
   it("the guest's own signal 32 (pthread_cancel) and its own CPU timers work as natively", function()
     for _, argv in ipairs({ G("cancel", "50000000"), G("owntimer", "5") }) do
       local n = H.native(argv)
