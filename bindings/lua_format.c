@@ -1,6 +1,7 @@
 /* lua_format.c: the strace printer and formatter for Lua: adapters that take
  * the Lua event (exact 64-bit arguments, the stack pointer) and the engine's
  * memory reader, so the default tool's per-call work stays in C. */
+#include <stdbool.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <revel/format.h>
@@ -70,10 +71,14 @@ int lua_printer_exit(revel_printer *p, pid_t tid, double result)
 }
 
 /* One call's entry half closed with ")": the line a handler's tostring(sc)
- * can show before the call has run. */
+ * can show before the call has run. A call that ran (ev->ev.kind
+ * REVEL_EV_INJECTED, result in ev->ev.result: g:inject's) gets its exit half
+ * instead, output arguments decoded, and "= RESULT" at strace's column. */
 int lua_format_call(revel_engine *e, const struct revel_lua_event *ev, int string_limit, char *out,
                     size_t len)
 {
+	bool ran = ev->ev.kind == REVEL_EV_INJECTED;
+	int64_t result = ran ? ev->ev.result : -14;
 	struct revel_fmt f = {.read = engine_reader,
 	                      .ctx = e,
 	                      .string_limit = string_limit > 0 ? string_limit : 32,
@@ -85,9 +90,24 @@ int lua_format_call(revel_engine *e, const struct revel_lua_event *ev, int strin
 	if (n < 0)
 		return n;
 	size_t at = (size_t)n < len ? (size_t)n : (len ? len - 1 : 0);
-	int m = revel_format_exit(&f, ev->ev.nr, ev->ev.args, &st, -14, len > at ? out + at : NULL,
+	int m = revel_format_exit(&f, ev->ev.nr, ev->ev.args, &st, result, len > at ? out + at : NULL,
 	                          len > at ? len - at : 0);
-	return n + m;
+	if (m < 0 || !ran)
+		return m < 0 ? m : n + m;
+	/* Spaces up to column 40 (at least one) and "= ", as the printer's
+	 * to_result_column, then the result. */
+	size_t col = (size_t)n + (size_t)m;
+	size_t pad = col + 1 < 40 ? 40 - col : 1;
+	for (size_t i = 0; i < pad + 2; i++) {
+		if (col + i + 1 < len) {
+			out[col + i] = i < pad ? ' ' : "= "[i - pad];
+			out[col + i + 1] = 0;
+		}
+	}
+	col += pad + 2;
+	int k = revel_format_result(&f, ev->ev.nr, ev->ev.args, &st, result, len > col ? out + col : NULL,
+	                            len > col ? len - col : 0);
+	return k < 0 ? k : (int)col + k;
 }
 
 /* --timeline's printer (a second one, its own format), fed the calls the

@@ -78,7 +78,11 @@ function methods.inject(g, call)
   if fault and call == rawget(g, "_sc") and unchanged(g, call) then
     return fault
   end
-  return yield(M.INJECT, as_call(call, "inject"))
+  local r = yield(M.INJECT, as_call(call, "inject"))
+  -- tostring(call) now decodes it as run, in this thread (revel._syscall).
+  rawset(call, "_g", g)
+  rawset(call, "_result", r)
+  return r
 end
 
 -- In tool.signal: the signal is not delivered now but kept for the thread,

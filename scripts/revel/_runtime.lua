@@ -108,7 +108,7 @@ local function set_call(run, g, act, call)
   end
   act.nr = call.nr
   local args = call.args
-  local sp
+  local sp, placed
   for i = 1, 6 do
     local v = args[i]
     local tv = type(v)
@@ -132,9 +132,14 @@ local function set_call(run, g, act, call)
         return "cannot place a string argument in guest memory: " .. rffi.strerror(-rc)
       end
       act[A[i]] = sp
+      placed = placed or {}
+      placed[i], placed[i + 6] = sp, v -- for tostring(call) after it ran
     else
       return ("argument %d of %s is a %s"):format(i, tostring(call.name), tv)
     end
+  end
+  if placed or rawget(call, "_placed") then
+    rawset(call, "_placed", placed)
   end
 end
 
@@ -296,6 +301,7 @@ local function on_syscall(run, lev)
   local sc = g._sc
   rawset(sc, "nr", nr)
   rawset(sc, "name", names[nr])
+  rawset(sc, "_result", nil) -- a new call: not run yet
   local args = sc.args
   args[1], args[2], args[3], args[4], args[5], args[6] = lev.a0, lev.a1, lev.a2, lev.a3, lev.a4, lev.a5
   -- An inject rule fails this call unless the handler decides otherwise.

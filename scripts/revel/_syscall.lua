@@ -70,8 +70,15 @@ local function strace_line(sc)
     fmt_buf = ffi.new("char[8192]")
   end
   fmt_ev.ev.tid, fmt_ev.ev.pid, fmt_ev.ev.nr, fmt_ev.rsp = g.tid, g.pid, sc.nr, g._ev.rsp
+  -- A call g:inject ran: decoded with its result, its strings where they
+  -- were placed (valid until the thread's next injection or event).
+  local result, placed = rawget(sc, "_result"), rawget(sc, "_placed")
+  fmt_ev.ev.kind, fmt_ev.ev.result = result and rffi.EV_INJECTED or 0, result or 0
   for i = 1, 6 do
     local v = sc.args[i]
+    if type(v) == "string" and result and placed and placed[i + 6] == v then
+      v = placed[i]
+    end
     if type(v) ~= "number" then
       return nil -- a string to be placed in guest memory: not there yet
     end
