@@ -33,7 +33,7 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import report  # noqa: E402
 from configs import (ALL_SECTIONS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
                      PLACE_THREADS, RDTSC_PAIRS, ROOT, THREAD_CONFIGS, TOOLS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
-                     TIME_CONFIGS, VDSO_PAIRS, WAIT_CONFIGS, WAIT_THREADS)
+                     TIME_CONFIGS, TIMER_CONFIGS, TIMER_ROUNDS_PER_N, VDSO_PAIRS, WAIT_CONFIGS, WAIT_THREADS)
 from report import cpu_list, loadavg, median, spread  # noqa: E402
 
 
@@ -246,6 +246,7 @@ class Bench:
         self.tguest = os.path.join(a.build, "guests", "getppid_threads")
         self.rguest = os.path.join(a.build, "guests", "rdtsc_loop")
         self.vguest = os.path.join(a.build, "guests", "vdso_clock")
+        self.sguest = os.path.join(a.build, "guests", "cpu_spin")
         self.cmds = {}  # key -> command record (argv, runs, failure)
         self.order = []  # keys in first-run order
         self.pass_tag = None
@@ -277,6 +278,8 @@ class Bench:
             return f"find {self.a.find_dir} -type f"
         if wl == "rdtsc":
             return f"rdtsc loop: {self.rguest} bench {self.a.rdtsc_n}"
+        if wl == "spin":
+            return f"CPU loop with no syscall: {self.sguest} spin {self.a.rdtsc_n * TIMER_ROUNDS_PER_N}"
         if wl == "clock":
             return f"clock_gettime loop: {self.vguest} bench {self.a.rdtsc_n}"
         return f"{self.tguest} {wl.split(':')[1]} {self.a.thread_calls}"
@@ -291,6 +294,10 @@ class Bench:
             if not os.access(self.rguest, os.X_OK):
                 raise ValueError(f"missing {self.rguest}")
             w = [self.rguest, "bench", str(self.a.rdtsc_n)]
+        elif wl == "spin":
+            if not os.access(self.sguest, os.X_OK):
+                raise ValueError(f"missing {self.sguest}")
+            w = [self.sguest, "spin", str(self.a.rdtsc_n * TIMER_ROUNDS_PER_N)]
         elif wl == "clock":
             if not os.access(self.vguest, os.X_OK):
                 raise ValueError(f"missing {self.vguest}")
@@ -418,6 +425,9 @@ class Bench:
                 for wl, base, cfg in RDTSC_PAIRS:
                     self.measure(mode, wl, base)
                     self.measure(mode, wl, cfg)
+            elif s == "timer":
+                for cfg in TIMER_CONFIGS:
+                    self.measure(mode, "spin", cfg)
             elif s == "vdso":
                 for wl, base, cfg in VDSO_PAIRS:
                     self.measure(mode, wl, base)
@@ -485,7 +495,7 @@ def main(argv):
     for s, fn in (("placement", report.placement), ("threads", report.threads),
                   ("inject", report.inject), ("tracer", report.tracer), ("wait", report.wait),
                   ("time", report.time_section), ("rdtsc", report.rdtsc_section),
-                  ("vdso", report.vdso_section)):
+                  ("vdso", report.vdso_section), ("timer", report.timer_section)):
         if s in a.sections:
             lines, figs[s] = fn(b)
             out += lines

@@ -5,7 +5,7 @@ import os
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "bench", "tools")
-ALL_SECTIONS = ["main", "placement", "threads", "inject", "tracer", "wait", "time", "rdtsc", "vdso"]
+ALL_SECTIONS = ["main", "placement", "threads", "inject", "tracer", "wait", "time", "rdtsc", "vdso", "timer"]
 INJECT_RULE = "openat:error=ENOENT:when=1000000"  # never fires: find opens far fewer files
 TRACER_THREADS = 4  # threads of the multi-threaded guest in the tracer section
 WAIT_THREADS = 4  # threads of the multi-threaded guest in the wait section
@@ -64,6 +64,8 @@ CONFIGS = {
                       ["REVEL", "TOOL:rdtsc_counter", "--"]),
     "getppid_answer": ("revel getppid answered", "revel bench/tools/getppid_answer.lua -- W",
                        ["REVEL", "TOOL:getppid_answer", "--"]),
+    "timer_tick": ("revel timer every tick", "revel bench/tools/timer_tick.lua -- W",
+                   ["REVEL", "TOOL:timer_tick", "--"]),
     "timewarp": ("revel timewarp", "revel examples/timewarp.lua --shift 86400 -- W",
                  ["REVEL", "EXAMPLE:timewarp", "--shift", "86400", "--"]),
 }
@@ -126,3 +128,10 @@ RDTSC_PAIRS = [("rdtsc", "native", "rdtsc_counter"), ("getppid", "native", "getp
 # loop answered by the vDSO in user space natively, and made a syscall that
 # examples/timewarp.lua runs and moves
 VDSO_PAIRS = [("clock", "native", "timewarp")]
+
+# the timer section: a loop with no syscall natively, under a tool that stops
+# it at nothing (openat-only), and under one whose timer fires at every
+# scheduler tick of the loop's CPU time (g:set_timer{ ns = 1 }, re-armed)
+TIMER_CONFIGS = ["native", "openat_only", "timer_tick"]
+# cpu_spin's rounds per --rdtsc-n iteration (100000 -> 3e8 rounds, ~0.3 s of CPU)
+TIMER_ROUNDS_PER_N = 3000

@@ -8,7 +8,7 @@ import statistics
 import subprocess
 
 from configs import (CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS, PLACEMENTS,
-                     RDTSC_PAIRS, TARGETS, THREAD_CONFIGS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
+                     RDTSC_PAIRS, TARGETS, THREAD_CONFIGS, TIMER_CONFIGS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
                      TIME_CONFIGS, TIME_TARGETS, VDSO_PAIRS, WAIT_CONFIGS, WAIT_SPIN_OFF, WAIT_TARGETS, place_config)
 
 # ---- statistics ------------------------------------------------------------------
@@ -457,6 +457,30 @@ def vdso_section(bench):
         rows.append([bench.wlabel(wl), f_med(m0), f_med(m1), "-" if u0 is None else f"{u0:.3f}",
                      "-" if u1 is None else f"{u1:.2f}", f_ratio(r)])
     out += table(["workload", "native s", "revel s", "native us/call", "revel us/call", "revel / native"], rows)
+    return out + ([""] + notes if notes else []), fig
+
+
+def timer_section(bench):
+    """A CPU loop with no syscall, natively, under a tool that stops it at
+    nothing, and under one that re-arms g:set_timer{ ns = 1 } in every
+    tool.timer: the timer then fires at each scheduler tick of the loop's CPU
+    time (4 ms at HZ=250), each firing a signal stop, the hook and one
+    injected timer_settime. Wall time and ratios."""
+    out = ["", "## timer: a CPU loop interrupted by g:set_timer at every tick", ""]
+    for c in TIMER_CONFIGS:
+        out.append(f"- {CONFIGS[c][0]}: `{CONFIGS[c][1]}`")
+    out += ["", f"workload: {bench.wlabel('spin')}", ""]
+    rows, fig, notes = [], {"configs": {}}, []
+    base = bench.med(("spin", "native", None, None))
+    for c in TIMER_CONFIGS:
+        k = ("spin", c, None, None)
+        if bench.cmds.get(k, {}).get("failed"):
+            notes.append(f"- FAILED {CONFIGS[c][0]}: {bench.why(k)}")
+        m = bench.med(k)
+        r = ratio(m, base)
+        fig["configs"][c] = {"median_s": m, "over_native": r, "spread": bench.spr(k)}
+        rows.append([CONFIGS[c][0], f_med(m), f_ratio(r), f_pct(bench.spr(k))])
+    out += table(["config", "median s", "over native", "spread"], rows)
     return out + ([""] + notes if notes else []), fig
 
 
