@@ -217,29 +217,22 @@ end
 
 -- A signal-delivery stop of SIG in thread g: nil when it is not one of
 -- revel's timers (the guest's own signal); false when it is but its call is
--- not to be made (cancelled meanwhile); true when tool.timer is due, g's
--- event then set up for the hook (its stack pointer, for injections).
+-- not to be made (cancelled meanwhile, or the signal of a timer an execve
+-- deleted, which older kernels still deliver); true when tool.timer
+-- is due, g's event then set up for the hook (its stack pointer, for
+-- injections). Revel's are those from a POSIX timer (SI_TIMER) with its
+-- value, COOKIE.
 function M.take(run, g, tid, lev)
-  local proc = g and run.procs[g.pid]
-  local timers = proc and proc.timers
-  if not timers or api.get_siginfo(run.E, tid, info) ~= 0 then
+  if not g or api.get_siginfo(run.E, tid, info) ~= 0 then
     return nil
   end
   local si = ffi.cast("int32_t *", info)
   if si[2] ~= SI_TIMER or ffi.cast("int64_t *", info)[3] ~= COOKIE then
     return nil
   end
-  local id, mine = si[4], nil
-  for _, t in pairs(timers) do
-    if t.id == id then
-      mine = t
-    end
-  end
-  if not mine then
-    return nil
-  end
-  local t = timers[g]
-  if t ~= mine or not t.armed or api.get_regs(run.E, tid, regs) ~= 0 then
+  local proc = run.procs[g.pid]
+  local t = proc and proc.timers and proc.timers[g]
+  if not t or t.id ~= si[4] or not t.armed or api.get_regs(run.E, tid, regs) ~= 0 then
     return false
   end
   t.armed = false
