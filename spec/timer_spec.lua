@@ -173,6 +173,26 @@ describe("timers", function()
     assert.are.equal("fires 4\n", r.err)
   end)
 
+  it("a guest that blocks signal 32 itself (a raw rt_sigprocmask) gets the call when it unblocks it", function()
+    local tool = H.tool([[
+      local tool, fires, armed = { on = {} }, 0, false
+      function tool.on.write(g, sc)
+        if not armed then
+          armed = true
+          g:set_timer{ ns = 1000000 }
+        end
+        io.stderr:write(("%s fires %d\n"):format(g:read(sc.buf, sc.count):gsub("\n", ""), fires))
+      end
+      function tool.timer(g) fires = fires + 1 end
+      return tool
+    ]])
+    local r = H.revel({ tool }, G("masked", "100000000"))
+    assert.are.equal(0, r.code, r.err)
+    assert.are.equal("blocked\nunblock\ndone\n", r.out)
+    -- 0.1 s of CPU with the signal blocked: the call comes at the unblock.
+    assert.are.equal("blocked fires 0\nunblock fires 0\ndone fires 1\n", r.err)
+  end)
+
   it("the guest's own signal 32 (pthread_cancel) and its own CPU timers work as natively", function()
     for _, argv in ipairs({ G("cancel", "50000000"), G("owntimer", "5") }) do
       local n = H.native(argv)

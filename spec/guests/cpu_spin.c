@@ -7,13 +7,17 @@
  *                        (pthread_cancel: glibc's signal 32, SI_TKILL)
  *                        while the main thread spins N; "cancelled yes"
  *   cpu_spin owntimer N  its own CPU-time timer (SIGRTMIN, every 2 ms)
- *                        while it spins until it fired N times */
+ *                        while it spins until it fired N times
+ *   cpu_spin masked N    blocks signal 32 with a raw rt_sigprocmask (glibc
+ *                        would not), "blocked", spins N, "unblock",
+ *                        unblocks it, spins N, "done" */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -97,6 +101,17 @@ int main(int argc, char **argv)
 		pthread_cancel(t);
 		pthread_join(t, &r);
 		printf("cancelled %s\n", r == PTHREAD_CANCELED ? "yes" : "no");
+		return 0;
+	}
+	if (!strcmp(mode, "masked")) {
+		unsigned long long set = 1ull << (32 - 1);
+		syscall(SYS_rt_sigprocmask, SIG_BLOCK, &set, NULL, sizeof set);
+		say("blocked\n");
+		spin(rounds);
+		say("unblock\n");
+		syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &set, NULL, sizeof set);
+		spin(rounds);
+		say("done\n");
 		return 0;
 	}
 	if (!strcmp(mode, "owntimer")) {
