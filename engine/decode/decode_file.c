@@ -179,16 +179,19 @@ void d_dup3(DEC)
 
 void d_fcntl(DEC)
 {
-	if (c->exiting)
-		return;
 	unsigned cmd = (unsigned)a[1];
-	if (cmd == F_GETLK || cmd == F_OFD_GETLK) { /* the lock on exit */
+	if (cmd == F_GETLK || cmd == F_OFD_GETLK) { /* the lock on exit, with its l_pid */
+		if (c->exiting) {
+			ARG(2, if (c->result < 0) p_addr(c, U(2)); else p_flock(c, U(2)));
+			return;
+		}
 		ARG(0, p_fd(c, (int)a[0]));
 		ARG(1, p_xval(c, x_fcntl_cmds, cmd, "F_???"));
-		ARG(2, p_flock(c, U(2)));
-		st->printed = REVEL_FMT_MAXARGS;
+		split_at(c, st, 2);
 		return;
 	}
+	if (c->exiting)
+		return;
 	ARG(0, p_fd(c, (int)a[0]));
 	ARG(1, p_xval(c, x_fcntl_cmds, cmd, "F_???"));
 	switch (cmd) {

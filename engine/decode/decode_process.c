@@ -355,6 +355,8 @@ static void p_futex_op(struct fc *c, unsigned op)
 	xs_end(c, how);
 }
 
+static const struct xlat bitset_any[] = {{0xffffffffu, "FUTEX_BITSET_MATCH_ANY"}, {0, NULL}};
+
 void d_futex(DEC)
 {
 	if (c->exiting)
@@ -370,16 +372,14 @@ void d_futex(DEC)
 	case FUTEX_WAIT_BITSET:
 		ARG(2, fo_printf(c->o, "%u", (unsigned)a[2]));
 		ARG(3, p_timespec(c, U(3)));
-		ARG(5, if ((unsigned)a[5] == 0xffffffffu) fo_puts(c->o, "FUTEX_BITSET_MATCH_ANY");
-		    else fo_printf(c->o, "%#x", (unsigned)a[5]));
+		ARG(5, p_xval(c, bitset_any, (uint32_t)a[5], NULL));
 		break;
 	case FUTEX_WAKE:
 		ARG(2, fo_printf(c->o, "%d", (int)a[2]));
 		break;
 	case FUTEX_WAKE_BITSET:
 		ARG(2, fo_printf(c->o, "%d", (int)a[2]));
-		ARG(5, if ((unsigned)a[5] == 0xffffffffu) fo_puts(c->o, "FUTEX_BITSET_MATCH_ANY");
-		    else fo_printf(c->o, "%#x", (unsigned)a[5]));
+		ARG(5, p_xval(c, bitset_any, (uint32_t)a[5], NULL));
 		break;
 	case FUTEX_REQUEUE:
 		ARG(2, fo_printf(c->o, "%d", (int)a[2]));

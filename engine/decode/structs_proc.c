@@ -364,10 +364,14 @@ static void p_dirents_whole(struct fc *c, uint64_t addr, int64_t len)
 		size_t nlen = nul ? (size_t)(nul - name) : max;
 		fo_printf(c->o, "%s{d_ino=%" PRIu64 ", d_off=%" PRId64 ", d_reclen=%u, d_type=",
 		          n ? ", " : "", d.ino, d.off, (unsigned)d.reclen);
-		if (d.type < 16 && types[d.type])
+		int how = xs_begin(c, d.type, 'x');
+		if (how != XS_SKIP && d.type < 16 && types[d.type])
 			fo_puts(c->o, types[d.type]);
-		else
+		else if (how == XS_CLOSE)
+			fo_puts(c->o, "DT_???");
+		else if (how == XS_DECODE)
 			fo_printf(c->o, "%#x /* DT_??? */", d.type);
+		xs_end(c, how);
 		fo_puts(c->o, ", d_name=");
 		p_quoted(c, name, nlen, false);
 		fo_putc(c->o, '}');
@@ -407,11 +411,18 @@ void p_timespec_pair(struct fc *c, uint64_t addr)
 	for (int i = 0; i < 2; i++) {
 		if (i)
 			fo_puts(c->o, ", ");
-		if (ts[2 * i + 1] == (1l << 30) - 1)
-			fo_puts(c->o, "UTIME_NOW");
-		else if (ts[2 * i + 1] == (1l << 30) - 2)
-			fo_puts(c->o, "UTIME_OMIT");
-		else {
+		const char *special = ts[2 * i + 1] == (1l << 30) - 1   ? "UTIME_NOW"
+		                      : ts[2 * i + 1] == (1l << 30) - 2 ? "UTIME_OMIT"
+		                                                        : NULL;
+		bool styled = c->f->flags & (REVEL_FMT_CONST_RAW | REVEL_FMT_CONST_VERBOSE);
+		if (special && !styled) {
+			fo_puts(c->o, special);
+		} else if (special) { /* -X: the timespec, and for verbose its name */
+			fo_printf(c->o, "{tv_sec=%" PRId64 ", tv_nsec=%" PRId64 "}", ts[2 * i],
+			          ts[2 * i + 1]);
+			if (c->f->flags & REVEL_FMT_CONST_VERBOSE)
+				fo_printf(c->o, " /* %s */", special);
+		} else {
 			fo_printf(c->o, "{tv_sec=%" PRId64 ", tv_nsec=%" PRId64 "}", ts[2 * i],
 			          ts[2 * i + 1]);
 			p_time_comment(c, ts[2 * i], ts[2 * i + 1], 9);
@@ -507,15 +518,10 @@ void p_stack_t(struct fc *c, uint64_t addr)
 	FETCH_OR_ADDR(c, addr, s);
 	fo_puts(c->o, "{ss_sp=");
 	p_addr(c, s.sp);
+	static const struct xlat ss_flags[] = {
+	    {1, "SS_ONSTACK"}, {2, "SS_DISABLE"}, {1u << 31, "SS_AUTODISARM"}, {0, NULL}};
 	fo_puts(c->o, ", ss_flags=");
-	if (s.flags == 0)
-		fo_putc(c->o, '0');
-	else if (s.flags == 1)
-		fo_puts(c->o, "SS_ONSTACK");
-	else if (s.flags == 2)
-		fo_puts(c->o, "SS_DISABLE");
-	else
-		fo_printf(c->o, "%#x", (unsigned)s.flags);
+	p_flags(c, ss_flags, (uint32_t)s.flags, NULL);
 	fo_printf(c->o, ", ss_size=%" PRIu64 "}", s.size);
 }
 
@@ -535,8 +541,10 @@ void p_flock(struct fc *c, uint64_t addr)
 	fo_puts(c->o, ", l_whence=");
 	p_xval(c, x_whence, (uint64_t)(uint16_t)l.whence, "SEEK_???");
 	fo_printf(c->o, ", l_start=%" PRId64 ", l_len=%" PRId64, l.start, l.len);
-	if (c->exiting)
-		fo_printf(c->o, ", l_pid=%d", l.pid);
+	if (c->exiting) {
+		fo_puts(c->o, ", l_pid=");
+		p_pid(c, l.pid, PID_TGID);
+	}
 	fo_putc(c->o, '}');
 }
 

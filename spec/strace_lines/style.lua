@@ -14,6 +14,13 @@ local function net(l)
   return l
 end
 local io = { H.guest("style_io"), L.dir .. "/io" }
+-- style_names: constants decoders name themselves (UTIME_NOW, SS_DISABLE,
+-- FUTEX_BITSET_MATCH_ANY, d_type, F_GETLK's lock type), which -X prints as
+-- numbers too; in a directory of its own, so that getdents64 reads the same.
+local names_dir = L.dir .. "/names.d"
+os.execute("mkdir -p " .. H.q(names_dir) .. " && touch " .. H.q(names_dir .. "/names"))
+local names = { H.guest("style_names"), names_dir }
+local names_calls = "trace=utimensat,futex,sigaltstack,prlimit64,rt_sigaction,fcntl,mknodat,getdents64"
 -- -Y: the tracer's own name (a child's before its exec, a getppid's) is not
 -- the guest's; the name of a pid a fork returns or a SIGCHLD carries is read
 -- while the child execs or is reaped, and a -f prefix's while the thread
@@ -58,6 +65,10 @@ return {
   { "-X verbose sh (signals, masks)", opts = { "-X", "verbose" }, argv = { "sh", "-c", "ls " .. L.dir .. " > /dev/null" },
     norm = racy },
   { "-X abbrev", opts = { "--const-print-style=abbrev" }, argv = { "cat", f } },
+  { "decoders' own names", opts = { "-e", names_calls }, argv = names },
+  { "-X raw decoders' own names", opts = { "-X", "raw", "-e", names_calls }, argv = names },
+  { "-X verbose decoders' own names", opts = { "-X", "verbose", "-e", names_calls }, argv = names },
+  { "-v -X verbose decoders' own names", opts = { "-v", "-X", "verbose", "-e", names_calls }, argv = names },
   { "-e raw=openat,read", opts = { "-e", "raw=openat,read" }, argv = { "cat", f, "/nonexistent" } },
   { "-e raw=all", opts = { "--raw=all" }, argv = { "cat", f } },
   { "-e read=3", opts = { "-e", "read=3" }, argv = { "cat", bin } },
