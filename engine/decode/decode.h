@@ -229,6 +229,7 @@ void d_rlimit(DEC);
 void d_rseq(DEC);
 void d_sched_affinity(DEC);
 void d_sysinfo(DEC);
+void d_getrusage(DEC);
 void d_times(DEC);
 void d_uname(DEC);
 void d_wait4(DEC);
@@ -257,5 +258,7 @@ void d_ioctl(DEC);
 bool kvm_request(unsigned req);
 bool kvm_ioctl(struct fc *c, unsigned req, const int64_t *a, struct revel_fmt_state *st);
 bool p_kvm_result(struct fc *c, unsigned req, int fd, int64_t r);
+/* decode_term.c: a termios request's third argument (false for another). */
+bool term_ioctl(struct fc *c, unsigned req, const int64_t *a, struct revel_fmt_state *st);
 
 #endif

@@ -1,33 +1,10 @@
-/* decode_ioctl.c: the ioctl decoder: terminal requests (termios, winsize),
- * KVM's (decode_kvm.c), and requests by their _IOC encoding when no name is
- * known. */
+/* decode_ioctl.c: the ioctl decoder: terminal requests (winsize; termios in
+ * decode_term.c), KVM's (decode_kvm.c), and requests by their _IOC encoding
+ * when no name is known. */
 #include <inttypes.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include "decode.h"
-
-/* termios, abbreviated as strace does without -v. */
-static void p_termios(struct fc *c, uint64_t addr)
-{
-	struct {
-		uint32_t iflag, oflag, cflag, lflag;
-	} t;
-	static const char *const speeds[] = {"B0",    "B50",   "B75",    "B110",  "B134",  "B150",
-	                                     "B200",  "B300",  "B600",   "B1200", "B1800", "B2400",
-	                                     "B4800", "B9600", "B19200", "B38400"};
-	if (!fc_fetch(c, addr, &t, sizeof t)) {
-		p_addr(c, addr);
-		return;
-	}
-	unsigned sp = t.cflag & 010017;
-	fo_putc(c->o, '{');
-	if (sp < 16)
-		fo_puts(c->o, speeds[sp]);
-	else
-		fo_printf(c->o, "%#o", sp);
-	fo_printf(c->o, " %sopost %sisig %sicanon %secho ...}", t.oflag & 1 ? "" : "-",
-	          t.lflag & 1 ? "" : "-", t.lflag & 2 ? "" : "-", t.lflag & 010 ? "" : "-");
-}
 
 static void p_ioc(struct fc *c, uint64_t req)
 {
@@ -49,12 +26,19 @@ static void p_ioc(struct fc *c, uint64_t req)
 void d_ioctl(DEC)
 {
 	unsigned req = (unsigned)a[1];
-	bool out = req == 0x5401 || req == 0x5413 || req == 0x541b || req == 0x540f ||
-	           req == 0x5429 || req == 0x80045430;
+	/* [N] on exit: TIOCGWINSZ (a winsize), FIONREAD, TIOCGPGRP, TIOCGSID,
+	 * TIOCGPTN, TIOCGETD, TIOCGSOFTCAR, TIOCOUTQ, TIOCGDEV */
+	bool out = req == 0x5413 || req == 0x541b || req == 0x540f || req == 0x5429 ||
+	           req == 0x80045430 || req == 0x5424 || req == 0x5419 || req == 0x5411 ||
+	           req == 0x80045432;
+	/* [N] on entry: FIONBIO, TIOCSPGRP, TIOCSETD, FIOASYNC, TIOCPKT,
+	 * TIOCSSOFTCAR, TIOCSPTLCK */
+	bool in = req == 0x5421 || req == 0x5410 || req == 0x5423 || req == 0x5452 ||
+	          req == 0x5420 || req == 0x541a || req == 0x40045431;
 	if (!c->exiting) {
 		ARG(0, p_fd(c, (int)a[0]));
 		ARG(1, p_ioc(c, req));
-		if (kvm_ioctl(c, req, a, st))
+		if (kvm_ioctl(c, req, a, st) || term_ioctl(c, req, a, st))
 			return;
 		if (req == 0x5450 || req == 0x5451) { /* FIONCLEX, FIOCLEX: no argument */
 			st->printed = REVEL_FMT_MAXARGS;
@@ -64,7 +48,7 @@ void d_ioctl(DEC)
 			split_at(c, st, 2);
 			return;
 		}
-		if (req == 0x5421 || req == 0x5410)
+		if (in)
 			ARG(2, p_int_ptr(c, U(2)));
 		else if (req == 0x5414)
 			ARG(2, p_winsize(c, U(2)));
@@ -75,15 +59,13 @@ void d_ioctl(DEC)
 		st->printed = REVEL_FMT_MAXARGS;
 		return;
 	}
-	if (kvm_ioctl(c, req, a, st))
+	if (kvm_ioctl(c, req, a, st) || term_ioctl(c, req, a, st))
 		return;
 	if (c->result < 0) {
 		ARG(2, p_addr(c, U(2)));
 		return;
 	}
-	if (req == 0x5401)
-		ARG(2, p_termios(c, U(2)));
-	else if (req == 0x5413)
+	if (req == 0x5413)
 		ARG(2, p_winsize(c, U(2)));
 	else
 		ARG(2, p_int_ptr(c, U(2)));

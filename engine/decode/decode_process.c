@@ -451,6 +451,13 @@ void d_sysinfo(DEC)
 	d_out_struct(c, nr, a, st, 0, p_sysinfo);
 }
 
+void d_getrusage(DEC)
+{
+	if (!c->exiting)
+		ARG(0, p_xval(c, x_rusage_who, (uint64_t)(int64_t)(int32_t)a[0], "RUSAGE_???"));
+	d_out_struct(c, nr, a, st, 1, p_rusage);
+}
+
 void d_times(DEC)
 {
 	d_out_struct(c, nr, a, st, 0, p_tms);

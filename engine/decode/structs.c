@@ -518,7 +518,16 @@ void p_utsname(struct fc *c, uint64_t addr)
 	p_field_str(c, "{sysname", u[0], 65);
 	fo_puts(c->o, ", ");
 	p_field_str(c, "nodename", u[1], 65);
-	fo_puts(c->o, ", ...}");
+	if (fc_abbrev(c)) {
+		fo_puts(c->o, ", ...}");
+		return;
+	}
+	static const char *const rest[] = {"release", "version", "machine", "domainname"};
+	for (int i = 0; i < 4; i++) {
+		fo_puts(c->o, ", ");
+		p_field_str(c, rest[i], u[2 + i], 65);
+	}
+	fo_putc(c->o, '}');
 }
 
 struct ksysinfo {
@@ -551,6 +560,18 @@ void p_rusage(struct fc *c, uint64_t addr)
 	FETCH_OR_ADDR(c, addr, r);
 	fo_printf(c->o,
 	          "{ru_utime={tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}, ru_stime={tv_sec=%" PRId64
-	          ", tv_usec=%" PRId64 "}, ...}",
+	          ", tv_usec=%" PRId64 "}",
 	          r[0], r[1], r[2], r[3]);
+	if (fc_abbrev(c)) {
+		fo_puts(c->o, ", ...}");
+		return;
+	}
+	/* -v: the counters too, as strace */
+	static const char *const rest[] = {"maxrss", "ixrss",  "idrss",  "isrss",
+	                                   "minflt", "majflt", "nswap",  "inblock",
+	                                   "oublock", "msgsnd", "msgrcv", "nsignals",
+	                                   "nvcsw",  "nivcsw"};
+	for (int i = 0; i < 14; i++)
+		fo_printf(c->o, ", ru_%s=%" PRId64, rest[i], r[4 + i]);
+	fo_putc(c->o, '}');
 }

@@ -129,7 +129,7 @@ SYSCALL(94, lchown, TF, none, DECIMAL, (PATH, pathname), (UID, owner), (GID, gro
 SYSCALL(95, umask, 0, none, OCT, (MODE, mask))
 SYSCALL(96, gettimeofday, TCL, gettimeofday, DECIMAL, (STRUCT, tv), (STRUCT, tz))
 SYSCALL(97, getrlimit, 0, rlimit, DECIMAL, (INT, resource), (STRUCT, rlim))
-SYSCALL(98, getrusage, 0, none, DECIMAL, (INT, who), (STRUCT, usage))
+SYSCALL(98, getrusage, 0, getrusage, DECIMAL, (INT, who), (STRUCT, usage))
 SYSCALL(99, sysinfo, 0, sysinfo, DECIMAL, (STRUCT, info))
 SYSCALL(100, times, 0, times, DECIMAL, (STRUCT, buf))
 SYSCALL(101, ptrace, 0, none, DECIMAL, (INT, request), (PID, pid), (PTR, addr), (PTR, data))

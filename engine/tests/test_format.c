@@ -297,6 +297,12 @@ static void process(void)
 	CHECK_LINE("dup2(4, 1) = 1", 33, 4, 1, 0, 0, 0, 0, 1);
 	CHECK_LINE("ioctl(1, TCGETS, 0x7ffc8d1b8910) = -1 ENOTTY (Inappropriate ioctl for device)",
 	           16, 1, 0x5401, 0x7ffc8d1b8910, 0, 0, 0, -25);
+	uint32_t tios[9] = {0x500, 0x5, 0xbf, 0x8a3b};
+	mem_put(R + 512, tios, sizeof tios);
+	CHECK_LINE("ioctl(0, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|"
+	           "ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|"
+	           "ECHOCTL|ECHOKE, ...}) = 0",
+	           16, 0, 0x5401, R + 512, 0, 0, 0, 0);
 	CHECK_LINE("fadvise64(3, 0, 0, POSIX_FADV_SEQUENTIAL) = 0", 221, 3, 0, 0, 2, 0, 0, 0);
 	CHECK_LINE(
 	    "read(0, 0x7ffc8d1b8910, 8) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)", 0,

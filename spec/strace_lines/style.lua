@@ -21,6 +21,13 @@ local names_dir = L.dir .. "/names.d"
 os.execute("mkdir -p " .. H.q(names_dir) .. " && touch " .. H.q(names_dir .. "/names"))
 local names = { H.guest("style_names"), names_dir }
 local names_calls = "trace=utimensat,futex,sigaltstack,prlimit64,rt_sigaction,fcntl,mknodat,getdents64"
+-- term_io: the termios of a pty of its own (TCGETS, TCSETS*), winsize, and
+-- uname and getrusage, whole under -v; the rusage counters move.
+local term = { H.guest("term_io") }
+local term_calls = "trace=ioctl,uname,getrusage"
+local function rusage(l)
+  return (l:gsub("(ru_%a+)=%d+", "%1=N"))
+end
 -- -Y: the tracer's own name (a child's before its exec, a getppid's) is not
 -- the guest's; the name of a pid a fork returns or a SIGCHLD carries is read
 -- while the child execs or is reaped, and a -f prefix's while the thread
@@ -68,6 +75,10 @@ return {
   { "decoders' own names", opts = { "-e", names_calls }, argv = names },
   { "-X raw decoders' own names", opts = { "-X", "raw", "-e", names_calls }, argv = names },
   { "-X verbose decoders' own names", opts = { "-X", "verbose", "-e", names_calls }, argv = names },
+  { "termios", opts = { "-e", term_calls }, argv = term, stdout = true, norm = rusage },
+  { "-v termios, uname, getrusage", opts = { "-v", "-e", term_calls }, argv = term, norm = rusage },
+  { "-X raw termios", opts = { "-X", "raw", "-e", term_calls }, argv = term, norm = rusage },
+  { "-v -X verbose termios", opts = { "-v", "-X", "verbose", "-e", term_calls }, argv = term, norm = rusage },
   { "-v -X verbose decoders' own names", opts = { "-v", "-X", "verbose", "-e", names_calls }, argv = names },
   { "-e raw=openat,read", opts = { "-e", "raw=openat,read" }, argv = { "cat", f, "/nonexistent" } },
   { "-e raw=all", opts = { "--raw=all" }, argv = { "cat", f } },
