@@ -23,7 +23,11 @@ static void p_proto(struct fc *c, int family, uint64_t proto)
 		p_xval(c, x_ipproto, proto, "IPPROTO_???");
 	else if (family == 16)
 		p_xval(c, x_nl_proto, proto, "NETLINK_???");
-	else
+	else if (family == 17) { /* AF_PACKET: an ethertype in network order */
+		fo_puts(c->o, "htons(");
+		p_xval(c, x_eth_protos, __builtin_bswap16((uint16_t)proto), "ETH_P_???");
+		fo_putc(c->o, ')');
+	} else
 		fo_printf(c->o, "%u", (unsigned)proto);
 }
 

@@ -10,6 +10,7 @@
 #include <arpa/inet.h>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
+#include <linux/netlink_diag.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
@@ -26,8 +27,9 @@
 
 /* Sends req and hands each answer to fn until it says done (true) or the
  * dump ends. */
-static bool diag_query(void *req, size_t len, bool (*fn)(struct fc *, const struct nlmsghdr *,
-                                                          const char *, unsigned long),
+static bool diag_query(void *req, size_t len,
+                       bool (*fn)(struct fc *, const struct nlmsghdr *, const char *,
+                                  unsigned long),
                        struct fc *c, const char *proto, unsigned long inode)
 {
 	int s = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
@@ -35,7 +37,8 @@ static bool diag_query(void *req, size_t len, bool (*fn)(struct fc *, const stru
 		return false;
 	struct sockaddr_nl nl = {.nl_family = AF_NETLINK};
 	struct iovec iov = {req, len};
-	struct msghdr msg = {.msg_name = &nl, .msg_namelen = sizeof nl, .msg_iov = &iov, .msg_iovlen = 1};
+	struct msghdr msg = {
+	    .msg_name = &nl, .msg_namelen = sizeof nl, .msg_iov = &iov, .msg_iovlen = 1};
 	bool found = false;
 	if (sendmsg(s, &msg, 0) < 0) {
 		close(s);
@@ -119,7 +122,8 @@ static bool unix_answer(struct fc *c, const struct nlmsghdr *h, const char *prot
 	const char *path = NULL;
 	size_t plen = 0;
 	int left = (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof *m));
-	for (const struct rtattr *a = (const void *)(m + 1); RTA_OK(a, left); a = RTA_NEXT(a, left)) {
+	for (const struct rtattr *a = (const void *)(m + 1); RTA_OK(a, left);
+	     a = RTA_NEXT(a, left)) {
 		if (a->rta_type == UNIX_DIAG_PEER && RTA_PAYLOAD(a) >= 4)
 			memcpy(&peer, RTA_DATA(a), 4);
 		else if (a->rta_type == UNIX_DIAG_NAME) {
@@ -164,6 +168,44 @@ static bool unix_details(struct fc *c, const char *proto, unsigned long inode)
 	return diag_query(&req, sizeof req, unix_answer, c, proto, inode);
 }
 
+/* NETLINK:[ROUTE:1234]: the protocol and port id of a bound netlink socket
+ * (an unbound one is not listed: its inode then, as strace). */
+static bool netlink_answer(struct fc *c, const struct nlmsghdr *h, const char *proto,
+                           unsigned long inode)
+{
+	const struct netlink_diag_msg *m = NLMSG_DATA(h);
+	if (h->nlmsg_len < NLMSG_LENGTH(sizeof *m) || m->ndiag_ino != inode ||
+	    m->ndiag_family != AF_NETLINK)
+		return false;
+	const char *name = xlat_name(x_nl_proto, m->ndiag_protocol);
+	if (name)
+		fo_printf(c->o, "%s:[%s:%u]", proto, name + strlen("NETLINK_"), m->ndiag_portid);
+	else
+		fo_printf(c->o, "%s:[%u]", proto, (unsigned)m->ndiag_protocol);
+	return true;
+}
+
+static bool netlink_details(struct fc *c, const char *proto, unsigned long inode)
+{
+	struct {
+		struct nlmsghdr nlh;
+		struct netlink_diag_req ndr;
+	} req = {
+	    .nlh = {.nlmsg_len = sizeof req,
+	            .nlmsg_type = SOCK_DIAG_BY_FAMILY,
+	            .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP},
+	    .ndr = {.sdiag_family = AF_NETLINK, .sdiag_protocol = NDIAG_PROTO_ALL},
+	};
+	return diag_query(&req, sizeof req, netlink_answer, c, proto, inode);
+}
+
+/* The protocols strace 6.1 knows by name; another (PACKET, ...) prints as
+ * the fd's link, socket:[inode]. */
+static const char *const known_protos[] = {
+    "TCP",   "UDP",       "UDPLITE", "DCCP",   "SCTP",      "L2TP/IP", "PING",  "RAW",     "TCPv6",
+    "UDPv6", "UDPLITEv6", "DCCPv6",  "SCTPv6", "L2TP/IPv6", "PINGv6",  "RAWv6", "NETLINK",
+};
+
 static const struct {
 	const char *name;
 	int family, protocol;
@@ -204,8 +246,18 @@ static void socket_details(struct fc *c, const char *link, unsigned long inode)
 	fo_init(&tmp, text, sizeof text);
 	c->o = &tmp;
 	bool done = false;
+	bool known = !strncmp(proto, "UNIX", 4);
+	for (size_t i = 0; i < sizeof known_protos / sizeof known_protos[0] && !known; i++)
+		known = !strcmp(proto, known_protos[i]);
+	if (!known) {
+		c->o = out;
+		fo_printf(c->o, "<socket:[%lu]>", inode);
+		return;
+	}
 	if (!strncmp(proto, "UNIX", 4)) {
 		done = unix_details(c, proto, inode);
+	} else if (!strcmp(proto, "NETLINK")) {
+		done = netlink_details(c, proto, inode);
 	} else {
 		for (size_t i = 0; i < sizeof inet_protos / sizeof inet_protos[0] && !done; i++)
 			if (!strcmp(proto, inet_protos[i].name))
@@ -272,7 +324,8 @@ bool p_fd_details(struct fc *c, int fd, const char *path, size_t n)
 		return false;
 	}
 	struct stat st;
-	if ((fl & REVEL_FMT_FD_DEVS) && text[0] == '/' && stat(link, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) {
+	if ((fl & REVEL_FMT_FD_DEVS) && text[0] == '/' && stat(link, &st) == 0 &&
+	    (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) {
 		/* "</dev/null<char 1:3>>": the path, then the device inside */
 		p_fd_path(c, path, n, true);
 		fo_printf(c->o, "<%s %u:%u>>", S_ISCHR(st.st_mode) ? "char" : "block",

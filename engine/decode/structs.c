@@ -264,10 +264,15 @@ void p_sockaddr(struct fc *c, uint64_t addr, uint64_t len)
 		p_inet6(c, sa + 8);
 		fo_printf(c->o, "\", &sin6_addr), sin6_scope_id=%u}", scope);
 	} else if (fam == 16 && len >= 12) { /* AF_NETLINK */
-		uint32_t pid, groups;
+		uint16_t pad;
+		int32_t pid;
+		uint32_t groups;
+		memcpy(&pad, sa + 2, 2);
 		memcpy(&pid, sa + 4, 4);
 		memcpy(&groups, sa + 8, 4);
-		fo_printf(c->o, ", nl_pid=%u, nl_groups=%08x}", pid, groups);
+		if (pad) /* as strace: shown when set */
+			fo_printf(c->o, ", nl_pad=%#x", pad);
+		fo_printf(c->o, ", nl_pid=%d, nl_groups=%08x}", pid, groups);
 	} else {
 		fo_puts(c->o, ", sa_data=");
 		p_quoted(c, sa + 2, (size_t)len - 2, false);
