@@ -459,28 +459,14 @@ void p_sigset_addr(struct fc *c, uint64_t addr, uint64_t size)
 void p_timespec(struct fc *c, uint64_t addr)
 {
 	int64_t ts[2];
-	if (!addr) {
-		fo_puts(c->o, "NULL");
-		return;
-	}
-	if (!fc_fetch(c, addr, ts, sizeof ts)) {
-		p_addr(c, addr);
-		return;
-	}
+	FETCH_OR_ADDR(c, addr, ts); /* an address under -e verbose= without the call */
 	fo_printf(c->o, "{tv_sec=%" PRId64 ", tv_nsec=%" PRId64 "}", ts[0], ts[1]);
 }
 
 void p_timeval(struct fc *c, uint64_t addr)
 {
 	int64_t tv[2];
-	if (!addr) {
-		fo_puts(c->o, "NULL");
-		return;
-	}
-	if (!fc_fetch(c, addr, tv, sizeof tv)) {
-		p_addr(c, addr);
-		return;
-	}
+	FETCH_OR_ADDR(c, addr, tv); /* an address under -e verbose= without the call */
 	fo_printf(c->o, "{tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}", tv[0], tv[1]);
 }
 

@@ -111,6 +111,9 @@ return {
   { "-e abbrev=!execve", opts = { "--abbrev=!execve" }, argv = { "stat", f } },
   { "-e verbose=none", opts = { "-e", "verbose=none" }, argv = { "ls", "-l", "/dev/null", f } },
   { "-e verbose=!newfstatat", opts = { "-e", "v=!newfstatat" }, argv = { "cat", f } },
+  { "-e verbose=none timespec", opts = { "-e", "verbose=none" }, argv = { "sleep", "0.01" } },
+  { "-e verbose=!clock_nanosleep", opts = { "-e", "verbose=!clock_nanosleep", "-e", "trace=clock_nanosleep" },
+    argv = { "sleep", "0.01" } },
   { "-e read=all write=all sockets", opts = { "-e", "read=all", "-e", "write=all", "-e", "trace=%network,read,write" },
     argv = { H.guest("style_io"), L.dir .. "/io" } },
 }
