@@ -18,6 +18,8 @@ struct fc {
 	const struct revel_fmt *f;
 	struct fo *o;
 	int64_t result; /* valid when exiting */
+	int sockfd;     /* with sock: the socket whose data the buffers hold */
+	bool sock;      /* sendto, recvfrom, sendmsg, recvmsg (netlink messages) */
 	bool exiting;
 	bool xs_inner; /* -X verbose: inside the comment, names as abbrev */
 	long nr;       /* the call decoded (-1: none), for -e abbrev= / verbose= */
@@ -64,6 +66,12 @@ void p_fd_path(struct fc *c, const char *path, size_t n, bool open);
 /* -yy: a socket's, device's or pidfd's details for fd, whose /proc link
  * reads path; false when it has none (fd_details.c). */
 bool p_fd_details(struct fc *c, int fd, const char *path, size_t n);
+/* The netlink protocol of process pid's socket fd (NETLINK_ROUTE...), or -1
+ * for another socket or one not bound yet (fd_details.c). */
+int revel_netlink_protocol(pid_t pid, int fd);
+/* The messages at addr, len bytes, of socket fd when it is a NETLINK_ROUTE
+ * one and they decode whole; false: nothing printed (decode_netlink.c). */
+bool p_netlink(struct fc *c, int fd, uint64_t addr, uint64_t len);
 void p_dirfd(struct fc *c, int fd); /* AT_FDCWD (AT_FDCWD</cwd> under -y) or as p_fd */
 /* Which of a process's ids a pid is, as strace tells them apart: a thread's,
  * a process's, a process group's or a session's (pidns.c). */

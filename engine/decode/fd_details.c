@@ -199,6 +199,63 @@ static bool netlink_details(struct fc *c, const char *proto, unsigned long inode
 	return diag_query(&req, sizeof req, netlink_answer, c, proto, inode);
 }
 
+/* revel_netlink_protocol: what the dump says of one inode. */
+static int found_protocol;
+static bool protocol_answer(struct fc *c, const struct nlmsghdr *h, const char *proto,
+                            unsigned long inode)
+{
+	(void)c;
+	(void)proto;
+	const struct netlink_diag_msg *m = NLMSG_DATA(h);
+	if (h->nlmsg_len < NLMSG_LENGTH(sizeof *m) || m->ndiag_ino != inode ||
+	    m->ndiag_family != AF_NETLINK)
+		return false;
+	found_protocol = m->ndiag_protocol;
+	return true;
+}
+
+int revel_netlink_protocol(pid_t pid, int fd)
+{
+	static struct {
+		unsigned long inode;
+		int protocol;
+	} known[16];
+	static unsigned next;
+	char link[64], path[64], proto[32];
+	snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)pid, fd);
+	ssize_t n = readlink(link, path, sizeof path - 1);
+	unsigned long inode;
+	if (n <= 0)
+		return -1;
+	path[n] = 0;
+	if (sscanf(path, "socket:[%lu]", &inode) != 1)
+		return -1;
+	for (unsigned i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (known[i].inode == inode)
+			return known[i].protocol;
+	n = getxattr(link, "system.sockprotoname", proto, sizeof proto - 1);
+	if (n <= 0)
+		return -1;
+	proto[n] = 0;
+	if (strcmp(proto, "NETLINK") != 0)
+		return -1;
+	struct {
+		struct nlmsghdr nlh;
+		struct netlink_diag_req ndr;
+	} req = {
+	    .nlh = {.nlmsg_len = sizeof req,
+	            .nlmsg_type = SOCK_DIAG_BY_FAMILY,
+	            .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP},
+	    .ndr = {.sdiag_family = AF_NETLINK, .sdiag_protocol = NDIAG_PROTO_ALL},
+	};
+	if (!diag_query(&req, sizeof req, protocol_answer, NULL, proto, inode))
+		return -1; /* not bound yet: not listed */
+	unsigned i = next++ % (sizeof known / sizeof known[0]);
+	known[i].inode = inode;
+	known[i].protocol = found_protocol;
+	return found_protocol;
+}
+
 /* The protocols strace 6.1 knows by name; another (PACKET, ...) prints as
  * the fd's link, socket:[inode]. */
 static const char *const known_protos[] = {

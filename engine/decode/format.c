@@ -361,11 +361,19 @@ static void name_open(struct fc *c, long nr)
 	fo_putc(c->o, '(');
 }
 
+/* The calls whose buffers may hold netlink messages (p_netlink). */
+static void sock_of(struct fc *c, long nr, const int64_t args[6])
+{
+	c->sock = nr == __NR_sendto || nr == __NR_recvfrom || nr == __NR_sendmsg || nr == __NR_recvmsg;
+	c->sockfd = (int)args[0];
+}
+
 int revel_format_enter(const struct revel_fmt *f, long nr, const int64_t args[6],
                        struct revel_fmt_state *st, char *out, size_t len)
 {
 	struct fo o;
 	struct fc c = {.f = f, .o = &o, .exiting = false, .nr = nr};
+	sock_of(&c, nr, args);
 	fo_init(&o, out, len);
 	memset(st, 0, sizeof *st);
 	for (int i = 0; i < REVEL_FMT_MAXARGS; i++)
@@ -401,6 +409,7 @@ int revel_format_exit(const struct revel_fmt *f, long nr, const int64_t args[6],
 {
 	struct fo o;
 	struct fc c = {.f = f, .o = &o, .exiting = true, .result = result, .nr = nr};
+	sock_of(&c, nr, args);
 	fo_init(&o, out, len);
 	const struct revel_syscall_info *info = revel_syscall_by_nr(nr);
 	if (info && !(fc_style(f, nr) & REVEL_STYLE_RAW) && !sys_decode(&c, nr, args, st))

@@ -322,6 +322,8 @@ void p_buf(struct fc *c, uint64_t addr, uint64_t n, bool force_hex)
 		fo_puts(c->o, "NULL");
 		return;
 	}
+	if (c->sock && p_netlink(c, c->sockfd, addr, n))
+		return;
 	size_t lim = str_limit(c);
 	if (lim > sizeof buf)
 		lim = sizeof buf;
