@@ -2,7 +2,8 @@
 -- NETLINK:[ROUTE:PORTID], an unbound one and a raw one by inode, a packet
 -- socket (strace knows no details for it) as socket:[inode]; the guest
 -- spec/guests/sock_kinds.c makes one of each. Inodes move between runs; the
--- port id of the bound socket is the guest's pid.
+-- port id of the bound socket is the guest's pid. And the netlink messages
+-- getaddrinfo exchanges (getent ahosts): the address dump, decoded.
 local L, H = ...
 local guest = H.guest("sock_kinds")
 
@@ -11,10 +12,21 @@ local function inodes(l)
   return (l:gsub("ROUTE:%d+", "ROUTE:PORTID"):gsub("nl_pid=[1-9]%d*", "nl_pid=PORTID"))
 end
 
+-- getaddrinfo's dump: its sequence number is the time, its port id the pid.
+local function dump(l)
+  l = inodes(l)
+  return (l:gsub("nlmsg_seq=%d+", "nlmsg_seq=SEQ"):gsub("nlmsg_pid=[1-9]%d*", "nlmsg_pid=PORTID"))
+end
+local getent = { "getent", "ahosts", "localhost" }
+
 return {
   { "-yy netlink, packet and raw sockets", opts = { "-yy", "-e", "trace=%network,close" }, argv = { guest },
     norm = inodes },
   { "--decode-fds=socket sockets by kind", opts = { "--decode-fds=socket", "-e", "trace=%network,close" },
     argv = { guest }, norm = inodes },
   { "sockets by kind", opts = { "-e", "trace=%network" }, argv = { guest }, norm = inodes },
+  { "netlink address dump", opts = { "-e", "trace=%network" }, argv = getent, norm = dump },
+  { "-yy -v netlink address dump", opts = { "-yy", "-v", "-e", "trace=%network" }, argv = getent, norm = dump },
+  { "-X verbose netlink address dump", opts = { "-X", "verbose", "-e", "trace=%network" }, argv = getent,
+    norm = dump },
 }
