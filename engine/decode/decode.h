@@ -238,6 +238,11 @@ void d_rseq(DEC);
 void d_sched_affinity(DEC);
 void d_sysinfo(DEC);
 void d_getrusage(DEC);
+void d_sched_param(DEC);
+void d_get_robust_list(DEC);
+void d_kcmp(DEC);
+void d_ioprio(DEC);
+void p_ioprio(struct fc *c, unsigned v); /* IOPRIO_PRIO_VALUE(CLASS, data) */
 void d_times(DEC);
 void d_uname(DEC);
 void d_wait4(DEC);

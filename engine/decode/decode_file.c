@@ -177,9 +177,35 @@ void d_dup3(DEC)
 	st->printed = REVEL_FMT_MAXARGS;
 }
 
+/* F_GETOWN_EX, F_SETOWN_EX: {type=F_OWNER_PID, pid=1234}. */
+static void p_owner_ex(struct fc *c, uint64_t addr)
+{
+	static const struct xlat types[] = {
+	    {F_OWNER_TID, "F_OWNER_TID"}, {F_OWNER_PID, "F_OWNER_PID"}, {F_OWNER_PGRP, "F_OWNER_PGRP"},
+	    {0, NULL}};
+	struct f_owner_ex o;
+	FETCH_OR_ADDR(c, addr, o);
+	fo_puts(c->o, "{type=");
+	p_xval(c, types, (uint32_t)o.type, "F_OWNER_???");
+	fo_puts(c->o, ", pid=");
+	p_pid(c, o.pid,
+	      o.type == F_OWNER_TID ? PID_TID : o.type == F_OWNER_PGRP ? PID_PGID : PID_TGID);
+	fo_putc(c->o, '}');
+}
+
 void d_fcntl(DEC)
 {
 	unsigned cmd = (unsigned)a[1];
+	if (cmd == F_GETOWN_EX) { /* the owner on exit */
+		if (c->exiting) {
+			ARG(2, if (c->result < 0) p_addr(c, U(2)); else p_owner_ex(c, U(2)));
+			return;
+		}
+		ARG(0, p_fd(c, (int)a[0]));
+		ARG(1, p_xval(c, x_fcntl_cmds, cmd, "F_???"));
+		split_at(c, st, 2);
+		return;
+	}
 	if (cmd == F_GETLK || cmd == F_OFD_GETLK) { /* the lock on exit, with its l_pid */
 		if (c->exiting) {
 			ARG(2, if (c->result < 0) p_addr(c, U(2)); else p_flock(c, U(2)));
@@ -221,7 +247,12 @@ void d_fcntl(DEC)
 		break;
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
-	case F_SETOWN:
+	case F_SETOWN: /* a process, or minus a group */
+		ARG(2, p_pid_or_pgid(c, (int)a[2]));
+		break;
+	case F_SETOWN_EX:
+		ARG(2, p_owner_ex(c, U(2)));
+		break;
 	case F_SETPIPE_SZ:
 	case F_SETLEASE:
 		ARG(2, fo_printf(c->o, "%d", (int)a[2]));

@@ -462,3 +462,92 @@ void d_times(DEC)
 {
 	d_out_struct(c, nr, a, st, 0, p_tms);
 }
+
+/* sched_getparam, sched_setparam: the priority, [0]. */
+void d_sched_param(DEC)
+{
+	if (!c->exiting) {
+		ARG(0, p_pid(c, (int)a[0], PID_TID));
+		if (nr == __NR_sched_setparam) {
+			ARG(1, p_int_ptr(c, U(1)));
+			st->printed = REVEL_FMT_MAXARGS;
+		} else {
+			split_at(c, st, 1);
+		}
+		return;
+	}
+	ARG(1, if (c->result < 0) p_addr(c, U(1)); else p_int_ptr(c, U(1)));
+}
+
+/* get_robust_list(pid, [head], [len]). */
+void d_get_robust_list(DEC)
+{
+	if (!c->exiting) {
+		ARG(0, p_pid(c, (int)a[0], PID_TID));
+		split_at(c, st, 1);
+		return;
+	}
+	uint64_t v;
+	for (int i = 1; i <= 2; i++) {
+		if (c->result < 0 || !fc_verbose(c) || !fc_fetch(c, U(i), &v, sizeof v))
+			ARG(i, p_addr(c, U(i)));
+		else if (i == 1)
+			ARG(i, fo_putc(c->o, '['); p_addr(c, v); fo_putc(c->o, ']'));
+		else
+			ARG(i, fo_printf(c->o, "[%" PRIu64 "]", v));
+	}
+}
+
+/* kcmp(pid1, pid2, type, idx1, idx2): the indices are fds of each process
+ * for KCMP_FILE, absent for the kinds that compare whole resources. */
+void d_kcmp(DEC)
+{
+	static const struct xlat types[] = {
+	    {0, "KCMP_FILE"},    {1, "KCMP_VM"},      {2, "KCMP_FILES"}, {3, "KCMP_FS"},
+	    {4, "KCMP_SIGHAND"}, {5, "KCMP_IO"},      {6, "KCMP_SYSVSEM"}, {7, "KCMP_EPOLL_TFD"},
+	    {0, NULL}};
+	if (c->exiting)
+		return;
+	ARG(0, p_pid(c, (int)a[0], PID_TGID));
+	ARG(1, p_pid(c, (int)a[1], PID_TGID));
+	ARG(2, p_xval(c, types, (uint32_t)a[2], "KCMP_???"));
+	unsigned type = (unsigned)a[2];
+	if (type == 0) {
+		ARG(3, fo_dec(c->o, (int)a[3]));
+		ARG(4, fo_dec(c->o, (int)a[4]));
+	} else if (type > 7) {
+		ARG(3, fo_hex(c->o, U(3)));
+		ARG(4, fo_hex(c->o, U(4)));
+	}
+	st->printed = REVEL_FMT_MAXARGS;
+}
+
+/* IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4): an I/O priority as strace spells it. */
+void p_ioprio(struct fc *c, unsigned v)
+{
+	static const struct xlat classes[] = {{0, "IOPRIO_CLASS_NONE"}, {1, "IOPRIO_CLASS_RT"},
+	                                      {2, "IOPRIO_CLASS_BE"},   {3, "IOPRIO_CLASS_IDLE"},
+	                                      {0, NULL}};
+	fo_puts(c->o, "IOPRIO_PRIO_VALUE(");
+	p_xval(c, classes, v >> 13, "IOPRIO_CLASS_???");
+	fo_printf(c->o, ", %u)", v & 0x1fff);
+}
+
+/* ioprio_get(which, who), ioprio_set(which, who, ioprio): who a thread, a
+ * process group or a user by which. */
+void d_ioprio(DEC)
+{
+	static const struct xlat whos[] = {{1, "IOPRIO_WHO_PROCESS"}, {2, "IOPRIO_WHO_PGRP"},
+	                                   {3, "IOPRIO_WHO_USER"},   {0, NULL}};
+	if (c->exiting)
+		return;
+	int which = (int)a[0];
+	ARG(0, p_xval(c, whos, (uint32_t)which, "IOPRIO_WHO_???"));
+	if (which == 1 || which == 2)
+		ARG(1, p_pid(c, (int)a[1], which == 1 ? PID_TID : PID_PGID));
+	else
+		ARG(1, fo_dec(c->o, (int)a[1]));
+	if (nr == __NR_ioprio_set)
+		ARG(2, p_ioprio(c, (unsigned)a[2]));
+	st->printed = REVEL_FMT_MAXARGS;
+}

@@ -107,9 +107,6 @@ static const struct {
     {__NR_tkill, 0, PID_TID},
     {__NR_tgkill, 1, PID_TID},
     {__NR_rt_tgsigqueueinfo, 1, PID_TID},
-    {__NR_get_robust_list, 0, PID_TID},
-    {__NR_sched_setparam, 0, PID_TID},
-    {__NR_sched_getparam, 0, PID_TID},
     {__NR_sched_setscheduler, 0, PID_TID},
     {__NR_sched_getscheduler, 0, PID_TID},
     {__NR_sched_rr_get_interval, 0, PID_TID},
@@ -122,14 +119,11 @@ static const struct {
 enum { PID_OR_PGID = PID_SID + 1 }; /* kill's: p_pid_or_pgid */
 
 /* Argument i of nr as a pid, when it is one: its kind, else -1. getpriority's
- * and ioprio's "who" is a pid or a group by "which" (PRIO_PROCESS, _PGRP;
- * IOPRIO_WHO_PROCESS, _PGRP). */
+ * "who" is a pid or a group by "which" (PRIO_PROCESS, PRIO_PGRP). */
 static int pid_arg(long nr, int i, int kind, const int64_t a[6])
 {
 	if (i == 1 && (nr == __NR_getpriority || nr == __NR_setpriority))
 		return a[0] == 0 ? PID_TGID : a[0] == 1 ? PID_PGID : -1;
-	if (i == 1 && (nr == __NR_ioprio_get || nr == __NR_ioprio_set))
-		return a[0] == 1 ? PID_TID : a[0] == 2 ? PID_PGID : -1;
 	if (kind != REVEL_ARG_PID)
 		return -1;
 	if (nr == __NR_kill)

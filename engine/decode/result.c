@@ -68,6 +68,8 @@ static void p_fcntl_result(struct fc *c, int64_t cmd, int64_t r)
 		fo_putc(o, ')');
 	} else if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) {
 		p_fd(c, (int)r);
+	} else if (cmd == F_GETOWN) { /* a process, or minus a group */
+		p_pid_or_pgid(c, (int)r);
 	} else {
 		fo_dec(o, r);
 	}
@@ -176,6 +178,13 @@ int revel_format_result(const struct revel_fmt *f, long nr, const int64_t args[6
 	}
 	if (nr == SYS_ioctl && kind == RK_DECIMAL && p_kvm_result(&c, (unsigned)args[1], (int)args[0], r))
 		return fo_done(&o);
+	if (nr == SYS_ioprio_get && kind == RK_DECIMAL) { /* 0 (IOPRIO_PRIO_VALUE(...)) */
+		fo_dec(&o, r);
+		fo_puts(&o, " (");
+		p_ioprio(&c, (unsigned)r);
+		fo_putc(&o, ')');
+		return fo_done(&o);
+	}
 	if (nr == SYS_sched_getscheduler && kind == RK_DECIMAL) {
 		fo_dec(&o, r);
 		const char *policy = xlat_name(x_sched_policy, (uint64_t)r);

@@ -5,7 +5,8 @@
  *   pidns flat   the same calls in a plain child, no namespace
  * The child: getpid, gettid, getppid, setsid and the group and session
  * calls, kill, tkill, tgkill, sched_getscheduler, sched_getaffinity,
- * prlimit64, getpriority, rt_sigqueueinfo, process_vm_readv, a pidfd; then
+ * prlimit64, getpriority, rt_sigqueueinfo, process_vm_readv, sched_getparam,
+ * ioprio_get, kcmp, get_robust_list, fcntl's owners, a pidfd; then
  * a grandchild it puts in a group of its own, signals and waits for with
  * wait4, another it waits for with waitid, and a thread (clone3) it joins.
  * The child and the parent print a line each on stdout. Exit 0; 77 when no
@@ -70,6 +71,20 @@ static int child(void)
 	si.si_uid = getuid();
 	syscall(SYS_rt_sigqueueinfo, me, SIGUSR1, &si);
 	syscall(SYS_process_vm_readv, me, NULL, 0, NULL, 0, 0);
+	struct sched_param sp;
+	sched_getparam(me, &sp);
+	syscall(SYS_ioprio_get, 1, me);     /* IOPRIO_WHO_PROCESS */
+	syscall(SYS_kcmp, me, me, 0, 1, 1); /* KCMP_FILE: stdout twice */
+	syscall(SYS_kcmp, me, me, 1, 0, 0); /* KCMP_VM */
+	void *head;
+	size_t len;
+	syscall(SYS_get_robust_list, 0, &head, &len);
+	fcntl(1, F_SETOWN, me);
+	fcntl(1, F_GETOWN);
+	struct f_owner_ex owner = {F_OWNER_TID, tid};
+	fcntl(1, F_SETOWN_EX, &owner);
+	fcntl(1, F_GETOWN_EX, &owner);
+	fcntl(1, F_SETOWN, 0);
 	int pidfd = (int)syscall(SYS_pidfd_open, me, 0);
 	if (pidfd >= 0)
 		close(pidfd);
