@@ -245,14 +245,14 @@ void d_fcntl(DEC)
 	case F_SETSIG:
 		ARG(2, p_signame(c, (int)a[2]));
 		break;
-	case F_DUPFD:
-	case F_DUPFD_CLOEXEC:
 	case F_SETOWN: /* a process, or minus a group */
 		ARG(2, p_pid_or_pgid(c, (int)a[2]));
 		break;
 	case F_SETOWN_EX:
 		ARG(2, p_owner_ex(c, U(2)));
 		break;
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
 	case F_SETPIPE_SZ:
 	case F_SETLEASE:
 		ARG(2, fo_printf(c->o, "%d", (int)a[2]));
