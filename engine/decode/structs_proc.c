@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 #include "decode.h"
@@ -615,8 +616,29 @@ void p_open_how(struct fc *c, uint64_t addr, uint64_t size)
 
 void p_sockopt_val(struct fc *c, int level, int name, uint64_t addr, int64_t len)
 {
-	(void)level;
-	(void)name;
+	int v[3];
+	if (level == SOL_SOCKET && name == SO_ERROR && len == 4 && fc_verbose(c) &&
+	    fc_fetch(c, addr, v, 4)) { /* [ECONNREFUSED] */
+		const char *e = v[0] > 0 ? revel_errno_name(v[0]) : NULL;
+		if (e)
+			fo_printf(c->o, "[%s]", e);
+		else
+			fo_printf(c->o, "[%d]", v[0]);
+		return;
+	}
+	if (level == SOL_SOCKET && name == SO_PEERCRED && len == 12) {
+		FETCH_OR_ADDR(c, addr, v);
+		fo_puts(c->o, "{pid=");
+		p_pid(c, v[0], PID_TGID);
+		fo_printf(c->o, ", uid=%u, gid=%u}", (unsigned)v[1], (unsigned)v[2]);
+		return;
+	}
+	if (level == SOL_SOCKET && name == SO_LINGER && len == 8) {
+		int lg[2];
+		FETCH_OR_ADDR(c, addr, lg);
+		fo_printf(c->o, "{l_onoff=%d, l_linger=%d}", lg[0], lg[1]);
+		return;
+	}
 	if (len == 4) {
 		p_int_ptr(c, addr);
 		return;
