@@ -70,7 +70,8 @@ bool p_fd_details(struct fc *c, int fd, const char *path, size_t n);
  * for another socket or one not bound yet (fd_details.c). */
 int revel_netlink_protocol(pid_t pid, int fd);
 /* The messages at addr, len bytes, of socket fd when it is a NETLINK_ROUTE
- * one and they decode whole; false: nothing printed (decode_netlink.c). */
+ * one and they decode whole; false: nothing printed (decode_netlink.c).
+ * p_buf asks only for bytes that begin as a netlink message. */
 bool p_netlink(struct fc *c, int fd, uint64_t addr, uint64_t len);
 void p_dirfd(struct fc *c, int fd); /* AT_FDCWD (AT_FDCWD</cwd> under -y) or as p_fd */
 /* Which of a process's ids a pid is, as strace tells them apart: a thread's,

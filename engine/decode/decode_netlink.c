@@ -193,17 +193,13 @@ bool p_netlink(struct fc *c, int fd, uint64_t addr, uint64_t len)
 {
 	static unsigned char buf[65536];
 	if (len < sizeof(struct nlmsghdr) || len > sizeof buf || !fc_verbose(c) ||
-	    !fc_fetch(c, addr, buf, sizeof(struct nlmsghdr)))
-		return false;
-	uint32_t first;
-	memcpy(&first, buf, 4);
-	if (first <= sizeof(struct nlmsghdr) || first > len) /* not a netlink message */
-		return false;
-	if (revel_netlink_protocol(c->f->pid, fd) != NETLINK_ROUTE)
+	    revel_netlink_protocol(c->f->pid, fd) != NETLINK_ROUTE)
 		return false;
 	if (!fc_fetch(c, addr, buf, (size_t)len) || !decodable(buf, (size_t)len))
 		return false;
 	size_t off = 0;
+	uint32_t first;
+	memcpy(&first, buf, 4);
 	bool array = first < len;
 	if (array)
 		fo_putc(c->o, '[');

@@ -322,16 +322,22 @@ void p_buf(struct fc *c, uint64_t addr, uint64_t n, bool force_hex)
 		fo_puts(c->o, "NULL");
 		return;
 	}
-	if (c->sock && p_netlink(c, c->sockfd, addr, n))
-		return;
 	size_t lim = str_limit(c);
 	if (lim > sizeof buf)
 		lim = sizeof buf;
 	size_t want = n < lim ? (size_t)n : lim;
-	if (want && !fc_fetch(c, addr, buf, want)) {
+	/* a socket's: netlink messages when it is a netlink socket and the
+	 * bytes begin as one (its length, within the buffer) */
+	size_t head = c->sock && want < 16 && n >= 16 ? 16 : want;
+	if (head && !fc_fetch(c, addr, buf, head)) {
 		p_addr(c, addr);
 		return;
 	}
+	uint32_t first = 0;
+	if (c->sock && head >= 16)
+		memcpy(&first, buf, 4);
+	if (first > 16 && first <= n && p_netlink(c, c->sockfd, addr, n))
+		return;
 	p_quoted(c, buf, want, force_hex);
 	if (n > want)
 		fo_puts(c->o, "...");
