@@ -71,7 +71,7 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX,
 	X(revel_event, kind) X(revel_event, tid) X(revel_event, pid) X(revel_event, parent_tid) \
 	X(revel_event, former_tid) X(revel_event, flags) X(revel_event, sig) \
 	X(revel_event, status) X(revel_event, nr) X(revel_event, args) X(revel_event, result) \
-	X(revel_event, time_ns) \
+	X(revel_event, time_ns) X(revel_event, child_no) \
 	X(revel_syscall_info, nr) X(revel_syscall_info, name) X(revel_syscall_info, nargs) \
 	X(revel_syscall_info, arg_names) X(revel_syscall_info, arg_kinds) \
 	X(revel_syscall_info, classes) \

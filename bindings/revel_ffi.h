@@ -105,6 +105,7 @@ typedef struct revel_event {
 	int64_t args[6];
 	int64_t result;
 	int64_t time_ns;
+	int child_no;
 } revel_event;
 
 enum revel_action_kind {

@@ -36,6 +36,8 @@ struct task {
 	struct proc *proc;
 	pid_t parent_tid;
 	int new_flags;
+	int nchildren; /* tasks this one made (its clone events) */
+	int child_no;  /* its number among its parent's children; 0: not known */
 	enum task_state state;
 	enum task_state after_exec; /* where an exec stop mid-call returns to */
 	enum inj_chain chain;       /* in the INJ_* states: the chain's kind */

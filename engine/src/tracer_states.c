@@ -47,6 +47,7 @@ void tracer_task_started(revel_engine *e, struct task *t)
 		revel_event *ev = tracer_event(e, REVEL_EV_TASK_NEW, t);
 		ev->parent_tid = t->parent_tid;
 		ev->flags = t->new_flags;
+		ev->child_no = t->child_no;
 	} else {
 		resume_running(t, 0);
 	}
@@ -99,6 +100,7 @@ static void on_clone(revel_engine *e, struct task *t, int event)
 	}
 	c->parent_tid = t->tid;
 	c->new_flags = flags;
+	c->child_no = ++t->nchildren;
 	c->proc = (flags & REVEL_NEW_PROCESS) ? proc_new(child) : t->proc;
 	c->proc->nthreads++;
 	place_clone(t, c);

@@ -85,7 +85,7 @@ local function new_process(run, pid)
   return p
 end
 
-local function new_thread(run, tid, proc, parent)
+local function new_thread(run, tid, proc, parent, child_no)
   local init = run.tool.init_thread
   local ts
   if init then
@@ -93,11 +93,14 @@ local function new_thread(run, tid, proc, parent)
       parent and parent.thread or nil)
   end
   -- The thread's place in the tree: "1" for the root, "1.2" for the second
-  -- task the root created, and so on. Unlike tids it is the same on every run.
+  -- task the root created, and so on. Unlike tids it is the same on every run:
+  -- the engine numbers a parent's children at its clone events (child_no),
+  -- not in the order their first stops come in.
   local place = "1"
   if parent then
-    parent._children = parent._children + 1
-    place = parent.place .. "." .. parent._children
+    local n = (child_no and child_no > 0) and child_no or parent._children + 1
+    parent._children = math.max(parent._children, n)
+    place = parent.place .. "." .. n
   end
   local g = setmetatable({
     tid = tid,
@@ -140,7 +143,7 @@ function M.task_new(run, ev)
   else
     proc = run.procs[parent.pid]
   end
-  new_thread(run, ev.tid, proc, parent)
+  new_thread(run, ev.tid, proc, parent, ev.child_no)
 end
 
 function M.exec(run, ev)

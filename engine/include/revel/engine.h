@@ -186,6 +186,11 @@ typedef struct revel_event {
 	int64_t result;
 	/* When the event was made: CLOCK_MONOTONIC ns, read at the stop. */
 	int64_t time_ns;
+	/* REVEL_EV_TASK_NEW: the task's number among those its parent thread
+	 * made (1, 2, ...), counted at the parent's clone event, so the same on
+	 * every run however the children's first stops interleave; 0 when not
+	 * known (a task found attaching). */
+	int child_no;
 } revel_event;
 
 enum revel_action_kind {
