@@ -63,7 +63,7 @@ function M.new(path, inner_strace, opts)
   if not out then
     return nil, (err:gsub("^[^:]*: ", ""))
   end
-  local layer = {}
+  local layer = { vdso = false } -- it shows the calls the tool under it sees, no more
   local E, P, fd
   local live, order = 0, 0
   local threads = {} -- tid -> { pid, parent, name, order }
