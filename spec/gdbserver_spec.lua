@@ -199,6 +199,17 @@ describe("revel --gdbserver with gdb", function()
     assert.equal("child: 42\nparent: child exited 0\n", rv.out)
   end)
 
+  it("keeps a vfork child off gdb's breakpoints until it is done (vfork and vforkdone events)", function()
+    if skip() then return end
+    local out, rv = session({ arg = "vfork", pre = { "-e", "trace=none" }, gdb = { "break in_child",
+      "break waitpid", "continue", "bt 2", "delete", "continue" } })
+    assert.matches("Detaching after vfork from child process %d+", out)
+    assert.not_matches("in_child %(v=1%) at", out)
+    assert.matches("in main %(argc=2, ", out)
+    assert.matches("exited normally", out)
+    assert.equal("vfork child exited 2\n", rv.out)
+  end)
+
   it("takes its breakpoints out of a child gdb is not told of (no fork events)", function()
     if skip() then return end
     local out, rv = session({ arg = "fork", pre = { "-e", "trace=none" },

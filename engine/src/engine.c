@@ -280,7 +280,7 @@ static pid_t spawn_daemonized(revel_engine *e, const char *path, char *const arg
 			setpgid(0, 0);
 		else if (e->opt.daemonize == REVEL_DAEMON_SESSION)
 			setsid();
-		int rc = task_seize(guest);
+		int rc = task_seize(guest, e->gdb != NULL);
 		int err = -rc;
 		if (write(word[1], &err, sizeof err) < 0 || rc < 0)
 			_exit(125); /* the guest, still revel, says why */
@@ -340,7 +340,7 @@ pid_t revel_spawn(revel_engine *e, char *const argv[])
 	}
 	free(c.groups);
 	close(go[0]);
-	rc = task_seize(pid);
+	rc = task_seize(pid, e->gdb != NULL);
 	if (rc < 0) {
 		kill(pid, SIGKILL);
 		close(go[1]);

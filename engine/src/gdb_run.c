@@ -13,6 +13,7 @@
 #include "tracer_states.h"
 
 static struct gdb_bp *bp_find(struct gdb_server *g, pid_t pid, uint64_t addr);
+static void unshare(struct gdb_server *g, pid_t pid, bool as_parent);
 static void drop_bps(struct gdb_server *g, pid_t pid);
 static void bp_add(struct gdb_server *g, struct gdb_bp b);
 static pid_t pid_of(revel_engine *e, pid_t tid);
@@ -202,6 +203,7 @@ bool gdb_resume(revel_engine *e, const char *pkt)
 	enum { MAXA = 64 };
 	struct {
 		pid_t tid; /* -1: every thread not named before */
+		pid_t pid; /* pPID.-1: only that process's; 0: any */
 		bool step;
 		int sig;
 	} act[MAXA];
@@ -222,9 +224,9 @@ bool gdb_resume(revel_engine *e, const char *pkt)
 		if (*s && *s != ';')
 			return false;
 		pid_t who = g->c_tid > 0 ? g->c_tid : g->report_tid;
-		act[n++] = (typeof(act[0])){step ? who : -1, step, sig};
+		act[n++] = (typeof(act[0])){step ? who : -1, 0, step, sig};
 		if (step)
-			act[n++] = (typeof(act[0])){-1, false, 0};
+			act[n++] = (typeof(act[0])){-1, 0, false, 0};
 	} else {
 		s = pkt + 5; /* at the ';' */
 		while (*s == ';' && n < MAXA) {
@@ -238,13 +240,14 @@ bool gdb_resume(revel_engine *e, const char *pkt)
 					return false;
 				sig = gdb_sig_from_gdb((int)v);
 			}
-			pid_t tid = -1;
+			pid_t tid = -1, pid = 0;
 			if (*s == ':') {
 				s++;
 				if (*s == 'p') { /* pPID.TID */
 					s++;
 					if (!gdb_hex_u64(&s, &v) || *s++ != '.')
 						return false;
+					pid = (pid_t)v;
 				}
 				if (s[0] == '-' && s[1] == '1')
 					s += 2;
@@ -253,7 +256,7 @@ bool gdb_resume(revel_engine *e, const char *pkt)
 				else
 					return false;
 			}
-			act[n++] = (typeof(act[0])){tid, a == 's' || a == 'S', sig};
+			act[n++] = (typeof(act[0])){tid, pid, a == 's' || a == 'S', sig};
 		}
 		if (*s || !n)
 			return false;
@@ -264,7 +267,8 @@ bool gdb_resume(revel_engine *e, const char *pkt)
 		if (!t->gdb_hold || !t->proc || !gdb_debugs(g, t->proc->pid))
 			continue;
 		for (int k = 0; k < n; k++) {
-			if (act[k].tid == -1 || act[k].tid == t->tid) {
+			bool all = act[k].tid == -1 && (!act[k].pid || act[k].pid == t->proc->pid);
+			if (all || act[k].tid == t->tid) {
 				let_go(e, t, act[k].step, act[k].sig);
 				break;
 			}
@@ -344,7 +348,11 @@ void gdb_after_stop(revel_engine *e)
 		/* The child's memory is a copy: the parent's int3 bytes are in it,
 		 * gdb's to remove (or keep) as the child's own. */
 		pid_t parent = pid_of(e, g->report_tid);
-		size_t n = g->nbps;
+		size_t n = g->fork_is_vfork ? 0 : g->nbps; /* a vfork child shares them */
+		if (g->fork_is_vfork && g->nvf < (int)(sizeof g->vf_child / sizeof *g->vf_child)) {
+			g->vf_child[g->nvf] = child;
+			g->vf_parent[g->nvf++] = parent;
+		}
 		for (size_t i = 0; i < n; i++) {
 			if (g->bps[i].pid != parent)
 				continue;
@@ -352,8 +360,8 @@ void gdb_after_stop(revel_engine *e)
 			b.pid = child;
 			bp_add(g, b);
 		}
-		snprintf(g->report_extra, sizeof g->report_extra, "fork:%s;",
-		         gdb_tid(g, NULL, child));
+		snprintf(g->report_extra, sizeof g->report_extra, "%s:%s;",
+		         g->fork_is_vfork ? "vfork" : "fork", gdb_tid(g, NULL, child));
 	}
 	if (g->report_exec && !g->finished) {
 		/* after the exec: the thread has the process's tid; a new image */
@@ -453,6 +461,13 @@ bool gdb_on_stop(revel_engine *e, pid_t tid, const struct stop *s)
 	if (g->finished)
 		return false;
 	struct task *t = tasks_find(&e->tasks, tid);
+	if (g->nvf && s->kind == STOP_EXEC)
+		unshare(g, tid, false);
+	else if (g->nvf && s->kind == STOP_GONE && t && t->proc && t->proc->nthreads == 1)
+		unshare(g, t->proc->pid, false);
+	else if (g->nvf && s->kind == STOP_EVENT && s->event == PTRACE_EVENT_VFORK_DONE && t &&
+	         t->proc)
+		unshare(g, t->proc->pid, true);
 	if (!g->pid) {
 		/* The guest stops for gdb at its first instruction: the root's
 		 * exec of the command. */
@@ -484,13 +499,23 @@ bool gdb_on_stop(revel_engine *e, pid_t tid, const struct stop *s)
 				revel_mem_write(e, child, g->bps[i].addr, &g->bps[i].orig, 1);
 		return false;
 	}
-	if (s->kind == STOP_CLONE && g->fork_events && s->event == PTRACE_EVENT_FORK &&
-	    t->state == TS_RUNNING) {
+	bool vfork = s->event == PTRACE_EVENT_VFORK;
+	if (s->kind == STOP_CLONE && (vfork ? g->vfork_events : g->fork_events) &&
+	    (vfork || s->event == PTRACE_EVENT_FORK) && t->state == TS_RUNNING) {
 		/* The tracer makes the child known first (gdb_after_stop). */
 		g->fork_child = (pid_t)task_eventmsg(tid, 0);
+		g->fork_is_vfork = vfork;
 		t->gdb_hold = true;
 		g->report_tid = tid;
 		g->report_sig = SIGTRAP;
+		return false;
+	}
+	if (s->kind == STOP_EVENT && s->event == PTRACE_EVENT_VFORK_DONE && g->vfork_events) {
+		/* the vfork child let go of the memory: gdb puts its breakpoints back */
+		t->gdb_hold = true;
+		g->report_tid = tid;
+		g->report_sig = SIGTRAP;
+		snprintf(g->report_extra, sizeof g->report_extra, "vforkdone:;");
 		return false;
 	}
 	if (s->kind == STOP_EXEC && g->exec_events && !t->before_exec) {
@@ -532,8 +557,32 @@ bool gdb_on_stop(revel_engine *e, pid_t tid, const struct stop *s)
 
 /* ---- software breakpoints ---- */
 
+/* Whose memory (and breakpoints) a process uses: a vfork child's parent's. */
+static pid_t aspace(const struct gdb_server *g, pid_t pid)
+{
+	for (int i = 0; i < g->nvf; i++)
+		if (g->vf_child[i] == pid)
+			return g->vf_parent[i];
+	return pid;
+}
+
+/* pid has memory of its own again (exec, exit), or a parent's vfork is done. */
+static void unshare(struct gdb_server *g, pid_t pid, bool as_parent)
+{
+	for (int i = 0; i < g->nvf;) {
+		if ((as_parent ? g->vf_parent[i] : g->vf_child[i]) == pid) {
+			g->nvf--;
+			g->vf_child[i] = g->vf_child[g->nvf];
+			g->vf_parent[i] = g->vf_parent[g->nvf];
+		} else {
+			i++;
+		}
+	}
+}
+
 static struct gdb_bp *bp_find(struct gdb_server *g, pid_t pid, uint64_t addr)
 {
+	pid = aspace(g, pid);
 	for (size_t i = 0; i < g->nbps; i++)
 		if (g->bps[i].addr == addr && g->bps[i].pid == pid)
 			return &g->bps[i];
@@ -566,6 +615,7 @@ static void bp_add(struct gdb_server *g, struct gdb_bp b)
 int gdb_bp_insert(revel_engine *e, pid_t pid, uint64_t addr)
 {
 	struct gdb_server *g = e->gdb;
+	pid = aspace(g, pid);
 	if (bp_find(g, pid, addr))
 		return 0;
 	unsigned char orig, int3 = 0xcc;
@@ -580,6 +630,7 @@ int gdb_bp_insert(revel_engine *e, pid_t pid, uint64_t addr)
 int gdb_bp_remove(revel_engine *e, pid_t pid, uint64_t addr)
 {
 	struct gdb_server *g = e->gdb;
+	pid = aspace(g, pid);
 	struct gdb_bp *b = bp_find(g, pid, addr);
 	if (!b)
 		return 0;
@@ -599,7 +650,7 @@ static pid_t pid_of(revel_engine *e, pid_t tid)
 ssize_t gdb_mem_read(revel_engine *e, pid_t tid, uint64_t addr, void *buf, size_t n)
 {
 	struct gdb_server *g = e->gdb;
-	pid_t pid = pid_of(e, tid);
+	pid_t pid = aspace(g, pid_of(e, tid));
 	ssize_t got = revel_mem_read(e, tid, addr, buf, n);
 	for (size_t i = 0; got > 0 && i < g->nbps; i++)
 		if (g->bps[i].pid == pid && g->bps[i].addr >= addr &&
@@ -611,7 +662,7 @@ ssize_t gdb_mem_read(revel_engine *e, pid_t tid, uint64_t addr, void *buf, size_
 ssize_t gdb_mem_write(revel_engine *e, pid_t tid, uint64_t addr, const void *buf, size_t n)
 {
 	struct gdb_server *g = e->gdb;
-	pid_t pid = pid_of(e, tid);
+	pid_t pid = aspace(g, pid_of(e, tid));
 	unsigned char *copy = malloc(n ? n : 1);
 	if (!copy)
 		return -ENOMEM;

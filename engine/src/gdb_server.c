@@ -450,12 +450,14 @@ static void q_supported(struct gdb_server *g, const char *p)
 	g->multiprocess = offers(p, "multiprocess+");
 	g->fork_events = g->multiprocess && offers(p, "fork-events+");
 	g->exec_events = g->multiprocess && offers(p, "exec-events+");
+	g->vfork_events = g->fork_events && offers(p, "vfork-events+");
 	gdb_reply(g,
 	          "PacketSize=%x;QStartNoAckMode+;qXfer:features:read+;qXfer:auxv:read+;"
 	          "qXfer:exec-file:read+;qXfer:libraries-svr4:read+;QPassSignals+;"
-	          "vContSupported+;QCatchSyscalls+;QThreadEvents-;no-resumed-%s%s%s",
+	          "vContSupported+;QCatchSyscalls+;QThreadEvents-;no-resumed-%s%s%s%s",
 	          GDB_PACKET_MAX, g->multiprocess ? ";multiprocess+" : "",
-	          g->fork_events ? ";fork-events+" : "", g->exec_events ? ";exec-events+" : "");
+	          g->fork_events ? ";fork-events+" : "", g->exec_events ? ";exec-events+" : "",
+	          g->vfork_events ? ";vfork-events+" : "");
 }
 
 static void pass_signals(struct gdb_server *g, const char *s)

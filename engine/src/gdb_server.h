@@ -38,7 +38,12 @@ struct gdb_server {
 	/* multiprocess: gdb said multiprocess+ (thread ids pPID.TID); with
 	 * fork-events/exec-events, a fork's child joins the processes gdb
 	 * debugs (pids) until gdb detaches it (D;PID) */
-	bool multiprocess, fork_events, exec_events;
+	bool multiprocess, fork_events, vfork_events, exec_events;
+	bool fork_is_vfork; /* fork_child came by vfork: memory shared */
+	/* vfork children sharing their parent's memory (and breakpoints),
+	 * until they exec or exit: breakpoints are the parent's */
+	pid_t vf_child[8], vf_parent[8];
+	int nvf;
 	pid_t pids[16];
 	int npids;
 	pid_t fork_child; /* a fork to report (gdb_after_stop), 0: none */

@@ -16,9 +16,10 @@
 	(PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACESECCOMP | PTRACE_O_TRACECLONE |                     \
 	 PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL)
 
-int task_seize(pid_t pid)
+int task_seize(pid_t pid, bool vfork_done)
 {
-	if (ptrace(PTRACE_SEIZE, pid, NULL, (void *)(long)PTRACE_OPTIONS) < 0)
+	long opts = PTRACE_OPTIONS | (vfork_done ? PTRACE_O_TRACEVFORKDONE : 0);
+	if (ptrace(PTRACE_SEIZE, pid, NULL, (void *)opts) < 0)
 		return -errno;
 	return 0;
 }

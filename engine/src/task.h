@@ -130,8 +130,9 @@ void task_drop(struct task_table *tt, struct task *t);
 
 /* ---- ptrace, and only here (task.c) ---- */
 
-/* Seize a freshly forked child with the engine's ptrace options. */
-int task_seize(pid_t pid);
+/* Seize a freshly forked child with the engine's ptrace options (and
+ * PTRACE_O_TRACEVFORKDONE for --gdbserver's vforkdone events). */
+int task_seize(pid_t pid, bool vfork_done);
 /* Seize a running task revel did not start (no EXITKILL: it must outlive
  * revel; no seccomp stops: it has no filter of ours) and interrupt it. */
 int task_seize_running(pid_t tid);

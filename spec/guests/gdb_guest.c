@@ -3,7 +3,8 @@
  * threads alive and waiting while main is at threads_ready(), then writing
  * the global `counter`; with "fork", a child that runs in_child(). Its output
  * shows it ran to its end; with "exec", it runs itself again without one;
- * with "sleep", it sleeps 30 s first (for gdb's ^C). */
+ * with "sleep", it sleeps 30 s first (for gdb's ^C); with "vfork", a vfork
+ * child runs in_child() before its _exit. */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -72,6 +73,15 @@ int main(int argc, char **argv)
 		fflush(stdout);
 		execl(argv[0], argv[0], (char *)NULL);
 		return 127;
+	}
+	if (!strcmp(mode, "vfork")) {
+		pid_t pid = vfork();
+		if (pid == 0)
+			_exit(in_child(1));
+		int st;
+		waitpid(pid, &st, 0);
+		printf("vfork child exited %d\n", WEXITSTATUS(st));
+		return 0;
 	}
 	if (!strcmp(mode, "fork")) {
 		pid_t pid = fork();
