@@ -55,4 +55,7 @@ return {
     stdout = true, norm = flat },
   { "--decode-pids=pidns -f unshare sh", opts = { "--decode-pids=pidns", "-f" }, argv = sh, norm = sigchld,
     skip = skip },
+  -- two namespaces deep: the shell's pids translated through both
+  { "--decode-pids=pidns -f nested namespaces", opts = { "--decode-pids=pidns", "-f" },
+    argv = { "unshare", "-p", "-f", "unshare", "-p", "-f", "sh", "-c", "kill -0 $$; exec /bin/true" }, skip = skip },
 }
