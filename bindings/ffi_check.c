@@ -24,6 +24,7 @@ typedef struct revel_frame engine_revel_frame;
 /* clang-format off */
 #define ENUM_VALUES(X) \
 	X(REVEL_PLACE_NONE) X(REVEL_PLACE_CPU) X(REVEL_PLACE_FOLLOW) X(REVEL_PLACE_TOGETHER) X(REVEL_SPIN_OFF) X(REVEL_SPIN_AUTO) X(REVEL_SPIN_MAX) \
+	X(REVEL_SCHED_NONE) X(REVEL_SCHED_RANDOM) X(REVEL_SCHED_PCT) X(REVEL_DEADLOCK_KILL) X(REVEL_DEADLOCK_WAIT) \
 	X(REVEL_DAEMON_NONE) X(REVEL_DAEMON_GRANDCHILD) X(REVEL_DAEMON_PGROUP) X(REVEL_DAEMON_SESSION) \
 	X(REVEL_EV_NONE) X(REVEL_EV_SYSCALL) X(REVEL_EV_INJECTED) X(REVEL_EV_TASK_NEW) \
 	X(REVEL_EV_EXEC) X(REVEL_EV_SIGNAL) X(REVEL_EV_TASK_EXIT) X(REVEL_EV_PROCESS_EXIT) \
@@ -68,6 +69,9 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX,
 	X(revel_options, placement) X(revel_options, tracer_cpu) X(revel_options, envp) X(revel_options, spin_us) \
 	X(revel_options, run_user) X(revel_options, run_uid) X(revel_options, run_gid) \
 	X(revel_options, daemonize) X(revel_options, interrupt) X(revel_options, detach_on_exec) X(revel_options, debug) X(revel_options, gdbserver) X(revel_options, gdb_disconnect_kill) X(revel_options, own_signal) \
+	X(revel_options, sched) X(revel_options, sched_depth) X(revel_options, sched_steps) X(revel_options, sched_seed) \
+	X(revel_options, sched_log) X(revel_options, sched_replay) X(revel_options, sched_replay_n) \
+	X(revel_options, sched_on_deadlock) X(revel_options, sched_slice_us) \
 	X(revel_event, kind) X(revel_event, tid) X(revel_event, pid) X(revel_event, parent_tid) \
 	X(revel_event, former_tid) X(revel_event, flags) X(revel_event, sig) \
 	X(revel_event, status) X(revel_event, nr) X(revel_event, args) X(revel_event, result) \

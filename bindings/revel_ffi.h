@@ -63,10 +63,21 @@ struct revel_options {
 	const char *gdbserver;
 	int gdb_disconnect_kill;
 	int own_signal;
+	int sched;
+	int sched_depth;
+	int sched_steps;
+	uint64_t sched_seed;
+	const char *sched_log;
+	const int *sched_replay;
+	int sched_replay_n;
+	int sched_on_deadlock;
+	int sched_slice_us;
 };
 
 enum revel_placement { REVEL_PLACE_NONE = 0, REVEL_PLACE_CPU = 1, REVEL_PLACE_FOLLOW = 2, REVEL_PLACE_TOGETHER = 3 };
 enum revel_spin { REVEL_SPIN_OFF = -1, REVEL_SPIN_AUTO = 0, REVEL_SPIN_MAX = 10000 };
+enum revel_sched { REVEL_SCHED_NONE = 0, REVEL_SCHED_RANDOM = 1, REVEL_SCHED_PCT = 2 };
+enum revel_deadlock { REVEL_DEADLOCK_KILL = 0, REVEL_DEADLOCK_WAIT = 1 };
 enum revel_daemonize {
 	REVEL_DAEMON_NONE = 0,
 	REVEL_DAEMON_GRANDCHILD = 1,

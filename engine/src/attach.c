@@ -163,6 +163,8 @@ int revel_attach(revel_engine *e, pid_t pid)
 {
 	if (pid <= 0)
 		return -ESRCH;
+	if (e->sched)
+		return -EINVAL; /* a running process cannot be held to one thread at a time */
 	if (tasks_find(&e->tasks, pid))
 		return -EPERM; /* traced already, by this very run */
 	/* --placement: follow moves the tracer to attached threads too;

@@ -15,6 +15,7 @@
 #include <revel/inject.h>
 #include "filter.h"
 #include "gdb_server.h"
+#include "sched.h"
 #include "engine_state.h"
 #include "tracer_states.h"
 
@@ -47,6 +48,11 @@ revel_engine *revel_engine_new(const struct revel_options *opt, const char **err
 	}
 	wait_spin_init(&e->spin, opt->spin_us);
 	place_init(&e->place, opt->placement);
+	sched_new(e, err);
+	if (*err) {
+		free(e);
+		return NULL;
+	}
 	for (int nr = 0; nr < REVEL_NR_MAX; nr++) {
 		/* Only a subscribed call can stop; a handled one must be subscribed. */
 		if (e->opt.handled[nr])
@@ -66,6 +72,7 @@ void revel_engine_free(revel_engine *e)
 		return;
 	revel_kill_all(e);
 	gdb_server_free(e);
+	sched_free(e);
 	place_end(e);
 	if (e->mask_changed)
 		sigprocmask(SIG_SETMASK, &e->old_mask, NULL);
@@ -230,6 +237,8 @@ static void adopt_root(revel_engine *e, pid_t pid)
 		sigprocmask(SIG_BLOCK, &chld, &e->old_mask);
 		e->mask_changed = true;
 	}
+	if (e->sched)
+		sched_root(e, t);
 	place_spawned(e);
 }
 

@@ -34,7 +34,10 @@ struct revel_engine {
 	struct wait_spin spin; /* how long to poll for the next stop */
 	struct place place;    /* --placement */
 	struct gdb_server *gdb; /* --gdbserver (gdb_server.h), NULL without */
+	struct sched *sched;   /* --sched (sched.h); NULL without */
 };
+
+void sched_forget(revel_engine *e, struct task *t); /* sched.c */
 
 /* A new event about task t, at the queue's tail. */
 static inline revel_event *tracer_event(revel_engine *e, int kind, const struct task *t)
@@ -47,6 +50,8 @@ static inline void tracer_forget(revel_engine *e, struct task *t)
 {
 	if (task_state_is_delay(t->state))
 		e->nheld--;
+	if (e->sched)
+		sched_forget(e, t);
 	task_drop(&e->tasks, t);
 }
 

@@ -132,8 +132,9 @@ static void go(struct task *t, int req, int sig)
 	task_regs_flush(t);
 	t->regs_valid = false;
 	t->saved_partial = false;
-	/* Without a filter every syscall must stop: run to the next one. */
-	if (req == PTRACE_CONT && t->syscall_mode)
+	/* Without a filter every syscall must stop: run to the next one. Under
+	 * --sched a call given its turn runs to its exit stop (sched.c). */
+	if (req == PTRACE_CONT && (t->syscall_mode || t->sched_exit))
 		req = PTRACE_SYSCALL;
 	ptrace(req, t->tid, NULL, (void *)(long)sig);
 }

@@ -104,6 +104,19 @@ struct task {
 	int gdb_req, gdb_sig, gdb_status;
 	int gdb_signal; /* the signal stop gdb holds it at (0: none) */
 	unsigned gdb_dr_gen; /* the debug registers it has (gdb_watch.c) */
+	/* --sched (sched.c): the thread's number in start order (0: the root),
+	 * what it does when its turn comes while parked (SCHED_PARK_*, 0: not
+	 * parked), the stop it was parked at, its PCT priority, and: */
+	int sched_ord;
+	unsigned char sched_park;
+	bool sched_started;   /* counted in (its first start went through sched) */
+	bool sched_blocked;   /* in a call the kernel blocks: its turn is given up */
+	bool sched_exit;      /* resumed into a call: PTRACE_CONT runs to its exit stop */
+	bool sched_interrupt; /* its slice is over: PTRACE_INTERRUPT's stop is coming */
+	int sched_kind, sched_sig, sched_event;
+	uint64_t sched_prio;
+	int64_t sched_since; /* CLOCK_MONOTONIC ns its turn began */
+	int64_t sched_cpu0;  /* CPU ns at the first slice check of its turn (-1: none yet) */
 };
 
 /* ---- the table, keyed by tid (tasks.c) ---- */

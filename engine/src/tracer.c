@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include "gdb_server.h"
+#include "sched.h"
 #include "tracer_rules.h"
 #include "tracer_states.h"
 #include "wait.h"
@@ -76,12 +77,15 @@ int revel_next(revel_engine *e, revel_event *ev)
 			return 0;
 		}
 		int status;
+		if (e->sched)
+			sched_step(e); /* no thread's turn: give one its turn */
 		int wait_ms = rule_timers(e);
 		if (e->queue.len)
 			continue;
 		e->spin.before_block = e->any_attached && e->observer ? observer_idle : NULL;
 		e->spin.block_ctx = e;
-		pid_t tid = wait_spin(&e->spin, &status, wait_ms);
+		pid_t tid = e->sched ? sched_wait(e, &status, wait_ms)
+		                     : wait_spin(&e->spin, &status, wait_ms);
 		if (tid == 0) {
 			wait_for_child_or(wait_ms);
 			continue;

@@ -14,6 +14,7 @@
 #include "gdb_server.h"
 #include "place.h"
 #include "resume.h"
+#include "sched.h"
 #include "tracer_rules.h"
 #include "tracer_states.h"
 #include "unwind_internal.h"
@@ -42,6 +43,8 @@ static void pass_on(struct task *t, int sig)
 
 void tracer_task_started(revel_engine *e, struct task *t)
 {
+	if (e->sched && sched_take_start(e, t))
+		return; /* it starts when its turn comes */
 	if (e->opt.want_tasks) {
 		t->state = TS_HELD;
 		revel_event *ev = tracer_event(e, REVEL_EV_TASK_NEW, t);
@@ -61,7 +64,7 @@ static void task_gone(revel_engine *e, struct task *t, int status, pid_t by)
 		return;
 	}
 	if (t->tid == e->root_pid)
-		e->root_status = status;
+		e->root_status = status = e->sched ? sched_root_status(e, status) : status;
 	if (e->opt.want_tasks) {
 		revel_event *ev = tracer_event(e, REVEL_EV_TASK_EXIT, t);
 		ev->status = status;
@@ -349,7 +352,7 @@ static void on_seccomp(revel_engine *e, struct task *t)
 		on_guest_filter(e, t);
 		return;
 	}
-	if (!place && !t->replay_pending && !e->any_handled && !e->rules.any) {
+	if (!place && !t->replay_pending && !e->any_handled && !e->rules.any && !e->sched) {
 		task_cont(t, 0); /* the hot path: no registers, one resume */
 		return;
 	}
@@ -646,5 +649,12 @@ static void on_stop(revel_engine *e, pid_t tid, const struct stop *s)
 		t->state = TS_NEW_STOPPED;
 		return;
 	}
+	if (e->sched && sched_take_stop(e, t, s))
+		return;
+	states[t->state].on_stop(e, t, s);
+}
+
+void tracer_state_stop(revel_engine *e, struct task *t, const struct stop *s)
+{
 	states[t->state].on_stop(e, t, s);
 }

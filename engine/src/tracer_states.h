@@ -8,6 +8,9 @@
 
 /* Handle task tid's stop, as its state says. */
 void tracer_on_stop(revel_engine *e, pid_t tid, const struct stop *s);
+/* The same, by the task's state alone (a stop --sched parked, handled when
+ * the task's turn comes). */
+void tracer_state_stop(revel_engine *e, struct task *t, const struct stop *s);
 /* A task's first stop is seen and its process known: report it (HELD) or
  * let it run. */
 void tracer_task_started(revel_engine *e, struct task *t);

@@ -7,6 +7,8 @@ return [=[
 usage: revel [OPTIONS] [TOOL.lua [TOOL-OPTIONS]] -- COMMAND [ARGS...]
        revel [OPTIONS] COMMAND [ARGS...]
        revel -p PID [OPTIONS] [TOOL.lua [TOOL-OPTIONS]]
+       revel explore [-n RUNS] [--sched=S] [--fail-on REGEX] [OPTIONS]
+                     [TOOL.lua [TOOL-OPTIONS]] -- COMMAND [ARGS...]
 
 Runs COMMAND under a syscall interception tool written in Lua. With no tool,
 the built-in strace-like tool prints one line per syscall on stderr.
@@ -186,6 +188,25 @@ short one -xVALUE or
   --gdb-disconnect=continue|kill
                        what happens to the guest when the gdb client goes away
                        without detaching (default continue)
+  --sched=random|pct[:DEPTH[:STEPS]]
+                       run one guest thread at a time; at each syscall (and
+                       after 5 ms of CPU without one) pick the next thread at
+                       random, or by PCT's priorities with DEPTH-1 change
+                       points (default 3) among the first STEPS contested
+                       choices (default 100); draws come from --seed=N
+  --sched-log=FILE     write each choice of --sched to FILE
+  --sched-replay=FILE  make the choices FILE recorded again (its strategy and
+                       seed unless --sched says otherwise); a run that no
+                       longer matches says at which choice it diverged
+  --on-deadlock=kill|wait
+                       under --sched, when every thread waits on another one:
+                       say so with each thread's call, kill the guest, exit
+                       125 (kill, the default); or keep waiting (wait)
+  explore              run COMMAND under --sched (default random) with the
+                       seeds 1..RUNS (-n, default 100) until a run's exit
+                       status or output differs from the first run's (or
+                       matches --fail-on REGEX, POSIX extended); print the
+                       command line that runs it again, exit 1 (0: none)
   --list-syscalls      print the syscall table (number, name, arguments) and exit
   -h, --help           show this help and exit
   -V, --version        show the version and exit
@@ -196,6 +217,6 @@ A tool is a Lua file returning a table; see revel(1) and docs/api.md.
 TOOL-OPTIONS fill the tool's `options` table: --name VALUE, --name=VALUE, --flag.
 
 Exit status: the command's own; 128+N if signal N killed it; 125 if revel
-itself failed (bad option, bad tool, error in a tool); 126 if COMMAND is not
-executable; 127 if it was not found.
+itself failed (bad option, bad tool, error in a tool, a deadlock found under
+--sched); 126 if COMMAND is not executable; 127 if it was not found.
 ]=]

@@ -11,6 +11,7 @@ local startup = require("revel._startup")
 local traps = require("revel._traps")
 local vdso = require("revel._vdso")
 local timers = require("revel._timers")
+local engine_opts = require("revel._engine_opts")
 
 local ffi, api = rffi.ffi, rffi.api
 local names = rffi.names
@@ -478,12 +479,6 @@ local function engine_rule(spec)
   return rule
 end
 
--- --placement's words: the engine's modes. auto is follow, which the guest
--- cannot see and which was the faster in 22 of 30 rows of five runs of the
--- bench's placement section (revel(1), bench/README.md); together changes what the guest could see
--- (emulated) and costs guests that compute in parallel: asked for only.
-local PLACEMENTS = { auto = "REVEL_PLACE_FOLLOW", none = "REVEL_PLACE_NONE",
-  follow = "REVEL_PLACE_FOLLOW", together = "REVEL_PLACE_TOGETHER" }
 -- The end of a run with processes attached (-p): they are detached and run
 -- on (the tool's detach(g) hook sees each thread let go of, and strace's
 -- "Process N detached" is said), the rest is killed. Without, kill_all.
@@ -594,28 +589,9 @@ function M.run(plan, argv)
     end
     opt.envp = envp_keep[1]
   end
-  local startup_keep = {} -- -u's user name, alive until the guest is spawned
+  local startup_keep = {} -- -u's user name, the sched log's: alive until the run is over
   startup.engine_options(opt, plan.startup, startup_keep)
-  -- opts.spin: "auto" (or nil), 0 (never poll) or µs (see revel.run)
-  local spin = plan.spin
-  if spin ~= nil and spin ~= "auto" then
-    if type(spin) ~= "number" or spin % 1 ~= 0 or spin < 0 or spin > ffi.C.REVEL_SPIN_MAX then
-      local msg = ("spin takes \"auto\", 0 or microseconds up to %d, not %s"):format(ffi.C.REVEL_SPIN_MAX,
-        tostring(spin))
-      error(run_error(msg), 0)
-    end
-    opt.spin_us = spin == 0 and ffi.C.REVEL_SPIN_OFF or spin
-  end
-  -- opts.placement: "auto" (or nil), "none", "follow" or "together" (see revel.run)
-  -- REVEL_TRACER_CPU (the bench's tracer section) is taken only under auto.
-  local placement = plan.placement or "auto"
-  local mode = PLACEMENTS[placement]
-  if not mode then
-    error(run_error(("placement takes auto, none, follow or together, not %s"):format(tostring(placement))), 0)
-  end
-  if placement ~= "auto" or opt.placement ~= ffi.C.REVEL_PLACE_CPU then
-    opt.placement = ffi.C[mode]
-  end
+  engine_opts.apply(opt, plan, startup_keep) -- spin, placement, sched
   local errp = ffi.new("const char *[1]")
   local E = api.engine_new(opt, errp)
   if E == nil then

@@ -240,6 +240,7 @@ function M.plan(tool, config, opts)
     env = opts.env,
     spin = opts.spin,
     placement = opts.placement,
+    sched = opts.sched,
     startup = opts.startup,
     attach = opts.attach,
     attach_say = opts.attach_say,

@@ -14,6 +14,8 @@ local stdout = require("revel._stdout")
 local style = require("revel._cli_style")
 local tips = require("revel._tips")
 local gdb = require("revel._gdb")
+local sched = require("revel._cli_sched")
+local explore = require("revel._explore")
 
 local M = {}
 
@@ -296,8 +298,10 @@ local WITH_VALUE = {
   gdbserver = startup.set_gdbserver,
   ["gdb-disconnect"] = startup.set_gdb_disconnect,
 }
-for k, f in pairs(style.WITH_VALUE) do
-  WITH_VALUE[k] = f
+for _, more in ipairs({ style.WITH_VALUE, sched.WITH_VALUE }) do
+  for k, f in pairs(more) do
+    WITH_VALUE[k] = f
+  end
 end
 -- Options without one: counted (-ff, -qq).
 local FLAGS = {
@@ -492,6 +496,9 @@ local function report(err)
 end
 
 function M.main(args)
+  if args[1] == "explore" then
+    return explore.main({ unpack(args, 2) })
+  end
   local o, err = parse(args)
   if not o then
     return fail(err)
@@ -527,6 +534,10 @@ function M.main(args)
   local started, serr = startup.check(o)
   if not started then
     return fail(serr)
+  end
+  local sched_opts, sched_err = sched.check(o)
+  if sched_err then
+    return fail(sched_err)
   end
   if o.stack_trace then
     if rffi.api.unwind_available() == 0 then
@@ -660,6 +671,7 @@ function M.main(args)
     end
     ropts.spin = o.spin
     ropts.gdb_monitor = o.gdbserver and gdb.monitor -- `monitor lua CODE` (revel._gdb)
+    ropts.sched = sched_opts
     ropts.placement = o.placement
     if o.repl or o.watch then -- a tool that may change while the guest runs
       return live.run(t, o.command, config, ropts,

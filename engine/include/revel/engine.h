@@ -96,6 +96,39 @@ struct revel_options {
 	 * the chain is over, so that its signal-delivery stop is reported and
 	 * the caller can tell it from the guest's own signals. */
 	int own_signal;
+	/* --sched (engine/src/sched.c): REVEL_SCHED_NONE lets the guest's
+	 * threads run as the kernel schedules them. Otherwise one guest thread
+	 * runs at a time; at each switch point (a syscall, a thread's start, the
+	 * end of a CPU-time slice of sched_slice_us without a syscall) the
+	 * strategy picks the next one among those that can run: REVEL_SCHED_RANDOM
+	 * uniformly, REVEL_SCHED_PCT by priorities (Burckhardt et al.: random
+	 * ones, sched_depth - 1 change points among the first sched_steps
+	 * contested decisions), each drawing from sched_seed. */
+	int sched;
+	int sched_depth;
+	int sched_steps;
+	uint64_t sched_seed;
+	/* A file each decision is written to (revel's schedule log); NULL: none. */
+	const char *sched_log;
+	/* Decisions to replay: the chosen thread of each, by its number in the
+	 * order threads were started (0: the root); NULL: none. */
+	const int *sched_replay;
+	int sched_replay_n;
+	/* REVEL_DEADLOCK_KILL: when every thread waits on another one, say so,
+	 * kill the guest and make the root's status exit 125; _WAIT: wait on. */
+	int sched_on_deadlock;
+	int sched_slice_us; /* 0: the default slice (5 ms) */
+};
+
+enum revel_sched {
+	REVEL_SCHED_NONE = 0,
+	REVEL_SCHED_RANDOM = 1,
+	REVEL_SCHED_PCT = 2,
+};
+
+enum revel_deadlock {
+	REVEL_DEADLOCK_KILL = 0,
+	REVEL_DEADLOCK_WAIT = 1,
 };
 
 enum revel_daemonize {

@@ -1,0 +1,77 @@
+/* sched.h: --sched, one guest thread at a time (sched.c). The thread whose
+ * turn it is (the holder) runs; the others are parked at a stop (before a
+ * syscall, at their start, at the end of a slice) or blocked in the kernel
+ * inside a call. At each switch point the strategy (sched_pick.c) picks the
+ * next holder among the parked ones; the choices can be logged and replayed.
+ * When every thread waits on another one, sched_deadlock.c says so. */
+#ifndef REVEL_SCHED_H
+#define REVEL_SCHED_H
+
+#include <stdio.h>
+#include "engine_state.h"
+#include "stop.h"
+
+enum sched_park {
+	SCHED_PARK_NONE = 0,
+	SCHED_PARK_STOP,  /* at a stop (sched_kind...), handled when its turn comes */
+	SCHED_PARK_START, /* at its initial stop: tracer_task_started then */
+	SCHED_PARK_CONT,  /* stopped by the slice's interrupt: PTRACE_CONT then */
+};
+
+struct sched {
+	int strategy; /* REVEL_SCHED_* */
+	uint64_t rng;
+	int depth, steps;
+	long *change; /* PCT: the contested decisions where priorities change */
+	FILE *log;
+	int *replay;
+	int nreplay;
+	bool diverged;
+	int on_deadlock;
+	int64_t slice_ns;
+	int next_ord;
+	long step;      /* decisions made */
+	long contested; /* ... with more than one thread to pick from */
+	struct task *holder;
+	struct task *last; /* the holder before the decision at hand */
+	struct task **parked; /* by sched_ord */
+	int nparked, capparked;
+	int nblocked;
+	bool deadlock; /* found and reported: the guest is being killed */
+	bool chld_blocked;
+};
+
+/* NULL *err: e->sched made (or left NULL without --sched). */
+void sched_new(revel_engine *e, const char **err);
+void sched_free(revel_engine *e);
+/* The root, just spawned, holds the first turn. */
+void sched_root(revel_engine *e, struct task *t);
+/* A stop of a task (not an exit, not an exec): true when it is parked. */
+bool sched_take_stop(revel_engine *e, struct task *t, const struct stop *s);
+/* A task at its start: true when it is parked until its turn. */
+bool sched_take_start(revel_engine *e, struct task *t);
+void sched_forget(revel_engine *e, struct task *t);
+/* No holder: give the turn to the thread the strategy picks. */
+void sched_step(revel_engine *e);
+/* waitpid(-1) while watching the holder (blocked in a call, or over its
+ * slice) and, when every thread is blocked, looking for a deadlock. 0 when
+ * the turn changed hands (or wait_ms passed) without a stop. */
+pid_t sched_wait(revel_engine *e, int *status, int wait_ms);
+/* The root's wait status as the caller sees it: exit 125 after a deadlock. */
+int sched_root_status(revel_engine *e, int status);
+
+/* sched_pick.c: the strategies, the log and its replay. */
+int sched_pick_init(struct sched *S, const struct revel_options *o, const char **err);
+void sched_pick_new_task(struct sched *S, struct task *t);
+/* The index in S->parked of the next holder (S->nparked > 0). */
+int sched_pick(struct sched *S, FILE *warn);
+void sched_pick_end(struct sched *S, FILE *warn);
+
+/* sched_deadlock.c: every live thread blocked in a wait only another guest
+ * thread can end? Then report it on e->log, with each one's call. */
+bool sched_deadlock_check(revel_engine *e);
+
+/* /proc/TID/stat's state letter ('R', 'S', 'D', 'Z', 't'...), 0 if gone. */
+char sched_proc_state(pid_t tid);
+
+#endif

@@ -1,0 +1,197 @@
+-- --sched: one guest thread at a time, the order chosen from a seed
+-- (random, pct), logged and replayed; revel explore; deadlocks found. The
+-- guests (spec/guests/sched_*.c) each hold a bug that natively shows
+-- rarely: a lost update, an order violation, a lock-order deadlock.
+local H = require("helpers.run")
+
+after_each(H.cleanup)
+
+local function G(name)
+  return H.guest(name)
+end
+
+-- revel with --sched words and -o /dev/null (the default tool's lines are
+-- not the guest's output), then the command.
+local function sched(words, argv, opts)
+  local pre = { "-o", "/dev/null" }
+  for _, w in ipairs(words) do
+    pre[#pre + 1] = w
+  end
+  return H.revel(pre, argv, opts)
+end
+
+local function lines(s)
+  local t = {}
+  for l in s:gmatch("[^\n]+") do
+    t[#t + 1] = l
+  end
+  return t
+end
+
+describe("--sched: bad input", function()
+  local rows = {
+    { { "--sched=fifo" }, "--sched takes random or pct[:DEPTH[:STEPS]], not \"fifo\"" },
+    { { "--sched=pct:0" }, "--sched=pct:0: DEPTH takes a whole number from 1, not \"0\"" },
+    { { "--sched=pct:3:x" }, "--sched=pct:3:x: STEPS takes a whole number from 1, not \"x\"" },
+    { { "--sched-log", "LOG" }, "--sched-log needs --sched (or --sched-replay)" },
+    { { "--sched=random", "--on-deadlock=later" }, "--on-deadlock takes kill or wait, not \"later\"" },
+    { { "--sched-replay", "FOREIGN" }, "not a revel schedule log" },
+    { { "--sched-replay", "MALFORMED" }, ":3: not a decision" },
+    { { "--sched-replay", "MISSING" }, ": No such file or directory" },
+    { { "--sched=random", "-b", "execve" }, "cannot run one thread at a time (--sched) with -b execve" },
+  }
+  for _, row in ipairs(rows) do
+    it(table.concat(row[1], " ") .. ": one line, 125, no guest run", function()
+      local words = {}
+      for i, w in ipairs(row[1]) do
+        words[i] = w == "FOREIGN" and H.file("#!/bin/sh\necho hi\n")
+          or w == "MALFORMED" and H.file("# revel schedule log 1\n1 0 0\n2 x\n")
+          or w == "MISSING" and H.tmppath("none") or w == "LOG" and H.tmppath("log") or w
+      end
+      local mark = H.tmppath("ran")
+      local r = H.revel(words, { "touch", mark })
+      assert.are.equal(125, r.code, r.err)
+      local l = lines(r.err)
+      assert.are.equal(1, #l, r.err)
+      assert.is_truthy(l[1]:find("^revel: "), r.err)
+      assert.is_truthy(l[1]:find(row[2], 1, true), r.err)
+      assert.is_nil(io.open(mark))
+    end)
+  end
+
+  it("explore without a command, with a bad -n or a bad --fail-on: one line, 125", function()
+    for _, words in ipairs({ { "explore" }, { "explore", "-n", "5" }, { "explore", "-n", "0", "--", "true" },
+      { "explore", "--fail-on", "(", "--", "true" }, { "explore", "--seed", "4", "--", "true" },
+      { "explore", "--sched=lifo", "--", "true" } }) do
+      local r = H.sh(H.words({ H.bin, unpack(words) }))
+      assert.are.equal(125, r.code, r.err)
+      assert.are.equal(1, #lines(r.err), r.err)
+      assert.is_truthy(r.err:find("^revel: explore: "), r.err)
+    end
+  end)
+end)
+
+describe("--sched: one thread at a time", function()
+  it("the same seed makes the same decisions and output; the log replays them", function()
+    local logs, outs = {}, {}
+    for i = 1, 2 do
+      logs[i] = H.track(H.tmppath("log"))
+      local r = sched({ "--sched=random", "--seed", "7", "--sched-log", logs[i] }, { G("sched_lost_update") })
+      assert.is_truthy(r.code == 0 or r.code == 1, r.err)
+      outs[i] = r.code .. r.out
+    end
+    local a, b = H.slurp(logs[1]), H.slurp(logs[2])
+    assert.is_truthy(a:find("^# revel schedule log 1\n# strategy=random seed=7\n"), a)
+    assert.is_truthy(select(2, a:gsub("\n%d+ %d+ %d+,", "")) > 2, a) -- contested decisions
+    assert.are.equal(a, b)
+    assert.are.equal(outs[1], outs[2])
+    local again = H.track(H.tmppath("log"))
+    local r = sched({ "--sched-replay", logs[1], "--sched-log", again }, { G("sched_lost_update") })
+    assert.are.equal(outs[1], r.code .. r.out)
+    assert.are.equal("", r.err)
+    assert.are.equal(a:gsub("^[^\n]*\n[^\n]*\n", ""), (H.slurp(again):gsub("^[^\n]*\n[^\n]*\n", "")))
+    -- another seed, other decisions
+    local other = H.track(H.tmppath("log"))
+    sched({ "--sched=random", "--seed", "8", "--sched-log", other }, { G("sched_lost_update") })
+    assert.are_not.equal(a:gsub("^[^\n]*\n[^\n]*\n", ""), (H.slurp(other):gsub("^[^\n]*\n[^\n]*\n", "")))
+  end)
+
+  it("a replay that no longer matches the program says where it diverged", function()
+    local log = H.track(H.tmppath("log"))
+    sched({ "--sched=random", "--seed", "3", "--sched-log", log }, { G("sched_order") })
+    local r = sched({ "--sched-replay", log }, { G("threads4") })
+    assert.is_truthy(r.err:find("revel: %-%-sched%-replay: diverged at decision %d+: "), r.err)
+  end)
+
+  it("a thread that spins without a syscall is made to give up its turn", function()
+    for _, s in ipairs({ "random", "pct:1", "pct:3" }) do
+      for seed = 1, 4 do
+        local r = sched({ "--sched=" .. s, "--seed", tostring(seed) }, { G("sched_spin") }, { timeout = 30 })
+        assert.are.equal(0, r.code, s .. " " .. seed .. r.err)
+        assert.are.equal("spun\n", r.out)
+      end
+    end
+  end)
+
+  it("real programs give their native output: make -j2, python threads, xz -T2", function()
+    local dir = H.tmpdir() .. "/mk"
+    os.execute("mkdir -p " .. H.q(dir))
+    local mk = assert(io.open(dir .. "/Makefile", "w"))
+    mk:write("all: a b c\n\t@echo all\na b c:\n\t@echo $@ > $@.out; cat $@.out\n")
+    mk:close()
+    local py = "import threading\nr=[]\ndef f(i):\n  s=0\n  for k in range(3000): s+=k*i\n  r.append((i,s))\n" ..
+      "ts=[threading.Thread(target=f,args=(i,)) for i in range(4)]\n[t.start() for t in ts]\n[t.join() for t in ts]\n" ..
+      "print(sorted(r))\n"
+    local input = H.track(H.tmppath("xin"))
+    os.execute("head -c 200000 /dev/urandom > " .. H.q(input))
+    for _, argv in ipairs({ { "sh", "-c", "make -s -j2 -C " .. H.q(dir) .. " | sort; rm -f " .. H.q(dir) .. "/*.out" },
+      { "python3", "-c", py }, { "sh", "-c", "xz -T2 -c " .. H.q(input) .. " | md5sum" } }) do
+      local n = H.native(argv)
+      assert.are.equal(0, n.code, n.err)
+      for seed = 1, 2 do
+        local r = sched({ "--sched=random", "--seed", tostring(seed) }, argv, { timeout = 120 })
+        assert.are.equal(0, r.code, argv[1] .. r.err)
+        assert.are.equal(n.out, r.out)
+      end
+    end
+  end)
+end)
+
+-- The bug a guest shows: its output when it does.
+local BUGS = {
+  { "sched_lost_update", "lost" },
+  { "sched_order", "use after free" },
+  { "sched_deadlock", "revel: deadlock:" },
+}
+
+describe("the guests' bugs", function()
+  it("natively show in few of 200 runs", function()
+    for _, b in ipairs(BUGS) do
+      local r = H.sh(("n=0; for i in $(seq 200); do timeout 5 %s > /dev/null 2>&1 || n=$((n+1)); done; echo $n")
+        :format(H.q(G(b[1]))), { timeout = 600 })
+      local fails = tonumber(r.out)
+      assert.is_truthy(fails and fails <= 20, b[1] .. ": " .. r.out)
+    end
+  end)
+
+  for _, b in ipairs(BUGS) do
+    it(b[1] .. ": revel explore -n 100 --sched=pct:3 finds it, and its command gives it 10 times of 10", function()
+      local r = H.sh(H.words({ H.bin, "explore", "-n", "100", "--sched=pct:3", "--", G(b[1]), H.sleep_arg(0) }),
+        { timeout = 600 })
+      assert.are.equal(1, r.code, r.out .. r.err)
+      assert.is_truthy(r.out:find(b[2], 1, true), r.out)
+      local cmd = r.out:match("reproduce it with:\n([^\n]+)\n")
+      assert.is_truthy(cmd and cmd:find("--sched=pct:3:%d+ %-%-seed %d+ "), r.out)
+      for _ = 1, 10 do
+        local again = H.sh(cmd)
+        assert.is_truthy((again.out .. again.err):find(b[2], 1, true), again.out .. again.err)
+        assert.are_not.equal(0, again.code)
+      end
+      assert.are.same({}, H.procs_matching(H.sleep_arg(0)))
+    end)
+  end
+
+  it("a deadlock is reported as one: each thread's call, exit 125, the guest killed", function()
+    local r = H.sh(H.words({ H.bin, "explore", "-n", "100", "--sched=pct:3", "--", G("sched_deadlock"),
+      H.sleep_arg(1) }), { timeout = 600 })
+    local cmd = assert(r.out:match("reproduce it with:\n([^\n]+)\n"), r.out)
+    local d = H.sh(cmd)
+    assert.are.equal(125, d.code, d.err)
+    assert.are.equal("", d.out)
+    local l = lines(d.err)
+    assert.are.equal("revel: deadlock: every thread waits for another one; the guest is killed "
+      .. "(--on-deadlock=wait waits on). Their calls:", l[1])
+    assert.are.equal(4, #l, d.err)
+    assert.is_truthy(l[2]:find("^revel:   thread 0 %[pid %d+%] futex%(0x%x+, FUTEX_WAIT"), d.err)
+    assert.is_truthy(l[3]:find("^revel:   thread 1 %[pid %d+%] futex%(0x%x+, FUTEX_WAIT_PRIVATE, 2, NULL%)"), d.err)
+    assert.is_truthy(l[4]:find("^revel:   thread 2 %[pid %d+%] futex%(0x%x+, FUTEX_WAIT_PRIVATE, 2, NULL%)"), d.err)
+    assert.are.same({}, H.procs_matching(H.sleep_arg(1)))
+    -- --on-deadlock=wait: no report; the run waits until it is ended
+    local w = H.sh(cmd:gsub(" %-%- ", " --on-deadlock=wait -- ", 1), { timeout = 3 })
+    assert.are.equal(124, w.code, w.err)
+    assert.is_falsy(w.err:find("deadlock", 1, true), w.err)
+    assert.is_truthy(H.eventually(function()
+      return #H.procs_matching(H.sleep_arg(1)) == 0
+    end))
+  end)
+end)
