@@ -251,8 +251,7 @@ void sched_forget(revel_engine *e, struct task *t)
 static bool in_call(const struct task *t)
 {
 	return t->sched_exit || t->state == TS_OBSERVE || t->state == TS_INJ_RUN ||
-	       t->state == TS_FAULT_EXIT || t->state == TS_PLACE_EXIT ||
-	       t->state == TS_RESTART_FIX;
+	       t->state == TS_FAULT_EXIT || t->state == TS_PLACE_EXIT || t->state == TS_RESTART_FIX;
 }
 
 static void handle(revel_engine *e, pid_t tid, int status)
@@ -302,7 +301,8 @@ static void grant(revel_engine *e, struct task *t, int how)
 	} else if (how == SCHED_PARK_CONT) {
 		task_cont(t, 0);
 	} else {
-		struct stop s = {.kind = t->sched_kind, .sig = t->sched_sig, .event = t->sched_event};
+		struct stop s = {
+		    .kind = t->sched_kind, .sig = t->sched_sig, .event = t->sched_event};
 		if (s.kind == STOP_SECCOMP)
 			t->sched_exit = true;
 		tracer_state_stop(e, t, &s);

@@ -33,7 +33,7 @@ struct sched {
 	long step;      /* decisions made */
 	long contested; /* ... with more than one thread to pick from */
 	struct task *holder;
-	struct task *last; /* the holder before the decision at hand */
+	struct task *last;    /* the holder before the decision at hand */
 	struct task **parked; /* by sched_ord */
 	int nparked, capparked;
 	int nblocked;

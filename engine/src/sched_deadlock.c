@@ -130,7 +130,8 @@ static ssize_t reader(void *ctx, pid_t tid, uint64_t addr, void *buf, size_t n)
 
 static void report(revel_engine *e, struct task *t, long nr, const int64_t args[6])
 {
-	struct revel_fmt f = {.read = reader, .ctx = e, .string_limit = 32, .pid = t->tid, .tid = t->tid};
+	struct revel_fmt f = {
+	    .read = reader, .ctx = e, .string_limit = 32, .pid = t->tid, .tid = t->tid};
 	struct revel_fmt_state st;
 	char line[512];
 	int n = revel_format_enter(&f, nr, args, &st, line, sizeof line);

@@ -64,10 +64,12 @@ int sched_pick_init(struct sched *S, const struct revel_options *o, const char *
 			*err = "cannot create the --sched-log file";
 			return -1;
 		}
-		fprintf(S->log, "# revel schedule log 1\n# strategy=%s", S->strategy == REVEL_SCHED_PCT ? "pct" : "random");
+		fprintf(S->log, "# revel schedule log 1\n# strategy=%s",
+		        S->strategy == REVEL_SCHED_PCT ? "pct" : "random");
 		if (S->strategy == REVEL_SCHED_PCT)
 			fprintf(S->log, ":%d:%d", S->depth, S->steps);
-		fprintf(S->log, " seed=%llu\n# decision thread runnable\n", (unsigned long long)o->sched_seed);
+		fprintf(S->log, " seed=%llu\n# decision thread runnable\n",
+		        (unsigned long long)o->sched_seed);
 	}
 	return 0;
 }
@@ -98,17 +100,19 @@ static int replayed(struct sched *S, FILE *warn)
 		return -1;
 	long at = S->step - 1;
 	if (at >= S->nreplay) {
-		fprintf(warn, "revel: --sched-replay: diverged at decision %ld: the log ends there\n",
+		fprintf(warn,
+		        "revel: --sched-replay: diverged at decision %ld: the log ends there\n",
 		        S->step);
 		S->diverged = true;
 		return -1;
 	}
 	int k = find_ord(S, S->replay[at]);
 	if (k < 0) {
-		fprintf(warn,
-		        "revel: --sched-replay: diverged at decision %ld: the log chooses thread %d, "
-		        "which cannot run (runnable: ",
-		        S->step, S->replay[at]);
+		fprintf(
+		    warn,
+		    "revel: --sched-replay: diverged at decision %ld: the log chooses thread %d, "
+		    "which cannot run (runnable: ",
+		    S->step, S->replay[at]);
 		list_ords(S, warn);
 		fputs(")\n", warn);
 		S->diverged = true;
@@ -156,8 +160,9 @@ int sched_pick(struct sched *S, FILE *warn)
 void sched_pick_end(struct sched *S, FILE *warn)
 {
 	if (S->replay && !S->diverged && S->step < S->nreplay)
-		fprintf(warn,
-		        "revel: --sched-replay: diverged: the run ended after decision %ld, the log "
-		        "has %d\n",
-		        S->step, S->nreplay);
+		fprintf(
+		    warn,
+		    "revel: --sched-replay: diverged: the run ended after decision %ld, the log "
+		    "has %d\n",
+		    S->step, S->nreplay);
 }
