@@ -24,6 +24,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/sched.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -33,6 +36,9 @@
 #define DEFAULT_SLICE_NS 5000000ll /* CPU time without a syscall */
 #define LOOK_NS 1000000ll          /* how often a running holder's CPU time is read */
 #define IDLE_NS 50000000ll         /* every thread blocked this long: a deadlock? */
+/* Asleep this long in a call that waits on nothing (a page read, a lock in
+ * the kernel): it gives up its turn all the same. */
+#define ASLEEP_NS 50000000ll
 
 static int64_t now_ns(void)
 {
@@ -254,6 +260,89 @@ static bool in_call(const struct task *t)
 	       t->state == TS_FAULT_EXIT || t->state == TS_PLACE_EXIT || t->state == TS_RESTART_FIX;
 }
 
+/* Only a call that can wait for another thread (or the clock, or the world)
+ * gives up the turn when the thread is seen asleep in it: a call that sleeps
+ * a moment inside the kernel (memory for a clone, a page of a file) comes
+ * back by itself, and giving the turn away then would make the next decision
+ * depend on that moment. */
+bool sched_may_block(revel_engine *e, struct task *t)
+{
+	long nr;
+	int64_t a[6];
+	if (!sched_blocked_call(t->tid, &nr, a))
+		return false;
+	switch (nr) {
+	case SYS_read:
+	case SYS_readv:
+	case SYS_pread64:
+	case SYS_preadv:
+	case SYS_preadv2:
+	case SYS_write:
+	case SYS_writev:
+	case SYS_pwrite64:
+	case SYS_ioctl:
+	case SYS_splice:
+	case SYS_sendfile: {
+		/* A file's data or a disk's: no other thread to wait for. */
+		char path[64];
+		struct stat st;
+		snprintf(path, sizeof path, "/proc/%d/fd/%d", (int)t->tid,
+		         (int)a[nr == SYS_sendfile]);
+		return stat(path, &st) != 0 ||
+		       !(S_ISREG(st.st_mode) || S_ISBLK(st.st_mode) || S_ISDIR(st.st_mode));
+	}
+	case SYS_futex:
+	case SYS_futex_waitv:
+	case SYS_recvfrom:
+	case SYS_recvmsg:
+	case SYS_recvmmsg:
+	case SYS_sendto:
+	case SYS_sendmsg:
+	case SYS_sendmmsg:
+	case SYS_accept:
+	case SYS_accept4:
+	case SYS_connect:
+	case SYS_poll:
+	case SYS_ppoll:
+	case SYS_select:
+	case SYS_pselect6:
+	case SYS_epoll_wait:
+	case SYS_epoll_pwait:
+	case SYS_epoll_pwait2:
+	case SYS_wait4:
+	case SYS_waitid:
+	case SYS_nanosleep:
+	case SYS_clock_nanosleep:
+	case SYS_pause:
+	case SYS_rt_sigsuspend:
+	case SYS_rt_sigtimedwait:
+	case SYS_msgrcv:
+	case SYS_msgsnd:
+	case SYS_semop:
+	case SYS_semtimedop:
+	case SYS_flock:
+	case SYS_fcntl:
+	case SYS_open:
+	case SYS_openat:
+	case SYS_vfork:
+	case SYS_io_getevents:
+	case SYS_io_pgetevents:
+	case SYS_mq_timedreceive:
+	case SYS_mq_timedsend:
+	case SYS_tee:
+		return true;
+	case SYS_clone:
+		return (a[0] & CLONE_VFORK) != 0;
+	case SYS_clone3: {
+		uint64_t flags = 0;
+		revel_mem_read(e, t->tid, (uint64_t)a[0], &flags, sizeof flags);
+		return (flags & CLONE_VFORK) != 0;
+	}
+	default:
+		return false;
+	}
+}
+
 static void handle(revel_engine *e, pid_t tid, int status)
 {
 	struct stop s = stop_decode(status);
@@ -296,6 +385,7 @@ static void grant(revel_engine *e, struct task *t, int how)
 	S->holder = t;
 	t->sched_since = now_ns();
 	t->sched_cpu0 = -1;
+	t->sched_asleep = 0;
 	if (how == SCHED_PARK_START) {
 		tracer_task_started(e, t);
 	} else if (how == SCHED_PARK_CONT) {
@@ -362,7 +452,14 @@ pid_t sched_wait(revel_engine *e, int *status, int wait_ms)
 		struct task *h = S->holder;
 		if (h && i > 0 && in_call(h)) {
 			char st = sched_proc_state(h->tid);
-			if (st == 'S' || st == 'D' || st == 'Z' || st == 'X') {
+			bool asleep = st == 'S' || st == 'D';
+			if (!asleep)
+				h->sched_asleep = 0;
+			else if (!h->sched_asleep)
+				h->sched_asleep = now;
+			if (st == 'Z' || st == 'X' ||
+			    (asleep &&
+			     (sched_may_block(e, h) || now - h->sched_asleep >= ASLEEP_NS))) {
 				give_up(S, h);
 				return 0;
 			}

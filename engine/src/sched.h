@@ -71,6 +71,11 @@ void sched_pick_end(struct sched *S, FILE *warn);
  * thread can end? Then report it on e->log, with each one's call. */
 bool sched_deadlock_check(revel_engine *e);
 
+/* The call a thread sleeps in (/proc/TID/syscall): false if none. */
+bool sched_blocked_call(pid_t tid, long *nr, int64_t args[6]);
+/* Is it a call that can wait on another thread, the clock or the world? */
+bool sched_may_block(revel_engine *e, struct task *t);
+
 /* /proc/TID/stat's state letter ('R', 'S', 'D', 'Z', 't'...), 0 if gone. */
 char sched_proc_state(pid_t tid);
 

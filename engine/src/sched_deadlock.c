@@ -20,7 +20,7 @@
 #define FUTEX_CMD(op) ((op) & ~(128 | 256)) /* without PRIVATE, CLOCK_REALTIME */
 
 /* The call a blocked thread sleeps in: its number and arguments. */
-static bool blocked_call(pid_t tid, long *nr, int64_t args[6])
+bool sched_blocked_call(pid_t tid, long *nr, int64_t args[6])
 {
 	char path[64], buf[512];
 	snprintf(path, sizeof path, "/proc/%d/syscall", (int)tid);
@@ -156,7 +156,7 @@ bool sched_deadlock_check(revel_engine *e)
 			continue; /* a leader gone before its threads */
 		long nr;
 		int64_t args[6];
-		if ((st != 'S' && st != 'D') || !blocked_call(t->tid, &nr, args) ||
+		if ((st != 'S' && st != 'D') || !sched_blocked_call(t->tid, &nr, args) ||
 		    !waits_on_guest(e, t, nr, args))
 			return false;
 	}
@@ -168,7 +168,7 @@ bool sched_deadlock_check(revel_engine *e)
 		while ((t = tasks_next(&e->tasks, &i))) {
 			long nr;
 			int64_t args[6];
-			if (t->sched_ord == ord && blocked_call(t->tid, &nr, args))
+			if (t->sched_ord == ord && sched_blocked_call(t->tid, &nr, args))
 				report(e, t, nr, args);
 		}
 	}

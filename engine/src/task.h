@@ -117,6 +117,7 @@ struct task {
 	uint64_t sched_prio;
 	int64_t sched_since; /* CLOCK_MONOTONIC ns its turn began */
 	int64_t sched_cpu0;  /* CPU ns at the first slice check of its turn (-1: none yet) */
+	int64_t sched_asleep; /* when it was first seen asleep in its call (0: not) */
 };
 
 /* ---- the table, keyed by tid (tasks.c) ---- */
