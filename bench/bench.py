@@ -33,7 +33,7 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import report  # noqa: E402
 from configs import (ALL_SECTIONS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
                      PLACE_THREADS, RDTSC_PAIRS, ROOT, THREAD_CONFIGS, TOOLS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
-                     TIME_CONFIGS, TIMER_CONFIGS, TIMER_ROUNDS_PER_N, VDSO_PAIRS, WAIT_CONFIGS, WAIT_THREADS)
+                     TIME_CONFIGS, TIMER_CONFIGS, TIMER_ROUNDS_PER_N, TIMELINE_HTML, VDSO_PAIRS, WAIT_CONFIGS, WAIT_THREADS)
 from report import cpu_list, loadavg, median, spread  # noqa: E402
 
 
@@ -406,6 +406,9 @@ class Bench:
                 for n in a.threads:
                     for cfg in THREAD_CONFIGS:
                         self.measure(mode, f"threads:{n}", cfg)
+            elif s == "timeline":
+                self.measure(mode, "find", "revel_default")
+                self.measure(mode, "find", "revel_default_timeline")
             elif s == "inject":
                 for cfg in INJECT_PAIRS:
                     self.measure(mode, "find", cfg)
@@ -489,13 +492,14 @@ def main(argv):
         for wl in ("getppid", "find"):
             lines, figs["main"][wl] = report.workload(b, wl)
             out += lines
-    if "main" in a.sections or "inject" in a.sections:
+    if "main" in a.sections or "inject" in a.sections or "timeline" in a.sections:
         lines, figs["targets"] = report.targets(b)
         out += lines
     for s, fn in (("placement", report.placement), ("threads", report.threads),
                   ("inject", report.inject), ("tracer", report.tracer), ("wait", report.wait),
                   ("time", report.time_section), ("rdtsc", report.rdtsc_section),
-                  ("vdso", report.vdso_section), ("timer", report.timer_section)):
+                  ("vdso", report.vdso_section), ("timer", report.timer_section),
+                  ("timeline", report.timeline_section)):
         if s in a.sections:
             lines, figs[s] = fn(b)
             out += lines
@@ -539,6 +543,8 @@ def main(argv):
         json.dump(doc, f, indent=1)
         f.write("\n")
     os.replace(tmp, a.json)
+    if os.path.exists(TIMELINE_HTML):
+        os.remove(TIMELINE_HTML)
     md = os.path.splitext(a.json)[0] + ".md"
     with open(md, "w") as f:
         f.write(text)

@@ -2,13 +2,17 @@
 (used by bench.py to build the commands and by report.py to label them)."""
 
 import os
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "bench", "tools")
-ALL_SECTIONS = ["main", "placement", "threads", "inject", "tracer", "wait", "time", "rdtsc", "vdso", "timer"]
+ALL_SECTIONS = ["main", "placement", "threads", "inject", "tracer", "wait", "time", "rdtsc", "vdso", "timer", "timeline"]
 INJECT_RULE = "openat:error=ENOENT:when=1000000"  # never fires: find opens far fewer files
 TRACER_THREADS = 4  # threads of the multi-threaded guest in the tracer section
 WAIT_THREADS = 4  # threads of the multi-threaded guest in the wait section
+
+# the timeline section's page (overwritten by each run, removed at the end)
+TIMELINE_HTML = os.path.join(tempfile.gettempdir(), "revel-bench-timeline-%d.html" % os.getpid())
 
 # config -> (label, command line shown in the report, argv prefix before W).
 # "REVEL" and "TOOL:x" are placeholders filled in by Bench.argv.
@@ -57,6 +61,9 @@ CONFIGS = {
                     ["strace", "-f", "-tt", "-T", "-o", "/dev/null"]),
     "revel_default_time": ("revel default tool -tt -T", "revel -f -tt -T -o /dev/null -- W",
                            ["REVEL", "-f", "-tt", "-T", "-o", "/dev/null", "--"]),
+    "revel_default_timeline": ("revel default tool + --timeline",
+                               "revel -f -o /dev/null --timeline T.html -- W",
+                               ["REVEL", "-f", "-o", "/dev/null", "--timeline", TIMELINE_HTML, "--"]),
     "noop_all_inject": ("revel noop-all + rule",
                         f"revel --inject={INJECT_RULE} bench/tools/noop_all.lua -- W",
                         ["REVEL", f"--inject={INJECT_RULE}", "TOOL:noop_all", "--"]),
@@ -118,6 +125,8 @@ TARGETS = [
     ("idle inject rule <= 1.10x without (default tool, find)", "find", "revel_default_inject",
      "revel_default", 1.10, "inject"),
     ("idle inject rule <= 1.10x without (noop-all, find)", "find", "noop_all_inject", "noop_all", 1.10, "inject"),
+    ("--timeline <= 1.10x the default tool with -o (find)", "find", "revel_default_timeline", "revel_default",
+     1.10, "timeline"),
 ]
 
 # the rdtsc section: (workload, native config, trapped config); the cost of one

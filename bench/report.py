@@ -513,3 +513,23 @@ def header(bench, t_start, load_start, load_end, elapsed):
         out += table(["configuration", "command"],
                      [[CONFIGS[c][0], f"`{CONFIGS[c][1]}`"] for c in MAIN_CONFIGS], left=2)
     return out
+
+
+def timeline_section(bench):
+    """--timeline over the default tool against the default tool alone, both
+    with -o, on find: the ratio of medians and the median of per-pass ratios."""
+    cfg, base = "revel_default_timeline", "revel_default"
+    out = ["", f"## --timeline: find {bench.a.find_dir} -type f", ""]
+    for c in (base, cfg):
+        out.append(f"- {CONFIGS[c][0]}: `{CONFIGS[c][1]}`")
+    k0, k1 = ("find", base, None, None), ("find", cfg, None, None)
+    m0, m1 = bench.med(k0), bench.med(k1)
+    pr = paired(bench, k1, k0)
+    fig = {"without_s": m0, "with_s": m1, "with_over_without": ratio(m1, m0), "paired_ratio": pr,
+           "spread_without": bench.spr(k0), "spread_with": bench.spr(k1)}
+    out += [""] + table(["without s", "with s", "with/without", "per-pass ratio", "spread w/o / w"],
+                        [[f_med(m0), f_med(m1), f_ratio(ratio(m1, m0)), f_ratio(pr),
+                          f"{f_pct(bench.spr(k0))} / {f_pct(bench.spr(k1))}"]])
+    notes = [f"- FAILED {CONFIGS[c][0]}: {bench.why(k)}" for k, c in ((k0, base), (k1, cfg))
+             if bench.cmds.get(k, {}).get("failed")]
+    return out + ([""] + notes if notes else []), fig

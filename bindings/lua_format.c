@@ -7,10 +7,58 @@
 #include <revel/format.h>
 #include "lua_api.h"
 
+/* While on (--timeline's second printer decodes the call the first one just
+ * did, at the same stop), reads are kept and a read of the same memory is
+ * served from here: the guest is stopped, its memory the same, and the
+ * second decode costs no second process_vm_readv. Off, and emptied, outside
+ * one observer hook. */
+enum { READS_KEPT = 1024, KEPT_BYTES = 1 << 18 };
+static struct kept_read {
+	unsigned gen; /* kept in this hook when it is kept_gen */
+	pid_t tid;
+	uint64_t addr;
+	size_t n;    /* asked for */
+	ssize_t got; /* the result */
+	size_t at;   /* its bytes in kept_bytes */
+} kept[READS_KEPT];  /* by address: a decode reads many small pieces (dirents) */
+static unsigned char kept_bytes[KEPT_BYTES];
+static size_t kept_used;
+static unsigned kept_gen = 1;
+static int keeping;
+
+static void keep(int on)
+{
+	keeping = on;
+	kept_gen++;
+	kept_used = 0;
+}
+
 /* The decoder reads what the kernel would: no read through PROT_NONE. */
 static ssize_t engine_reader(void *ctx, pid_t tid, uint64_t addr, void *buf, size_t n)
 {
-	return revel_mem_read_checked(ctx, tid, addr, buf, n);
+	if (!keeping)
+		return revel_mem_read_checked(ctx, tid, addr, buf, n);
+	struct kept_read *k = &kept[(addr ^ (addr >> 12)) % READS_KEPT];
+	if (k->gen == kept_gen && k->tid == tid && k->addr == addr && n <= k->n) {
+		if (k->got < 0)
+			return k->got;
+		size_t m = (size_t)k->got < n ? (size_t)k->got : n;
+		memcpy(buf, kept_bytes + k->at, m);
+		return (ssize_t)m;
+	}
+	ssize_t got = revel_mem_read_checked(ctx, tid, addr, buf, n);
+	size_t size = got > 0 ? (size_t)got : 0;
+	if (size <= KEPT_BYTES - kept_used) {
+		k->gen = kept_gen;
+		k->tid = tid;
+		k->addr = addr;
+		k->n = n;
+		k->got = got;
+		k->at = kept_used;
+		memcpy(kept_bytes + kept_used, buf, size);
+		kept_used += size;
+	}
+	return got;
 }
 
 /* -i: the ip of a stopped thread, from the registers read at its stop; a
@@ -118,12 +166,14 @@ static revel_printer *tee;
 /* The default tool's per-call work as an engine observer: no Lua, no
  * coroutine for a call that is only printed. */
 static int observe_enter(void *ctx, revel_engine *e, pid_t tid, long nr, const int64_t args[6],
-			 uint64_t sp)
+                         uint64_t sp)
 {
 	revel_printer *p = ctx;
+	keep(tee != NULL);
 	int hidden = revel_printer_enter(p, tid, nr, args, sp) == 1;
 	if (tee && revel_printer_enter(tee, tid, nr, args, sp) != 1)
 		hidden = 0;
+	keep(0);
 	if (hidden)
 		return REVEL_OBSERVE_DONE; /* -P: not printed, so its exit is not needed */
 	if (nr == SYS_exit || nr == SYS_exit_group)
@@ -133,9 +183,11 @@ static int observe_enter(void *ctx, revel_engine *e, pid_t tid, long nr, const i
 		int64_t rax = 0;
 		if (revel_mem_read(e, tid, sp + 144, &rax, sizeof rax) != sizeof rax)
 			rax = 0;
+		keep(tee != NULL);
 		revel_printer_exit(p, tid, rax);
 		if (tee)
 			revel_printer_exit(tee, tid, rax);
+		keep(0);
 		return REVEL_OBSERVE_DONE;
 	}
 	return REVEL_OBSERVE_EXIT;
@@ -144,9 +196,11 @@ static int observe_enter(void *ctx, revel_engine *e, pid_t tid, long nr, const i
 static void observe_exit(void *ctx, revel_engine *e, pid_t tid, int64_t result)
 {
 	(void)e;
+	keep(tee != NULL);
 	revel_printer_exit(ctx, tid, result);
 	if (tee)
 		revel_printer_exit(tee, tid, result);
+	keep(0);
 }
 
 static void observe_stopped(void *ctx, revel_engine *e, pid_t tid, int sig)

@@ -145,19 +145,28 @@ describe("--timeline FILE.html in headless Chromium", function()
   end)
 end)
 
--- The page's data, read with Python's json module: prints what the spec asks.
+-- The page's data, read with Python's json module: how the run ended, the
+-- calls and threads of its trace, and its injected faults.
 local READ = [==[
 import json, re, sys
 html = open(sys.argv[1]).read()
 assert html.rstrip().endswith("</html>"), html[-200:]
-d = json.loads(re.search(r'<script type="application/json" id="data">(.*?)</script>', html, re.S).group(1))
-n = len(d["L"])
-assert all(len(d[k]) == n for k in "SDCFT")
-print(d["ended"])
-print(n, len(d["lanes"]))
-for m in d["M"]:
-    if m[2] == "fault":
-        print("fault", m[3])
+def script(name):
+    return json.loads(re.search(r'<script type="application/json" id="%s">(.*?)</script>' % name, html, re.S).group(1))
+meta = script("meta")
+trace = re.search(r'<script type="text/plain" id="trace">(.*?)</script>', html, re.S).group(1).replace("\x01", "<")
+calls, tids = 0, set()
+for line in trace.split("\n"):
+    m = re.match(r"(\d+) +\d+\.\d+ [a-z0-9_]+\(", line)
+    if m:
+        calls += 1
+        tids.add(m.group(1))
+        assert m.group(1) in meta["threads"], m.group(1)
+print(meta["ended"])
+print(calls, len(tids))
+for line in trace.split("\n"):
+    if line.endswith("(INJECTED)") or "(INJECTED) <" in line:
+        print("fault", re.match(r"\d+ +\S+ (.*?)( <[\d.]+>)?$", line).group(1))
 ]==]
 
 local function read_page(page)
@@ -190,7 +199,7 @@ describe("--timeline FILE.html", function()
     assert.are.equal(128 + 10, r.code, r.err)
     local out = read_page(page)
     assert.truthy(out:find("^the command was killed by SIGUSR1 %(exit status 138%)\n"), out)
-    assert.truthy(H.slurp(page):find('"signal","--- SIGUSR1 {', 1, true))
+    assert.truthy(H.slurp(page):find(" --- SIGUSR1 {si_signo=SIGUSR1", 1, true))
   end)
 
   it("a run that an error in the tool stops: the page holds the calls so far and says so", function()

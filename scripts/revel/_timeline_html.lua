@@ -1,9 +1,37 @@
 -- revel._timeline_html (private): the --timeline page, one self-contained
--- HTML file (no network): the data of revel._timeline_data as JSON in a
--- script element, the code of revel._timeline_page that draws it.
+-- HTML file (no network): the run's metadata (JSON) and its trace text in
+-- two script elements, the code that reads (revel._timeline_parse) and draws
+-- (revel._timeline_page) them. The trace is strace's text, printable ASCII
+-- and newlines alone (strace escapes every other byte), so it goes in as it
+-- is but for "<", written as the byte 1, which strace never prints: no text
+-- can end its element, and the copy is a pass over bytes, not a JSON escape.
+local data = require("revel._timeline_data")
+local parse = require("revel._timeline_parse")
 local page = require("revel._timeline_page")
 
+local ffi = require("ffi")
+
 local M = {}
+
+-- Copies the trace from file in to out, each "<" as byte 1, a chunk at a time.
+local CHUNK = 65536
+local buf = ffi.new("uint8_t[?]", CHUNK)
+local function copy_trace(from, out)
+  while from do
+    local s = from:read(CHUNK)
+    if not s then
+      return
+    end
+    local n = #s
+    ffi.copy(buf, s, n)
+    for i = 0, n - 1 do
+      if buf[i] == 60 then
+        buf[i] = 1
+      end
+    end
+    assert(out:write(ffi.string(buf, n)))
+  end
+end
 
 local HEAD = [[<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>revel timeline</title>
@@ -30,71 +58,46 @@ click the strip: go there &middot; hover: the call's strace line and time</span>
 <div id="tip"></div>
 <div id="status" data-state="loading" data-errors="0"></div>
 <ul id="lanes"></ul>
-<script type="application/json" id="data">]]
+]]
 
--- JSON strings that cannot end the script element ("<" is escaped too).
-local function str(s)
-  return '"' .. s:gsub('[%c"\\<>&\128-\255]', function(c)
-    return ("\\u%04x"):format(c:byte())
-  end) .. '"'
-end
-
--- Writes a list in chunks: f(item) is its JSON.
-local function list(out, items, f)
-  out:write("[")
-  local buf, n = {}, 0
-  for i, v in ipairs(items) do
-    n = n + 1
-    buf[n] = (i > 1 and "," or "") .. f(v)
-    if n == 4096 then
-      out:write(table.concat(buf))
-      buf, n = {}, 0
-    end
+-- JSON string escapes; "<" too, so that no text can end the script element.
+local ESC = { ['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\t"] = "\\t" }
+for b = 0, 255 do
+  local c = string.char(b)
+  if not ESC[c] and (b < 32 or b >= 127 or c == "<" or c == ">" or c == "&") then
+    ESC[c] = ("\\u%04x"):format(b)
   end
-  out:write(table.concat(buf, "", 1, n), "]")
+end
+local function str(s)
+  return '"' .. s:gsub('[%z\1-\31"\\<>&\127-\255]', ESC) .. '"'
 end
 
-local function num(x)
-  return (("%.3f"):format(x):gsub("%.?0+$", ""))
-end
-
--- Writes the page of d (revel._timeline_data.build) to out; returns true, or
--- nil and the write's error.
-function M.write(out, d)
+-- Writes the page to out: the trace text (read from the file trace), the threads the layer saw (tid ->
+-- { pid, parent, name }), meta: command (argv), ended (words). Returns true,
+-- or nil and the write's error.
+function M.write(out, trace, threads, meta)
   local ok, err = pcall(function()
-    assert(out:write(HEAD, "{"))
-    local words = {}
-    for i, w in ipairs(d.command or {}) do
+    local words, parts = {}, {}
+    for i, w in ipairs(meta.command or {}) do
       words[i] = str(w)
     end
-    out:write('"command":[', table.concat(words, ","), '],"ended":', str(d.ended or ""),
-      ',"span":', num(d.span), ',"classes":[')
-    for i, c in ipairs(d.classes) do
-      out:write(i > 1 and "," or "", str(c))
+    for tid, t in pairs(threads) do
+      parts[#parts + 1] = ('"%d":{"pid":%d%s,"name":%s}'):format(tid, t.pid or tid,
+        t.parent and (',"parent":%d'):format(t.parent) or "", str(t.name or "?"))
     end
-    out:write('],"lanes":')
-    list(out, d.lanes, function(l)
-      return ('{"tid":%d,"pid":%d,"depth":%d,"first":%s,"name":%s,"proc":%s}'):format(l.tid, l.pid, l.depth,
-        tostring(l.first), str(l.name), str(l.proc))
-    end)
-    local calls = d.calls
-    out:write(',"L":')
-    list(out, calls, function(c) return tostring(c.lane) end)
-    out:write(',"S":')
-    list(out, calls, function(c) return num(c.start) end)
-    out:write(',"D":')
-    list(out, calls, function(c) return num(c.dur) end)
-    out:write(',"C":')
-    list(out, calls, function(c) return tostring(c.class) end)
-    out:write(',"F":')
-    list(out, calls, function(c) return tostring(c.flags) end)
-    out:write(',"T":')
-    list(out, calls, function(c) return str(c.text) end)
-    out:write(',"M":')
-    list(out, d.marks, function(m)
-      return ("[%s,%s,%s,%s]"):format(m[1] and tostring(m[1]) or "null", num(m[2]), str(m[3]), str(m[4]))
-    end)
-    assert(out:write("}</script>\n<script>\n", page, "</script>\n</body></html>\n"))
+    local classes, map = {}, {}
+    for i, c in ipairs(data.CLASSES) do
+      classes[i] = str(c)
+    end
+    for name, c in pairs(data.class_map()) do
+      map[#map + 1] = ('"%s":%d'):format(name, c)
+    end
+    assert(out:write(HEAD, '<script type="application/json" id="meta">{"command":[', table.concat(words, ","),
+      '],"ended":', str(meta.ended or ""), ',"classes":[', table.concat(classes, ","), '],"classOf":{',
+      table.concat(map, ","), '},"threads":{', table.concat(parts, ","), '}}</script>\n',
+      '<script type="text/plain" id="trace">'))
+    copy_trace(trace, out)
+    assert(out:write("</script>\n<script>\n", parse, page, "</script>\n</body></html>\n"))
   end)
   if not ok then
     return nil, err

@@ -19,14 +19,18 @@ window.addEventListener("error", function (e) {
 });
 (function () {
   var started = performance.now();
-  var D = JSON.parse(document.getElementById("data").textContent);
+  var meta = JSON.parse(document.getElementById("meta").textContent);
+  var D = timelineData(meta, document.getElementById("trace").textContent.replace(/\x01/g, "<"));
+  D.classes = meta.classes;
+  D.command = meta.command;
+  D.ended = meta.ended;
   var COLORS = { file: "#4e79a7", network: "#59a14f", process: "#b07aa1", memory: "#f28e2b",
     signal: "#e15759", wait: "#bab0ac", other: "#9c755f" };
   var MARKS = { signal: "#d62728", fault: "#000000", exec: "#2ca02c", exit: "#444444" };
   var cls = D.classes, ncls = cls.length;
   var ccol = cls.map(function (c) { return COLORS[c] || "#888"; });
   var lanes = D.lanes, nl = lanes.length, n = D.L.length;
-  var S = Float64Array.from(D.S), Dur = Float64Array.from(D.D), C = D.C, F = D.F, T = D.T, L = D.L;
+  var S = D.S, Dur = D.D, C = D.C, F = D.F, T = D.T, L = D.L;
   var span = D.span > 0 ? D.span : 1;
   var first = new Int32Array(nl + 1), maxDur = new Float64Array(nl);
   for (var i = 0; i < n; i++) {

@@ -7,8 +7,8 @@
 -- default tool the engine's observer feeds that printer in C along with the
 -- tool's own (strace.lua's set_tee), so the timeline costs no Lua per call;
 -- over any other tool this layer's syscall handler feeds it, as strace.lua's
--- handler feeds its printer. At the end the text is read back
--- (revel._timeline_data) and the page written. The HTML file is opened
+-- handler feeds its printer. At the end the text is read back and copied
+-- into the page (revel._timeline_html), which parses it in the browser. The HTML file is opened
 -- before the guest starts: one that cannot be created ends revel (125).
 local rffi = require("revel.ffi")
 local data = require("revel._timeline_data")
@@ -90,7 +90,7 @@ function M.new(path, inner_strace, opts)
     end
     local o = ffi.new("struct revel_printer_opts")
     o.fd, o.mode, o.prefix = fd, ffi.C.REVEL_PRINT_TEXT, ffi.C.REVEL_PREFIX_ALWAYS
-    o.string_limit = 48
+    o.string_limit = 32 -- the default tool's: its reads serve this printer too
     o.abs_time, o.abs_digits = ffi.C.REVEL_TIME_UNIX, 9
     o.syscall_times, o.syscall_digits = 1, 9
     o.root_only = 0
@@ -186,18 +186,15 @@ function M.new(path, inner_strace, opts)
       api.printer_free(P)
       P = nil
     end
-    local text = ""
+    local trace = fd and io.open("/proc/self/fd/" .. fd)
     if fd then
-      local f = io.open("/proc/self/fd/" .. fd)
-      text = f and f:read("*a") or ""
-      if f then
-        f:close()
-      end
       ffi.C.close(fd)
       fd = nil
     end
-    local d = data.build(text, threads, { command = opts.command, ended = ended })
-    local ok, werr = html.write(out, d)
+    local ok, werr = html.write(out, trace, threads, { command = opts.command, ended = ended })
+    if trace then
+      trace:close()
+    end
     local cok, cerr = out:close()
     if not ok or not cok then
       io.stderr:write("revel: ", path, ": ", tostring(werr or cerr), "\n")
