@@ -44,7 +44,7 @@ window.addEventListener("error", function (e) {
 
   document.getElementById("cmd").textContent = (D.command || []).join(" ");
   document.getElementById("ended").textContent = D.ended || "";
-  document.getElementById("count").textContent = n + " calls in " + nl + " threads, " + fmtDur(span);
+  document.getElementById("count").textContent = n + (n === 1 ? " call in " : " calls in ") + nl + (nl === 1 ? " thread, " : " threads, ") + fmtDur(span);
   var legend = document.getElementById("legend");
   cls.forEach(function (c, k) {
     var s = document.createElement("span");
@@ -364,7 +364,8 @@ window.addEventListener("error", function (e) {
   setStatus("calls", n);
   setStatus("lanes", nl);
   setStatus("marks", D.M.length);
-  setStatus("ms", Math.round(performance.now() - started));
+  setStatus("ms", Math.round(performance.now() - started)); // reading and drawing the trace
+  setStatus("page-ms", Math.round(performance.now())); // since the page was asked for
   setStatus("state", errors ? "error" : "ready");
   statusEl.textContent = "drawn in " + Math.round(performance.now() - started) + " ms";
 })();
