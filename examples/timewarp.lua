@@ -2,7 +2,11 @@
 -- when negative; fractions allowed). clock_gettime of the wall clocks
 -- (CLOCK_REALTIME, _COARSE, _ALARM and CLOCK_TAI), gettimeofday and time are
 -- run and their answers moved (time's by the shift rounded to a second); the
--- monotonic and CPU clocks are left alone.
+-- monotonic and CPU clocks are left alone. Waits until a wall-clock time
+-- (clock_nanosleep with TIMER_ABSTIME; futex deadlines on CLOCK_REALTIME, as
+-- pthread_cond_timedwait makes) get the deadline moved back, so they last as
+-- long as the guest meant. Not moved: timerfd and POSIX timers set to an
+-- absolute time, file times.
 -- revel routes the calls glibc makes through the vDSO into the kernel for a
 -- tool that subscribes to them, so date, Python's time.time() and every
 -- other libc caller see the moved clock.
@@ -10,7 +14,7 @@
 local ffi = require("ffi")
 
 local tool = { options = { shift = 0 } }
-tool.subscriptions = { "clock_gettime", "gettimeofday", "time" }
+tool.subscriptions = { "clock_gettime", "gettimeofday", "time", "clock_nanosleep", "futex" }
 
 local WALL = { [0] = true, [5] = true, [8] = true, [11] = true } -- REALTIME, _COARSE, _ALARM, TAI
 local NS = 1000000000LL
@@ -66,6 +70,40 @@ function tool.on.time(g, sc)
     g:write(sc.tloc, ffi.string(ffi.new("int64_t[1]", r), 8))
   end
   return r
+end
+
+-- A wait until a time on the wall clock: the guest computed it on the
+-- moved clock, the kernel counts on the real one. The call gets a copy of
+-- the deadline moved back (the guest's own is left as it is).
+local function moved_back(g, addr)
+  local data = g:read(addr, 16)
+  if not data or #data < 16 then
+    return nil
+  end
+  ffi.copy(two, data, 16)
+  local frac = two[1] - shift_ns
+  two[0] = two[0] - shift_s + (frac < 0 and -1 or 0)
+  two[1] = frac < 0 and frac + NS or frac
+  return ffi.string(two, 16)
+end
+
+local TIMER_ABSTIME = 1
+function tool.on.clock_nanosleep(g, sc)
+  if bit.band(sc.flags, TIMER_ABSTIME) ~= 0 and WALL[sc.clockid] and sc.request ~= 0 then
+    sc.request = moved_back(g, sc.request) or sc.request
+  end
+end
+
+-- FUTEX_WAIT_BITSET with FUTEX_CLOCK_REALTIME (pthread_cond_timedwait,
+-- sem_timedwait), FUTEX_LOCK_PI and FUTEX_WAIT_REQUEUE_PI with it: an
+-- absolute deadline on the wall clock.
+local FUTEX_CLOCK_REALTIME, ABS_WALL = 256, { [9] = true, [6] = true, [11] = true }
+function tool.on.futex(g, sc)
+  local op = sc.futex_op % 512
+  local cmd = op % 128
+  if sc.timeout ~= 0 and (cmd == 6 or (op >= FUTEX_CLOCK_REALTIME and ABS_WALL[cmd])) then
+    sc.timeout = moved_back(g, sc.timeout) or sc.timeout
+  end
 end
 
 return tool

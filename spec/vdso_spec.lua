@@ -200,6 +200,19 @@ describe("examples/timewarp.lua", function()
     end
   end)
 
+  it("a wait until a wall-clock time lasts as long as the guest meant (clock_nanosleep, a futex deadline)", function()
+    local want = "clock_nanosleep: 0, as asked\npthread_cond_timedwait: ETIMEDOUT, as asked\n"
+    local n = H.native({ G(), "wait" })
+    assert.are.equal(want, n.out)
+    -- A day back would end both waits at once, a day ahead would hang them
+    -- (the spec's timeout) without the deadline moved back.
+    for _, shift in ipairs({ "-86400", "86400", "0.5" }) do
+      local r = H.revel({ TW, "--shift", shift }, { G(), "wait" }, { timeout = 60 })
+      assert.are.equal(0, r.code, r.err)
+      assert.are.equal(want, r.out, shift)
+    end
+  end)
+
   it("--shift takes a number: anything else is one line, exit 125", function()
     local r = H.revel({ TW, "--shift", "tomorrow" }, { "date" })
     assert.are.equal(125, r.code, r.err)

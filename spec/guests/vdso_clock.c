@@ -5,10 +5,17 @@
  *                       each, in the main thread, then in a new thread,
  *                       then in a forked child that execs itself ("exec N")
  *   vdso_clock bench N  N clock_gettime(CLOCK_MONOTONIC), no output
+ *   vdso_clock wait     waits until the wall clock's now + 0.2 s twice:
+ *                       clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME) and
+ *                       pthread_cond_timedwait (a futex with a CLOCK_REALTIME
+ *                       deadline); prints whether each wait lasted, on the
+ *                       monotonic clock, 0.2 s ("as asked": up to 10 s, for a
+ *                       loaded machine), less ("short") or more ("long")
  *   vdso_clock where    whether the vDSO's clock_gettime and getcpu enter
  *                       the kernel (start with mov $NR, %eax; syscall) */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <errno.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
@@ -55,6 +62,45 @@ static void clocks(const char *where)
 	fflush(stdout);
 }
 
+static double mono_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static const char *span(double s)
+{
+	return s < 0.19 ? "short" : s > 10 ? "long" : "as asked";
+}
+
+static struct timespec wall_in(long ns)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_nsec += ns;
+	ts.tv_sec += ts.tv_nsec / 1000000000;
+	ts.tv_nsec %= 1000000000;
+	return ts;
+}
+
+static int waits(void)
+{
+	double t0 = mono_now();
+	struct timespec until = wall_in(200000000);
+	int rc = clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME, &until, NULL);
+	printf("clock_nanosleep: %d, %s\n", rc, span(mono_now() - t0));
+	pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+	pthread_cond_t c = PTHREAD_COND_INITIALIZER;
+	pthread_mutex_lock(&m);
+	t0 = mono_now();
+	until = wall_in(200000000);
+	rc = pthread_cond_timedwait(&c, &m, &until);
+	printf("pthread_cond_timedwait: %s, %s\n", rc == ETIMEDOUT ? "ETIMEDOUT" : "?", span(mono_now() - t0));
+	pthread_mutex_unlock(&m);
+	return 0;
+}
+
 static void *thread_main(void *arg)
 {
 	(void)arg;
@@ -73,6 +119,8 @@ int main(int argc, char **argv)
 		}
 		return sum == 1; /* keeps the loop */
 	}
+	if (argc == 2 && !strcmp(argv[1], "wait"))
+		return waits();
 	if (argc == 2 && !strcmp(argv[1], "where")) {
 		printf("vdso %s\n", getauxval(AT_SYSINFO_EHDR) ? "yes" : "no");
 		void *h = dlopen("linux-vdso.so.1", RTLD_LAZY | RTLD_NOLOAD);
