@@ -3,8 +3,10 @@
 -- hovers over each lane's first call, zooms with the wheel and pans with the
 -- keys as a person would, and writes what it drew into the DOM: no error
 -- (neither the page's own count nor a console line), one lane per thread of
--- the text trace of the same run, as many bars in each lane as the trace has
--- calls of that thread, the hover text that call's strace line. One
+-- the text trace of the same run, as many calls in each lane as the trace has
+-- calls of that thread, each drawn (as a bar, or in the pixel column that
+-- gathers calls too narrow to see at the whole run's zoom), the hover text
+-- that call's strace line. One
 -- screenshot per page is kept in the build folder (timeline-*.png). Pages
 -- over a tool, of runs that end by a signal or an error, and a file that
 -- cannot be created are checked without a browser. (issue 16)
@@ -84,6 +86,7 @@ local function check_page(argv, name, opts)
     local l = {
       tid = attrs:match('data%-tid="(%d+)"'),
       calls = tonumber(attrs:match('data%-calls="(%d+)"')),
+      covered = tonumber(attrs:match('data%-covered="(%d+)"')), -- drawn as a bar or in a column
       marks = attrs:match('data%-marks="([^"]*)"'),
       hover = unescape(attrs:match('data%-hover="([^"]*)"') or ""),
     }
@@ -95,6 +98,7 @@ local function check_page(argv, name, opts)
     local want = calls[l.tid]
     assert.truthy(want, "a lane for a thread the trace does not have: " .. l.tid)
     assert.are.equal(#want, l.calls, "calls of thread " .. l.tid)
+    assert.are.equal(#want, l.covered, "calls drawn in the lane of thread " .. l.tid)
     assert.are.equal(want[1] .. "(", l.hover:sub(1, #want[1] + 1), l.hover)
     assert.truthy(l.hover:find("\n[%d.]+ [µm]?s · ") or l.hover:find("\n[%d.]+ \194\181s · "), l.hover)
     assert.truthy(l.marks:find("exit", 1, true), l.tid .. " " .. l.marks)

@@ -62,7 +62,9 @@ window.addEventListener("error", function (e) {
   var ctx = main.getContext("2d"), sctx = sum.getContext("2d");
   var tip = document.getElementById("tip");
   var dpr = window.devicePixelRatio || 1;
-  var W = 800, v0 = 0, v1 = span, drawnBy = new Int32Array(nl);
+  // Per lane at the last draw: the shapes drawn, and the calls they stand
+  // for (a bar one, a column those it gathers).
+  var W = 800, v0 = 0, v1 = span, drawnBy = new Int32Array(nl), coveredBy = new Int32Array(nl);
 
   function fmtDur(us) {
     if (us < 1000) return us.toFixed(3) + " \u00b5s";
@@ -84,6 +86,14 @@ window.addEventListener("error", function (e) {
     while (a < b) {
       var m = (a + b) >> 1;
       if (S[m] < t) a = m + 1; else b = m;
+    }
+    return a;
+  }
+  // The first index in [a, b) whose start is > t.
+  function upper(a, b, t) {
+    while (a < b) {
+      var m = (a + b) >> 1;
+      if (S[m] <= t) a = m + 1; else b = m;
     }
     return a;
   }
@@ -167,7 +177,7 @@ window.addEventListener("error", function (e) {
       ctx.beginPath(); ctx.moveTo(x + 0.5, AXIS - 4); ctx.lineTo(x + 0.5, H); ctx.stroke();
       ctx.fillText(fmtDur(t), x + 2, 12);
     }
-    var acc = new Float64Array(ncls), cnt = 0, px = -1, yy = 0, drawnLane = 0;
+    var acc = new Float64Array(ncls), cnt = 0, px = -1, yy = 0, drawnLane = 0, covered = 0;
     function flush() {
       if (!cnt) return;
       var best = 0;
@@ -175,14 +185,15 @@ window.addEventListener("error", function (e) {
       ctx.fillStyle = ccol[best];
       ctx.fillRect(GUTTER + px, yy + 2, 1, LANE - 4);
       drawnLane++;
+      covered += cnt;
       acc.fill(0);
       cnt = 0;
     }
     for (l = 0; l < nl; l++) {
       yy = AXIS + l * LANE;
-      drawnLane = 0;
+      drawnLane = covered = 0;
       var a = first[l], bnd = first[l + 1];
-      var lo = lower(a, bnd, v0 - maxDur[l]), hi = lower(a, bnd, v1);
+      var lo = lower(a, bnd, v0 - maxDur[l]), hi = upper(a, bnd, v1);
       px = -1;
       for (var i = lo; i < hi; i++) {
         var s = S[i], e = s + Dur[i];
@@ -195,6 +206,7 @@ window.addEventListener("error", function (e) {
           ctx.fillRect(GUTTER + cx0, yy + 2, cx1 - cx0, LANE - 4);
           if (F[i] & 1) { ctx.fillStyle = "#c00"; ctx.fillRect(GUTTER + cx0, yy + LANE - 3, cx1 - cx0, 2); }
           drawnLane++;
+          covered++;
         } else {
           var p = Math.floor(x0);
           if (p !== px) { flush(); px = p; }
@@ -204,6 +216,7 @@ window.addEventListener("error", function (e) {
       }
       flush();
       drawnBy[l] = drawnLane;
+      coveredBy[l] = covered;
       marksOf[l].forEach(function (m) {
         if (m[1] < v0 || m[1] > v1) return;
         drawMark(m, GUTTER + (m[1] - v0) * scale, yy + 1);
@@ -333,6 +346,7 @@ window.addEventListener("error", function (e) {
     li.setAttribute("data-pid", lanes[l].pid);
     li.setAttribute("data-calls", first[l + 1] - first[l]);
     li.setAttribute("data-drawn", drawnBy[l]);
+    li.setAttribute("data-covered", coveredBy[l]);
     li.setAttribute("data-marks", marksOf[l].map(function (m) { return m[2]; }).join(","));
     li.textContent = lanes[l].name;
     laneList.appendChild(li);
