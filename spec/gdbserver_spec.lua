@@ -112,6 +112,25 @@ describe("revel --gdbserver with gdb", function()
     assert.matches("rip%s+0x%x+%s+0x%x+ <sum_squares%+%d+>", out)
   end)
 
+  it("reads and writes general, segment, x87, SSE and AVX registers", function()
+    if skip() then return end
+    local avx = io.open("/proc/cpuinfo"):read("*a"):match("%savx%s") ~= nil
+    local cmds = { "break square", "continue", "print $rdi", "set var $rax = 0x1234",
+      "set var $xmm1.v4_int32[2] = 99", "maint flush register-cache", "print/x $rax",
+      "print $xmm1.v4_int32[2]", "print $mxcsr", "print $fs_base != 0", "print $cs", "print $st0" }
+    if avx then
+      cmds[#cmds + 1] = "set var $ymm2.v8_int32[6] = 42"
+      cmds[#cmds + 1] = "maint flush register-cache"
+      cmds[#cmds + 1] = "print $ymm2.v8_int32[6]"
+    end
+    cmds[#cmds + 1] = "kill"
+    local out = session({ pre = { "-e", "trace=none" }, gdb = cmds })
+    assert.matches("%$1 = 1\n%$2 = 0x1234\n%$3 = 99\n%$4 = %[ [A-Z ]+ %]\n%$5 = 1\n%$6 = 51\n%$7 = 0\n", out)
+    if avx then
+      assert.matches("%$8 = 42\n", out)
+    end
+  end)
+
   it("lists threads and switches between them", function()
     if skip() then return end
     local out, rv = session({ arg = "threads", pre = { "-e", "trace=none" }, gdb = { "break threads_ready",
