@@ -673,6 +673,12 @@ void gdb_serve_more(revel_engine *e)
 		if (!handle(e, g->rd.buf, g->rd.len))
 			break;
 	}
-	if (g->connected && !g->monitor_pending)
+	if (g->connected && !g->monitor_pending) {
+		/* A ^C read with the resume packet is the guest's already. */
+		while (g->rpos < g->rend && g->rbuf[g->rpos] == 0x03) {
+			g->rpos++;
+			gdb_interrupt(g);
+		}
 		gdb_wake_watch(e, true); /* the guest runs: ^C and second clients */
+	}
 }

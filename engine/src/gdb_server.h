@@ -115,6 +115,8 @@ void gdb_refuse_others(revel_engine *e, struct gdb_server *g);
 void gdb_wake_start(revel_engine *e);
 void gdb_wake_watch(revel_engine *e, bool on);
 void gdb_wake_stop(struct gdb_server *g);
+/* gdb's ^C: SIGINT to the debugged processes. */
+void gdb_interrupt(struct gdb_server *g);
 
 /* ---- registers (gdb_regs.c) ---- */
 

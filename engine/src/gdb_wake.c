@@ -27,7 +27,7 @@ struct gdb_wake {
 	revel_engine *e;
 };
 
-static void interrupt(struct gdb_server *g)
+void gdb_interrupt(struct gdb_server *g)
 {
 	for (int i = 0; i < g->npids; i++)
 		kill(g->pids[i], SIGINT);
@@ -59,7 +59,7 @@ static void *watch(void *arg)
 				char c;
 				if (recv(g->fd, &c, 1, MSG_PEEK | MSG_DONTWAIT) == 1 && c == 0x03) {
 					(void)!recv(g->fd, &c, 1, MSG_DONTWAIT);
-					interrupt(g);
+					gdb_interrupt(g);
 				} else {
 					rest = true; /* a packet, or the end: the tracer reads it */
 				}
