@@ -17,15 +17,17 @@ local has_python = os.execute("python3 -c 1 > /dev/null 2>&1") == 0
 -- revel [pre...] --gdbserver SOCK [tool] -- gdb_guest arg, and a client (gdb in
 -- batch mode with `target remote SOCK` and the -ex commands given, or any
 -- shell command with $SOCK) once the socket is there. Returns the client's
--- output, revel's { code, out, err }.
+-- output, revel's { code, out, err }. With o.tcp, revel listens on
+-- 127.0.0.1:0 (a free port, as it says on stderr) instead.
 local function session(o)
   local sock = H.track(H.tmppath("gdb.sock"))
+  local where = o.tcp and "127.0.0.1:0" or sock
   local rout, rerr, rcode = H.tmppath("rout"), H.tmppath("rerr"), H.tmppath("rcode")
   local revel = { H.bin }
   for _, w in ipairs(o.pre or {}) do
     revel[#revel + 1] = w
   end
-  for _, w in ipairs({ "--gdbserver", sock, o.tool or "--", o.tool and "--" or guest, o.tool and guest or o.arg,
+  for _, w in ipairs({ "--gdbserver", where, o.tool or "--", o.tool and "--" or guest, o.tool and guest or o.arg,
     o.tool and o.arg or nil }) do
     revel[#revel + 1] = w
   end
@@ -38,23 +40,28 @@ local function session(o)
       words[#words + 1] = "-ex"
       words[#words + 1] = c
     end
-    words[#words + 1] = "-ex"
-    words[#words + 1] = "target remote " .. sock
+    local after = {}
     for _, c in ipairs(o.gdb) do
-      words[#words + 1] = "-ex"
-      words[#words + 1] = c
+      after[#after + 1] = "-ex"
+      after[#after + 1] = c
     end
-    client = H.words(words)
+    -- $SOCK is the socket's path, or the port's HOST:PORT
+    client = H.words(words) .. ' -ex "target remote $SOCK" ' .. H.words(after)
   end
   local script = ([[
 (%s > %s 2> %s; echo $? > %s) &
-i=0; while [ ! -S %s ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done
-SOCK=%s; export SOCK
+i=0; while [ ! -S %s ] && ! grep -q 'listening on' %s 2>/dev/null && [ $i -lt 600 ]; do
+  sleep 0.05; i=$((i+1))
+done
+SOCK=%s
+[ -S "$SOCK" ] || SOCK=$(sed -n 's/^revel: gdbserver: listening on //p' %s)
+export SOCK
 {
 %s
 } 2>&1
 wait
-]]):format(H.words(revel), H.q(rout), H.q(rerr), H.q(rcode), H.q(sock), H.q(sock), client)
+]]):format(H.words(revel), H.q(rout), H.q(rerr), H.q(rcode), H.q(sock), H.q(rerr), H.q(sock), H.q(rerr),
+    client)
   local r = H.sh(script, { timeout = 180 })
   local rv = { out = H.slurp(rout), err = H.slurp(rerr), code = tonumber(H.slurp(rcode)) }
   assert.not_matches("internal%-error", r.out) -- what revel sends never trips gdb up
@@ -97,6 +104,16 @@ describe("revel --gdbserver with gdb", function()
     -- the second continue stops at the next call of square
     assert.matches("Breakpoint 1, square %(x=2%)", out)
     assert.matches("listening on ", rv.err)
+  end)
+
+  it("listens on TCP (a free port with :0), as gdbserver does", function()
+    if skip() then return end
+    local out, rv = session({ tcp = true, pre = { "-e", "trace=none" }, gdb = { "break square", "continue",
+      "delete", "continue" } })
+    assert.matches("revel: gdbserver: listening on 127%.0%.0%.1:%d+\n", rv.err)
+    assert.not_matches(":0\n", rv.err)
+    assert.matches("Breakpoint 1, square %(x=1%)", out)
+    assert.equal("sum=30\n", rv.out)
   end)
 
   it("steps, nexts and finishes as gdb does natively", function()
