@@ -246,6 +246,18 @@ describe("revel --gdbserver with gdb", function()
     assert.equal("vfork child exited 2\n", rv.out)
   end)
 
+  it("follows a vfork child: stops at its breakpoint, steps, and lets the parent go at its exit", function()
+    if skip() then return end
+    local out, rv = session({ arg = "vfork", pre = { "-e", "trace=none" }, gdb = { "set follow-fork-mode child",
+      "break in_child", "continue", "next", "next", "print twice", "continue" } })
+    assert.matches("hit Breakpoint 1, in_child %(v=1%)", out)
+    assert.matches("%$1 = 2\n", out)
+    assert.matches("Detaching vfork parent process %d+ after child exit", out)
+    assert.matches("%[Inferior 2 %(process %d+%) exited with code 02%]", out)
+    assert.equal("vfork child exited 2\n", rv.out)
+    assert.equal(0, rv.code)
+  end)
+
   it("takes its breakpoints out of a child gdb is not told of (no fork events)", function()
     if skip() then return end
     local out, rv = session({ arg = "fork", pre = { "-e", "trace=none" },

@@ -138,8 +138,10 @@ void gdb_stop_all(revel_engine *e)
 			t->gdb_hold = false;
 			continue;
 		}
+		/* A new task's first stop is its initial stop, whatever made it:
+		 * the tracer must see it (st_new). */
 		if (WIFSTOPPED(st) && (unsigned)st >> 16 == PTRACE_EVENT_STOP &&
-		    WSTOPSIG(st) == SIGTRAP) {
+		    WSTOPSIG(st) == SIGTRAP && t->state != TS_NEW) {
 			/* Ours: it goes on as it was going when let go. */
 			restart_is_replay(e, t);
 			t->gdb_deferred = true;
@@ -337,8 +339,12 @@ void gdb_after_stop(revel_engine *e)
 			gdb_reply(g, "W%02x%s", WEXITSTATUS(st), proc);
 		debug_pid(g, g->exit_pid, false);
 		drop_bps(g, g->exit_pid);
-		if (!g->npids)
+		if (!g->npids) {
 			close_client(g);
+		} else { /* gdb goes on with the others: stopped, as all-stop has it */
+			gdb_stop_all(e);
+			gdb_serve_more(e);
+		}
 		return;
 	}
 	if (g->fork_child && !g->finished) {
