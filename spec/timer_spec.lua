@@ -78,6 +78,20 @@ describe("timers", function()
     assert.are.equal(0, t.short, r.err)
   end)
 
+  it("a thread that exits leaves its kernel timer to the next one its process makes, which deletes it", function()
+    -- 20 threads one after the other, each with a timer: the process ends
+    -- with the main thread's and the last thread's, not 21; and the one
+    -- before when its exit had not reached revel yet as the last was made
+    -- (the thread is joined before it is reaped).
+    local argv = G("serial", "1000000")
+    local n = H.native(argv)
+    assert.are.equal("timers 0\n", n.out)
+    local r = H.revel({ H.tool(REPEAT:format(1000000)) }, argv)
+    assert.are.equal(0, r.code, r.err)
+    local k = tonumber(r.out:match("^timers (%d+)\n$"))
+    assert.is_true(k == 2 or k == 3, r.out)
+  end)
+
   it("execve deletes the timer; one set in post_exec fires in the new image", function()
     local log = H.track(H.tmpname())
     local tool = H.tool(([[

@@ -10,7 +10,10 @@
  *                        while it spins until it fired N times
  *   cpu_spin masked N    blocks signal 32 with a raw rt_sigprocmask (glibc
  *                        would not), "blocked", spins N, "unblock",
- *                        unblocks it, spins N, "done" */
+ *                        unblocks it, spins N, "done"
+ *   cpu_spin serial N    20 threads one after the other, each spinning N;
+ *                        then "timers K": the POSIX timers the process
+ *                        has (/proc/self/timers) */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <signal.h>
@@ -101,6 +104,20 @@ int main(int argc, char **argv)
 		pthread_cancel(t);
 		pthread_join(t, &r);
 		printf("cancelled %s\n", r == PTHREAD_CANCELED ? "yes" : "no");
+		return 0;
+	}
+	if (!strcmp(mode, "serial")) {
+		for (int i = 0; i < 20; i++) {
+			pthread_t t;
+			if (pthread_create(&t, NULL, spinner, NULL) || pthread_join(t, NULL))
+				return 1;
+		}
+		FILE *f = fopen("/proc/self/timers", "r");
+		char line[256];
+		int k = 0;
+		while (f && fgets(line, sizeof line, f))
+			k += !strncmp(line, "ID:", 3);
+		printf("timers %d\n", k);
 		return 0;
 	}
 	if (!strcmp(mode, "masked")) {
