@@ -9,6 +9,7 @@ local guest = require("revel._guest")
 local errors = require("revel._errors")
 local startup = require("revel._startup")
 local traps = require("revel._traps")
+local answers = require("revel._answer")
 local vdso = require("revel._vdso")
 local timers = require("revel._timers")
 local engine_opts = require("revel._engine_opts")
@@ -23,10 +24,13 @@ local ACT_CONTINUE, ACT_RETURN, ACT_INJECT, ACT_TAIL = rffi.ACT_CONTINUE, rffi.A
   rffi.ACT_INJECT, rffi.ACT_TAIL
 local DONE, INJECT, TAIL = guest.DONE, guest.INJECT, guest.TAIL
 local FAILED = {} -- tags are tables: a value the tool yields itself is none of them
-local resume, create, status_of = coroutine.resume, coroutine.create, coroutine.status
+local resume, create = coroutine.resume, coroutine.create
 local band, rshift = bit.band, bit.rshift
 local EVF_FAULT = rffi.EVF_FAULT
 local A = rffi.A
+
+local integer, set_call, answer = answers.integer, answers.set_call, answers.answer
+local continue_call = answers.continue_call
 
 local M = {}
 
@@ -68,12 +72,6 @@ local function thread_main(g, sc, handler)
   end
 end
 
--- A result or argument the engine can take: an integer of 64 bits, signed or
--- not (NaN, infinities, fractions and the out of range are not).
-local function integer(v)
-  return v % 1 == 0 and v >= -9223372036854775808 and v < 18446744073709551616
-end
-
 -- "file:line: " of the tool's code a coroutine waits in (a g:inject), or of
 -- the handler f's definition when it has returned.
 local function tool_where(co, f)
@@ -98,57 +96,6 @@ local function describe(g, sc)
     return ("%s of thread %d"):format(g._hook, g.tid)
   end
   return ("%s in thread %d"):format(tostring(sc), g.tid)
-end
-
--- Fill the action with a syscall to run; strings go into guest scratch memory.
--- Returns what is wrong with the call, if anything (no pcall: that would make
--- garbage at every event).
-local function set_call(run, g, act, call)
-  if not integer(call.nr) then
-    return ("the syscall number %s is not an integer"):format(tostring(call.nr))
-  end
-  act.nr = call.nr
-  local args = call.args
-  local sp, placed
-  for i = 1, 6 do
-    local v = args[i]
-    local tv = type(v)
-    if tv == "number" then
-      if not integer(v) then
-        return ("argument %d of %s is %s, not an integer"):format(i, tostring(call.name), tostring(v))
-      end
-      act[A[i]] = v
-    elseif v == nil or v == false then
-      act[A[i]] = 0
-    elseif v == true then
-      act[A[i]] = 1
-    elseif tv == "string" then
-      -- Below the red zone of the stopped thread's stack: nothing of the
-      -- guest's lives there while it is stopped in a syscall.
-      sp = sp or (g._ev.rsp - 128)
-      sp = sp - #v - 1
-      sp = sp - sp % 16
-      local rc = api.mem_write(run.E, g.tid, sp, v, #v + 1)
-      if rc < 0 then
-        return "cannot place a string argument in guest memory: " .. rffi.strerror(-rc)
-      end
-      act[A[i]] = sp
-      placed = placed or {}
-      placed[i], placed[i + 6] = sp, v -- for tostring(call) after it ran
-    else
-      return ("argument %d of %s is a %s"):format(i, tostring(call.name), tv)
-    end
-  end
-  if placed or rawget(call, "_placed") then
-    rawset(call, "_placed", placed)
-  end
-end
-
-local function answer(run, g, act)
-  local rc = api.resume(run.E, g.tid, act, g._ev)
-  if rc < 0 and rc ~= -3 then -- ESRCH: the thread died meanwhile
-    error(("engine refused to resume thread %d: %s"):format(g.tid, rffi.strerror(-rc)), 0)
-  end
 end
 
 -- SIGTERM or SIGHUP to revel: whatever the tool was doing (a handler that
@@ -201,6 +148,9 @@ end
 -- Act on what a thread's coroutine yielded or returned.
 local function after_resume(run, g, co, ok, tag, value)
   if not ok then
+    if g._co == co then
+      g._co = nil -- dead: the thread's next handler gets a new one
+    end
     return handler_failed(run, g, co, tag)
   end
   local act = run.act
@@ -217,11 +167,11 @@ local function after_resume(run, g, co, ok, tag, value)
       end
       act.kind, act.sig = ACT_CONTINUE, 0
     elseif value == nil then
-      act.kind = ACT_CONTINUE
-      local err = set_call(run, g, act, g._sc)
+      local err = continue_call(run, g, act, g._sc)
       if err then
         return handler_failed(run, g, co, { message = tool_where(co, g._fn) .. err, traceback = "" })
       end
+      return
     elseif type(value) == "number" and integer(value) then
       act.kind, act.value = ACT_RETURN, value
     else
@@ -254,11 +204,12 @@ local function after_resume(run, g, co, ok, tag, value)
   answer(run, g, act)
 end
 
--- Run f(g, sc) in the thread's own coroutine (made anew if it died) and act
--- on what it yields or returns.
+-- Run f(g, sc) in the thread's own coroutine (made anew if it died: a dead
+-- one is dropped where its resume fails, so no coroutine.status here, which
+-- would cut the JIT's trace at every call) and act on what it yields or returns.
 local function run_in_thread(run, g, sc, f)
   local co = g._co
-  if co == nil or status_of(co) == "dead" then
+  if co == nil then
     co = create(thread_main)
     g._co = co
   end
