@@ -99,7 +99,29 @@ def workload(bench, wl):
     out = ["", f"## {bench.wlabel(wl)}", ""]
     out += table(["config", "median s", "x native", "x strace -f", "spread",
                   "user s", "sys s"], rows)
+    if wl == "getppid":
+        notes.append(handler_cost(bench, wl))
     return out + ([""] + notes if notes else []), fig
+
+
+def own_median(bench, k):
+    runs = bench.cmds[k]["runs"] if k in bench.cmds else []
+    owns = [r["own_cpu_s"] for r in runs if r.get("own_cpu_s") is not None]
+    return median(owns) if owns else None
+
+
+def handler_cost(bench, wl):
+    """What entering Lua costs per call: the empty handler against noop-all,
+    the same stops, per getppid call (wall, and revel's own CPU time)."""
+    ka, kb = (wl, "noop_handler", None, None), (wl, "noop_all", None, None)
+    a, b, n = bench.med(ka), bench.med(kb), bench.a.getppid_n
+    if a is None or b is None or not n:
+        return "- empty handler against noop-all: no data"
+    line = f"- empty handler against noop-all: {(a - b) / n * 1e6:+.2f} µs per call (wall)"
+    oa, ob = own_median(bench, ka), own_median(bench, kb)
+    if oa is not None and ob is not None:
+        line += f", {(oa - ob) / n * 1e6:+.2f} µs of revel's own CPU time"
+    return line + " (the Lua part alone: `bench/lua_entry.lua`)"
 
 
 def targets(bench):
