@@ -119,8 +119,6 @@ int gdb_server_open(revel_engine *e, const char *addr, int disconnect_kill, char
 	gdb_reader_init(&g->rd);
 	e->gdb = g;
 	gdb_say(e, "listening on %s", g->where);
-	/* A client gone mid-write must not kill revel. */
-	signal(SIGPIPE, SIG_IGN);
 	return 0;
 }
 
@@ -149,7 +147,8 @@ void gdb_server_free(revel_engine *e)
 static void send_all(struct gdb_server *g, const char *p, size_t n)
 {
 	while (n && g->fd >= 0) {
-		ssize_t w = write(g->fd, p, n);
+		/* a client gone mid-write is an error here, never a SIGPIPE */
+		ssize_t w = send(g->fd, p, n, MSG_NOSIGNAL);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
@@ -242,7 +241,7 @@ void gdb_refuse_others(revel_engine *e, struct gdb_server *g)
 		static const char msg[] = "E.revel gdbserver: a client is connected already";
 		char frame[128];
 		size_t n = gdb_frame(frame, sizeof frame, msg, sizeof msg - 1, false);
-		(void)!write(fd, frame, n);
+		(void)!send(fd, frame, n, MSG_NOSIGNAL);
 		close(fd);
 	}
 }
