@@ -33,7 +33,8 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import report  # noqa: E402
 from configs import (ALL_SECTIONS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
                      PLACE_THREADS, RDTSC_PAIRS, ROOT, THREAD_CONFIGS, TOOLS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
-                     TIME_CONFIGS, TIMER_CONFIGS, TIMER_ROUNDS_PER_N, TIMELINE_HTML, VDSO_PAIRS, WAIT_CONFIGS, WAIT_THREADS)
+                     TIME_CONFIGS, TIMER_CONFIGS, TIMER_ROUNDS_PER_N, TIMELINE_HTML, VDSO_PAIRS, WAIT_CONFIGS, WAIT_THREADS,
+                     SCHED_CONFIGS, SCHED_THREADS)
 from report import cpu_list, loadavg, median, spread  # noqa: E402
 
 
@@ -274,6 +275,10 @@ class Bench:
             return f"sleep {wl.split(':')[1]}"
         if wl == "getppid":
             return f"getppid loop: {self.guest} {self.a.getppid_n}"
+        if wl == "make":
+            return "make -s -j2 -f bench/tools/sched_make.mk (8 jobs)"
+        if wl == "python":
+            return "python3 bench/tools/sched_threads.py (4 threads)"
         if wl == "find":
             return f"find {self.a.find_dir} -type f"
         if wl == "rdtsc":
@@ -304,6 +309,14 @@ class Bench:
             w = [self.vguest, "bench", str(self.a.rdtsc_n)]
         elif wl.startswith("sleep:"):
             w = ["sleep", wl.split(":")[1]]
+        elif wl == "make":
+            if not shutil.which("make"):
+                raise ValueError("unavailable: make not installed")
+            w = ["make", "-s", "-j2", "-f", os.path.join(TOOLS, "sched_make.mk")]
+        elif wl == "python":
+            if not shutil.which("python3"):
+                raise ValueError("unavailable: python3 not installed")
+            w = ["python3", os.path.join(TOOLS, "sched_threads.py")]
         elif wl == "find":
             if not os.path.isdir(self.a.find_dir):
                 raise ValueError(f"missing directory {self.a.find_dir}")
@@ -428,6 +441,10 @@ class Bench:
                 for wl, base, cfg in RDTSC_PAIRS:
                     self.measure(mode, wl, base)
                     self.measure(mode, wl, cfg)
+            elif s == "sched":
+                for wl in ("make", f"threads:{SCHED_THREADS}", "python"):
+                    for cfg in SCHED_CONFIGS:
+                        self.measure(mode, wl, cfg)
             elif s == "timer":
                 for cfg in TIMER_CONFIGS:
                     self.measure(mode, "spin", cfg)
@@ -499,7 +516,7 @@ def main(argv):
                   ("inject", report.inject), ("tracer", report.tracer), ("wait", report.wait),
                   ("time", report.time_section), ("rdtsc", report.rdtsc_section),
                   ("vdso", report.vdso_section), ("timer", report.timer_section),
-                  ("timeline", report.timeline_section)):
+                  ("timeline", report.timeline_section), ("sched", report.sched_section)):
         if s in a.sections:
             lines, figs[s] = fn(b)
             out += lines

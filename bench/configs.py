@@ -6,7 +6,8 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "bench", "tools")
-ALL_SECTIONS = ["main", "placement", "threads", "inject", "tracer", "wait", "time", "rdtsc", "vdso", "timer", "timeline"]
+ALL_SECTIONS = ["main", "placement", "threads", "inject", "tracer", "wait", "time", "rdtsc", "vdso", "timer", "timeline",
+                "sched"]
 INJECT_RULE = "openat:error=ENOENT:when=1000000"  # never fires: find opens far fewer files
 TRACER_THREADS = 4  # threads of the multi-threaded guest in the tracer section
 WAIT_THREADS = 4  # threads of the multi-threaded guest in the wait section
@@ -75,6 +76,8 @@ CONFIGS = {
                    ["REVEL", "TOOL:timer_tick", "--"]),
     "timewarp": ("revel timewarp", "revel examples/timewarp.lua --shift 86400 -- W",
                  ["REVEL", "EXAMPLE:timewarp", "--shift", "86400", "--"]),
+    "revel_sched": ("revel --sched=random", "revel --sched=random --seed 1 -f -o /dev/null -- W",
+                    ["REVEL", "--sched=random", "--seed", "1", "-f", "-o", "/dev/null", "--"]),
 }
 MAIN_CONFIGS = ["native", "openat_only", "noop_all", "noop_handler", "named_arg",
                 "strace", "strace_seccomp", "revel_default"]
@@ -144,3 +147,9 @@ VDSO_PAIRS = [("clock", "native", "timewarp")]
 TIMER_CONFIGS = ["native", "openat_only", "timer_tick"]
 # cpu_spin's rounds per --rdtsc-n iteration (100000 -> 3e8 rounds, ~0.3 s of CPU)
 TIMER_ROUNDS_PER_N = 3000
+
+# the sched section: --sched=random (one thread at a time, a decision at
+# every syscall) against plain revel (the default tool into /dev/null) and
+# native, on make -j2, a 4-thread getppid loop and python threads
+SCHED_CONFIGS = ["native", "revel_default", "revel_sched"]
+SCHED_THREADS = 4

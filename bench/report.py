@@ -9,7 +9,8 @@ import subprocess
 
 from configs import (CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS, PLACEMENTS,
                      RDTSC_PAIRS, TARGETS, THREAD_CONFIGS, TIMER_CONFIGS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
-                     TIME_CONFIGS, TIME_TARGETS, VDSO_PAIRS, WAIT_CONFIGS, WAIT_SPIN_OFF, WAIT_TARGETS, place_config)
+                     TIME_CONFIGS, TIME_TARGETS, VDSO_PAIRS, WAIT_CONFIGS, WAIT_SPIN_OFF, WAIT_TARGETS, place_config,
+                     SCHED_CONFIGS, SCHED_THREADS)
 
 # ---- statistics ------------------------------------------------------------------
 
@@ -503,6 +504,30 @@ def timer_section(bench):
         fig["configs"][c] = {"median_s": m, "over_native": r, "spread": bench.spr(k)}
         rows.append([CONFIGS[c][0], f_med(m), f_ratio(r), f_pct(bench.spr(k))])
     out += table(["config", "median s", "over native", "spread"], rows)
+    return out + ([""] + notes if notes else []), fig
+
+
+def sched_section(bench):
+    """--sched=random against plain revel (the default tool into /dev/null)
+    and native, per workload: wall time and both ratios."""
+    out = ["", "## sched: one thread at a time (--sched=random)", ""]
+    for c in SCHED_CONFIGS:
+        out.append(f"- {CONFIGS[c][0]}: `{CONFIGS[c][1]}`")
+    out.append("")
+    rows, fig, notes = [], {"workloads": {}}, []
+    for wl in ("make", f"threads:{SCHED_THREADS}", "python"):
+        m = {c: bench.med((wl, c, None, None)) for c in SCHED_CONFIGS}
+        for c in SCHED_CONFIGS:
+            k = (wl, c, None, None)
+            if bench.cmds.get(k, {}).get("failed"):
+                notes.append(f"- FAILED {CONFIGS[c][0]}, {bench.wlabel(wl)}: {bench.why(k)}")
+        over_native = ratio(m["revel_sched"], m["native"])
+        over_revel = ratio(m["revel_sched"], m["revel_default"])
+        fig["workloads"][wl] = {"median_s": m, "sched_over_native": over_native, "sched_over_revel": over_revel,
+                                "spread": {c: bench.spr((wl, c, None, None)) for c in SCHED_CONFIGS}}
+        rows.append([bench.wlabel(wl), f_med(m["native"]), f_med(m["revel_default"]), f_med(m["revel_sched"]),
+                     f_ratio(over_native), f_ratio(over_revel)])
+    out += table(["workload", "native s", "revel s", "--sched s", "sched / native", "sched / revel"], rows)
     return out + ([""] + notes if notes else []), fig
 
 
