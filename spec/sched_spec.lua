@@ -145,12 +145,15 @@ local BUGS = {
 }
 
 describe("the guests' bugs", function()
+  -- "Few": under a loaded machine (the suite runs specs two at a time) the
+  -- threads overlap more often; one run in five is still far from the
+  -- every time that explore's command gives.
   it("natively show in few of 200 runs", function()
     for _, b in ipairs(BUGS) do
       local r = H.sh(("n=0; for i in $(seq 200); do timeout 5 %s > /dev/null 2>&1 || n=$((n+1)); done; echo $n")
         :format(H.q(G(b[1]))), { timeout = 600 })
       local fails = tonumber(r.out)
-      assert.is_truthy(fails and fails <= 20, b[1] .. ": " .. r.out)
+      assert.is_truthy(fails and fails <= 40, b[1] .. ": " .. r.out)
     end
   end)
 
