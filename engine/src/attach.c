@@ -426,7 +426,10 @@ int revel_detach_all(revel_engine *e, pid_t *out, int max)
 	 * run to its death) or its end. */
 	while (e->tasks.count > 0) {
 		int status;
-		pid_t tid = waitpid(-1, &status, __WALL);
+		/* The stops of the round at hand first: taken, they come no more. */
+		pid_t tid = wait_held_next(&e->spin, &status);
+		if (!tid)
+			tid = waitpid(-1, &status, __WALL);
 		if (tid < 0) {
 			if (errno == EINTR)
 				continue;

@@ -84,6 +84,9 @@ int revel_next(revel_engine *e, revel_event *ev)
 			continue;
 		e->spin.before_block = e->any_attached && e->observer ? observer_idle : NULL;
 		e->spin.block_ctx = e;
+		/* One task has no one to wait behind; gdb waits on one thread
+		 * itself (gdb_stop_all) and must find its stop there. */
+		e->spin.rounds = e->tasks.count > 1 && !e->gdb;
 		pid_t tid = e->sched ? sched_wait(e, &status, wait_ms)
 		                     : wait_spin(&e->spin, &status, wait_ms);
 		if (tid == 0) {

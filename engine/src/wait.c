@@ -42,6 +42,8 @@ void wait_spin_init(struct wait_spin *w, int spin_us)
 	w->ncpu = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	w->next_look_ns = 0;
 	w->crowded = false;
+	w->rounds = false;
+	w->nheld = w->first = 0;
 }
 
 /* More tasks runnable right now than CPUs online (/proc/loadavg's fourth
@@ -90,8 +92,41 @@ static int64_t budget(const struct wait_spin *w)
 	return b < w->cap_ns ? b : w->cap_ns;
 }
 
+pid_t wait_held_next(struct wait_spin *w, int *status)
+{
+	if (w->first >= w->nheld)
+		return 0;
+	const struct wait_held *h = &w->held[w->first++];
+	pid_t tid = h->tid;
+	*status = h->status;
+	if (w->rusage)
+		w->ru.ru_stime = h->stime;
+	if (w->first == w->nheld)
+		w->first = w->nheld = 0;
+	return tid;
+}
+
+/* The rest of a round: the stops the kernel has at hand now, in its order. */
+static void take_round(struct wait_spin *w)
+{
+	while (w->nheld < WAIT_ROUND) {
+		struct wait_held *h = &w->held[w->nheld];
+		struct rusage ru;
+		pid_t tid = wait4(-1, &h->status, __WALL | WNOHANG, w->rusage ? &ru : NULL);
+		if (tid <= 0)
+			return;
+		h->tid = tid;
+		if (w->rusage)
+			h->stime = ru.ru_stime;
+		w->nheld++;
+	}
+}
+
 pid_t wait_spin(struct wait_spin *w, int *status, int wait_ms)
 {
+	pid_t held = wait_held_next(w, status);
+	if (held)
+		return held;
 	int64_t start = now_ns();
 	int64_t b = budget(w);
 	if (b > 0 && w->gated && crowded(w, start))
@@ -120,7 +155,10 @@ pid_t wait_spin(struct wait_spin *w, int *status, int wait_ms)
 	}
 	tid = wait4(-1, status, __WALL | (wait_ms >= 0 ? WNOHANG : 0), w->rusage ? &w->ru : NULL);
 out:
-	if (tid > 0)
+	if (tid > 0) {
 		learn(w, now_ns() - start);
+		if (w->rounds)
+			take_round(w);
+	}
 	return tid;
 }
