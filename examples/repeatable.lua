@@ -4,7 +4,10 @@
 --              vDSO too) and rdtsc/rdtscp advance --step ns per read on a
 --              logical clock of the thread; the wall clock starts at --epoch.
 --              A new thread or process starts at its parent's clock at the
---              clone, fork or vfork that made it
+--              clone, fork or vfork that made it. Sleeps (nanosleep,
+--              clock_nanosleep) take no real time: the clock jumps to their
+--              end; futex waits with a timeout wait in real time for what is
+--              left of it, and one that times out moves the clock to its end
 --   randomness getrandom, reads of /dev/urandom and /dev/random, and the 16
 --              AT_RANDOM bytes each execve hands libc come from --seed and the
 --              thread's place in the tree (g.place), never from the kernel
@@ -25,7 +28,7 @@ local ffi = require("ffi")
 local tool = { options = { seed = 1, epoch = 946684800, step = 1000, cpus = 1 } }
 tool.subscriptions = { "clock_gettime", "gettimeofday", "time", "clock_getres", "getcpu", "rseq",
   "getrandom", "read", "uname", "sched_getaffinity", "execve", "clone", "clone3", "fork", "vfork",
-  "sysinfo", "times", "getrusage", "rdtsc" }
+  "sysinfo", "times", "getrusage", "nanosleep", "clock_nanosleep", "futex", "rdtsc" }
 
 local NS = 1e9
 local BOOT = 1000 * NS -- the monotonic clocks start here
@@ -135,6 +138,100 @@ local function cloning(g)
   list[#list + 1] = now(g)
 end
 tool.on.clone, tool.on.clone3, tool.on.fork, tool.on.vfork = cloning, cloning, cloning, cloning
+
+-- ---- waits, in logical time ----
+local two = ffi.new("int64_t[2]")
+local function timespec(g, addr)
+  local d = g:read(addr, 16)
+  if not d or #d < 16 then
+    return nil
+  end
+  ffi.copy(two, d, 16)
+  return tonumber(two[0]), tonumber(two[1])
+end
+
+-- ns of the relative time at addr; nil for a bad one (the kernel says why).
+local function relative(g, addr)
+  local s, ns = timespec(g, addr)
+  if not s or s < 0 or ns < 0 or ns >= NS then
+    return nil
+  end
+  return s * NS + ns
+end
+
+-- ns from the thread's logical now to the time at addr on clock id.
+local function until_(g, id, addr)
+  local s, ns = timespec(g, addr)
+  local s0, ns0 = reading(g, id, now(g))
+  if not (s and s0) or ns < 0 or ns >= NS then
+    return nil
+  end
+  return (s - s0) * NS + (ns - ns0)
+end
+
+-- A sleep takes no real time: the thread's clock jumps to its end.
+local function slept(g, ns)
+  if ns > 0 then
+    clock[g.place] = now(g) + ns
+  end
+  return 0
+end
+
+function tool.on.nanosleep(g, sc)
+  local ns = relative(g, sc.req)
+  if ns then
+    return slept(g, ns)
+  end
+end
+
+function tool.on.clock_nanosleep(g, sc)
+  local ns
+  if bit.band(sc.flags, 1) ~= 0 then -- TIMER_ABSTIME
+    ns = until_(g, sc.clockid, sc.request)
+  elseif reading(g, sc.clockid, 0) then
+    ns = relative(g, sc.request)
+  end
+  if ns then
+    return slept(g, ns)
+  end
+end
+
+-- A futex wait with a timeout can be woken by another thread: it waits in
+-- real time, for what is left of its timeout on the logical clock (an
+-- absolute deadline is moved onto the kernel's clock), and a wait that times
+-- out moves the thread's clock to its end.
+pcall(ffi.cdef, "int clock_gettime(int clockid, int64_t *ts);")
+local ETIMEDOUT, FUTEX_CLOCK_REALTIME = 110, 256
+local ABSOLUTE = { [6] = true, [9] = true, [11] = true, [13] = true } -- LOCK_PI, WAIT_BITSET, WAIT_REQUEUE_PI, LOCK_PI2
+function tool.on.futex(g, sc)
+  if sc.timeout == 0 then
+    return
+  end
+  local op = sc.futex_op % 512
+  local cmd = op % 128
+  local left, id
+  if ABSOLUTE[cmd] then
+    id = (cmd == 6 or op >= FUTEX_CLOCK_REALTIME) and 0 or 1 -- CLOCK_REALTIME, CLOCK_MONOTONIC
+    left = until_(g, id, sc.timeout)
+  elseif cmd == 0 then -- FUTEX_WAIT: relative
+    left = relative(g, sc.timeout)
+  end
+  if not left then
+    return
+  end
+  local start = now(g)
+  if id then
+    ffi.C.clock_gettime(id, two)
+    local ns = tonumber(two[1]) + math.max(left, 0)
+    two[0], two[1] = two[0] + math.floor(ns / NS), ns % NS
+    sc.timeout = ffi.string(two, 16)
+  end
+  local r = g:inject(sc)
+  if r == -ETIMEDOUT and left > 0 then
+    clock[g.place] = math.max(now(g), start + left)
+  end
+  return r
+end
 
 -- ---- randomness: a splitmix64 stream per thread ----
 local streams = {}

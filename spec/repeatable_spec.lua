@@ -95,6 +95,25 @@ describe("examples/repeatable.lua", function()
     assert.are.equal(g.out, rep(1, { H.guest("vdso_clock"), "3" }, { "--step", "5000" }).out)
   end)
 
+  it("sleeps take no real time; timed waits wait for real and end on the logical clock", function()
+    local py = H.file([[
+import time, threading
+t = time.time(); m = time.monotonic(); time.sleep(100)
+print(round(time.time() - t, 3), round(time.monotonic() - m, 3))
+e = threading.Event(); m = time.monotonic()
+print(e.wait(0.3), round(time.monotonic() - m, 3))
+def later(): time.sleep(0.1); e.set()
+threading.Thread(target=later).start()
+print(e.wait(60))
+]], "waits.py")
+    -- 100 s of sleep in a 30 s limit: only a logical sleep gets through.
+    local a = H.revel({ RP }, { "python3", py }, { timeout = 30 })
+    local b = H.revel({ RP }, { "python3", py }, { timeout = 30 })
+    assert.are.equal(0, a.code, a.err)
+    assert.are.equal("100.0 100.0\nFalse 0.3\nTrue\n", a.out)
+    assert.are.equal(a.out, b.out)
+  end)
+
   it("/dev/urandom and /dev/random come from the seed", function()
     local cmd = { "sh", "-c", "head -c 16 /dev/urandom | od -An -tx1; head -c 8 /dev/random | od -An -tx1" }
     local a, b, c = rep(3, cmd), rep(3, cmd), rep(4, cmd)
