@@ -28,7 +28,7 @@ typedef struct revel_frame engine_revel_frame;
 	X(REVEL_DAEMON_NONE) X(REVEL_DAEMON_GRANDCHILD) X(REVEL_DAEMON_PGROUP) X(REVEL_DAEMON_SESSION) \
 	X(REVEL_EV_NONE) X(REVEL_EV_SYSCALL) X(REVEL_EV_INJECTED) X(REVEL_EV_TASK_NEW) \
 	X(REVEL_EV_EXEC) X(REVEL_EV_SIGNAL) X(REVEL_EV_TASK_EXIT) X(REVEL_EV_PROCESS_EXIT) \
-	X(REVEL_EV_DONE) X(REVEL_EV_DETACHED) X(REVEL_EV_GDB_MONITOR) X(REVEL_EVF_FAULT) X(REVEL_NEW_PROCESS) X(REVEL_NEW_VFORK) \
+	X(REVEL_EV_DONE) X(REVEL_EV_DETACHED) X(REVEL_EV_GDB_MONITOR) X(REVEL_EV_SCHEDULE) X(REVEL_EVF_FAULT) X(REVEL_NEW_PROCESS) X(REVEL_NEW_VFORK) \
 	X(REVEL_ACT_CONTINUE) X(REVEL_ACT_RETURN) X(REVEL_ACT_INJECT) X(REVEL_ACT_TAIL) \
 	X(REVEL_FMT_FD_PATHS) X(REVEL_FMT_HEX_NONASCII) X(REVEL_FMT_HEX_ALL) \
 	X(REVEL_FMT_HEX_ESCAPES) X(REVEL_FMT_FD_DETAILS) X(REVEL_FMT_PID_COMM) \
@@ -71,7 +71,7 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX,
 	X(revel_options, daemonize) X(revel_options, interrupt) X(revel_options, detach_on_exec) X(revel_options, debug) X(revel_options, gdbserver) X(revel_options, gdb_disconnect_kill) X(revel_options, own_signal) \
 	X(revel_options, sched) X(revel_options, sched_depth) X(revel_options, sched_steps) X(revel_options, sched_seed) \
 	X(revel_options, sched_log) X(revel_options, sched_replay) X(revel_options, sched_replay_n) \
-	X(revel_options, sched_on_deadlock) X(revel_options, sched_slice_us) \
+	X(revel_options, sched_on_deadlock) X(revel_options, sched_slice_us) X(revel_options, sched_ask) \
 	X(revel_event, kind) X(revel_event, tid) X(revel_event, pid) X(revel_event, parent_tid) \
 	X(revel_event, former_tid) X(revel_event, flags) X(revel_event, sig) \
 	X(revel_event, status) X(revel_event, nr) X(revel_event, args) X(revel_event, result) \

@@ -150,4 +150,6 @@ const struct revel_lua_api revel_lua_api = {
 	.observe_tee = lua_observe_tee,
 	.gdb_monitor_cmd = revel_gdb_monitor_cmd,
 	.gdb_monitor_reply = revel_gdb_monitor_reply,
+	.sched_runnable = revel_sched_runnable,
+	.sched_choose = revel_sched_choose,
 };

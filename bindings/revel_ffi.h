@@ -72,6 +72,7 @@ struct revel_options {
 	int sched_replay_n;
 	int sched_on_deadlock;
 	int sched_slice_us;
+	int sched_ask;
 };
 
 enum revel_placement { REVEL_PLACE_NONE = 0, REVEL_PLACE_CPU = 1, REVEL_PLACE_FOLLOW = 2, REVEL_PLACE_TOGETHER = 3 };
@@ -96,7 +97,8 @@ enum revel_event_kind {
 	REVEL_EV_PROCESS_EXIT = 7,
 	REVEL_EV_DONE = 8,
 	REVEL_EV_DETACHED = 9,
-	REVEL_EV_GDB_MONITOR = 10
+	REVEL_EV_GDB_MONITOR = 10,
+	REVEL_EV_SCHEDULE = 11
 };
 
 enum revel_event_flags { REVEL_EVF_FAULT = 0x100 };
@@ -283,7 +285,7 @@ enum {
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 19 };
+enum revel_lua_abi { REVEL_LUA_ABI = 20 };
 
 /* An event with its numbers also as doubles, so Lua reads them without
  * boxing 64-bit integers; values Lua leaves unchanged are written back bit
@@ -371,6 +373,9 @@ struct revel_lua_api {
 	/* --gdbserver's `monitor lua CODE` (REVEL_EV_GDB_MONITOR) */
 	const char *(*gdb_monitor_cmd)(revel_engine *e);
 	int (*gdb_monitor_reply)(revel_engine *e, const char *text);
+	/* --sched's decisions a tool makes (tool.schedule) */
+	int (*sched_runnable)(revel_engine *e, pid_t *out, int max);
+	int (*sched_choose)(revel_engine *e, pid_t tid);
 };
 
 /* The revel command's own table (bindings/cli/cli_api.c), the Lua module

@@ -137,6 +137,61 @@ describe("--sched: one thread at a time", function()
   end)
 end)
 
+describe("tool.schedule", function()
+  it("picks each contested decision: round robin alternates, lowest-first starves; the log shows it", function()
+    local rr = H.tool([[
+      local tool, last = {}, -1
+      function tool.schedule(threads, global)
+        for _, g in ipairs(threads) do
+          if g.tid > last then last = g.tid return g end
+        end
+        last = threads[1].tid
+        return threads[1]
+      end
+      return tool
+    ]])
+    local low = H.tool([[
+      local tool, n = {}, 0
+      function tool.schedule(threads, global)
+        n = n + 1
+        assert(threads[1].tid < threads[2].tid or threads[1].starting or threads[2].starting)
+        return threads[1].tid
+      end
+      function tool.finish() io.stderr:write("decisions ", n, "\n") end
+      return tool
+    ]])
+    for _, t in ipairs({ { rr, "0 1 0 1" }, { low, nil } }) do
+      local log = H.track(H.tmppath("log"))
+      local r = H.revel({ "--sched=random", "--sched-log", log, t[1] }, { G("sched_lost_update") })
+      assert.is_truthy(r.code == 0 or r.code == 1, r.err)
+      local chosen, contested = {}, 0
+      for ord, runnable in H.slurp(log):gmatch("\n%d+ (%d+) ([%d,]+)") do
+        if runnable:find(",", 1, true) then
+          contested = contested + 1
+          chosen[#chosen + 1] = ord
+          if not t[2] then -- lowest first: always the first that can run
+            assert.are.equal(runnable:match("^%d+"), ord)
+          end
+        end
+      end
+      assert.is_truthy(contested > 3, H.slurp(log))
+      if t[2] then
+        assert.is_truthy(table.concat(chosen, " "):find(t[2], 1, true), table.concat(chosen, " "))
+      else
+        assert.are.equal("decisions " .. contested .. "\n", r.err)
+      end
+    end
+  end)
+
+  it("a thread that cannot run is an error in the tool: 125", function()
+    local r = H.revel({ "--sched=random", H.tool("return { schedule = function() return 999999 end }") },
+      { G("sched_order") })
+    assert.are.equal(125, r.code, r.err)
+    assert.is_truthy(r.err:find("revel: error in tool: schedule returned 999999, not one of the threads that can run",
+      1, true), r.err)
+  end)
+end)
+
 -- The bug a guest shows: its output when it does.
 local BUGS = {
   { "sched_lost_update", "lost" },

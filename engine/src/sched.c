@@ -90,6 +90,7 @@ void sched_new(revel_engine *e, const char **err)
 		return;
 	}
 	S->on_deadlock = e->opt.sched_on_deadlock;
+	S->ask = e->opt.sched_ask != 0;
 	S->slice_ns = e->opt.sched_slice_us > 0 ? e->opt.sched_slice_us * 1000ll : DEFAULT_SLICE_NS;
 	if (sched_pick_init(S, &e->opt, err) < 0) {
 		free(S->change);
@@ -399,20 +400,59 @@ static void grant(revel_engine *e, struct task *t, int how)
 	}
 }
 
-void sched_step(revel_engine *e)
+static void decide(revel_engine *e, int chosen)
 {
 	struct sched *S = e->sched;
-	if (S->holder || S->deadlock)
-		return;
-	settle(e);
-	if (S->holder || S->nparked == 0)
-		return;
-	int k = sched_pick(S, e->log);
+	int k = sched_pick(S, e->log, chosen);
 	struct task *t = S->parked[k];
 	int how = t->sched_park;
 	unpark_at(S, k);
 	S->last = t;
 	grant(e, t, how);
+}
+
+void sched_step(revel_engine *e)
+{
+	struct sched *S = e->sched;
+	if (S->holder || S->deadlock || S->asking)
+		return;
+	settle(e);
+	if (S->holder || S->nparked == 0)
+		return;
+	if (S->ask && S->nparked > 1 && !S->replay) {
+		/* The caller's decision: it answers with revel_sched_choose. */
+		S->asking = true;
+		tracer_event(e, REVEL_EV_SCHEDULE, S->parked[0]);
+		return;
+	}
+	decide(e, -1);
+}
+
+int revel_sched_runnable(revel_engine *e, pid_t *out, int max)
+{
+	struct sched *S = e->sched;
+	if (!S || !S->asking)
+		return -EINVAL;
+	for (int i = 0; i < S->nparked && i < max; i++)
+		out[i] = S->parked[i]->tid;
+	return S->nparked;
+}
+
+int revel_sched_choose(revel_engine *e, pid_t tid)
+{
+	struct sched *S = e->sched;
+	if (!S || !S->asking)
+		return -EINVAL;
+	int k = -1;
+	for (int i = 0; i < S->nparked && tid; i++)
+		if (S->parked[i]->tid == tid)
+			k = i;
+	if (tid && k < 0)
+		return -ESRCH;
+	S->asking = false;
+	if (S->nparked > 0)
+		decide(e, k);
+	return 0;
 }
 
 /* The holder sleeps in its call: it gives up its turn. */
@@ -473,7 +513,7 @@ pid_t sched_wait(revel_engine *e, int *status, int wait_ms)
 				task_interrupt(h->tid);
 				h->sched_interrupt = true;
 			}
-		} else if (!h && S->nparked > 0) {
+		} else if (!h && S->nparked > 0 && !S->asking) {
 			return 0; /* a decision to make */
 		} else if (!h && now >= idle_at && S->on_deadlock == REVEL_DEADLOCK_KILL) {
 			if (sched_deadlock_check(e)) {

@@ -38,6 +38,8 @@ struct sched {
 	int nparked, capparked;
 	int nblocked;
 	bool deadlock; /* found and reported: the guest is being killed */
+	bool ask;      /* contested decisions are the caller's (REVEL_EV_SCHEDULE) */
+	bool asking;   /* one is out, not answered yet */
 	bool chld_blocked;
 };
 
@@ -63,8 +65,9 @@ int sched_root_status(revel_engine *e, int status);
 /* sched_pick.c: the strategies, the log and its replay. */
 int sched_pick_init(struct sched *S, const struct revel_options *o, const char **err);
 void sched_pick_new_task(struct sched *S, struct task *t);
-/* The index in S->parked of the next holder (S->nparked > 0). */
-int sched_pick(struct sched *S, FILE *warn);
+/* The index in S->parked of the next holder (S->nparked > 0): chosen
+ * (>= 0: the caller's choice), else the replay's or the strategy's. */
+int sched_pick(struct sched *S, FILE *warn, int chosen);
 void sched_pick_end(struct sched *S, FILE *warn);
 
 /* sched_deadlock.c: every live thread blocked in a wait only another guest

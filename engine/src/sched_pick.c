@@ -134,14 +134,16 @@ static int pct(struct sched *S, bool contested)
 	return best;
 }
 
-int sched_pick(struct sched *S, FILE *warn)
+int sched_pick(struct sched *S, FILE *warn, int chosen)
 {
 	S->step++;
 	bool contested = S->nparked > 1;
 	if (contested)
 		S->contested++;
-	int k = replayed(S, warn);
-	if (k >= 0 || S->replay)
+	int k = chosen >= 0 ? chosen : replayed(S, warn);
+	if (chosen >= 0)
+		;
+	else if (k >= 0 || S->replay)
 		k = k >= 0 ? k : 0; /* after a divergence: the first started */
 	else if (!contested)
 		k = 0;

@@ -15,7 +15,7 @@
 --   init_*       the inner's first, then the outer's; the state is the inner's.
 --   thread_start, post_exec, exit_thread, exit_process, detach, timer
 --                the outer's, then the inner's.
---   signal, rdtsc, cpuid   the outer's first: nil lets the inner's decide;
+--   signal, rdtsc, cpuid, schedule   the outer's first: nil lets the inner's decide;
 --                "rdtsc" and "cpuid" subscribed by either are subscribed.
 --   vdso         the vDSO calls either routes to the kernel (revel._vdso).
 --   rpc          the inner's (the global state is the inner's), else the outer's.
@@ -188,7 +188,7 @@ local function compose2(outer, inner)
   for _, k in ipairs({ "thread_start", "post_exec", "exit_thread", "exit_process", "detach", "finish", "timer" }) do
     t[k] = both(outer[k], inner[k])
   end
-  for _, k in ipairs({ "signal", "rdtsc", "cpuid" }) do
+  for _, k in ipairs({ "signal", "rdtsc", "cpuid", "schedule" }) do
     local o, i = outer[k], inner[k]
     if o and i then
       t[k] = function(g, ...)

@@ -82,6 +82,7 @@ function M.apply(opt, plan, keep)
     opt.placement = ffi.C[mode]
   end
   sched_options(opt, plan.sched, keep)
+  opt.sched_ask = plan.sched and plan.tool.schedule and 1 or 0 -- tool.schedule (revel._sched_hook)
   if plan.sched and (plan.attach or plan.detach_on_exec) then
     error(run_error(("cannot run one thread at a time (--sched) with %s: revel does not hold every thread"):format(
       plan.attach and "-p" or "-b execve")), 0)

@@ -129,7 +129,7 @@ function Host:repl_layer()
 end
 
 local HOOKS = { "options", "init_global", "init_process", "init_thread", "thread_start", "post_exec",
-  "signal", "rpc", "exit_thread", "exit_process", "detach", "finish" }
+  "signal", "rpc", "exit_thread", "exit_process", "detach", "finish", "schedule" }
 
 -- The inner tool as the REPL's layer sees it: its handlers are looked up at
 -- each call, so that the call at a prompt that reloads gets the new one.

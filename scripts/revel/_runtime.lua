@@ -13,6 +13,7 @@ local answers = require("revel._answer")
 local vdso = require("revel._vdso")
 local timers = require("revel._timers")
 local engine_opts = require("revel._engine_opts")
+local sched_hook = require("revel._sched_hook")
 
 local ffi, api = rffi.ffi, rffi.api
 local names = rffi.names
@@ -411,6 +412,8 @@ local function dispatch(run, lev)
     state.process_exit(run, lev.ev)
   elseif kind == rffi.EV_DETACHED then
     state.task_detached(run, lev.ev, true) -- -b execve: the thread runs on untraced
+  elseif kind == rffi.EV_SCHEDULE then
+    sched_hook.dispatch(run, lev) -- tool.schedule (revel._sched_hook)
   elseif kind == rffi.EV_GDB_MONITOR and run.plan.gdb_monitor then
     run.plan.gdb_monitor(run, lev) -- --gdbserver's `monitor lua CODE` (revel._gdb)
   end

@@ -118,6 +118,10 @@ struct revel_options {
 	 * kill the guest and make the root's status exit 125; _WAIT: wait on. */
 	int sched_on_deadlock;
 	int sched_slice_us; /* 0: the default slice (5 ms) */
+	/* With --sched: each decision with more than one thread to pick from
+	 * is the caller's (REVEL_EV_SCHEDULE); its answer, 0 too, may leave it
+	 * to the strategy. */
+	int sched_ask;
 };
 
 enum revel_sched {
@@ -192,6 +196,10 @@ enum revel_event_kind {
 	 * revel_gdb_monitor_reply() (gdb waits; without an answer by the next
 	 * revel_next gdb is told nobody handles it). */
 	REVEL_EV_GDB_MONITOR,
+	/* --sched with sched_ask: a decision to make. revel_sched_runnable()
+	 * lists the threads that can run; answer with revel_sched_choose().
+	 * No thread is stopped for it (.tid: the first that can run). */
+	REVEL_EV_SCHEDULE,
 };
 
 enum revel_event_flags {
@@ -346,6 +354,12 @@ void revel_set_observer(revel_engine *e, const struct revel_observer *o);
 /* Whether the observer takes a syscall (all do by default); a call it does not
  * take is reported as an event, to a handler that wants to decide it. */
 int revel_set_observed(revel_engine *e, long nr, int on);
+
+/* REVEL_EV_SCHEDULE: the threads that can run, in start order, at most max
+ * of them into out; returns how many there are (-EINVAL: no decision). */
+int revel_sched_runnable(revel_engine *e, pid_t *out, int max);
+/* Its answer: tid runs next; 0 leaves it to --sched's strategy. */
+int revel_sched_choose(revel_engine *e, pid_t tid);
 
 /* --gdbserver's `monitor lua CODE` (REVEL_EV_GDB_MONITOR): CODE, and the
  * answer gdb prints (0, or -EINVAL when no command waits). */
