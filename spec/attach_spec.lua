@@ -145,14 +145,26 @@ return tool
   end)
 
   it("prints what strace -p prints for a sleeping process, line for line", function()
-    local out = {}
-    for _, tracer in ipairs({ "strace", H.bin }) do
-      local sl = bg("sleep 1." .. #out + 1)
-      assert.is_true(eventually(function() return status_field(sl, "State") == "S" end))
-      local r = H.sh(("%s -p %d"):format(q(tracer), sl), { timeout = 30 })
-      assert.are.equal(0, r.code, r.err)
-      out[#out + 1] = r.err:gsub("^strace: ", "revel: "):gsub("Process " .. sl, "Process N")
+    -- The tracer must attach while sleep sleeps (sleep's own timer ends it,
+    -- for restart_syscall's "= 0"): under load a tracer may take longer than
+    -- the sleep to start, so an attach that came too late (no restart_syscall
+    -- line, or no process) is tried again with a longer sleep.
+    local function attach(tracer, n)
+      local last = "sleep never seen asleep"
+      for _, secs in ipairs({ "1.", "4.", "15." }) do
+        local sl = bg("exec sleep " .. secs .. n)
+        if eventually(function() return read("/proc/" .. sl .. "/comm") == "sleep\n" and status_field(sl, "State") == "S" end) then
+          local r = H.sh(("%s -p %d"):format(q(tracer), sl), { timeout = 60 })
+          local err = r.err:gsub("^strace: ", "revel: "):gsub("Process " .. sl, "Process N")
+          if r.code == 0 and err:find("attached\nrestart_syscall(", 1, true) then
+            return err
+          end
+          last = r.code .. ": " .. err
+        end
+      end
+      error(tracer .. " -p never attached to a sleep in time; last: " .. last)
     end
+    local out = { attach("strace", 1), attach(H.bin, 2) }
     assert.truthy(out[1]:find("restart_syscall(<... resuming interrupted read ...>) = 0", 1, true))
     assert.are.equal(out[1], out[2])
   end)
