@@ -47,6 +47,23 @@ describe("held signals", function()
     assert.are.equal("w1\nw2\n", r.out)
   end)
 
+  it("a signal that comes while revel injects reaches the guest with its own sender (si_pid, si_code)", function()
+    -- The guest's tgkill of itself, then a second call in the same chain:
+    -- the signal stops mid-chain, is held and sent again after it; glibc's
+    -- pthread_cancel acts only on a SIGCANCEL whose si_pid is its own.
+    local t = H.tool([[
+return { on = { getppid = function(g, sc)
+  g:inject(revel.sys.tgkill(g.pid, g.tid, revel.signal.SIGUSR1))
+  g:inject(revel.sys.getpid())
+end } }
+]])
+    local guest = { H.guest("siginfo_self") }
+    assert.are.equal("no signal\n", H.native(guest).out)
+    local r = H.revel({ t }, guest)
+    assert.are.equal(0, r.code, r.err)
+    assert.are.equal("signal from self SI_TKILL\n", r.out)
+  end)
+
   it("g:hold_signal outside tool.signal is an error", function()
     local t = H.tool([[
 return { on = { write = function(g) g:hold_signal() end } }

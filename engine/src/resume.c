@@ -18,6 +18,12 @@ static void release_held(struct task *t)
 		if (t->held_sigs & (1ull << s)) {
 			syscall(SYS_tgkill, t->proc ? t->proc->pid : t->tid, t->tid, s);
 			t->held_sigs &= ~(1ull << s);
+			/* Its own siginfo goes back at its delivery stop. */
+			if (t->held_valid & (1ull << s))
+				t->requeued |= 1ull << s;
+			else
+				t->requeued &= ~(1ull << s);
+			t->held_valid &= ~(1ull << s);
 		}
 	}
 	if (t->own_held) {

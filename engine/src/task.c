@@ -217,6 +217,13 @@ int task_siginfo(pid_t tid, void *info)
 	return 0;
 }
 
+int task_set_siginfo(pid_t tid, const void *info)
+{
+	if (ptrace(PTRACE_SETSIGINFO, tid, NULL, info) < 0)
+		return -errno;
+	return 0;
+}
+
 int task_seccomp_info(pid_t tid, struct seccomp_stop *out)
 {
 	struct __ptrace_syscall_info info;

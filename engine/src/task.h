@@ -65,6 +65,12 @@ struct task {
 	revel_action pending; /* the injection waiting for execve's exit stop */
 	int64_t restart_code; /* RESTART_FIX: the code to set at the exit stop */
 	uint64_t held_sigs; /* signals that arrived mid-chain, delivered after it */
+	/* Their siginfo (held_valid: which were read), and which of them went
+	 * out again as revel's tgkill (requeued): at that signal's delivery stop
+	 * the guest's siginfo is put back (glibc acts on its SIGCANCEL only
+	 * when si_pid is its own process). */
+	uint64_t held_valid, requeued;
+	siginfo_t held_info[64];
 	/* The caller's own timer signal (opt.own_signal) that arrived mid-chain:
 	 * queued again, siginfo and all, after it. */
 	bool own_held;
@@ -190,6 +196,7 @@ bool task_peek_user(struct task *t, size_t offset, long *word);
 /* PTRACE_GETEVENTMSG; dflt when it fails. */
 unsigned long task_eventmsg(pid_t tid, unsigned long dflt);
 int task_siginfo(pid_t tid, void *info);
+int task_set_siginfo(pid_t tid, const void *info);
 /* A seccomp stop as one PTRACE_GET_SYSCALL_INFO tells it: the filter's data
  * (what PTRACE_GETEVENTMSG says) and the call, without the register set. */
 struct seccomp_stop {

@@ -394,9 +394,41 @@ static void on_seccomp(revel_engine *e, struct task *t)
 	report_syscall(e, t);
 }
 
+/* A signal that is revel's own tgkill (si_pid revel, SI_TKILL): one held
+ * mid-chain and sent again after it. */
+static bool from_revel(const siginfo_t *si)
+{
+	return si->si_code == SI_TKILL && si->si_pid == getpid();
+}
+
+/* A signal held mid-chain: its siginfo kept, unless this is the tgkill that
+ * already stands for a held one (then the guest's own stays kept). */
+static void hold_plain(struct task *t, int sig)
+{
+	uint64_t bit = 1ull << sig;
+	siginfo_t si;
+	if (task_siginfo(t->tid, &si) != 0)
+		t->held_valid &= ~bit;
+	else if (!((t->requeued & bit) && from_revel(&si))) {
+		t->held_info[sig] = si;
+		t->held_valid |= bit;
+	}
+	t->requeued &= ~bit;
+	t->held_sigs |= bit;
+}
+
 void tracer_on_signal(revel_engine *e, struct task *t, int sig)
 {
 	t->stop_sig = sig;
+	/* A held signal sent again by revel: the guest's siginfo back (who sent
+	 * it, its code and value), as if it had never been held. */
+	if (sig > 0 && sig < 64 && (t->requeued & (1ull << sig))) {
+		siginfo_t si;
+		if (task_siginfo(t->tid, &si) == 0 && from_revel(&si)) {
+			task_set_siginfo(t->tid, &t->held_info[sig]);
+			t->requeued &= ~(1ull << sig);
+		}
+	}
 	/* Before its exec the root is revel (-D's SIGCHLD of the middle
 	 * process): its signals are not the guest's, as strace hides them. */
 	if (e->opt.want_signals && !t->before_exec) {
@@ -489,7 +521,7 @@ static void st_inj_entry(revel_engine *e, struct task *t, const struct stop *s)
 		if (hold_own(e, t, s->sig))
 			;
 		else if (s->sig > 0 && s->sig < 64)
-			t->held_sigs |= 1ull << s->sig;
+			hold_plain(t, s->sig);
 		task_syscall(t, 0);
 	} else {
 		st_common(e, t, s);
