@@ -207,6 +207,12 @@ short one -xVALUE or
                        status or output differs from the first run's (or
                        matches --fail-on REGEX, POSIX extended); print the
                        command line that runs it again, exit 1 (0: none)
+  --backend=ptrace|guest|auto
+                       where TOOL.lua's syscall handlers run: ptrace, the
+                       default, stops the guest for each call; guest runs them
+                       inside each guest process (Syscall User Dispatch and a
+                       preloaded library), refusing with the reason what it
+                       cannot run yet; auto is guest where it can, else ptrace
   --list-syscalls      print the syscall table (number, name, arguments) and exit
   -h, --help           show this help and exit
   -V, --version        show the version and exit

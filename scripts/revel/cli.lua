@@ -16,6 +16,7 @@ local tips = require("revel._tips")
 local gdb = require("revel._gdb")
 local sched = require("revel._cli_sched")
 local explore = require("revel._explore")
+local backend = require("revel._backend")
 
 local M = {}
 
@@ -259,6 +260,14 @@ local function set_placement(o, v)
   return true
 end
 
+local function set_backend(o, v)
+  if not backend.NAMES[v] then
+    return nil, ("--backend takes ptrace, guest or auto, not %q"):format(v)
+  end
+  o.backend = v
+  return true
+end
+
 local WITH_VALUE = {
   o = function(o, v) o.output = v return true end,
   output = function(o, v) o.output = v return true end,
@@ -278,6 +287,7 @@ local WITH_VALUE = {
   ["on-error"] = set_on_error,
   spin = set_spin,
   placement = set_placement,
+  backend = set_backend,
   l = set_code,
   lua = set_code,
   p = set_attach,
@@ -676,6 +686,13 @@ function M.main(args)
     if o.repl or o.watch then -- a tool that may change while the guest runs
       return live.run(t, o.command, config, ropts,
         { repl = o.repl, watch = o.watch, path = o.tool, words = o.tool_words, layers = layers })
+    end
+    local which, why = backend.choose(o, t, not layers[1])
+    if why and o.backend == "guest" then
+      error(errors.run_error("--backend=guest: " .. why), 0)
+    elseif which == "guest" then
+      tool_mod.plan(t, config, ropts) -- the tool's errors, as under ptrace
+      return backend.run_guest(t, o, config, ropts)
     end
     if layers[1] then
       tool_mod.plan(t, config, ropts) -- its errors name the tool, as without layers

@@ -1,0 +1,125 @@
+/* The in-guest library's instructions that Syscall User Dispatch lets
+ * through (revel_gate_start..revel_gate_end is the range handed to prctl),
+ * and the clone stub that starts a new thread the way its creator asked. */
+	.text
+	.p2align 4
+	.globl revel_gate_start
+	.hidden revel_gate_start
+revel_gate_start:
+
+/* sa_restorer of the SIGSYS handler: its rt_sigreturn must not trap. */
+	.globl revel_gate_restorer
+	.hidden revel_gate_restorer
+revel_gate_restorer:
+	mov $15, %eax
+	syscall
+	ud2
+
+/* A guest's own rt_sigreturn is redirected here (rax = 15, the guest's rsp),
+ * so it runs on the guest's signal frame, not on the handler's. */
+	.globl revel_gate_sigreturn
+	.hidden revel_gate_sigreturn
+revel_gate_sigreturn:
+	syscall
+	ud2
+
+/* long revel_gate_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6):
+ * a guest's call made with the selector at BLOCK (signals open, a handler of
+ * the guest may run inside it and its calls still trap). A restart by the
+ * kernel re-runs this syscall instruction. */
+	.globl revel_gate_syscall
+	.hidden revel_gate_syscall
+revel_gate_syscall:
+	mov %rdi, %rax
+	mov %rsi, %rdi
+	mov %rdx, %rsi
+	mov %rcx, %rdx
+	mov %r8, %r10
+	mov %r9, %r8
+	mov 8(%rsp), %r9
+	syscall
+	ret
+	.globl revel_gate_end
+	.hidden revel_gate_end
+revel_gate_end:
+	ud2
+
+/* long revel_clone_stub(long nr, const greg_t *gregs, unsigned long child_sp):
+ * a clone/clone3 onto a new stack. The guest's registers are loaded (but rsp
+ * and rip) so the child starts exactly as the guest's own syscall would have
+ * left it; the child arms dispatch for itself (revel_guest_child_start, with
+ * child_sp: the parent left the guest's rip at child_sp-8 and its signal mask
+ * at child_sp-16) and jumps to the guest's rip. The parent returns the result. */
+	.globl revel_clone_stub
+	.hidden revel_clone_stub
+revel_clone_stub:
+	push %rbx
+	push %rbp
+	push %r12
+	push %r13
+	push %r14
+	push %r15
+	mov %rdi, %rax
+	mov %rsi, %r11
+	mov 11*8(%r11), %rbx
+	mov 10*8(%r11), %rbp
+	mov 4*8(%r11), %r12
+	mov 5*8(%r11), %r13
+	mov 6*8(%r11), %r14
+	mov 7*8(%r11), %r15
+	mov 8*8(%r11), %rdi
+	mov 9*8(%r11), %rsi
+	mov 12*8(%r11), %rdx
+	mov 2*8(%r11), %r10
+	mov 0*8(%r11), %r8
+	mov 1*8(%r11), %r9
+	syscall
+	test %rax, %rax
+	jz 1f
+	pop %r15
+	pop %r14
+	pop %r13
+	pop %r12
+	pop %rbp
+	pop %rbx
+	ret
+1:	sub $256, %rsp
+	push %rax
+	push %rbx
+	push %rcx
+	push %rdx
+	push %rsi
+	push %rdi
+	push %rbp
+	push %r8
+	push %r9
+	push %r10
+	push %r11
+	push %r12
+	push %r13
+	push %r14
+	push %r15
+	lea (256+15*8)(%rsp), %rdi
+	mov %rsp, %rbx
+	and $-16, %rsp
+	call revel_guest_child_start
+	mov %rbx, %rsp
+	pop %r15
+	pop %r14
+	pop %r13
+	pop %r12
+	pop %r11
+	pop %r10
+	pop %r9
+	pop %r8
+	pop %rbp
+	pop %rdi
+	pop %rsi
+	pop %rdx
+	pop %rcx
+	pop %rbx
+	pop %rax
+	add $256, %rsp
+	jmp *-8(%rsp)
+
+	.section .note.GNU-stack,"",@progbits

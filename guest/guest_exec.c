@@ -1,0 +1,147 @@
+/* execve under the in-guest backend. A program may exec with an environment
+ * of its own (env -i, a sanitised one): the library's variables are put back
+ * (LD_PRELOAD first in its list, REVEL_GUEST_*), so the new program loads the
+ * library again. A program that cannot load it (statically linked, set-user-ID
+ * or set-group-ID: the loader ignores LD_PRELOAD in secure mode) runs with no
+ * tool: revel is told and says so. */
+#define _GNU_SOURCE
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "guest_exec.h"
+
+#define NVARS 5
+static const char *const names[NVARS] = {"LD_PRELOAD=", "REVEL_GUEST_SOCK=", "REVEL_GUEST_TOOL=",
+                                         "REVEL_GUEST_CONFIG=", "REVEL_GUEST_LIB="};
+static char *vars[NVARS]; /* "NAME=value" as this process got them */
+static const char *lib;
+
+void guest_exec_init(void)
+{
+	for (int i = 0; i < NVARS; i++) {
+		size_t n = strlen(names[i]);
+		for (char **e = environ; *e; e++)
+			if (!strncmp(*e, names[i], n)) {
+				vars[i] = strdup(*e);
+				break;
+			}
+	}
+	lib = vars[4] ? vars[4] + strlen(names[4]) : NULL;
+}
+
+static long sys(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
+{
+	long r = syscall(nr, a1, a2, a3, a4, a5, a6);
+	return r == -1 ? -errno : r;
+}
+
+/* Why the program at dirfd/path cannot load the library (an ELF file with
+ * no interpreter, or set-ID), or NULL. */
+static const char *why_not(int dirfd, const char *path, int flags)
+{
+	struct stat st;
+	if (sys(SYS_newfstatat, dirfd, (long)path, (long)&st, flags & AT_EMPTY_PATH, 0, 0) < 0)
+		return NULL; /* execve will fail and say why */
+	if (st.st_mode & (S_ISUID | S_ISGID))
+		return "set-user-ID or set-group-ID";
+	int fd = (int)sys(SYS_openat, dirfd, (long)path, O_RDONLY | O_CLOEXEC, 0, 0, 0);
+	if (fd < 0)
+		return NULL;
+	Elf64_Ehdr eh;
+	const char *why = NULL;
+	if (sys(SYS_pread64, fd, (long)&eh, sizeof eh, 0, 0, 0) == (long)sizeof eh &&
+	    !memcmp(eh.e_ident, ELFMAG, SELFMAG) && eh.e_phentsize == sizeof(Elf64_Phdr) &&
+	    eh.e_phnum < 256) {
+		int interp = 0;
+		for (int i = 0; i < eh.e_phnum; i++) {
+			Elf64_Phdr ph;
+			if (sys(SYS_pread64, fd, (long)&ph, sizeof ph,
+			        (long)(eh.e_phoff + (size_t)i * sizeof ph), 0,
+			        0) != (long)sizeof ph)
+				break;
+			if (ph.p_type == PT_INTERP)
+				interp = 1;
+		}
+		if (!interp)
+			why = "statically linked";
+	}
+	sys(SYS_close, fd, 0, 0, 0, 0, 0);
+	return why;
+}
+
+/* An environment with the library's variables: envp's entries, ours replacing
+ * theirs; LD_PRELOAD keeps the program's own entries after ours. In memory
+ * of its own (mmap), freed if the exec fails. */
+static char **fixed_env(char *const *envp, size_t *len)
+{
+	size_t n = 0, bytes = 0;
+	if (envp)
+		while (envp[n])
+			n++;
+	const char *pre = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (!strncmp(envp[i], "LD_PRELOAD=", 11))
+			pre = envp[i] + 11;
+	for (int i = 0; i < NVARS; i++)
+		bytes += vars[i] ? strlen(vars[i]) + 1 : 0;
+	bytes += pre ? strlen(pre) + 2 : 0;
+	*len = (n + NVARS + 1) * sizeof(char *) + bytes;
+	char **out = (char **)sys(SYS_mmap, 0, (long)*len, PROT_READ | PROT_WRITE,
+	                          MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if ((long)out < 0 && (long)out > -4096)
+		return NULL;
+	char *str = (char *)(out + n + NVARS + 1);
+	size_t k = 0;
+	for (int i = 0; i < NVARS; i++) {
+		if (!vars[i])
+			continue;
+		out[k++] = str;
+		if (i == 0 && pre && lib && !strstr(pre, lib))
+			str += sprintf(str, "LD_PRELOAD=%s:%s", lib, pre) + 1;
+		else
+			str = stpcpy(str, vars[i]) + 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int ours = 0;
+		for (int j = 0; j < NVARS; j++)
+			if (vars[j] && !strncmp(envp[i], names[j], strlen(names[j])))
+				ours = 1;
+		if (!ours)
+			out[k++] = envp[i];
+	}
+	out[k] = NULL;
+	return out;
+}
+
+long guest_execve(long nr, long *a, guest_runner run, ucontext_t *uc)
+{
+	int at = nr == SYS_execveat;
+	const char *path = (const char *)a[at ? 1 : 0];
+	const char *why = why_not(at ? (int)a[0] : AT_FDCWD, path, at ? (int)a[4] : 0);
+	if (why) {
+		char m[600];
+		snprintf(m, sizeof m,
+		         "pid %ld runs %.400s, %s: its calls are not seen (it cannot load the "
+		         "in-guest library)",
+		         sys(SYS_getpid, 0, 0, 0, 0, 0, 0), path, why);
+		guest_notice(m);
+	}
+	size_t len;
+	long b[6];
+	memcpy(b, a, sizeof b);
+	char **env = fixed_env((char *const *)a[at ? 3 : 2], &len);
+	if (env)
+		b[at ? 3 : 2] = (long)env;
+	long r = run(uc, nr, b);
+	if (env)
+		sys(SYS_munmap, (long)env, (long)len, 0, 0, 0, 0);
+	return r;
+}

@@ -1,0 +1,17 @@
+/* execve in the in-guest library: keep the library in the new program's
+ * environment, and say when the new program cannot load it. */
+#ifndef REVEL_GUEST_EXEC_H
+#define REVEL_GUEST_EXEC_H
+#include <ucontext.h>
+
+typedef long (*guest_runner)(ucontext_t *uc, long nr, const long *a);
+
+/* Reads the REVEL_GUEST_* variables of this process (at start). */
+void guest_exec_init(void);
+/* Runs execve/execveat (a: its arguments) through run, with an environment
+ * that still names the library and revel's socket. */
+long guest_execve(long nr, long *a, guest_runner run, ucontext_t *uc);
+/* Sends a notice to revel (guest_notice("text")), from revel_guest.c. */
+void guest_notice(const char *text);
+
+#endif

@@ -1,0 +1,292 @@
+-- The Lua side of librevel_guest.so (--backend=guest), run in each guest
+-- process. It loads the tool file, gives its syscall handlers `g` and `sc` as
+-- the ptrace runtime does (scripts/revel/_guest.lua, _syscall.lua), and keeps
+-- per-process and per-thread state here; global state stays in revel, reached
+-- by g:rpc over the process's socket. Called with the C functions (c.*);
+-- returns dispatch(tid, nr, a1..a6), forked(pid) and the handled numbers.
+local c = ...
+local wire = c.wire
+
+local names, numbers, argindex, classes, nargs = {}, {}, {}, {}, {}
+for nr = 0, 511 do
+  local name, args, cls = c.sysinfo(nr)
+  if name then
+    names[nr], numbers[name], classes[nr], nargs[nr] = name, nr, cls, #args
+    local ai = {}
+    for i, a in ipairs(args) do
+      if a ~= "" then
+        ai[a] = i
+      end
+    end
+    argindex[nr] = ai
+  end
+end
+
+-- ---- sc ----
+local SC = {}
+local sc_methods = {}
+function SC.__index(sc, k)
+  local m = sc_methods[k]
+  if m then
+    return m
+  end
+  local ai = argindex[rawget(sc, "nr")]
+  local i = ai and ai[k]
+  return i and rawget(sc, "args")[i] or nil
+end
+function SC.__newindex(sc, k, v)
+  local ai = argindex[rawget(sc, "nr")]
+  local i = ai and ai[k]
+  if i then
+    rawget(sc, "args")[i] = v
+  else
+    rawset(sc, k, v)
+  end
+end
+function SC.__tostring(sc)
+  local parts = {}
+  for i = 1, nargs[sc.nr] or 6 do
+    parts[i] = tostring(sc.args[i])
+  end
+  return ("%s(%s)"):format(sc.name, table.concat(parts, ", "))
+end
+
+local function new_call(name, ...)
+  local nr = numbers[name]
+  if not nr then
+    error(("revel.sys.%s: no such syscall"):format(tostring(name)), 3)
+  end
+  local args = { 0, 0, 0, 0, 0, 0 }
+  local first = ...
+  if type(first) == "table" and select("#", ...) == 1 then
+    for k, v in pairs(first) do
+      local i = type(k) == "number" and k or argindex[nr][k]
+      if not i then
+        error(("revel.sys.%s: no argument %s"):format(name, tostring(k)), 3)
+      end
+      args[i] = v
+    end
+  else
+    for i = 1, select("#", ...) do
+      args[i] = (select(i, ...))
+    end
+  end
+  return setmetatable({ nr = nr, name = name, args = args }, SC)
+end
+
+-- ---- the revel module a tool sees in the guest ----
+local revel = {
+  backend = "guest",
+  errno = c.errnos(),
+  sys = setmetatable({}, { __index = function(_, name)
+    return function(...)
+      return new_call(name, ...)
+    end
+  end }),
+}
+package.loaded.revel = revel
+_G.revel = revel
+
+local function out(...)
+  local t = {}
+  for i = 1, select("#", ...) do
+    t[i] = tostring((select(i, ...)))
+  end
+  c.rpc("O" .. table.concat(t, "\t") .. "\n")
+end
+_G.print = out
+
+-- ---- the tool ----
+local config = wire.decode(c.config ~= "" and c.config or "z") or {}
+local f = assert(loadfile(c.tool))
+local tool = f() or {}
+revel.out = { write = function(_, ...)
+  c.rpc("O" .. table.concat({ ... }))
+end }
+
+local handlers = {}
+local function add(set, word)
+  local neg = word:sub(1, 1) == "!"
+  local w = neg and word:sub(2) or word
+  local nrs = {}
+  if w == "all" or w == "%all" then
+    for nr in pairs(names) do
+      nrs[#nrs + 1] = nr
+    end
+  elseif w:sub(1, 1) == "%" then
+    local bits = c.class_by_name(w)
+    for nr, cl in pairs(classes) do
+      if bit.band(cl, bits) ~= 0 then
+        nrs[#nrs + 1] = nr
+      end
+    end
+  elseif numbers[w] then
+    nrs[1] = numbers[w]
+  end
+  for _, nr in ipairs(nrs) do
+    set[nr] = (not neg) or nil
+  end
+end
+local subscribed = {}
+if tool.subscriptions ~= nil then
+  local words = type(tool.subscriptions) == "string" and { tool.subscriptions } or tool.subscriptions
+  for _, w in ipairs(words) do
+    add(subscribed, w)
+  end
+elseif tool.syscall then
+  add(subscribed, "all")
+end
+for name, h in pairs(tool.on or {}) do
+  subscribed[numbers[name]] = true
+  handlers[numbers[name]] = h
+end
+if tool.syscall then
+  for nr in pairs(subscribed) do
+    handlers[nr] = handlers[nr] or tool.syscall
+  end
+end
+
+-- ---- state tiers ----
+local process, threads, parent_of = nil, {}, {}
+local my_pid = c.pid
+
+local function init_process(pid)
+  process = tool.init_process and tool.init_process(pid, config) or {}
+end
+init_process(my_pid)
+
+local G = {}
+local g_methods = {}
+function G.__index(g, k)
+  local m = g_methods[k]
+  if m then
+    return m
+  end
+  if k == "process" then
+    return process
+  end
+  return nil
+end
+function G.__tostring(g)
+  return ("guest thread %d (pid %d)"):format(g.tid, my_pid)
+end
+
+local TAIL = {}
+
+local function args_of(sc)
+  local a = sc.args
+  return a[1] or 0, a[2] or 0, a[3] or 0, a[4] or 0, a[5] or 0, a[6] or 0
+end
+
+function g_methods.inject(g, sc)
+  return c.syscall(sc.nr, args_of(sc))
+end
+function g_methods.tail_inject(g, sc)
+  g._tail = c.syscall(sc.nr, args_of(sc))
+  error(TAIL, 0)
+end
+function g_methods.rpc(g, msg)
+  local reply = c.rpc("R" .. g.tid .. "\n" .. wire.encode(msg))
+  return wire.decode(reply)
+end
+function g_methods.read(g, p, n)
+  local s, e = c.read(p, n)
+  if not s then
+    return nil, "EFAULT"
+  end
+  return s
+end
+function g_methods.string(g, p, max)
+  max = max or 4096
+  local parts, got = {}, 0
+  while got < max do
+    local n = math.min(256, max - got)
+    local s = c.read(p + got, n)
+    if not s then
+      s = c.read(p + got, 1) -- the string may end before a page that is not mapped
+      if not s then
+        return got > 0 and table.concat(parts) or nil, got > 0 and nil or "EFAULT"
+      end
+    end
+    local z = s:find("\0", 1, true)
+    if z then
+      parts[#parts + 1] = s:sub(1, z - 1)
+      return table.concat(parts)
+    end
+    parts[#parts + 1] = s
+    got = got + #s
+  end
+  return table.concat(parts)
+end
+function g_methods.write(g, p, data)
+  local r = c.write(p, data)
+  if r < 0 then
+    return nil, "EFAULT"
+  end
+  return true
+end
+-- The ptrace runtime's other methods: a clear error, not "attempt to call nil".
+for _, k in ipairs({ "hold_signal", "deliver", "fault", "event", "time", "fd_path", "alloc", "free", "regs",
+  "set_regs", "backtrace", "set_timer" }) do
+  g_methods[k] = function()
+    error(("g:%s is not available under --backend=guest yet"):format(k), 2)
+  end
+end
+
+local function new_thread(tid)
+  local g = setmetatable({ tid = tid, pid = my_pid, config = config }, G)
+  local parent = parent_of[tid]
+  local pt = parent and parent.thread
+  g.thread = tool.init_thread and tool.init_thread(tid, parent and parent.tid, pt) or {}
+  threads[tid] = g
+  return g
+end
+
+local traceback = debug.traceback
+local function fail(e)
+  if e == TAIL then
+    return e
+  end
+  return traceback(tostring(e), 2)
+end
+
+-- One intercepted call: (0, 0, nr, a1..a6) runs the call as the handler left
+-- it, (1, result) returns result without running it.
+local function dispatch(tid, nr, a1, a2, a3, a4, a5, a6)
+  local g = threads[tid] or new_thread(tid)
+  local sc = setmetatable({ nr = nr, name = names[nr], args = { a1, a2, a3, a4, a5, a6 } }, SC)
+  g._keep = sc
+  local ok, r = xpcall(handlers[nr], fail, g, sc)
+  if not ok then
+    if r == TAIL then
+      return 1, g._tail
+    end
+    error(("error in tool: %s (in %s of thread %d)"):format(r, names[nr], tid), 0)
+  end
+  if r == nil then
+    local a = sc.args
+    for i = 1, 6 do
+      if type(a[i]) == "string" then
+        a[i] = c.addr(a[i]) -- the string stays referenced from g._keep until the call ran
+      end
+    end
+    return 0, 0, sc.nr, a[1] or 0, a[2] or 0, a[3] or 0, a[4] or 0, a[5] or 0, a[6] or 0
+  elseif type(r) == "number" then
+    return 1, r
+  end
+  error(("error in tool: a syscall handler returns a number or nothing, not a %s (in %s)"):format(type(r), names[nr]), 0)
+end
+
+-- In a forked child: a new process, its one thread new too.
+local function forked(pid, parent_tid)
+  local parent = threads[parent_tid]
+  my_pid = pid
+  threads, parent_of = {}, { [pid] = parent }
+  init_process(pid)
+end
+
+local list = {}
+for nr in pairs(handlers) do
+  list[#list + 1] = nr
+end
+return dispatch, forked, list

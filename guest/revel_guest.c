@@ -1,0 +1,749 @@
+/* librevel_guest.so: the in-guest backend (revel --backend=guest).
+ *
+ * revel puts this library in LD_PRELOAD with REVEL_GUEST_* variables. Its
+ * constructor makes a LuaJIT state, loads the tool file there (guest/inguest.lua
+ * does the Lua side), installs a SIGSYS handler and turns on Syscall User
+ * Dispatch for the thread. From then on every syscall of the guest traps into
+ * on_sigsys(): a call the tool handles enters Lua under one lock, the others run
+ * at once. The selector byte is per thread (TLS) and set to ALLOW while the
+ * handler runs, so the handler's own calls (LuaJIT's, libc's) do not trap; a
+ * guest call runs through revel_gate_syscall, inside the range dispatch lets
+ * through, with the selector at BLOCK and the guest's signal mask: a guest
+ * signal handler that runs during a blocking call still has its calls trapped.
+ * Threads (clone onto a new stack) start through revel_clone_stub, forks arm
+ * dispatch again in the child, and execve keeps the library in the
+ * environment. docs/design.md, "The in-guest backend", has the whole design. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/sched.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/un.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+#include "guest_exec.h"
+#include "revel/systable.h"
+
+#ifndef PR_SET_SYSCALL_USER_DISPATCH
+#define PR_SET_SYSCALL_USER_DISPATCH 59
+#define PR_SYS_DISPATCH_ON 1
+#endif
+#define SEL_ALLOW 0
+#define SEL_BLOCK 1
+#ifndef SYS_USER_DISPATCH
+#define SYS_USER_DISPATCH 2
+#endif
+#define KSA_RESTORER 0x04000000
+#define NR_MAX 512
+
+extern char revel_gate_start[], revel_gate_end[], revel_gate_sigreturn[];
+extern void revel_gate_restorer(void);
+extern long revel_gate_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
+extern long revel_clone_stub(long nr, const greg_t *gregs, unsigned long child_sp);
+void revel_guest_child_start(unsigned long child_sp);
+
+static __thread volatile char sel __attribute__((tls_model("initial-exec")));
+static __thread int my_tid __attribute__((tls_model("initial-exec")));
+
+static lua_State *L;
+static int dispatch_ref = LUA_NOREF, forked_ref = LUA_NOREF;
+static pthread_mutex_t lua_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned char handled[NR_MAX]; /* calls that enter Lua */
+static int active;
+static pid_t my_pid;
+static char sock_name[108];
+static int conn_fd = -1;
+static pid_t conn_pid;
+static struct kaction { /* the guest's own SIGSYS action, kept aside */
+	void *handler;
+	unsigned long flags;
+	void *restorer;
+	unsigned long mask;
+} guest_sigsys;
+
+struct ksigaction {
+	void *handler;
+	unsigned long flags;
+	void *restorer;
+	unsigned long mask;
+};
+
+static long raw(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
+{
+	long r = syscall(nr, a1, a2, a3, a4, a5, a6);
+	return r == -1 ? -errno : r;
+}
+
+static void say(const char *s)
+{
+	raw(SYS_write, 2, (long)s, (long)strlen(s), 0, 0, 0);
+}
+
+static int arm(void)
+{
+	sel = SEL_ALLOW;
+	return (int)raw(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON,
+	                (long)revel_gate_start, (long)(revel_gate_end - revel_gate_start),
+	                (long)&sel, 0);
+}
+
+/* ---- rpc: one SOCK_SEQPACKET connection per process to revel ---- */
+
+static int conn(void)
+{
+	pid_t pid = (pid_t)raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
+	if (conn_fd >= 0 && conn_pid == pid)
+		return conn_fd;
+	int fd = (int)raw(SYS_socket, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, 0, 0, 0);
+	if (fd < 0)
+		return fd;
+	struct sockaddr_un a = {.sun_family = AF_UNIX};
+	size_t n = strlen(sock_name + 1) + 1; /* abstract: a NUL first */
+	memcpy(a.sun_path, sock_name, n);
+	long r = raw(SYS_connect, fd, (long)&a, (long)(offsetof(struct sockaddr_un, sun_path) + n),
+	             0, 0, 0);
+	if (r < 0) {
+		raw(SYS_close, fd, 0, 0, 0, 0, 0);
+		return (int)r;
+	}
+	/* Out of the guest's usual range: a program that closes "its" low fds
+	 * should not close ours. */
+	int hi = (int)raw(SYS_fcntl, fd, F_DUPFD_CLOEXEC, 900, 0, 0, 0);
+	if (hi >= 0) {
+		raw(SYS_close, fd, 0, 0, 0, 0, 0);
+		fd = hi;
+	}
+	conn_fd = fd;
+	conn_pid = pid;
+	return fd;
+}
+
+static char rpc_buf[1 << 16];
+
+/* send(tag .. payload), wait for the reply; the lock is held */
+static long exchange(const char *msg, size_t n, size_t *got)
+{
+	for (int attempt = 0; attempt < 2; attempt++) {
+		int fd = conn();
+		if (fd < 0)
+			return fd;
+		long r = raw(SYS_sendto, fd, (long)msg, (long)n, MSG_NOSIGNAL, 0, 0);
+		if (r >= 0)
+			r = raw(SYS_recvfrom, fd, (long)rpc_buf, sizeof rpc_buf, 0, 0, 0);
+		if (r > 0) {
+			*got = (size_t)r;
+			return 0;
+		}
+		conn_fd = -1; /* closed by the guest (close_range...): connect again once */
+		if (r == 0)
+			r = -EPIPE;
+		if (attempt == 1)
+			return r;
+	}
+	return -EIO;
+}
+
+static int l_rpc(lua_State *l)
+{
+	size_t n, got;
+	const char *s = luaL_checklstring(l, 1, &n);
+	long r = exchange(s, n, &got);
+	if (r < 0)
+		return luaL_error(l, "g:rpc: no connection to revel (%s)", strerror((int)-r));
+	lua_pushlstring(l, rpc_buf, got);
+	return 1;
+}
+
+/* An error in the tool: revel prints it and ends the run. */
+static void fatal(const char *what)
+{
+	static char m[4096];
+	size_t n = strlen(what);
+	if (n > sizeof m - 2)
+		n = sizeof m - 2;
+	m[0] = 'E';
+	memcpy(m + 1, what, n);
+	size_t got;
+	if (exchange(m, n + 1, &got) < 0) {
+		say("revel: in-guest tool: ");
+		say(what);
+		say("\n");
+	}
+	raw(SYS_exit_group, 125, 0, 0, 0, 0, 0);
+}
+
+/* ---- the Lua side's C functions ---- */
+
+static long arg_of(lua_State *l, int i)
+{
+	if (lua_type(l, i) == LUA_TSTRING)
+		return (long)lua_tostring(l, i); /* lives while the call does */
+	if (lua_type(l, i) == LUA_TBOOLEAN)
+		return lua_toboolean(l, i);
+	double v = lua_tonumber(l, i);
+	if (v >= 9223372036854775808.0)
+		return (long)(unsigned long)v;
+	return (long)v;
+}
+
+/* syscall(nr, a1..a6) -> result (negative errno), run with the selector at
+ * ALLOW: g:inject and the runtime's own calls do not re-enter the tool. */
+static int l_syscall(lua_State *l)
+{
+	long a[7];
+	for (int i = 0; i < 7; i++)
+		a[i] = arg_of(l, i + 1);
+	lua_pushnumber(l, (double)raw(a[0], a[1], a[2], a[3], a[4], a[5], a[6]));
+	return 1;
+}
+
+static int l_sysinfo(lua_State *l)
+{
+	const struct revel_syscall_info *s = revel_syscall_by_nr(luaL_checkinteger(l, 1));
+	if (!s)
+		return 0;
+	lua_pushstring(l, s->name);
+	lua_createtable(l, s->nargs, 0);
+	for (int i = 0; i < s->nargs; i++) {
+		lua_pushstring(l, s->arg_names[i] ? s->arg_names[i] : "");
+		lua_rawseti(l, -2, i + 1);
+	}
+	lua_pushnumber(l, s->classes);
+	return 3;
+}
+
+static int l_class_by_name(lua_State *l)
+{
+	lua_pushnumber(l, revel_class_by_name(luaL_checkstring(l, 1)));
+	return 1;
+}
+
+static int l_addr(lua_State *l)
+{
+	lua_pushnumber(l, (double)(uintptr_t)luaL_checkstring(l, 1));
+	return 1;
+}
+
+static int l_errnos(lua_State *l)
+{
+	lua_newtable(l);
+	for (int e = 1; e < 4096; e++) {
+		const char *n = revel_errno_name(e);
+		if (n) {
+			lua_pushinteger(l, e);
+			lua_setfield(l, -2, n);
+		}
+	}
+	return 1;
+}
+
+/* read(addr, n) -> string or nil, errno: the process's own memory, through
+ * process_vm_readv so a bad pointer is EFAULT, not a crash. */
+static int l_read(lua_State *l)
+{
+	uintptr_t p = (uintptr_t)arg_of(l, 1);
+	size_t n = (size_t)luaL_checkinteger(l, 2);
+	luaL_Buffer b;
+	luaL_buffinit(l, &b);
+	while (n > 0) {
+		char tmp[4096];
+		size_t k = n < sizeof tmp ? n : sizeof tmp;
+		struct iovec li = {tmp, k}, ri = {(void *)p, k};
+		long r = raw(SYS_process_vm_readv, my_pid, (long)&li, 1, (long)&ri, 1, 0);
+		if (r <= 0) {
+			lua_pushnil(l);
+			lua_pushinteger(l, r < 0 ? -r : EFAULT);
+			return 2;
+		}
+		luaL_addlstring(&b, tmp, (size_t)r);
+		p += (size_t)r;
+		n -= (size_t)r;
+	}
+	luaL_pushresult(&b);
+	return 1;
+}
+
+static int l_write(lua_State *l)
+{
+	uintptr_t p = (uintptr_t)arg_of(l, 1);
+	size_t n;
+	const char *s = luaL_checklstring(l, 2, &n);
+	struct iovec li = {(void *)s, n}, ri = {(void *)p, n};
+	long r = raw(SYS_process_vm_writev, my_pid, (long)&li, 1, (long)&ri, 1, 0);
+	lua_pushnumber(l, (double)r);
+	return 1;
+}
+
+void guest_notice(const char *s)
+{
+	size_t n = strlen(s), got;
+	static char m[4096];
+	if (n > sizeof m - 2)
+		n = sizeof m - 2;
+	m[0] = 'N';
+	memcpy(m + 1, s, n);
+	exchange(m, n + 1, &got);
+}
+
+static int l_notice(lua_State *l)
+{
+	guest_notice(luaL_checkstring(l, 1));
+	return 0;
+}
+
+/* ---- special calls: the ones the handler must run itself ---- */
+
+static void after_fork_child(void)
+{
+	int parent_tid = my_tid;
+	my_pid = (pid_t)raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
+	my_tid = my_pid;
+	pthread_mutex_init(&lua_lock, NULL); /* the parent held it across the fork */
+	arm();
+	if (forked_ref != LUA_NOREF) {
+		lua_rawgeti(L, LUA_REGISTRYINDEX, forked_ref);
+		lua_pushinteger(L, my_pid);
+		lua_pushinteger(L, parent_tid);
+		if (lua_pcall(L, 2, 0, 0))
+			fatal(lua_tostring(L, -1));
+	}
+}
+
+void revel_guest_child_start(unsigned long child_sp)
+{
+	uint64_t mask = *(uint64_t *)(child_sp - 16);
+	my_tid = (int)raw(SYS_gettid, 0, 0, 0, 0, 0, 0);
+	if (arm() < 0)
+		fatal("a new thread could not turn on syscall user dispatch");
+	sel = SEL_BLOCK; /* the mask opens signals: from here on the thread's calls trap */
+	revel_gate_syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&mask, 0, 8, 0, 0);
+}
+
+static uint64_t *guest_mask(ucontext_t *uc)
+{
+	return (uint64_t *)&uc->uc_sigmask;
+}
+
+#define BIT(s) (1ull << ((s)-1))
+#define UNBLOCKABLE (BIT(SIGKILL) | BIT(SIGSTOP) | BIT(SIGSYS))
+
+/* rt_sigprocmask: the mask to change is the one sigreturn puts back. SIGSYS
+ * stays open (a trap with it blocked would kill the process). */
+static long sigprocmask_of(ucontext_t *uc, long how, const uint64_t *set, uint64_t *old, long size)
+{
+	if (size != 8)
+		return -EINVAL;
+	uint64_t cur = *guest_mask(uc), want;
+	if (set) {
+		struct iovec li = {&want, 8}, ri = {(void *)set, 8};
+		if (raw(SYS_process_vm_readv, my_pid, (long)&li, 1, (long)&ri, 1, 0) != 8)
+			return -EFAULT;
+	}
+	if (old) {
+		struct iovec li = {&cur, 8}, ri = {old, 8};
+		if (raw(SYS_process_vm_writev, my_pid, (long)&li, 1, (long)&ri, 1, 0) != 8)
+			return -EFAULT;
+	}
+	if (!set)
+		return 0;
+	if (how == SIG_BLOCK)
+		cur |= want;
+	else if (how == SIG_UNBLOCK)
+		cur &= ~want;
+	else if (how == SIG_SETMASK)
+		cur = want;
+	else
+		return -EINVAL;
+	*guest_mask(uc) = cur & ~UNBLOCKABLE;
+	return 0;
+}
+
+/* rt_sigaction(SIGSYS): the guest's action is kept aside; the handler passes
+ * it the SIGSYS it did not cause (a guest's own seccomp trap, a kill). */
+static long sigsys_action(const struct ksigaction *act, struct ksigaction *old, long size)
+{
+	if (size != 8)
+		return -EINVAL;
+	if (old)
+		memcpy(old, &guest_sigsys, sizeof *old);
+	if (act)
+		memcpy(&guest_sigsys, act, sizeof guest_sigsys);
+	return 0;
+}
+
+static void forward_sigsys(int sig, siginfo_t *si, ucontext_t *uc)
+{
+	void *h = guest_sigsys.handler;
+	if (h == SIG_IGN)
+		return;
+	if (h == SIG_DFL) { /* die of it, as the guest would */
+		struct ksigaction dfl = {SIG_DFL, 0, NULL, 0};
+		raw(SYS_rt_sigaction, SIGSYS, (long)&dfl, 0, 8, 0, 0);
+		uint64_t m = ~BIT(SIGSYS);
+		raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)&m, 0, 8, 0, 0);
+		raw(SYS_tgkill, my_pid, raw(SYS_gettid, 0, 0, 0, 0, 0, 0), SIGSYS, 0, 0, 0);
+		return;
+	}
+	uint64_t m = (*guest_mask(uc) | guest_sigsys.mask) & ~UNBLOCKABLE, saved;
+	sel = SEL_BLOCK;
+	revel_gate_syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&m, (long)&saved, 8, 0, 0);
+	if (guest_sigsys.flags & SA_SIGINFO)
+		((void (*)(int, siginfo_t *, void *))h)(sig, si, uc);
+	else
+		((void (*)(int))h)(sig);
+	revel_gate_syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&saved, 0, 8, 0, 0);
+	sel = SEL_ALLOW;
+}
+
+/* A call that may block: run it with the guest's mask, the selector at BLOCK. */
+static long run_open(ucontext_t *uc, long nr, const long *a)
+{
+	uint64_t m = *guest_mask(uc) & ~UNBLOCKABLE, saved;
+	raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)&m, (long)&saved, 8, 0, 0);
+	sel = SEL_BLOCK;
+	long r = revel_gate_syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+	sel = SEL_ALLOW;
+	raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)&saved, 0, 8, 0, 0);
+	return r;
+}
+
+static int may_block(long nr)
+{
+	switch (nr) {
+	case SYS_read:
+	case SYS_write:
+	case SYS_readv:
+	case SYS_writev:
+	case SYS_pread64:
+	case SYS_pwrite64:
+	case SYS_recvfrom:
+	case SYS_recvmsg:
+	case SYS_recvmmsg:
+	case SYS_sendto:
+	case SYS_sendmsg:
+	case SYS_sendmmsg:
+	case SYS_accept:
+	case SYS_accept4:
+	case SYS_connect:
+	case SYS_wait4:
+	case SYS_waitid:
+	case SYS_nanosleep:
+	case SYS_clock_nanosleep:
+	case SYS_poll:
+	case SYS_ppoll:
+	case SYS_select:
+	case SYS_pselect6:
+	case SYS_epoll_wait:
+	case SYS_epoll_pwait:
+	case SYS_epoll_pwait2:
+	case SYS_futex:
+	case SYS_pause:
+	case SYS_rt_sigsuspend:
+	case SYS_rt_sigtimedwait:
+	case SYS_msgrcv:
+	case SYS_msgsnd:
+	case SYS_semop:
+	case SYS_semtimedop:
+	case SYS_flock:
+	case SYS_fcntl:
+	case SYS_open:
+	case SYS_openat:
+	case SYS_openat2:
+	case SYS_io_getevents:
+	case SYS_mq_timedreceive:
+	case SYS_mq_timedsend:
+	case SYS_splice:
+	case SYS_tee:
+	case SYS_sendfile:
+	case SYS_copy_file_range:
+	case SYS_ioctl:
+	case SYS_fsync:
+	case SYS_fdatasync:
+	case SYS_sync:
+	case SYS_io_uring_enter:
+		return 1;
+	}
+	return 0;
+}
+
+static long clone_flags(long nr, const long *a, unsigned long *sp)
+{
+	if (nr == SYS_clone) {
+		*sp = (unsigned long)a[1];
+		return a[0];
+	}
+	struct clone_args ca;
+	memset(&ca, 0, sizeof ca);
+	size_t n = (size_t)a[1] < sizeof ca ? (size_t)a[1] : sizeof ca;
+	struct iovec li = {&ca, n}, ri = {(void *)a[0], n};
+	if (raw(SYS_process_vm_readv, my_pid, (long)&li, 1, (long)&ri, 1, 0) != (long)n)
+		return -1;
+	*sp = ca.stack ? (unsigned long)(ca.stack + ca.stack_size) : 0;
+	return (long)ca.flags;
+}
+
+/* Runs the guest's call nr(a) and returns its result; the special ones are
+ * kept from breaking the handler's frame or the guest's view. */
+/* A mask the guest hands the kernel (a handler's sa_mask, sigsuspend's,
+ * ppoll's...) with SIGSYS in it: a call of the guest made while it is in
+ * force would trap with SIGSYS blocked, which kills. The copy without it is
+ * the one the kernel gets; *slot is pointed at it (t: the caller's storage). */
+static int strip_mask(long *slot, uint64_t *t)
+{
+	if (!*slot)
+		return 0;
+	struct iovec li = {t, 8}, ri = {(void *)*slot, 8};
+	if (raw(SYS_process_vm_readv, my_pid, (long)&li, 1, (long)&ri, 1, 0) != 8)
+		return -EFAULT;
+	if (*t & BIT(SIGSYS)) {
+		*t &= ~BIT(SIGSYS);
+		*slot = (long)t;
+	}
+	return 0;
+}
+
+static long perform(ucontext_t *uc, long nr, long *a)
+{
+	greg_t *gr = uc->uc_mcontext.gregs;
+	uint64_t tmask;
+	struct ksigaction kact;
+	struct {
+		long set;
+		long len;
+	} ps;
+	switch (nr) {
+	case SYS_rt_sigsuspend:
+		if (strip_mask(&a[0], &tmask))
+			return -EFAULT;
+		break;
+	case SYS_ppoll:
+		if (strip_mask(&a[3], &tmask))
+			return -EFAULT;
+		break;
+	case SYS_epoll_pwait:
+	case SYS_epoll_pwait2:
+		if (strip_mask(&a[4], &tmask))
+			return -EFAULT;
+		break;
+	case SYS_pselect6:
+		if (a[5]) {
+			struct iovec li = {&ps, sizeof ps}, ri = {(void *)a[5], sizeof ps};
+			if (raw(SYS_process_vm_readv, my_pid, (long)&li, 1, (long)&ri, 1, 0) != (long)sizeof ps ||
+			    strip_mask(&ps.set, &tmask))
+				return -EFAULT;
+			a[5] = (long)&ps;
+		}
+		break;
+	case SYS_rt_sigreturn:
+		gr[REG_RIP] = (greg_t)revel_gate_sigreturn;
+		return SYS_rt_sigreturn; /* rax at the gate */
+	case SYS_rt_sigprocmask:
+		return sigprocmask_of(uc, a[0], (const uint64_t *)a[1], (uint64_t *)a[2], a[3]);
+	case SYS_rt_sigaction:
+		if (a[0] == SIGSYS)
+			return sigsys_action((const struct ksigaction *)a[1],
+			                     (struct ksigaction *)a[2], a[3]);
+		if (a[1]) { /* SIGSYS stays open in the guest's handlers */
+			struct iovec li = {&kact, sizeof kact}, ri = {(void *)a[1], sizeof kact};
+			if (raw(SYS_process_vm_readv, my_pid, (long)&li, 1, (long)&ri, 1, 0) != (long)sizeof kact)
+				return -EFAULT;
+			kact.mask &= ~BIT(SIGSYS);
+			a[1] = (long)&kact;
+		}
+		break;
+	case SYS_vfork: /* the child would run on this handler's stack: a fork */
+		nr = SYS_fork;
+		/* fall through */
+	case SYS_fork: {
+		long r = raw(nr, 0, 0, 0, 0, 0, 0);
+		if (r == 0)
+			after_fork_child();
+		return r;
+	}
+	case SYS_clone:
+	case SYS_clone3: {
+		unsigned long sp;
+		long fl = clone_flags(nr, a, &sp);
+		if (fl == -1)
+			return -EFAULT;
+		if ((fl & CLONE_VM) && sp) {
+			((uint64_t *)sp)[-1] = (uint64_t)gr[REG_RIP];
+			((uint64_t *)sp)[-2] = *guest_mask(uc);
+			gr[REG_RDI] = a[0], gr[REG_RSI] = a[1], gr[REG_RDX] = a[2];
+			gr[REG_R10] = a[3], gr[REG_R8] = a[4], gr[REG_R9] = a[5];
+			int tid = my_tid;
+			long r = revel_clone_stub(nr, gr, sp);
+			/* A child without CLONE_SETTLS (posix_spawn's) shares this TLS:
+			 * take the selector and tid back. */
+			sel = SEL_ALLOW;
+			my_tid = tid;
+			return r;
+		}
+		if (fl & CLONE_VM) { /* vfork-like on this stack: run it as a fork */
+			if (nr == SYS_clone3)
+				return -ENOSYS; /* glibc falls back to clone */
+			a[0] &= ~(long)(CLONE_VM | CLONE_VFORK);
+		}
+		long r = raw(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		if (r == 0)
+			after_fork_child();
+		return r;
+	}
+	case SYS_execve:
+	case SYS_execveat:
+		return guest_execve(nr, a, run_open, uc);
+	}
+	if (may_block(nr))
+		return run_open(uc, nr, a);
+	return raw(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+}
+
+static long to_long(double v)
+{
+	if (v >= 9223372036854775808.0)
+		return (long)(unsigned long)v;
+	return (long)v;
+}
+
+static void on_sigsys(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	int saved_errno = errno;
+	sel = SEL_ALLOW;
+	if (si->si_code != SYS_USER_DISPATCH) {
+		forward_sigsys(sig, si, uc);
+		goto out;
+	}
+	greg_t *gr = uc->uc_mcontext.gregs;
+	long nr = si->si_syscall;
+	long a[6] = {gr[REG_RDI], gr[REG_RSI], gr[REG_RDX], gr[REG_R10], gr[REG_R8], gr[REG_R9]};
+	if (nr >= 0 && nr < NR_MAX && handled[nr]) {
+		if (!my_tid)
+			my_tid = (int)raw(SYS_gettid, 0, 0, 0, 0, 0, 0);
+		pthread_mutex_lock(&lua_lock);
+		lua_rawgeti(L, LUA_REGISTRYINDEX, dispatch_ref);
+		lua_pushinteger(L, my_tid);
+		lua_pushinteger(L, nr);
+		for (int i = 0; i < 6; i++)
+			lua_pushnumber(L, (double)a[i]);
+		if (lua_pcall(L, 8, 9, 0))
+			fatal(lua_tostring(L, -1));
+		int act = (int)lua_tointeger(L, -9);
+		if (act == 1) {
+			gr[REG_RAX] = to_long(lua_tonumber(L, -8));
+			lua_settop(L, 0);
+			pthread_mutex_unlock(&lua_lock);
+			goto out;
+		}
+		nr = (long)lua_tointeger(L, -7);
+		for (int i = 0; i < 6; i++)
+			a[i] = to_long(lua_tonumber(L, -6 + i));
+		lua_settop(L, 0);
+		if (nr == SYS_fork || nr == SYS_vfork || (nr == SYS_clone && !(a[0] & CLONE_VM))) {
+			long r = perform(uc, nr, a); /* the child must not inherit a taken lock */
+			if (r != 0)
+				pthread_mutex_unlock(&lua_lock);
+			gr[REG_RAX] = r;
+			goto out;
+		}
+		pthread_mutex_unlock(&lua_lock);
+	} else if (nr == SYS_fork || nr == SYS_vfork || (nr == SYS_clone && !(a[0] & CLONE_VM))) {
+		pthread_mutex_lock(&lua_lock);
+		long r = perform(uc, nr, a);
+		if (r != 0)
+			pthread_mutex_unlock(&lua_lock);
+		gr[REG_RAX] = r;
+		goto out;
+	}
+	gr[REG_RAX] = perform(uc, nr, a);
+out:
+	errno = saved_errno;
+	sel = SEL_BLOCK;
+}
+
+/* ---- start ---- */
+
+extern const unsigned char luaJIT_BC_inguest[];
+extern const size_t luaJIT_BC_inguest_SIZE;
+extern const unsigned char luaJIT_BC__wire[];
+extern const size_t luaJIT_BC__wire_SIZE;
+
+static int load_bc(const unsigned char *bc, size_t n, const char *name)
+{
+	return luaL_loadbuffer(L, (const char *)bc, n, name);
+}
+
+__attribute__((constructor)) static void revel_guest_init(void)
+{
+	const char *sock = getenv("REVEL_GUEST_SOCK");
+	const char *toolpath = getenv("REVEL_GUEST_TOOL");
+	if (!sock || !toolpath || strlen(sock) + 2 > sizeof sock_name)
+		return;
+	sock_name[0] = 0;
+	strcpy(sock_name + 1, sock);
+	guest_exec_init();
+	my_pid = (pid_t)raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
+	my_tid = my_pid;
+	L = luaL_newstate();
+	if (!L)
+		fatal("cannot make a Lua state");
+	luaL_openlibs(L);
+	if (load_bc(luaJIT_BC__wire, luaJIT_BC__wire_SIZE, "=revel._wire") || lua_pcall(L, 0, 1, 0))
+		fatal(lua_tostring(L, -1));
+	lua_setfield(L, LUA_REGISTRYINDEX, "revel._wire");
+	if (load_bc(luaJIT_BC_inguest, luaJIT_BC_inguest_SIZE, "=revel.inguest"))
+		fatal(lua_tostring(L, -1));
+	lua_newtable(L); /* the C functions the Lua side uses */
+	static const luaL_Reg fns[] = {{"rpc", l_rpc},         {"syscall", l_syscall},
+	                               {"sysinfo", l_sysinfo}, {"errnos", l_errnos},
+	                               {"read", l_read},       {"write", l_write},
+	                               {"notice", l_notice},   {"class_by_name", l_class_by_name},
+	                               {"addr", l_addr},       {NULL, NULL}};
+	for (const luaL_Reg *f = fns; f->name; f++) {
+		lua_pushcfunction(L, f->func);
+		lua_setfield(L, -2, f->name);
+	}
+	lua_getfield(L, LUA_REGISTRYINDEX, "revel._wire");
+	lua_setfield(L, -2, "wire");
+	lua_pushstring(L, toolpath);
+	lua_setfield(L, -2, "tool");
+	const char *cfg = getenv("REVEL_GUEST_CONFIG");
+	lua_pushstring(L, cfg ? cfg : "");
+	lua_setfield(L, -2, "config");
+	lua_pushinteger(L, my_pid);
+	lua_setfield(L, -2, "pid");
+	if (lua_pcall(L, 1, 3, 0))
+		fatal(lua_tostring(L, -1));
+	/* returns dispatch, forked, and the list of handled numbers */
+	for (size_t i = 1, n = lua_objlen(L, -1); i <= n; i++) {
+		lua_rawgeti(L, -1, (int)i);
+		long nr = (long)lua_tointeger(L, -1);
+		if (nr >= 0 && nr < NR_MAX)
+			handled[nr] = 1;
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	forked_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	dispatch_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+
+	struct ksigaction sa = {(void *)on_sigsys, SA_SIGINFO | KSA_RESTORER,
+	                        (void *)revel_gate_restorer, ~0ul};
+	if (raw(SYS_rt_sigaction, SIGSYS, (long)&sa, 0, 8, 0, 0) < 0 || arm() < 0)
+		fatal("cannot turn on syscall user dispatch");
+	active = 1;
+	sel = SEL_BLOCK;
+}

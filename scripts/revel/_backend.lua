@@ -1,0 +1,165 @@
+-- revel._backend (private): --backend=ptrace|guest|auto. ptrace is the tracer
+-- of the engine; guest runs the tool's syscall handlers inside each guest
+-- process (librevel_guest.so, revel._guest_host). choose() says which runs and,
+-- when guest cannot, why: --backend=guest refuses with that reason (exit 125),
+-- auto takes ptrace quietly.
+local ffi = require("ffi")
+local host = require("revel._guest_host")
+
+pcall(ffi.cdef, "int prctl(int op, unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5);")
+pcall(ffi.cdef, "char *getcwd(char *buf, size_t size);")
+
+-- The tool file as a path any guest process finds, whatever its directory.
+local function absolute(path)
+  if path:sub(1, 1) == "/" then
+    return path
+  end
+  local buf = ffi.new("char[4096]")
+  local cwd = ffi.C.getcwd(buf, 4096)
+  return cwd ~= nil and (ffi.string(cwd) .. "/" .. path) or path
+end
+
+local M = {}
+
+M.NAMES = { ptrace = true, guest = true, auto = true }
+
+-- The hooks the in-guest runtime (guest/inguest.lua) runs.
+local SUPPORTED = {
+  syscall = true, on = true, subscriptions = true, options = true, init_global = true, rpc = true,
+  init_process = true, init_thread = true, finish = true,
+}
+
+-- Syscall User Dispatch (Linux 5.11): turning it off is accepted where the
+-- kernel has it, EINVAL where it does not.
+local function sud_works()
+  return ffi.C.prctl(59, 0, 0, 0, 0) == 0
+end
+
+-- The file a command runs (as execvp finds it), or nil.
+local function resolve(cmd)
+  if cmd:find("/", 1, true) then
+    return cmd
+  end
+  for dir in (os.getenv("PATH") or "/usr/local/bin:/usr/bin:/bin"):gmatch("[^:]+") do
+    local p = dir .. "/" .. cmd
+    local f = io.open(p, "rb")
+    if f then
+      f:close()
+      return p
+    end
+  end
+  return nil
+end
+
+-- Why the program at path cannot load the library, or nil.
+local function program_why(path)
+  local f = io.open(path, "rb")
+  if not f then
+    return nil -- the spawn says why
+  end
+  local head = f:read(64) or ""
+  if head:sub(1, 4) ~= "\127ELF" then
+    f:close()
+    return nil -- a script: its interpreter runs
+  end
+  local u = function(s, i, n)
+    local v = 0
+    for k = n, 1, -1 do
+      v = v * 256 + s:byte(i + k - 1)
+    end
+    return v
+  end
+  local phoff, phentsize, phnum = u(head, 33, 8), u(head, 55, 2), u(head, 57, 2)
+  local interp = false
+  for i = 0, phnum - 1 do
+    f:seek("set", phoff + i * phentsize)
+    local ph = f:read(4)
+    if ph and u(ph, 1, 4) == 3 then -- PT_INTERP
+      interp = true
+    end
+  end
+  f:close()
+  if not interp then
+    return "statically linked"
+  end
+  local p = io.popen("stat -L -c %a " .. ("%q"):format(path) .. " 2>/dev/null")
+  local mode = tonumber(p and p:read("*l") or "", 8) or 0
+  if p then
+    p:close()
+  end
+  if bit.band(mode, 0xc00) ~= 0 then
+    return "set-user-ID or set-group-ID"
+  end
+  return nil
+end
+
+-- "ptrace" or "guest", and why guest cannot run (nil when it can). o: the
+-- command line's options; t: the tool; plain: no layers over it.
+function M.choose(o, t, plain)
+  local mode = o.backend or "ptrace"
+  if mode == "ptrace" then
+    return "ptrace"
+  end
+  local why
+  if o.code then
+    why = "a -l tool runs only under ptrace for now"
+  elseif o.repl or o.watch then
+    why = "--repl and --watch run only under ptrace"
+  elseif not o.tool then
+    why = "the default tool (strace's output) runs only under ptrace for now; give a TOOL.lua"
+  elseif o.attach then
+    why = "-p attaches with ptrace"
+  elseif not plain then
+    why = "--rule, --fault-log, --replay and --chrome-trace run only under ptrace for now"
+  elseif o.output then
+    why = "-o with a tool runs only under ptrace for now"
+  end
+  if not why then
+    for k in pairs(t) do
+      if not SUPPORTED[k] then
+        why = ("the tool defines tool.%s, which the in-guest backend does not run yet"):format(tostring(k))
+        break
+      end
+    end
+  end
+  if not why then
+    local subs = type(t.subscriptions) == "table" and t.subscriptions or { t.subscriptions }
+    for _, w in ipairs(subs) do
+      if w == "rdtsc" or w == "cpuid" then
+        why = ("the tool subscribes to %s, which only ptrace traps"):format(w)
+      end
+    end
+  end
+  if not why and not sud_works() then
+    why = "this kernel has no Syscall User Dispatch (Linux 5.11 or later, CONFIG_GENERIC_ENTRY)"
+  end
+  if not why and not host.lib_path() then
+    why = "librevel_guest.so is not beside revel (set REVEL_GUEST_LIB; a sanitizer build has none)"
+  end
+  if not why and o.command and o.command[1] then
+    local path = resolve(o.command[1])
+    local pw = path and program_why(path)
+    if pw then
+      why = ("%s is %s: it cannot load the in-guest library"):format(o.command[1], pw)
+    end
+  end
+  if why then
+    return "ptrace", why
+  end
+  return "guest"
+end
+
+-- Runs the guest backend; returns the exit code.
+function M.run_guest(t, o, config, ropts)
+  local mode = o.backend
+  return host.run(t, o.command, config, {
+    lib = host.lib_path(),
+    tool_path = absolute(o.tool),
+    env = ropts.env,
+    say = function(msg)
+      io.stderr:write("revel: --backend=", mode, ": ", msg, "\n")
+    end,
+  })
+end
+
+return M

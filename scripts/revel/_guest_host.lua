@@ -1,0 +1,311 @@
+-- revel._guest_host (private): revel's side of --backend=guest. The guest runs
+-- with librevel_guest.so preloaded (guest/revel_guest.c): each process runs the
+-- tool's syscall handlers itself and connects to revel over a SOCK_SEQPACKET
+-- socket (abstract name) for g:rpc, the tool's output and its errors. Here:
+-- init_global, tool.rpc and finish, the spawn, and the wait for every process
+-- (revel is their subreaper, so orphans come back to it too).
+local ffi = require("ffi")
+local wire = require("revel._wire")
+
+pcall(ffi.cdef, [[
+struct revel_gh_pollfd { int fd; short events; short revents; };
+struct revel_gh_sockaddr_un { unsigned short family; char path[108]; };
+int socket(int domain, int type, int protocol);
+int bind(int fd, const void *addr, unsigned int len);
+int listen(int fd, int backlog);
+int accept4(int fd, void *addr, void *len, int flags);
+long recv(int fd, void *buf, size_t n, int flags);
+long send(int fd, const void *buf, size_t n, int flags);
+int close(int fd);
+int poll(struct revel_gh_pollfd *fds, unsigned long n, int timeout);
+int prctl(int op, unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5);
+int fork(void);
+int execvpe(const char *file, char *const argv[], char *const envp[]);
+void _exit(int status);
+long write(int fd, const void *buf, size_t n);
+long read(int fd, void *buf, size_t n);
+int waitpid(int pid, int *status, int options);
+int kill(int pid, int sig);
+int getpid(void);
+int sigprocmask(int how, const uint64_t *set, uint64_t *old);
+int signalfd(int fd, const uint64_t *mask, int flags);
+char *strerror(int errnum);
+extern char **environ;
+]])
+local C = ffi.C
+
+local AF_UNIX, SOCK_SEQPACKET, SOCK_CLOEXEC, SOCK_NONBLOCK = 1, 5, 0x80000, 0x800
+local POLLIN = 1
+local PR_SET_CHILD_SUBREAPER = 36
+local WNOHANG, WALL = 1, 0x40000000
+local SIG_BLOCK, SIG_SETMASK, SIGCHLD, SIGKILL = 0, 2, 17, 9
+local EINTR, EAGAIN, ECHILD, ENOENT = 4, 11, 10, 2
+
+local M = {}
+
+local function errno()
+  return ffi.errno()
+end
+
+-- Where librevel_guest.so is: $REVEL_GUEST_LIB, beside the revel binary
+-- (build tree: guest/), or installed (../lib/revel/).
+function M.lib_path()
+  local env = os.getenv("REVEL_GUEST_LIB")
+  if env and env ~= "" then
+    return env
+  end
+  local buf = ffi.new("char[4096]")
+  pcall(ffi.cdef, "long readlink(const char *path, char *buf, size_t size);")
+  local n = tonumber(C.readlink("/proc/self/exe", buf, 4095))
+  if n and n > 0 then
+    local dir = ffi.string(buf, n):match("^(.*)/[^/]*$") or "."
+    for _, p in ipairs({ dir .. "/guest/librevel_guest.so", dir .. "/../lib/revel/librevel_guest.so" }) do
+      local f = io.open(p, "rb")
+      if f then
+        f:close()
+        return p
+      end
+    end
+  end
+  return nil
+end
+
+-- The descendants of revel (its children's trees), killed at an error.
+local function kill_all()
+  for _ = 1, 100 do
+    local any = false
+    local f = io.popen("cat /proc/" .. C.getpid() .. "/task/*/children 2>/dev/null")
+    local txt = f and f:read("*a") or ""
+    if f then
+      f:close()
+    end
+    for pid in txt:gmatch("%d+") do
+      local p = tonumber(pid)
+      local g = io.open("/proc/" .. p .. "/task/" .. p .. "/children")
+      local kids = g and g:read("*a") or ""
+      if g then
+        g:close()
+      end
+      for k in kids:gmatch("%d+") do
+        C.kill(tonumber(k), SIGKILL)
+      end
+      C.kill(p, SIGKILL)
+      any = true
+    end
+    local st = ffi.new("int[1]")
+    while C.waitpid(-1, st, WNOHANG + WALL) > 0 do
+    end
+    if not any then
+      return
+    end
+  end
+end
+
+local function environment(vars, env)
+  local list = {}
+  local pre
+  if env then
+    for _, kv in ipairs(env) do
+      list[#list + 1] = kv
+    end
+  else
+    local i = 0
+    while C.environ[i] ~= nil do
+      list[#list + 1] = ffi.string(C.environ[i])
+      i = i + 1
+    end
+  end
+  local out = {}
+  for _, kv in ipairs(list) do
+    local k = kv:match("^([^=]*)=")
+    if k == "LD_PRELOAD" then
+      pre = kv:sub(12)
+    elseif not (k and k:match("^REVEL_GUEST_")) then
+      out[#out + 1] = kv
+    end
+  end
+  out[#out + 1] = "LD_PRELOAD=" .. vars.lib .. ((pre and pre ~= "") and (":" .. pre) or "")
+  for k, v in pairs(vars.env) do
+    out[#out + 1] = k .. "=" .. v
+  end
+  return out
+end
+
+local function cstrings(list)
+  local arr = ffi.new("char *[?]", #list + 1)
+  local keep = {}
+  for i, s in ipairs(list) do
+    keep[i] = ffi.new("char[?]", #s + 1, s)
+    arr[i - 1] = keep[i]
+  end
+  return arr, keep
+end
+
+-- Runs argv with the tool in each guest process; returns the exit code.
+-- opts: name (the tool's), say (a function for notices), env (-E's list),
+-- tool_path (the file the guest loads), config.
+function M.run(tool, argv, config, opts)
+  local global = tool.init_global and tool.init_global(config) or nil
+  local name = ("revel-%d-%d"):format(C.getpid(), math.random(1, 1e9))
+  local lfd = C.socket(AF_UNIX, SOCK_SEQPACKET + SOCK_CLOEXEC + SOCK_NONBLOCK, 0)
+  local addr = ffi.new("struct revel_gh_sockaddr_un")
+  addr.family = AF_UNIX
+  ffi.copy(addr.path + 1, name, #name)
+  if lfd < 0 or C.bind(lfd, addr, 2 + 1 + #name) ~= 0 or C.listen(lfd, 128) ~= 0 then
+    error("--backend=guest: cannot make revel's socket: " .. ffi.string(C.strerror(errno())), 0)
+  end
+  C.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+  local set, old = ffi.new("uint64_t[16]"), ffi.new("uint64_t[16]")
+  set[0] = bit.lshift(1ULL, SIGCHLD - 1)
+  C.sigprocmask(SIG_BLOCK, set, old)
+  local sfd = C.signalfd(-1, set, SOCK_CLOEXEC + SOCK_NONBLOCK)
+
+  local env = environment({ lib = opts.lib, env = {
+    REVEL_GUEST_SOCK = name, REVEL_GUEST_TOOL = opts.tool_path, REVEL_GUEST_LIB = opts.lib,
+    REVEL_GUEST_CONFIG = wire.encode(config or {}),
+  } }, opts.env)
+  local cargv, k1 = cstrings(argv)
+  local cenv, k2 = cstrings(env)
+  io.stdout:flush()
+  io.stderr:flush()
+  local root = C.fork()
+  if root == 0 then
+    C.sigprocmask(SIG_SETMASK, old, nil)
+    C.execvpe(argv[1], cargv, cenv)
+    local e = errno()
+    local msg = ("revel: %s: %s\n"):format(argv[1], ffi.string(C.strerror(e)))
+    C.write(2, msg, #msg)
+    C._exit(e == ENOENT and 127 or 126)
+  end
+  local _ = { k1, k2 }
+
+  local conns = {}
+  local buf = ffi.new("char[?]", 1048576)
+  local st = ffi.new("int[1]")
+  local root_status, failed
+  local function fail(text)
+    io.stderr:write("revel: ", text, "\n")
+    failed = true
+    kill_all()
+  end
+  local function answer(fd, s)
+    C.send(fd, s, #s, 0x4000) -- MSG_NOSIGNAL
+  end
+  local function on_message(fd, m)
+    local tag = m:sub(1, 1)
+    if tag == "R" then
+      local nl = m:find("\n", 2, true)
+      local tid = tonumber(m:sub(2, nl - 1))
+      if not tool.rpc then
+        return fail("error in tool: g:rpc: the tool defines no rpc(global, from_tid, msg)")
+      end
+      local ok, r = xpcall(tool.rpc, debug.traceback, global, tid, wire.decode(m, nl + 1))
+      if not ok then
+        return fail("error in tool: " .. tostring(r))
+      end
+      local eok, s = pcall(wire.encode, r)
+      if not eok then
+        return fail("error in tool: rpc reply: " .. s)
+      end
+      answer(fd, s)
+    elseif tag == "O" then
+      io.stderr:write(m:sub(2))
+      answer(fd, "k")
+    elseif tag == "N" then
+      if opts.say then
+        opts.say(m:sub(2))
+      end
+      answer(fd, "k")
+    elseif tag == "E" then
+      fail(m:sub(2))
+    end
+  end
+
+  local pfds = ffi.new("struct revel_gh_pollfd[?]", 1026)
+  local done = false
+  while not done and not failed do
+    pfds[0].fd, pfds[0].events = lfd, POLLIN
+    pfds[1].fd, pfds[1].events = sfd, POLLIN
+    local n = 2
+    for fd in pairs(conns) do
+      if n < 1026 then
+        pfds[n].fd, pfds[n].events, pfds[n].revents = fd, POLLIN, 0
+        n = n + 1
+      end
+    end
+    pfds[0].revents, pfds[1].revents = 0, 0
+    local r = C.poll(pfds, n, -1)
+    if r < 0 and errno() ~= EINTR then
+      break
+    end
+    for i = 2, n - 1 do
+      if pfds[i].revents ~= 0 and not failed then
+        local fd = pfds[i].fd
+        local got = tonumber(C.recv(fd, buf, 1048576, 0))
+        if got and got > 0 then
+          on_message(fd, ffi.string(buf, got))
+        elseif got == 0 or errno() ~= EAGAIN then
+          C.close(fd)
+          conns[fd] = nil
+        end
+      end
+    end
+    if pfds[0].revents ~= 0 then
+      while true do
+        local fd = C.accept4(lfd, nil, nil, SOCK_CLOEXEC + SOCK_NONBLOCK)
+        if fd < 0 then
+          break
+        end
+        conns[fd] = true
+      end
+    end
+    if pfds[1].revents ~= 0 then
+      C.read(sfd, buf, 128 * 16)
+      while true do
+        local pid = C.waitpid(-1, st, WNOHANG + WALL)
+        if pid == root then
+          root_status = st[0]
+        elseif pid < 0 and errno() == ECHILD then
+          done = true
+          break
+        elseif pid <= 0 then
+          break
+        end
+      end
+    end
+  end
+  -- What the last processes sent before they exited.
+  while not failed do
+    local fd = C.accept4(lfd, nil, nil, SOCK_CLOEXEC + SOCK_NONBLOCK)
+    if fd < 0 then
+      break
+    end
+    conns[fd] = true
+  end
+  for fd in pairs(conns) do
+    while not failed do
+      local got = tonumber(C.recv(fd, buf, 1048576, 0))
+      if not got or got <= 0 then
+        break
+      end
+      on_message(fd, ffi.string(buf, got))
+    end
+    C.close(fd)
+  end
+  C.close(lfd)
+  C.close(sfd)
+  C.sigprocmask(SIG_SETMASK, old, nil)
+  C.prctl(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0)
+  if failed then
+    return 125
+  end
+  local status = root_status or 0
+  local sig = bit.band(status, 0x7f)
+  local code = sig == 0 and bit.band(bit.rshift(status, 8), 0xff) or 128 + sig
+  if tool.finish then
+    tool.finish(global, code)
+  end
+  return code
+end
+
+return M

@@ -1,0 +1,189 @@
+-- --backend=ptrace|guest|auto: the same tool files under the ptrace tracer and
+-- inside each guest process (librevel_guest.so, guest/). Every row runs a
+-- real program natively and under revel and compares output and exit status;
+-- the counts a tool makes through g:rpc must be the same under both backends.
+local H = require("helpers.run")
+
+after_each(H.cleanup)
+
+local counter = H.example("counter.lua")
+
+-- A tool counting one call through g:rpc, with per-process and per-thread
+-- state (init_process / init_thread run in the guest under --backend=guest).
+local function count_tool(name)
+  return H.tool(([[
+local tool = { on = {} }
+function tool.init_global() return { n = 0, procs = 0, threads = 0 } end
+function tool.init_process() return { seen = false } end
+function tool.init_thread() return { seen = false } end
+function tool.rpc(global, _, msg)
+  if msg.kind == "call" then global.n = global.n + 1 end
+  if msg.kind == "proc" then global.procs = global.procs + 1 end
+  if msg.kind == "thread" then global.threads = global.threads + 1 end
+  return { copied = true }
+end
+tool.on[%q] = function(g, sc)
+  if not g.process.seen then g.process.seen = true; g:rpc({ kind = "proc" }) end
+  if not g.thread.seen then g.thread.seen = true; g:rpc({ kind = "thread" }) end
+  local r = g:rpc({ kind = "call" })
+  assert(r.copied == true)
+end
+function tool.finish(global, code)
+  io.stderr:write(("calls=%%d procs=%%d threads=%%d exit=%%d\n"):format(global.n, global.procs, global.threads, code))
+end
+return tool
+]]):format(name))
+end
+
+local function both(tool_words, argv, opts)
+  local p = H.revel({ "--backend=ptrace", unpack(tool_words) }, argv, opts)
+  local g = H.revel({ "--backend=guest", unpack(tool_words) }, argv, opts)
+  return p, g
+end
+
+describe("--backend", function()
+  it("refuses anything but ptrace, guest and auto in one line, exit 125", function()
+    for _, v in ipairs({ "bogus", "", "Guest", "ptrace,guest" }) do
+      local r = H.revel({ "--backend=" .. v, counter }, { "true" })
+      assert.are.equal(125, r.code, v)
+      assert.truthy(r.err:match("^revel: %-%-backend takes ptrace, guest or auto, not [^\n]*\n$"), r.err)
+    end
+    local r = H.revel({ "--backend" }, {})
+    assert.are.equal(125, r.code)
+  end)
+
+  it("guest says in one line why it cannot run the default tool or a statically linked command; auto runs them under ptrace", function()
+    local r = H.revel({ "--backend=guest" }, { "true" })
+    assert.are.equal(125, r.code)
+    assert.truthy(r.err:match("^revel: %-%-backend=guest: the default tool [^\n]*\n$"), r.err)
+    r = H.revel({ "--backend=guest", counter }, { H.guest("static_hello") })
+    assert.are.equal(125, r.code)
+    assert.truthy(r.err:match("^revel: %-%-backend=guest: [^\n]*static_hello is statically linked[^\n]*\n$"), r.err)
+    local native = H.native({ H.guest("static_hello") })
+    assert.are.equal(3, native.code)
+    r = H.revel({ "--backend=auto", counter }, { H.guest("static_hello") })
+    assert.are.equal(native.code, r.code)
+    assert.are.equal(native.out, r.out)
+    assert.truthy(r.err:match("^%d+ syscalls\n$"), r.err) -- quietly, and the tool ran
+    r = H.revel({ "--backend=auto" }, { "true" })
+    assert.are.equal(0, r.code)
+    assert.truthy(r.err:match("exit_group%(0%)"), r.err) -- strace's output, under ptrace
+  end)
+
+  it("guest refuses a tool hook it does not run yet, naming it", function()
+    local t = H.tool("return { signal = function() end, on = { getppid = function() end } }")
+    local r = H.revel({ "--backend=guest", t }, { "true" })
+    assert.are.equal(125, r.code)
+    assert.truthy(r.err:match("^revel: %-%-backend=guest: the tool defines tool%.signal[^\n]*\n$"), r.err)
+  end)
+end)
+
+describe("--backend=guest", function()
+  it("runs the guests of the foundation specs with the counting tool: same output and exit as natively and under ptrace", function()
+    for _, name in ipairs({ "threads4", "forktree", "signals", "vfork_exec", "vfork_variants", "exec_thread",
+      "own_seccomp", "rtsig", "restart_read", "pipe_threads", "orphan" }) do
+      local native = H.native({ H.guest(name) })
+      local p, g = both({ counter }, { H.guest(name) })
+      assert.are.equal(native.code, p.code, name .. " under ptrace")
+      assert.are.equal(native.code, g.code, name .. " under guest: " .. g.err)
+      assert.are.equal(native.out, g.out, name)
+      assert.are.equal(p.out, g.out, name)
+      assert.truthy(g.err:match("^%d+ syscalls\n$"), name .. ": " .. g.err)
+    end
+  end)
+
+  it("runs real programs (a shell pipeline with SIGCHLD, python threads and subprocesses, tar, xz -T2, git) as natively", function()
+    local dir = H.tmpdir()
+    for _, cmd in ipairs({
+      "ls / | wc -l; echo $?",
+      "python3 -c 'import threading,subprocess\nt=[threading.Thread(target=lambda: subprocess.run([\"true\"])) for i in range(4)]\n"
+        .. "[x.start() for x in t]\n[x.join() for x in t]\nprint(\"ok\")'",
+      "tar cf - -C " .. H.root .. " docs | wc -c",
+      "xz -T2 -c " .. H.root .. "/docs/revel.1 | xz -d | wc -c",
+      "git -C " .. H.root .. " log --oneline -1 | wc -l",
+      "cd " .. dir .. " && printf 'all: a b\\na:\\n\\t@echo a\\nb:\\n\\t@echo b\\n' > Makefile && make -s -j2 | sort",
+    }) do
+      local native = H.native({ "sh", "-c", cmd })
+      assert.are.equal(0, native.code, cmd .. ": " .. native.err)
+      assert.truthy(#native.out > 0, cmd)
+      local g = H.revel({ "--backend=guest", counter }, { "sh", "-c", cmd })
+      assert.are.equal(native.code, g.code, cmd .. ": " .. g.err)
+      assert.are.equal(native.out, g.out, cmd)
+      assert.truthy(g.err:match("^%d+ syscalls\n$"), cmd .. ": " .. g.err)
+    end
+  end)
+
+  it("enters Lua only for subscribed calls, in every thread: the same counts as under ptrace", function()
+    local t = count_tool("getppid")
+    local p, g = both({ t }, { H.guest("getppid_loop"), "1000" })
+    assert.are.equal(0, g.code)
+    assert.are.equal("calls=1000 procs=1 threads=1 exit=0\n", p.err)
+    assert.are.equal(p.err, g.err)
+    local bench = (H.guests:gsub("/guests$", "")) .. "/guests/getppid_threads"
+    p, g = both({ t }, { bench, "4", "500" })
+    assert.are.equal(0, g.code, g.err)
+    assert.are.equal("calls=2000 procs=1 threads=4 exit=0\n", p.err)
+    assert.are.equal(p.err, g.err)
+  end)
+
+  it("keeps per-process state across fork: init_process once per process of a fork tree", function()
+    -- exit_group: once per process (wait4 would count ptrace's restarts of
+    -- a wait interrupted by its own signal-delivery stops)
+    local t = count_tool("exit_group")
+    local p, g = both({ t }, { H.guest("forktree") })
+    assert.are.equal(20, g.code)
+    assert.are.equal(p.out, g.out)
+    assert.are.equal("calls=15 procs=15 threads=15 exit=20\n", p.err)
+    assert.are.equal(p.err, g.err)
+  end)
+
+  it("follows an exec with an empty environment, and names a statically linked program it cannot enter", function()
+    local t = count_tool("write")
+    local p, g = both({ t }, { H.guest("exec_static"), "/bin/echo", "hi" })
+    assert.are.equal(0, g.code)
+    assert.are.equal("before\nhi\n", g.out)
+    assert.are.equal("calls=2 procs=2 threads=2 exit=0\n", g.err) -- one process each side of the exec
+    assert.truthy(p.err:match("^calls=2 "), p.err)
+    g = H.revel({ "--backend=guest", t }, { H.guest("exec_static"), H.guest("static_hello") })
+    assert.are.equal(3, g.code)
+    assert.are.equal("before\nstatic hello 1\n", g.out)
+    local lines = {}
+    for l in g.err:gmatch("[^\n]+") do
+      lines[#lines + 1] = l
+    end
+    assert.are.equal(2, #lines, g.err)
+    assert.truthy(lines[1]:match("^revel: %-%-backend=guest: pid %d+ runs [^ ]*static_hello, statically linked: its calls are not seen"), g.err)
+    assert.are.equal("calls=1 procs=1 threads=1 exit=3", lines[2])
+  end)
+
+  it("returns a handler's result without running the call, and runs g:inject's", function()
+    local t = H.tool([[
+local tool = { on = {} }
+function tool.on.openat(g, sc)
+  local path = g:string(sc.pathname)
+  if path == "/etc/hostname" then return -revel.errno.ENOENT end
+  if path == "/etc/passwd" then
+    sc.pathname = "/etc/group"
+    return g:inject(sc)
+  end
+end
+return tool
+]])
+    for _, argv in ipairs({ { "cat", "/etc/hostname" }, { "head", "-c", "6", "/etc/passwd" } }) do
+      local p, g = both({ t }, argv)
+      assert.are.equal(p.code, g.code, argv[2])
+      assert.are.equal(p.out, g.out)
+      assert.are.equal(p.err, g.err)
+    end
+    local g = H.revel({ "--backend=guest", t }, { "head", "-c", "6", "/etc/passwd" })
+    assert.are.equal(H.native({ "head", "-c", "6", "/etc/group" }).out, g.out)
+    assert.are.equal(1, H.revel({ "--backend=guest", t }, { "cat", "/etc/hostname" }).code)
+  end)
+
+  it("ends the run with 125 and the tool's error when a handler fails", function()
+    local t = H.tool("return { on = { getppid = function() error('boom') end } }")
+    local r = H.revel({ "--backend=guest", t }, { H.guest("getppid_loop"), "3" })
+    assert.are.equal(125, r.code)
+    assert.truthy(r.err:match("^revel: error in tool: [^\n]*boom"), r.err)
+  end)
+end)
