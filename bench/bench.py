@@ -31,7 +31,7 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import report  # noqa: E402
-from configs import (ALL_SECTIONS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
+from configs import (ALL_SECTIONS, GUEST_CONFIGS, GUEST_RPC_CONFIGS, GUEST_THREADS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
                      PLACE_THREADS, RDTSC_PAIRS, ROOT, THREAD_CONFIGS, TOOLS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
                      TIME_CONFIGS, TIMER_CONFIGS, TIMER_ROUNDS_PER_N, TIMELINE_HTML, VDSO_PAIRS, WAIT_CONFIGS, WAIT_THREADS,
                      SCHED_CONFIGS, SCHED_THREADS)
@@ -452,6 +452,12 @@ class Bench:
                 for wl, base, cfg in VDSO_PAIRS:
                     self.measure(mode, wl, base)
                     self.measure(mode, wl, cfg)
+            elif s == "guest":
+                for wl in ("getppid", "find", f"threads:{GUEST_THREADS}"):
+                    for cfg in GUEST_CONFIGS:
+                        self.measure(mode, wl, cfg)
+                for cfg in GUEST_RPC_CONFIGS:
+                    self.measure(mode, "getppid", cfg)
             elif s == "wait":
                 for name, wl in self.wait_workloads().items():
                     for cfg in WAIT_CONFIGS:
@@ -516,7 +522,8 @@ def main(argv):
                   ("inject", report.inject), ("tracer", report.tracer), ("wait", report.wait),
                   ("time", report.time_section), ("rdtsc", report.rdtsc_section),
                   ("vdso", report.vdso_section), ("timer", report.timer_section),
-                  ("timeline", report.timeline_section), ("sched", report.sched_section)):
+                  ("timeline", report.timeline_section), ("sched", report.sched_section),
+                  ("guest", report.guest_section)):
         if s in a.sections:
             lines, figs[s] = fn(b)
             out += lines

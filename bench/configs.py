@@ -7,7 +7,7 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "bench", "tools")
 ALL_SECTIONS = ["main", "placement", "threads", "inject", "tracer", "wait", "time", "rdtsc", "vdso", "timer", "timeline",
-                "sched"]
+                "sched", "guest"]
 INJECT_RULE = "openat:error=ENOENT:when=1000000"  # never fires: find opens far fewer files
 TRACER_THREADS = 4  # threads of the multi-threaded guest in the tracer section
 WAIT_THREADS = 4  # threads of the multi-threaded guest in the wait section
@@ -78,6 +78,14 @@ CONFIGS = {
                  ["REVEL", "EXAMPLE:timewarp", "--shift", "86400", "--"]),
     "revel_sched": ("revel --sched=random", "revel --sched=random --seed 1 -f -o /dev/null -- W",
                     ["REVEL", "--sched=random", "--seed", "1", "-f", "-o", "/dev/null", "--"]),
+    "guest_noop_handler": ("guest empty handler", "revel --backend=guest bench/tools/noop_handler.lua -- W",
+                           ["REVEL", "--backend=guest", "TOOL:noop_handler", "--"]),
+    "guest_openat_only": ("guest openat-only", "revel --backend=guest bench/tools/openat_only.lua -- W",
+                          ["REVEL", "--backend=guest", "TOOL:openat_only", "--"]),
+    "rpc_each": ("revel rpc per getppid", "revel bench/tools/rpc_each.lua -- W",
+                 ["REVEL", "TOOL:rpc_each", "--"]),
+    "guest_rpc_each": ("guest rpc per getppid", "revel --backend=guest bench/tools/rpc_each.lua -- W",
+                       ["REVEL", "--backend=guest", "TOOL:rpc_each", "--"]),
 }
 MAIN_CONFIGS = ["native", "openat_only", "noop_all", "noop_handler", "named_arg",
                 "strace", "strace_seccomp", "revel_default"]
@@ -153,3 +161,13 @@ TIMER_ROUNDS_PER_N = 3000
 # native, on make -j2, a 4-thread getppid loop and python threads
 SCHED_CONFIGS = ["native", "revel_default", "revel_sched"]
 SCHED_THREADS = 4
+
+# the guest section (--backend=guest, issue 14): each workload under these
+GUEST_CONFIGS = ["native", "strace", "noop_handler", "openat_only", "guest_noop_handler", "guest_openat_only"]
+GUEST_RPC_CONFIGS = ["noop_handler", "guest_noop_handler", "rpc_each", "guest_rpc_each"]  # getppid loop only
+GUEST_THREADS = 4
+# (description, workload, config, base, limit): ratios of median wall times
+GUEST_TARGETS = [
+    ("guest empty handler on every call <= 2.0x native (find)", "find", "guest_noop_handler", "native", 2.0),
+    ("guest openat-only <= 1.1x native (find)", "find", "guest_openat_only", "native", 1.1),
+]

@@ -7,7 +7,7 @@ import shutil
 import statistics
 import subprocess
 
-from configs import (CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS, PLACEMENTS,
+from configs import (GUEST_CONFIGS, GUEST_RPC_CONFIGS, GUEST_TARGETS, GUEST_THREADS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS, PLACEMENTS,
                      RDTSC_PAIRS, TARGETS, THREAD_CONFIGS, TIMER_CONFIGS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
                      TIME_CONFIGS, TIME_TARGETS, VDSO_PAIRS, WAIT_CONFIGS, WAIT_SPIN_OFF, WAIT_TARGETS, place_config,
                      SCHED_CONFIGS, SCHED_THREADS)
@@ -528,6 +528,62 @@ def sched_section(bench):
         rows.append([bench.wlabel(wl), f_med(m["native"]), f_med(m["revel_default"]), f_med(m["revel_sched"]),
                      f_ratio(over_native), f_ratio(over_revel)])
     out += table(["workload", "native s", "revel s", "--sched s", "sched / native", "sched / revel"], rows)
+    return out + ([""] + notes if notes else []), fig
+
+
+def guest_section(bench):
+    """--backend=guest against ptrace, native and strace -f: each workload's
+    median wall time and its ratio to native and to strace -f; per call on
+    the getppid loop ((config - native) / iterations); the g:rpc round trip
+    ((rpc per call - empty handler) / iterations), under both backends."""
+    out = ["", "## guest: the in-guest backend (--backend=guest) against ptrace", ""]
+    cfgs = GUEST_CONFIGS
+    out += table(["configuration", "command"], [[CONFIGS[c][0], f"`{CONFIGS[c][1]}`"] for c in cfgs
+                                                + [c for c in GUEST_RPC_CONFIGS if c not in cfgs]], left=2)
+    fig, notes = {"workloads": {}, "targets": []}, []
+    n = bench.a.getppid_n
+    for wl in ("getppid", "find", f"threads:{GUEST_THREADS}"):
+        base = bench.med((wl, "native", None, None))
+        st = bench.med((wl, "strace", None, None))
+        rows, wf = [], {}
+        for c in cfgs:
+            k = (wl, c, None, None)
+            m = bench.med(k)
+            if bench.cmds.get(k, {}).get("failed"):
+                notes.append(f"- FAILED {CONFIGS[c][0]}, {bench.wlabel(wl)}: {bench.why(k)}")
+            us = None
+            if wl == "getppid" and m is not None and base is not None and n:
+                us = (m - base) / n * 1e6
+            wf[c] = {"median_s": m, "x_native": ratio(m, base), "x_strace": ratio(m, st), "us_per_call": us}
+            rows.append([CONFIGS[c][0], f_med(m), f_ratio(ratio(m, base)), f_ratio(ratio(m, st)),
+                         "-" if us is None else f"{us:.2f}", f_pct(bench.spr(k))])
+        fig["workloads"][wl] = wf
+        out += ["", f"### {bench.wlabel(wl)}", ""]
+        out += table(["configuration", "median s", "x native", "x strace -f", "us per call (loop)", "spread"], rows)
+    rpc = {}
+    for backend, empty, each in (("ptrace", "noop_handler", "rpc_each"), ("guest", "guest_noop_handler", "guest_rpc_each")):
+        m0, m1 = bench.med(("getppid", empty, None, None)), bench.med(("getppid", each, None, None))
+        for c in (empty, each):
+            k = ("getppid", c, None, None)
+            if bench.cmds.get(k, {}).get("failed"):
+                notes.append(f"- FAILED {CONFIGS[c][0]}: {bench.why(k)}")
+        rpc[backend] = None if m0 is None or m1 is None or not n else (m1 - m0) / n * 1e6
+    fig["rpc_us"] = rpc
+    out += ["", "g:rpc round trip per message (getppid loop, rpc per call - empty handler): "
+            + ", ".join(f"{b} {'-' if v is None else f'{v:.2f} us'}" for b, v in rpc.items())]
+    out += ["", "targets (issue 14):", ""]
+    trows = []
+    for desc, wl, c, b, limit in GUEST_TARGETS:
+        r = ratio(bench.med((wl, c, None, None)), bench.med((wl, b, None, None)))
+        ok = None if r is None else r <= limit
+        fig["targets"].append({"target": desc, "ratio": r, "met": ok})
+        trows.append([desc, f_ratio(r), "-" if ok is None else ("met" if ok else "NOT met")])
+    us = fig["workloads"]["getppid"]["guest_noop_handler"]["us_per_call"]
+    ok = None if us is None else us <= 1.0
+    fig["targets"].append({"target": "guest getppid loop <= 1 us per intercepted call", "us": us, "met": ok})
+    trows.append(["guest getppid loop <= 1 us per intercepted call", "-" if us is None else f"{us:.2f} us",
+                  "-" if ok is None else ("met" if ok else "NOT met")])
+    out += table(["target", "measured", ""], trows)
     return out + ([""] + notes if notes else []), fig
 
 

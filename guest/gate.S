@@ -122,4 +122,71 @@ revel_clone_stub:
 	add $256, %rsp
 	jmp *-8(%rsp)
 
+
+/* revel_fast_entry: a handled call from a rewritten site (guest/rewrite.c),
+ * without a signal. The site's far stub made room past the red zone and
+ * called here; the guest's registers are as at its syscall instruction (rax:
+ * the number). They are saved in gregs order (sys/ucontext.h: r8..r15, rdi,
+ * rsi, rbp, rbx, rdx, rax, rcx, rsp, rip) with the extended state (xsave),
+ * revel_fast_dispatch(gregs) runs the call, and they come back with rax the
+ * result. The stub then returns to the instruction after the syscall. */
+	.text
+	.globl revel_fast_entry
+	.hidden revel_fast_entry
+revel_fast_entry:
+	sub $(18*8), %rsp
+	mov %r8, 0(%rsp)
+	mov %r9, 8(%rsp)
+	mov %r10, 16(%rsp)
+	mov %r11, 24(%rsp)
+	mov %r12, 32(%rsp)
+	mov %r13, 40(%rsp)
+	mov %r14, 48(%rsp)
+	mov %r15, 56(%rsp)
+	mov %rdi, 64(%rsp)
+	mov %rsi, 72(%rsp)
+	mov %rbp, 80(%rsp)
+	mov %rbx, 88(%rsp)
+	mov %rdx, 96(%rsp)
+	mov %rax, 104(%rsp)
+	mov %rcx, 112(%rsp)
+	lea (18*8 + 8 + 128)(%rsp), %rcx /* the guest's rsp: past this frame, the return, the red zone */
+	mov %rcx, 120(%rsp)
+	mov (18*8)(%rsp), %rcx /* the return into the far stub: its "after" is 22 bytes on */
+	mov 22(%rcx), %rcx
+	mov %rcx, 128(%rsp)
+	mov %rsp, %rbx /* gregs; callee-saved across the call */
+	sub $4160, %rsp
+	and $-64, %rsp
+	xor %eax, %eax /* the xsave header must be zero for xrstor */
+	mov $8, %ecx
+	lea 512(%rsp), %rdi
+	rep stosq
+	mov $0xff, %eax /* x87, SSE, AVX, AVX-512: what code around a syscall may hold */
+	xor %edx, %edx
+	xsave64 (%rsp)
+	mov %rbx, %rdi
+	call revel_fast_dispatch
+	mov $0xff, %eax
+	xor %edx, %edx
+	xrstor64 (%rsp)
+	mov %rbx, %rsp
+	mov 0(%rsp), %r8
+	mov 8(%rsp), %r9
+	mov 16(%rsp), %r10
+	mov 24(%rsp), %r11
+	mov 32(%rsp), %r12
+	mov 40(%rsp), %r13
+	mov 48(%rsp), %r14
+	mov 56(%rsp), %r15
+	mov 64(%rsp), %rdi
+	mov 72(%rsp), %rsi
+	mov 80(%rsp), %rbp
+	mov 96(%rsp), %rdx
+	mov 104(%rsp), %rax
+	mov 112(%rsp), %rcx
+	mov 88(%rsp), %rbx
+	add $(18*8), %rsp
+	ret
+
 	.section .note.GNU-stack,"",@progbits

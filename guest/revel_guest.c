@@ -36,6 +36,7 @@
 #include <lualib.h>
 
 #include "guest_exec.h"
+#include "rewrite.h"
 #include "revel/systable.h"
 
 #ifndef PR_SET_SYSCALL_USER_DISPATCH
@@ -50,9 +51,6 @@
 #define KSA_RESTORER 0x04000000
 #define NR_MAX 512
 
-extern char revel_gate_start[], revel_gate_end[], revel_gate_sigreturn[];
-extern void revel_gate_restorer(void);
-extern long revel_gate_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
 extern long revel_clone_stub(long nr, const greg_t *gregs, unsigned long child_sp);
 void revel_guest_child_start(unsigned long child_sp);
 
@@ -64,6 +62,8 @@ static int dispatch_ref = LUA_NOREF, forked_ref = LUA_NOREF;
 static pthread_mutex_t lua_lock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned char handled[NR_MAX]; /* calls that enter Lua */
 static int active;
+static int rewriting = 1; /* REVEL_GUEST_REWRITE=0 turns call-site rewriting off */
+static int threaded;      /* the process has had a second thread */
 static pid_t my_pid;
 static char sock_name[108];
 static int conn_fd = -1;
@@ -97,8 +97,7 @@ static int arm(void)
 {
 	sel = SEL_ALLOW;
 	return (int)raw(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON,
-	                (long)revel_gate_start, (long)(revel_gate_end - revel_gate_start),
-	                (long)&sel, 0);
+	                (long)gate.base, (long)gate.len, (long)&sel, 0);
 }
 
 /* ---- rpc: one SOCK_SEQPACKET connection per process to revel ---- */
@@ -313,6 +312,7 @@ static void after_fork_child(void)
 	my_pid = (pid_t)raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
 	my_tid = my_pid;
 	pthread_mutex_init(&lua_lock, NULL); /* the parent held it across the fork */
+	rewrite_after_fork();
 	arm();
 	if (forked_ref != LUA_NOREF) {
 		lua_rawgeti(L, LUA_REGISTRYINDEX, forked_ref);
@@ -330,7 +330,7 @@ void revel_guest_child_start(unsigned long child_sp)
 	if (arm() < 0)
 		fatal("a new thread could not turn on syscall user dispatch");
 	sel = SEL_BLOCK; /* the mask opens signals: from here on the thread's calls trap */
-	revel_gate_syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&mask, 0, 8, 0, 0);
+	gate.syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&mask, 0, 8, 0, 0);
 }
 
 static uint64_t *guest_mask(ucontext_t *uc)
@@ -400,12 +400,12 @@ static void forward_sigsys(int sig, siginfo_t *si, ucontext_t *uc)
 	}
 	uint64_t m = (*guest_mask(uc) | guest_sigsys.mask) & ~UNBLOCKABLE, saved;
 	sel = SEL_BLOCK;
-	revel_gate_syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&m, (long)&saved, 8, 0, 0);
+	gate.syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&m, (long)&saved, 8, 0, 0);
 	if (guest_sigsys.flags & SA_SIGINFO)
 		((void (*)(int, siginfo_t *, void *))h)(sig, si, uc);
 	else
 		((void (*)(int))h)(sig);
-	revel_gate_syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&saved, 0, 8, 0, 0);
+	gate.syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&saved, 0, 8, 0, 0);
 	sel = SEL_ALLOW;
 }
 
@@ -415,7 +415,7 @@ static long run_open(ucontext_t *uc, long nr, const long *a)
 	uint64_t m = *guest_mask(uc) & ~UNBLOCKABLE, saved;
 	raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)&m, (long)&saved, 8, 0, 0);
 	sel = SEL_BLOCK;
-	long r = revel_gate_syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+	long r = gate.syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 	sel = SEL_ALLOW;
 	raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)&saved, 0, 8, 0, 0);
 	return r;
@@ -542,14 +542,15 @@ static long perform(ucontext_t *uc, long nr, long *a)
 	case SYS_pselect6:
 		if (a[5]) {
 			struct iovec li = {&ps, sizeof ps}, ri = {(void *)a[5], sizeof ps};
-			if (raw(SYS_process_vm_readv, my_pid, (long)&li, 1, (long)&ri, 1, 0) != (long)sizeof ps ||
+			if (raw(SYS_process_vm_readv, my_pid, (long)&li, 1, (long)&ri, 1, 0) !=
+			        (long)sizeof ps ||
 			    strip_mask(&ps.set, &tmask))
 				return -EFAULT;
 			a[5] = (long)&ps;
 		}
 		break;
 	case SYS_rt_sigreturn:
-		gr[REG_RIP] = (greg_t)revel_gate_sigreturn;
+		gr[REG_RIP] = (greg_t)gate.sigreturn;
 		return SYS_rt_sigreturn; /* rax at the gate */
 	case SYS_rt_sigprocmask:
 		return sigprocmask_of(uc, a[0], (const uint64_t *)a[1], (uint64_t *)a[2], a[3]);
@@ -559,7 +560,8 @@ static long perform(ucontext_t *uc, long nr, long *a)
 			                     (struct ksigaction *)a[2], a[3]);
 		if (a[1]) { /* SIGSYS stays open in the guest's handlers */
 			struct iovec li = {&kact, sizeof kact}, ri = {(void *)a[1], sizeof kact};
-			if (raw(SYS_process_vm_readv, my_pid, (long)&li, 1, (long)&ri, 1, 0) != (long)sizeof kact)
+			if (raw(SYS_process_vm_readv, my_pid, (long)&li, 1, (long)&ri, 1, 0) !=
+			    (long)sizeof kact)
 				return -EFAULT;
 			kact.mask &= ~BIT(SIGSYS);
 			a[1] = (long)&kact;
@@ -586,6 +588,8 @@ static long perform(ucontext_t *uc, long nr, long *a)
 			gr[REG_RDI] = a[0], gr[REG_RSI] = a[1], gr[REG_RDX] = a[2];
 			gr[REG_R10] = a[3], gr[REG_R8] = a[4], gr[REG_R9] = a[5];
 			int tid = my_tid;
+			if (fl & CLONE_THREAD)
+				threaded = 1;
 			long r = revel_clone_stub(nr, gr, sp);
 			/* A child without CLONE_SETTLS (posix_spawn's) shares this TLS:
 			 * take the selector and tid back. */
@@ -612,6 +616,31 @@ static long perform(ucontext_t *uc, long nr, long *a)
 	return raw(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 }
 
+/* Calls that may take the fast path of a rewritten site: not the ones
+ * perform() must see (signal masks and actions, clone, fork, exec, sigreturn). */
+static int fast_ok(long nr)
+{
+	switch (nr) {
+	case SYS_rt_sigreturn:
+	case SYS_rt_sigprocmask:
+	case SYS_rt_sigaction:
+	case SYS_vfork:
+	case SYS_fork:
+	case SYS_clone:
+	case SYS_clone3:
+	case SYS_execve:
+	case SYS_execveat:
+	case SYS_rt_sigsuspend:
+	case SYS_ppoll:
+	case SYS_pselect6:
+	case SYS_epoll_pwait:
+	case SYS_epoll_pwait2:
+	case SYS_prctl:
+		return 0;
+	}
+	return 1;
+}
+
 static long to_long(double v)
 {
 	if (v >= 9223372036854775808.0)
@@ -619,19 +648,16 @@ static long to_long(double v)
 	return (long)v;
 }
 
-static void on_sigsys(int sig, siginfo_t *si, void *ucv)
+/* One call of the guest: uc holds its registers (rax: nr) and the signal
+ * mask sigreturn puts back; after: the end of its syscall instruction (a
+ * site to rewrite), 0 from a rewritten site. */
+static void handle(ucontext_t *uc, long nr, uintptr_t after)
 {
-	ucontext_t *uc = ucv;
-	int saved_errno = errno;
-	sel = SEL_ALLOW;
-	if (si->si_code != SYS_USER_DISPATCH) {
-		forward_sigsys(sig, si, uc);
-		goto out;
-	}
 	greg_t *gr = uc->uc_mcontext.gregs;
-	long nr = si->si_syscall;
 	long a[6] = {gr[REG_RDI], gr[REG_RSI], gr[REG_RDX], gr[REG_R10], gr[REG_R8], gr[REG_R9]};
-	if (nr >= 0 && nr < NR_MAX && handled[nr]) {
+	long nr0 = nr;
+	int lua = nr >= 0 && nr < NR_MAX && handled[nr];
+	if (lua) {
 		if (!my_tid)
 			my_tid = (int)raw(SYS_gettid, 0, 0, 0, 0, 0, 0);
 		pthread_mutex_lock(&lua_lock);
@@ -647,7 +673,7 @@ static void on_sigsys(int sig, siginfo_t *si, void *ucv)
 			gr[REG_RAX] = to_long(lua_tonumber(L, -8));
 			lua_settop(L, 0);
 			pthread_mutex_unlock(&lua_lock);
-			goto out;
+			goto done;
 		}
 		nr = (long)lua_tointeger(L, -7);
 		for (int i = 0; i < 6; i++)
@@ -658,7 +684,7 @@ static void on_sigsys(int sig, siginfo_t *si, void *ucv)
 			if (r != 0)
 				pthread_mutex_unlock(&lua_lock);
 			gr[REG_RAX] = r;
-			goto out;
+			return;
 		}
 		pthread_mutex_unlock(&lua_lock);
 	} else if (nr == SYS_fork || nr == SYS_vfork || (nr == SYS_clone && !(a[0] & CLONE_VM))) {
@@ -667,12 +693,49 @@ static void on_sigsys(int sig, siginfo_t *si, void *ucv)
 		if (r != 0)
 			pthread_mutex_unlock(&lua_lock);
 		gr[REG_RAX] = r;
-		goto out;
+		return;
 	}
 	gr[REG_RAX] = perform(uc, nr, a);
-out:
+done:
+	if (after && rewriting && fast_ok(nr0))
+		rewrite_site(after, nr0, lua, threaded);
+}
+
+static void on_sigsys(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	int saved_errno = errno;
+	sel = SEL_ALLOW;
+	if (si->si_code != SYS_USER_DISPATCH)
+		forward_sigsys(sig, si, uc);
+	else
+		handle(uc, si->si_syscall, (uintptr_t)si->si_call_addr);
 	errno = saved_errno;
 	sel = SEL_BLOCK;
+}
+
+/* A handled call from a rewritten site (revel_fast_entry): as on_sigsys,
+ * with the signals blocked here instead of by the kernel's delivery. */
+void revel_fast_dispatch(greg_t *gregs);
+void revel_fast_dispatch(greg_t *gregs)
+{
+	static const uint64_t all = ~0ull;
+	ucontext_t uc;
+	if (sel ==
+	    SEL_ALLOW) { /* the library's own call (LuaJIT's, libc's) through a rewritten site */
+		gregs[REG_RAX] = raw(gregs[REG_RAX], gregs[REG_RDI], gregs[REG_RSI], gregs[REG_RDX],
+		                     gregs[REG_R10], gregs[REG_R8], gregs[REG_R9]);
+		return;
+	}
+	gate.syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&all, (long)&uc.uc_sigmask, 8, 0, 0);
+	int saved_errno = errno;
+	sel = SEL_ALLOW;
+	memcpy(uc.uc_mcontext.gregs, gregs, 17 * sizeof(greg_t));
+	handle(&uc, gregs[REG_RAX], 0);
+	memcpy(gregs, uc.uc_mcontext.gregs, 17 * sizeof(greg_t));
+	errno = saved_errno;
+	sel = SEL_BLOCK;
+	gate.syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&uc.uc_sigmask, 0, 8, 0, 0);
 }
 
 /* ---- start ---- */
@@ -695,6 +758,10 @@ __attribute__((constructor)) static void revel_guest_init(void)
 		return;
 	sock_name[0] = 0;
 	strcpy(sock_name + 1, sock);
+	const char *rw = getenv("REVEL_GUEST_REWRITE");
+	rewriting = !(rw && !strcmp(rw, "0"));
+	if (rewrite_init() < 0)
+		fatal("cannot map the gate of syscall user dispatch");
 	guest_exec_init();
 	my_pid = (pid_t)raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
 	my_tid = my_pid;
@@ -740,8 +807,8 @@ __attribute__((constructor)) static void revel_guest_init(void)
 	forked_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 	dispatch_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 
-	struct ksigaction sa = {(void *)on_sigsys, SA_SIGINFO | KSA_RESTORER,
-	                        (void *)revel_gate_restorer, ~0ul};
+	struct ksigaction sa = {(void *)on_sigsys, SA_SIGINFO | KSA_RESTORER, (void *)gate.restorer,
+	                        ~0ul};
 	if (raw(SYS_rt_sigaction, SIGSYS, (long)&sa, 0, 8, 0, 0) < 0 || arm() < 0)
 		fatal("cannot turn on syscall user dispatch");
 	active = 1;

@@ -126,6 +126,25 @@ describe("--backend=guest", function()
     assert.are.equal(p.err, g.err)
   end)
 
+  it("answers every call of a rewritten call site, with rewriting on and off (REVEL_GUEST_REWRITE=0)", function()
+    -- the first getppid() traps; its site is rewritten to enter the handler
+    -- without a signal, and must keep answering (and counting) every call
+    local forge = H.tool("return { on = { getppid = function() return 4242 end } }")
+    local t = count_tool("getppid")
+    for _, env in ipairs({ "", "REVEL_GUEST_REWRITE=0 " }) do
+      local r = H.sh(env .. H.words({ H.bin, "--backend=guest", forge, "--", H.guest("getppid_wrap"), "5000" }))
+      assert.are.equal(0, r.code, env .. r.err)
+      assert.are.equal("forged=5000 real=0\n", r.out, env)
+      r = H.sh(env .. H.words({ H.bin, "--backend=guest", t, "--", H.guest("getppid_wrap"), "5000" }))
+      assert.are.equal("forged=0 real=5000\n", r.out, env)
+      assert.are.equal("calls=5001 procs=1 threads=1 exit=0\n", r.err, env)
+      -- and a call the tool does not handle runs natively from its rewritten site
+      local o = H.tool("return { on = { openat = function() end } }")
+      r = H.sh(env .. H.words({ H.bin, "--backend=guest", o, "--", H.guest("getppid_wrap"), "5000" }))
+      assert.are.equal("forged=0 real=5000\n", r.out, env)
+    end
+  end)
+
   it("keeps per-process state across fork: init_process once per process of a fork tree", function()
     -- exit_group: once per process (wait4 would count ptrace's restarts of
     -- a wait interrupted by its own signal-delivery stops)

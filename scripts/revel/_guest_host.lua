@@ -5,6 +5,7 @@
 -- init_global, tool.rpc and finish, the spawn, and the wait for every process
 -- (revel is their subreaper, so orphans come back to it too).
 local ffi = require("ffi")
+local rffi = require("revel.ffi")
 local wire = require("revel._wire")
 
 pcall(ffi.cdef, [[
@@ -120,7 +121,7 @@ local function environment(vars, env)
     local k = kv:match("^([^=]*)=")
     if k == "LD_PRELOAD" then
       pre = kv:sub(12)
-    elseif not (k and k:match("^REVEL_GUEST_")) then
+    elseif not (k and vars.env[k]) then
       out[#out + 1] = kv
     end
   end
@@ -178,6 +179,7 @@ function M.run(tool, argv, config, opts)
     C._exit(e == ENOENT and 127 or 126)
   end
   local _ = { k1, k2 }
+  rffi.cli.signals_root(root) -- SIGTERM, SIGHUP: the root is killed, the loop sees it
 
   local conns = {}
   local buf = ffi.new("char[?]", 1048576)
@@ -237,6 +239,12 @@ function M.run(tool, argv, config, opts)
     local r = C.poll(pfds, n, -1)
     if r < 0 and errno() ~= EINTR then
       break
+    end
+    local stop = rffi.cli.stop_requested()
+    if stop ~= 0 then -- the rest of the tree goes with the root, as under ptrace
+      kill_all()
+      root_status = root_status or stop
+      done = true
     end
     for i = 2, n - 1 do
       if pfds[i].revents ~= 0 and not failed then

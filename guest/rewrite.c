@@ -1,0 +1,205 @@
+/* Call-site rewriting for the in-guest library: the fast path of calls the
+ * tool does not handle.
+ *
+ * Under Syscall User Dispatch every syscall instruction outside the allowed
+ * range traps, handled or not, and a trap (signal delivery, sigreturn) costs
+ * microseconds. After a call the tool does not handle traps at a site of the
+ * common form
+ *     b8 NR NR NR NR    mov $NR, %eax
+ *     0f 05             syscall
+ * the mov is replaced by a jmp to a stub near the site:
+ *     near: mov $NR, %eax; jmp *far
+ *     far:  syscall; jmp *(site + 7)
+ * "far" lies in the region handed to prctl as the allowed range (the gate
+ * code is copied there too), so the call runs natively and comes back after
+ * the original syscall instruction: no trap, nothing but rax (set as the mov
+ * did) and what syscall itself clobbers is touched, the stack is not used.
+ * The syscall instruction stays where it was: a jump straight to it still
+ * traps and is handled. Calls the handler must see (signal masks, clone,
+ * exec...) are never rewritten (the caller decides).
+ *
+ * The 5 bytes are stored with one aligned 8-byte atomic store when they lie
+ * in one aligned word; a site across two words is rewritten only while the
+ * process has never had a second thread. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "rewrite.h"
+
+extern char revel_gate_start[], revel_gate_end[], revel_gate_sigreturn[], revel_gate_restorer[],
+    revel_gate_syscall[], revel_fast_entry[];
+
+struct gate gate;
+
+#define REGION (256 * 1024) /* the allowed range: gate code, then far stubs */
+#define FAR_STUB 48
+#define NEAR_STUB 32
+#define NEAR_REGION (64 * 1024)
+#define NEAR_MAX 16
+
+static char *far_next;
+static struct near {
+	char *base, *next;
+} nears[NEAR_MAX];
+static int nnear;
+static pthread_mutex_t rw_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static long sys6(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
+{
+	long r = syscall(nr, a1, a2, a3, a4, a5, a6);
+	return r == -1 ? -errno : r;
+}
+
+static void *map(void *hint, size_t len, int fixed)
+{
+	long r = sys6(SYS_mmap, (long)hint, (long)len, PROT_READ | PROT_WRITE | PROT_EXEC,
+	              MAP_PRIVATE | MAP_ANONYMOUS | (fixed ? MAP_FIXED_NOREPLACE : 0), -1, 0);
+	if (r < 0 && r > -4096)
+		return NULL;
+	if (fixed && (void *)r != hint) {
+		sys6(SYS_munmap, r, (long)len, 0, 0, 0, 0);
+		return NULL;
+	}
+	return (void *)r;
+}
+
+int rewrite_init(void)
+{
+	char *r = map(NULL, REGION, 0);
+	if (!r)
+		return -1;
+	size_t n = (size_t)(revel_gate_end - revel_gate_start);
+	memcpy(r, revel_gate_start, n);
+	gate.base = r;
+	gate.len = REGION;
+	gate.restorer = (void (*)(void))(r + (revel_gate_restorer - revel_gate_start));
+	gate.sigreturn = r + (revel_gate_sigreturn - revel_gate_start);
+	gate.syscall = (long (*)(long, long, long, long, long, long, long))(
+	    r + (revel_gate_syscall - revel_gate_start));
+	far_next = r + ((n + 63) & ~(size_t)63);
+	return 0;
+}
+
+static int near_enough(const char *a, const char *b)
+{
+	long d = (long)(a - b);
+	return d > -0x7ff00000L && d < 0x7ff00000L;
+}
+
+/* A stub slot within ±2 GiB of site, or NULL. */
+static char *near_slot(const char *site)
+{
+	for (int i = 0; i < nnear; i++)
+		if (near_enough(nears[i].base, site) &&
+		    nears[i].next + NEAR_STUB <= nears[i].base + NEAR_REGION) {
+			char *s = nears[i].next;
+			nears[i].next += NEAR_STUB;
+			return s;
+		}
+	if (nnear == NEAR_MAX)
+		return NULL;
+	uintptr_t page = (uintptr_t)site & ~(uintptr_t)0xfff;
+	for (long step = 1; step < 1024; step++) { /* 16 MiB steps, below then above */
+		for (int side = -1; side <= 1; side += 2) {
+			uintptr_t at = page + (uintptr_t)(side * step * (16L << 20));
+			if (at < 0x10000 || !near_enough((char *)at, site))
+				continue;
+			char *m = map((void *)at, NEAR_REGION, 1);
+			if (m) {
+				nears[nnear].base = m;
+				nears[nnear].next = m + NEAR_STUB;
+				nnear++;
+				return m;
+			}
+		}
+	}
+	return NULL;
+}
+
+static void put64(char *p, uint64_t v)
+{
+	memcpy(p, &v, 8);
+}
+
+void rewrite_site(uintptr_t after, long nr, int handled, int threaded)
+{
+	unsigned char *sc = (unsigned char *)after - 2, *mov = sc - 5;
+	uint32_t imm;
+	memcpy(&imm, mov + 1, 4);
+	/* the bytes must be mov $NR,%eax; syscall, with no prefix before the mov
+	 * (41 b8 would be mov to r8d) */
+	if (sc[0] != 0x0f || sc[1] != 0x05 || mov[0] != 0xb8 || imm != (uint32_t)nr)
+		return;
+	unsigned char p = mov[-1];
+	if ((p >= 0x40 && p <= 0x4f) || p == 0x66 || p == 0x67 || p == 0xf0 || p == 0xf2 ||
+	    p == 0xf3)
+		return;
+	uintptr_t word = (uintptr_t)mov & ~(uintptr_t)7;
+	int one_word = (uintptr_t)mov + 5 <= word + 8;
+	if (!one_word && threaded)
+		return;
+	pthread_mutex_lock(&rw_lock);
+	if (mov[0] != 0xb8) /* another thread did it */
+		goto out;
+	if (far_next + FAR_STUB > gate.base + gate.len)
+		goto out;
+	char *near = near_slot((char *)mov);
+	if (!near)
+		goto out;
+	char *far = far_next;
+	far_next += FAR_STUB;
+	if (handled) {
+		/* lea -128(%rsp),%rsp; call *entry; lea 128(%rsp),%rsp; jmp *after;
+		 * .quad entry; .quad after (revel_fast_entry reads after at the
+		 * return address + 22) */
+		static const unsigned char code[25] = {
+		    0x48, 0x8d, 0x64, 0x24, 0x80, 0xff, 0x15, 0x0e, 0x00, 0x00, 0x00, 0x48, 0x8d,
+		    0xa4, 0x24, 0x80, 0x00, 0x00, 0x00, 0xff, 0x25, 0x08, 0x00, 0x00, 0x00};
+		memcpy(far, code, sizeof code);
+		put64(far + 25, (uint64_t)revel_fast_entry);
+		put64(far + 33, (uint64_t)after);
+	} else {
+		/* syscall; jmp *0(%rip); .quad after */
+		far[0] = 0x0f, far[1] = 0x05, far[2] = (char)0xff, far[3] = 0x25;
+		memset(far + 4, 0, 4);
+		put64(far + 8, (uint64_t)after);
+	}
+	/* near: mov $nr,%eax; jmp *0(%rip); .quad far */
+	near[0] = (char)0xb8;
+	memcpy(near + 1, &imm, 4);
+	near[5] = (char)0xff, near[6] = 0x25;
+	memset(near + 7, 0, 4);
+	put64(near + 11, (uint64_t)far);
+	/* the site: jmp rel32 near */
+	unsigned char jmp[5];
+	int32_t rel = (int32_t)((long)near - (long)(mov + 5));
+	jmp[0] = 0xe9;
+	memcpy(jmp + 1, &rel, 4);
+	uintptr_t page = (uintptr_t)mov & ~(uintptr_t)0xfff;
+	size_t len = ((uintptr_t)mov + 5 > page + 4096) ? 8192 : 4096;
+	if (sys6(SYS_mprotect, (long)page, (long)len, PROT_READ | PROT_WRITE | PROT_EXEC, 0, 0, 0) <
+	    0)
+		goto out;
+	if (one_word) {
+		uint64_t w;
+		memcpy(&w, (void *)word, 8);
+		memcpy((char *)&w + ((uintptr_t)mov - word), jmp, 5);
+		__atomic_store_n((uint64_t *)word, w, __ATOMIC_SEQ_CST);
+	} else {
+		memcpy(mov, jmp, 5);
+	}
+	sys6(SYS_mprotect, (long)page, (long)len, PROT_READ | PROT_EXEC, 0, 0, 0);
+out:
+	pthread_mutex_unlock(&rw_lock);
+}
+
+void rewrite_after_fork(void)
+{
+	pthread_mutex_init(&rw_lock, NULL);
+}
