@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "guest_exec.h"
+#include "rewrite.h"
 
 #define NVARS 5
 static const char *const names[NVARS] = {"LD_PRELOAD=", "REVEL_GUEST_SOCK=", "REVEL_GUEST_TOOL=",
@@ -39,8 +40,7 @@ void guest_exec_init(void)
 
 static long sys(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 {
-	long r = syscall(nr, a1, a2, a3, a4, a5, a6);
-	return r == -1 ? -errno : r;
+	return gate.syscall(nr, a1, a2, a3, a4, a5, a6); /* as revel_guest.c's raw() */
 }
 
 /* Why the program at dirfd/path cannot load the library (an ELF file with

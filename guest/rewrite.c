@@ -38,7 +38,7 @@ extern char revel_gate_start[], revel_gate_end[], revel_gate_sigreturn[], revel_
 struct gate gate;
 
 #define REGION (256 * 1024) /* the allowed range: gate code, then far stubs */
-#define FAR_STUB 48
+#define FAR_STUB 128        /* the largest: put_dynamic's */
 #define NEAR_STUB 32
 #define NEAR_REGION (64 * 1024)
 #define NEAR_MAX 16
@@ -127,55 +127,133 @@ static void put64(char *p, uint64_t v)
 	memcpy(p, &v, 8);
 }
 
+/* The far stub of a call the tool handles: past the red zone, call
+ * revel_fast_entry, come back, jump after the site's syscall. Its layout is
+ * fixed: revel_fast_entry reads `after` at its return address + 22. */
+static size_t put_handled(char *far, uintptr_t after)
+{
+	/* lea -128(%rsp),%rsp; call *14(%rip); lea 128(%rsp),%rsp; jmp *8(%rip);
+	 * .quad entry; .quad after */
+	static const unsigned char code[25] = {0x48, 0x8d, 0x64, 0x24, 0x80, 0xff, 0x15, 0x0e, 0x00,
+	                                       0x00, 0x00, 0x48, 0x8d, 0xa4, 0x24, 0x80, 0x00, 0x00,
+	                                       0x00, 0xff, 0x25, 0x08, 0x00, 0x00, 0x00};
+	memcpy(far, code, sizeof code);
+	put64(far + 25, (uint64_t)revel_fast_entry);
+	put64(far + 33, (uint64_t)after);
+	return 41;
+}
+
+/* The far stub of a call the tool does not handle: syscall; jmp *after. */
+static size_t put_plain(char *far, uintptr_t after)
+{
+	static const unsigned char code[8] = {0x0f, 0x05, 0xff, 0x25, 0x00, 0x00, 0x00, 0x00};
+	memcpy(far, code, sizeof code);
+	put64(far + 8, (uint64_t)after);
+	return 16;
+}
+
+/* jmp *0(%rip); .quad to */
+static size_t put_jmp(char *p, uintptr_t to)
+{
+	static const unsigned char code[6] = {0xff, 0x25, 0x00, 0x00, 0x00, 0x00};
+	memcpy(p, code, sizeof code);
+	put64(p + 6, (uint64_t)to);
+	return 14;
+}
+
+/* Bit maps of the numbers, for sites whose number is known only when they
+ * run (libc's syscall()): the calls that run at once, and the handled ones. */
+static uint64_t *fast_map, *handled_map;
+
+void rewrite_maps(const unsigned char *handled, int (*fast_ok)(long), int nr_max)
+{
+	fast_map = (uint64_t *)(gate.base + gate.len - 128);
+	handled_map = fast_map + 8;
+	for (int nr = 0; nr < nr_max && nr < 512; nr++) {
+		if (!fast_ok(nr))
+			continue;
+		if (handled[nr])
+			handled_map[nr / 64] |= 1ull << (nr % 64);
+		else
+			fast_map[nr / 64] |= 1ull << (nr % 64);
+	}
+}
+
+/* The far stub of a site whose number is in rax: a number out of the maps
+ * (or one perform() must see) goes back to the site's syscall instruction,
+ * which traps. */
+static size_t put_dynamic(char *far, uintptr_t after)
+{
+	char *p = far;
+	/* cmp $512,%rax; jae trap */
+	static const unsigned char cmp[6] = {0x48, 0x3d, 0x00, 0x02, 0x00, 0x00};
+	memcpy(p, cmp, 6);
+	p += 6;
+	char *jae = p;
+	p += 2;
+	/* bt %rax, fast_map(%rip); jc fast */
+	p[0] = 0x48, p[1] = 0x0f, p[2] = (char)0xa3, p[3] = 0x05;
+	int32_t d = (int32_t)((char *)fast_map - (p + 8));
+	memcpy(p + 4, &d, 4);
+	p += 8;
+	char *jc_fast = p;
+	p += 2;
+	p[0] = 0x48, p[1] = 0x0f, p[2] = (char)0xa3, p[3] = 0x05;
+	d = (int32_t)((char *)handled_map - (p + 8));
+	memcpy(p + 4, &d, 4);
+	p += 8;
+	char *jc_handled = p;
+	p += 2;
+	char *trap = p;
+	p += put_jmp(p, after - 2);
+	char *fast = p;
+	p += put_plain(p, after);
+	char *hand = p;
+	p += put_handled(p, after);
+	jae[0] = 0x73, jae[1] = (char)(trap - (jae + 2));
+	jc_fast[0] = 0x72, jc_fast[1] = (char)(fast - (jc_fast + 2));
+	jc_handled[0] = 0x72, jc_handled[1] = (char)(hand - (jc_handled + 2));
+	return (size_t)(p - far);
+}
+
 void rewrite_site(uintptr_t after, long nr, int handled, int threaded)
 {
+	static const unsigned char dyn[7] = {0x4c, 0x8b, 0x4c, 0x24, 0x08, 0x0f, 0x05};
 	unsigned char *sc = (unsigned char *)after - 2, *mov = sc - 5;
 	uint32_t imm;
 	memcpy(&imm, mov + 1, 4);
-	/* the bytes must be mov $NR,%eax; syscall, with no prefix before the mov
-	 * (41 b8 would be mov to r8d) */
-	if (sc[0] != 0x0f || sc[1] != 0x05 || mov[0] != 0xb8 || imm != (uint32_t)nr)
-		return;
-	unsigned char p = mov[-1];
-	if ((p >= 0x40 && p <= 0x4f) || p == 0x66 || p == 0x67 || p == 0xf0 || p == 0xf2 ||
-	    p == 0xf3)
-		return;
+	int dynamic =
+	    !memcmp(mov, dyn, 7) && fast_map; /* mov 0x8(%rsp),%r9; syscall: libc's syscall() */
+	if (!dynamic) {
+		/* mov $NR,%eax; syscall, with no prefix before the mov (41 b8
+		 * would be mov to r8d) */
+		if (sc[0] != 0x0f || sc[1] != 0x05 || mov[0] != 0xb8 || imm != (uint32_t)nr)
+			return;
+		unsigned char p = mov[-1];
+		if ((p >= 0x40 && p <= 0x4f) || p == 0x66 || p == 0x67 || p == 0xf0 || p == 0xf2 ||
+		    p == 0xf3)
+			return;
+	}
 	uintptr_t word = (uintptr_t)mov & ~(uintptr_t)7;
 	int one_word = (uintptr_t)mov + 5 <= word + 8;
 	if (!one_word && threaded)
 		return;
 	pthread_mutex_lock(&rw_lock);
-	if (mov[0] != 0xb8) /* another thread did it */
+	if (mov[0] == 0xe9) /* another thread did it */
 		goto out;
-	if (far_next + FAR_STUB > gate.base + gate.len)
+	if (far_next + FAR_STUB > gate.base + gate.len - 128)
 		goto out;
 	char *near = near_slot((char *)mov);
 	if (!near)
 		goto out;
 	char *far = far_next;
-	far_next += FAR_STUB;
-	if (handled) {
-		/* lea -128(%rsp),%rsp; call *entry; lea 128(%rsp),%rsp; jmp *after;
-		 * .quad entry; .quad after (revel_fast_entry reads after at the
-		 * return address + 22) */
-		static const unsigned char code[25] = {
-		    0x48, 0x8d, 0x64, 0x24, 0x80, 0xff, 0x15, 0x0e, 0x00, 0x00, 0x00, 0x48, 0x8d,
-		    0xa4, 0x24, 0x80, 0x00, 0x00, 0x00, 0xff, 0x25, 0x08, 0x00, 0x00, 0x00};
-		memcpy(far, code, sizeof code);
-		put64(far + 25, (uint64_t)revel_fast_entry);
-		put64(far + 33, (uint64_t)after);
-	} else {
-		/* syscall; jmp *0(%rip); .quad after */
-		far[0] = 0x0f, far[1] = 0x05, far[2] = (char)0xff, far[3] = 0x25;
-		memset(far + 4, 0, 4);
-		put64(far + 8, (uint64_t)after);
-	}
-	/* near: mov $nr,%eax; jmp *0(%rip); .quad far */
-	near[0] = (char)0xb8;
-	memcpy(near + 1, &imm, 4);
-	near[5] = (char)0xff, near[6] = 0x25;
-	memset(near + 7, 0, 4);
-	put64(near + 11, (uint64_t)far);
+	size_t n = dynamic   ? put_dynamic(far, after)
+	           : handled ? put_handled(far, after)
+	                     : put_plain(far, after);
+	far_next += (n + 15) & ~(size_t)15;
+	/* near: the replaced instruction again; jmp *far */
+	memcpy(near, mov, 5);
+	put_jmp(near + 5, (uintptr_t)far);
 	/* the site: jmp rel32 near */
 	unsigned char jmp[5];
 	int32_t rel = (int32_t)((long)near - (long)(mov + 5));

@@ -22,6 +22,10 @@ int rewrite_init(void);
  * the tool handles nr (the site then calls revel_fast_entry; else the call
  * runs at once); threaded: the process has had more than one thread. */
 void rewrite_site(uintptr_t after, long nr, int handled, int threaded);
+/* The sets of numbers for sites whose number is in rax (libc's syscall()):
+ * handled[nr] enters the handler, fast_ok(nr) says the call may skip the trap
+ * at all. Once, after the tool is loaded. */
+void rewrite_maps(const unsigned char *handled, int (*fast_ok)(long), int nr_max);
 /* In a forked child: its lock is free. */
 void rewrite_after_fork(void);
 

@@ -5,6 +5,7 @@
 -- auto takes ptrace quietly.
 local ffi = require("ffi")
 local host = require("revel._guest_host")
+local vdso = require("revel._vdso")
 
 pcall(ffi.cdef, "int prctl(int op, unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5);")
 pcall(ffi.cdef, "char *getcwd(char *buf, size_t size);")
@@ -26,7 +27,7 @@ M.NAMES = { ptrace = true, guest = true, auto = true }
 -- The hooks the in-guest runtime (guest/inguest.lua) runs.
 local SUPPORTED = {
   syscall = true, on = true, subscriptions = true, options = true, init_global = true, rpc = true,
-  init_process = true, init_thread = true, finish = true,
+  init_process = true, init_thread = true, finish = true, vdso = true,
 }
 
 -- Syscall User Dispatch (Linux 5.11): turning it off is accepted where the
@@ -120,6 +121,19 @@ function M.choose(o, t, plain)
         why = ("the tool defines tool.%s, which the in-guest backend does not run yet"):format(tostring(k))
         break
       end
+    end
+  end
+  if not why then
+    -- The vDSO's calls (clock_gettime ...) never reach the kernel: ptrace
+    -- routes them for a tool that names them; the library does not yet.
+    local named = type(t.vdso) == "table" and t.vdso[1]
+    for _, name in ipairs(vdso.NAMES) do
+      if type(t.on) == "table" and t.on[name] then
+        named = named or name
+      end
+    end
+    if named then
+      why = ("the tool handles %s, which the vDSO answers: only ptrace routes it to the tool so far"):format(named)
     end
   end
   if not why then
