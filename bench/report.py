@@ -531,6 +531,15 @@ def sched_section(bench):
     return out + ([""] + notes if notes else []), fig
 
 
+def guest_cpu(bench, k):
+    """Median CPU seconds (user + sys, the command and its guests) of a
+    command: steadier than wall time on a loaded host."""
+    c = bench.cmds.get(k)
+    if not c or c["failed"] or not c["runs"]:
+        return None
+    return median([r["user_s"] + r["sys_s"] for r in c["runs"]])
+
+
 def guest_section(bench):
     """--backend=guest against ptrace, native and strace -f: each workload's
     median wall time and its ratio to native and to strace -f; per call on
@@ -554,12 +563,16 @@ def guest_section(bench):
             us = None
             if wl == "getppid" and m is not None and base is not None and n:
                 us = (m - base) / n * 1e6
-            wf[c] = {"median_s": m, "x_native": ratio(m, base), "x_strace": ratio(m, st), "us_per_call": us}
+            cpu = guest_cpu(bench, k)
+            wf[c] = {"median_s": m, "x_native": ratio(m, base), "x_strace": ratio(m, st), "us_per_call": us,
+                     "cpu_s": cpu, "cpu_x_native": ratio(cpu, guest_cpu(bench, (wl, "native", None, None)))}
             rows.append([CONFIGS[c][0], f_med(m), f_ratio(ratio(m, base)), f_ratio(ratio(m, st)),
-                         "-" if us is None else f"{us:.2f}", f_pct(bench.spr(k))])
+                         "-" if us is None else f"{us:.2f}", f_pct(bench.spr(k)), f_med(cpu),
+                         f_ratio(wf[c]["cpu_x_native"])])
         fig["workloads"][wl] = wf
         out += ["", f"### {bench.wlabel(wl)}", ""]
-        out += table(["configuration", "median s", "x native", "x strace -f", "us per call (loop)", "spread"], rows)
+        out += table(["configuration", "median s", "x native", "x strace -f", "us per call (loop)", "spread",
+                      "cpu s", "cpu x native"], rows)
     rpc = {}
     for backend, empty, each in (("ptrace", "noop_handler", "rpc_each"), ("guest", "guest_noop_handler", "guest_rpc_each")):
         m0, m1 = bench.med(("getppid", empty, None, None)), bench.med(("getppid", each, None, None))
