@@ -6,6 +6,7 @@
 local ffi = require("ffi")
 local host = require("revel._guest_host")
 local vdso = require("revel._vdso")
+local errors = require("revel._errors")
 
 pcall(ffi.cdef, "int prctl(int op, unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5);")
 pcall(ffi.cdef, "char *getcwd(char *buf, size_t size);")
@@ -97,6 +98,13 @@ end
 -- "ptrace" or "guest", and why guest cannot run (nil when it can). o: the
 -- command line's options; t: the tool; plain: no layers over it.
 function M.choose(o, t, plain)
+  local env = os.getenv("REVEL_BACKEND")
+  if not o.backend and env and env ~= "" then
+    if not M.NAMES[env] then
+      error(errors.run_error(("REVEL_BACKEND takes ptrace, guest or auto, not %q"):format(env)), 0)
+    end
+    o.backend = env
+  end
   local mode = o.backend or "ptrace"
   if mode == "ptrace" then
     return "ptrace"

@@ -683,16 +683,16 @@ function M.main(args)
     ropts.gdb_monitor = o.gdbserver and gdb.monitor -- `monitor lua CODE` (revel._gdb)
     ropts.sched = sched_opts
     ropts.placement = o.placement
-    if o.repl or o.watch then -- a tool that may change while the guest runs
-      return live.run(t, o.command, config, ropts,
-        { repl = o.repl, watch = o.watch, path = o.tool, words = o.tool_words, layers = layers })
-    end
     local which, why = backend.choose(o, t, not layers[1])
     if why and o.backend == "guest" then
       error(errors.run_error("--backend=guest: " .. why), 0)
     elseif which == "guest" then
       tool_mod.plan(t, config, ropts) -- the tool's errors, as under ptrace
       return backend.run_guest(t, o, config, ropts)
+    end
+    if o.repl or o.watch then -- a tool that may change while the guest runs
+      return live.run(t, o.command, config, ropts,
+        { repl = o.repl, watch = o.watch, path = o.tool, words = o.tool_words, layers = layers })
     end
     if layers[1] then
       tool_mod.plan(t, config, ropts) -- its errors name the tool, as without layers
