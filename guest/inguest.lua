@@ -289,4 +289,17 @@ local list = {}
 for nr in pairs(handlers) do
   list[#list + 1] = nr
 end
-return dispatch, forked, list
+-- The vDSO's calls to route to the kernel, as revel._vdso.calls decides
+-- under ptrace: tool.vdso's list, none for false, else those subscribed.
+local VDSO = { "clock_gettime", "clock_getres", "gettimeofday", "time", "getcpu", "getrandom" }
+local vdso = {}
+if type(tool.vdso) == "table" then
+  vdso = tool.vdso
+elseif tool.vdso ~= false then
+  for _, name in ipairs(VDSO) do
+    if subscribed[numbers[name]] then
+      vdso[#vdso + 1] = name
+    end
+  end
+end
+return dispatch, forked, list, vdso

@@ -36,6 +36,7 @@
 #include <lualib.h>
 
 #include "guest_exec.h"
+#include "guest_vdso.h"
 #include "rewrite.h"
 #include "revel/systable.h"
 
@@ -794,9 +795,21 @@ __attribute__((constructor)) static void revel_guest_init(void)
 	lua_setfield(L, -2, "config");
 	lua_pushinteger(L, my_pid);
 	lua_setfield(L, -2, "pid");
-	if (lua_pcall(L, 1, 3, 0))
+	if (lua_pcall(L, 1, 4, 0))
 		fatal(lua_tostring(L, -1));
-	/* returns dispatch, forked, and the list of handled numbers */
+	/* returns dispatch, forked, the handled numbers, the vDSO calls to route */
+	const char *vnames[16];
+	int nv = 0;
+	for (size_t i = 1, n = lua_objlen(L, -1); i <= n && nv < 16; i++) {
+		lua_rawgeti(L, -1, (int)i);
+		const char *v = lua_tostring(L, -1);
+		if (v && guest_vdso_routable(v))
+			vnames[nv++] = v; /* the list stays on the stack until routed */
+		lua_pop(L, 1);
+	}
+	if (guest_vdso_route(vnames, nv) < 0)
+		fatal("cannot route the vDSO's calls to the kernel");
+	lua_pop(L, 1);
 	for (size_t i = 1, n = lua_objlen(L, -1); i <= n; i++) {
 		lua_rawgeti(L, -1, (int)i);
 		long nr = (long)lua_tointeger(L, -1);

@@ -5,7 +5,6 @@
 -- auto takes ptrace quietly.
 local ffi = require("ffi")
 local host = require("revel._guest_host")
-local vdso = require("revel._vdso")
 local errors = require("revel._errors")
 
 pcall(ffi.cdef, "int prctl(int op, unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5);")
@@ -129,19 +128,6 @@ function M.choose(o, t, plain)
         why = ("the tool defines tool.%s, which the in-guest backend does not run yet"):format(tostring(k))
         break
       end
-    end
-  end
-  if not why then
-    -- The vDSO's calls (clock_gettime ...) never reach the kernel: ptrace
-    -- routes them for a tool that names them; the library does not yet.
-    local named = type(t.vdso) == "table" and t.vdso[1]
-    for _, name in ipairs(vdso.NAMES) do
-      if type(t.on) == "table" and t.on[name] then
-        named = named or name
-      end
-    end
-    if named then
-      why = ("the tool handles %s, which the vDSO answers: only ptrace routes it to the tool so far"):format(named)
     end
   end
   if not why then
