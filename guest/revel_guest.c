@@ -36,6 +36,7 @@
 #include <lualib.h>
 
 #include "guest_exec.h"
+#include "guest_signals.h"
 #include "guest_vdso.h"
 #include "rewrite.h"
 #include "revel/systable.h"
@@ -44,8 +45,6 @@
 #define PR_SET_SYSCALL_USER_DISPATCH 59
 #define PR_SYS_DISPATCH_ON 1
 #endif
-#define SEL_ALLOW 0
-#define SEL_BLOCK 1
 #ifndef SYS_USER_DISPATCH
 #define SYS_USER_DISPATCH 2
 #endif
@@ -55,7 +54,7 @@
 extern long revel_clone_stub(long nr, const greg_t *gregs, unsigned long child_sp);
 void revel_guest_child_start(unsigned long child_sp);
 
-static __thread volatile char sel __attribute__((tls_model("initial-exec")));
+__thread volatile char revel_sel __attribute__((tls_model("initial-exec")));
 static __thread int my_tid __attribute__((tls_model("initial-exec")));
 
 static lua_State *L;
@@ -65,25 +64,12 @@ static unsigned char handled[NR_MAX]; /* calls that enter Lua */
 static int active;
 static int rewriting = 1; /* REVEL_GUEST_REWRITE=0 turns call-site rewriting off */
 static int threaded;      /* the process has had a second thread */
-static pid_t my_pid;
+pid_t revel_pid;
 static char sock_name[108];
 static int conn_fd = -1;
 static pid_t conn_pid;
-static struct kaction { /* the guest's own SIGSYS action, kept aside */
-	void *handler;
-	unsigned long flags;
-	void *restorer;
-	unsigned long mask;
-} guest_sigsys;
 
-struct ksigaction {
-	void *handler;
-	unsigned long flags;
-	void *restorer;
-	unsigned long mask;
-};
-
-static long raw(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
+long guest_raw(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 {
 	/* through the gate, never libc's syscall(): its site may be rewritten to
 	 * enter this library again */
@@ -92,40 +78,40 @@ static long raw(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 
 static void say(const char *s)
 {
-	raw(SYS_write, 2, (long)s, (long)strlen(s), 0, 0, 0);
+	guest_raw(SYS_write, 2, (long)s, (long)strlen(s), 0, 0, 0);
 }
 
 static int arm(void)
 {
-	sel = SEL_ALLOW;
-	return (int)raw(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON,
-	                (long)gate.base, (long)gate.len, (long)&sel, 0);
+	revel_sel = SEL_ALLOW;
+	return (int)guest_raw(SYS_prctl, PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON,
+	                      (long)gate.base, (long)gate.len, (long)&revel_sel, 0);
 }
 
 /* ---- rpc: one SOCK_SEQPACKET connection per process to revel ---- */
 
 static int conn(void)
 {
-	pid_t pid = (pid_t)raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
+	pid_t pid = (pid_t)guest_raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
 	if (conn_fd >= 0 && conn_pid == pid)
 		return conn_fd;
-	int fd = (int)raw(SYS_socket, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, 0, 0, 0);
+	int fd = (int)guest_raw(SYS_socket, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, 0, 0, 0);
 	if (fd < 0)
 		return fd;
 	struct sockaddr_un a = {.sun_family = AF_UNIX};
 	size_t n = strlen(sock_name + 1) + 1; /* abstract: a NUL first */
 	memcpy(a.sun_path, sock_name, n);
-	long r = raw(SYS_connect, fd, (long)&a, (long)(offsetof(struct sockaddr_un, sun_path) + n),
-	             0, 0, 0);
+	long r = guest_raw(SYS_connect, fd, (long)&a,
+	                   (long)(offsetof(struct sockaddr_un, sun_path) + n), 0, 0, 0);
 	if (r < 0) {
-		raw(SYS_close, fd, 0, 0, 0, 0, 0);
+		guest_raw(SYS_close, fd, 0, 0, 0, 0, 0);
 		return (int)r;
 	}
 	/* Out of the guest's usual range: a program that closes "its" low fds
 	 * should not close ours. */
-	int hi = (int)raw(SYS_fcntl, fd, F_DUPFD_CLOEXEC, 900, 0, 0, 0);
+	int hi = (int)guest_raw(SYS_fcntl, fd, F_DUPFD_CLOEXEC, 900, 0, 0, 0);
 	if (hi >= 0) {
-		raw(SYS_close, fd, 0, 0, 0, 0, 0);
+		guest_raw(SYS_close, fd, 0, 0, 0, 0, 0);
 		fd = hi;
 	}
 	conn_fd = fd;
@@ -142,9 +128,9 @@ static long exchange(const char *msg, size_t n, size_t *got)
 		int fd = conn();
 		if (fd < 0)
 			return fd;
-		long r = raw(SYS_sendto, fd, (long)msg, (long)n, MSG_NOSIGNAL, 0, 0);
+		long r = guest_raw(SYS_sendto, fd, (long)msg, (long)n, MSG_NOSIGNAL, 0, 0);
 		if (r >= 0)
-			r = raw(SYS_recvfrom, fd, (long)rpc_buf, sizeof rpc_buf, 0, 0, 0);
+			r = guest_raw(SYS_recvfrom, fd, (long)rpc_buf, sizeof rpc_buf, 0, 0, 0);
 		if (r > 0) {
 			*got = (size_t)r;
 			return 0;
@@ -184,7 +170,7 @@ static void fatal(const char *what)
 		say(what);
 		say("\n");
 	}
-	raw(SYS_exit_group, 125, 0, 0, 0, 0, 0);
+	guest_raw(SYS_exit_group, 125, 0, 0, 0, 0, 0);
 }
 
 /* ---- the Lua side's C functions ---- */
@@ -208,7 +194,7 @@ static int l_syscall(lua_State *l)
 	long a[7];
 	for (int i = 0; i < 7; i++)
 		a[i] = arg_of(l, i + 1);
-	lua_pushnumber(l, (double)raw(a[0], a[1], a[2], a[3], a[4], a[5], a[6]));
+	lua_pushnumber(l, (double)guest_raw(a[0], a[1], a[2], a[3], a[4], a[5], a[6]));
 	return 1;
 }
 
@@ -264,7 +250,7 @@ static int l_read(lua_State *l)
 		char tmp[4096];
 		size_t k = n < sizeof tmp ? n : sizeof tmp;
 		struct iovec li = {tmp, k}, ri = {(void *)p, k};
-		long r = raw(SYS_process_vm_readv, my_pid, (long)&li, 1, (long)&ri, 1, 0);
+		long r = guest_raw(SYS_process_vm_readv, revel_pid, (long)&li, 1, (long)&ri, 1, 0);
 		if (r <= 0) {
 			lua_pushnil(l);
 			lua_pushinteger(l, r < 0 ? -r : EFAULT);
@@ -284,7 +270,7 @@ static int l_write(lua_State *l)
 	size_t n;
 	const char *s = luaL_checklstring(l, 2, &n);
 	struct iovec li = {(void *)s, n}, ri = {(void *)p, n};
-	long r = raw(SYS_process_vm_writev, my_pid, (long)&li, 1, (long)&ri, 1, 0);
+	long r = guest_raw(SYS_process_vm_writev, revel_pid, (long)&li, 1, (long)&ri, 1, 0);
 	lua_pushnumber(l, (double)r);
 	return 1;
 }
@@ -311,14 +297,14 @@ static int l_notice(lua_State *l)
 static void after_fork_child(void)
 {
 	int parent_tid = my_tid;
-	my_pid = (pid_t)raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
-	my_tid = my_pid;
+	revel_pid = (pid_t)guest_raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
+	my_tid = revel_pid;
 	pthread_mutex_init(&lua_lock, NULL); /* the parent held it across the fork */
 	rewrite_after_fork();
 	arm();
 	if (forked_ref != LUA_NOREF) {
 		lua_rawgeti(L, LUA_REGISTRYINDEX, forked_ref);
-		lua_pushinteger(L, my_pid);
+		lua_pushinteger(L, revel_pid);
 		lua_pushinteger(L, parent_tid);
 		if (lua_pcall(L, 2, 0, 0))
 			fatal(lua_tostring(L, -1));
@@ -328,158 +314,11 @@ static void after_fork_child(void)
 void revel_guest_child_start(unsigned long child_sp)
 {
 	uint64_t mask = *(uint64_t *)(child_sp - 16);
-	my_tid = (int)raw(SYS_gettid, 0, 0, 0, 0, 0, 0);
+	my_tid = (int)guest_raw(SYS_gettid, 0, 0, 0, 0, 0, 0);
 	if (arm() < 0)
 		fatal("a new thread could not turn on syscall user dispatch");
-	sel = SEL_BLOCK; /* the mask opens signals: from here on the thread's calls trap */
+	revel_sel = SEL_BLOCK; /* the mask opens signals: from here on the thread's calls trap */
 	gate.syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&mask, 0, 8, 0, 0);
-}
-
-static uint64_t *guest_mask(ucontext_t *uc)
-{
-	return (uint64_t *)&uc->uc_sigmask;
-}
-
-#define BIT(s) (1ull << ((s)-1))
-#define UNBLOCKABLE (BIT(SIGKILL) | BIT(SIGSTOP) | BIT(SIGSYS))
-
-/* rt_sigprocmask: the mask to change is the one sigreturn puts back. SIGSYS
- * stays open (a trap with it blocked would kill the process). */
-static long sigprocmask_of(ucontext_t *uc, long how, const uint64_t *set, uint64_t *old, long size)
-{
-	if (size != 8)
-		return -EINVAL;
-	uint64_t cur = *guest_mask(uc), want;
-	if (set) {
-		struct iovec li = {&want, 8}, ri = {(void *)set, 8};
-		if (raw(SYS_process_vm_readv, my_pid, (long)&li, 1, (long)&ri, 1, 0) != 8)
-			return -EFAULT;
-	}
-	if (old) {
-		struct iovec li = {&cur, 8}, ri = {old, 8};
-		if (raw(SYS_process_vm_writev, my_pid, (long)&li, 1, (long)&ri, 1, 0) != 8)
-			return -EFAULT;
-	}
-	if (!set)
-		return 0;
-	if (how == SIG_BLOCK)
-		cur |= want;
-	else if (how == SIG_UNBLOCK)
-		cur &= ~want;
-	else if (how == SIG_SETMASK)
-		cur = want;
-	else
-		return -EINVAL;
-	*guest_mask(uc) = cur & ~UNBLOCKABLE;
-	return 0;
-}
-
-/* rt_sigaction(SIGSYS): the guest's action is kept aside; the handler passes
- * it the SIGSYS it did not cause (a guest's own seccomp trap, a kill). */
-static long sigsys_action(const struct ksigaction *act, struct ksigaction *old, long size)
-{
-	if (size != 8)
-		return -EINVAL;
-	if (old)
-		memcpy(old, &guest_sigsys, sizeof *old);
-	if (act)
-		memcpy(&guest_sigsys, act, sizeof guest_sigsys);
-	return 0;
-}
-
-static void forward_sigsys(int sig, siginfo_t *si, ucontext_t *uc)
-{
-	void *h = guest_sigsys.handler;
-	if (h == SIG_IGN)
-		return;
-	if (h == SIG_DFL) { /* die of it, as the guest would */
-		struct ksigaction dfl = {SIG_DFL, 0, NULL, 0};
-		raw(SYS_rt_sigaction, SIGSYS, (long)&dfl, 0, 8, 0, 0);
-		uint64_t m = ~BIT(SIGSYS);
-		raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)&m, 0, 8, 0, 0);
-		raw(SYS_tgkill, my_pid, raw(SYS_gettid, 0, 0, 0, 0, 0, 0), SIGSYS, 0, 0, 0);
-		return;
-	}
-	uint64_t m = (*guest_mask(uc) | guest_sigsys.mask) & ~UNBLOCKABLE, saved;
-	sel = SEL_BLOCK;
-	gate.syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&m, (long)&saved, 8, 0, 0);
-	if (guest_sigsys.flags & SA_SIGINFO)
-		((void (*)(int, siginfo_t *, void *))h)(sig, si, uc);
-	else
-		((void (*)(int))h)(sig);
-	gate.syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&saved, 0, 8, 0, 0);
-	sel = SEL_ALLOW;
-}
-
-/* A call that may block: run it with the guest's mask, the selector at BLOCK. */
-static long run_open(ucontext_t *uc, long nr, const long *a)
-{
-	uint64_t m = *guest_mask(uc) & ~UNBLOCKABLE, saved;
-	raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)&m, (long)&saved, 8, 0, 0);
-	sel = SEL_BLOCK;
-	long r = gate.syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
-	sel = SEL_ALLOW;
-	raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)&saved, 0, 8, 0, 0);
-	return r;
-}
-
-static int may_block(long nr)
-{
-	switch (nr) {
-	case SYS_read:
-	case SYS_write:
-	case SYS_readv:
-	case SYS_writev:
-	case SYS_pread64:
-	case SYS_pwrite64:
-	case SYS_recvfrom:
-	case SYS_recvmsg:
-	case SYS_recvmmsg:
-	case SYS_sendto:
-	case SYS_sendmsg:
-	case SYS_sendmmsg:
-	case SYS_accept:
-	case SYS_accept4:
-	case SYS_connect:
-	case SYS_wait4:
-	case SYS_waitid:
-	case SYS_nanosleep:
-	case SYS_clock_nanosleep:
-	case SYS_poll:
-	case SYS_ppoll:
-	case SYS_select:
-	case SYS_pselect6:
-	case SYS_epoll_wait:
-	case SYS_epoll_pwait:
-	case SYS_epoll_pwait2:
-	case SYS_futex:
-	case SYS_pause:
-	case SYS_rt_sigsuspend:
-	case SYS_rt_sigtimedwait:
-	case SYS_msgrcv:
-	case SYS_msgsnd:
-	case SYS_semop:
-	case SYS_semtimedop:
-	case SYS_flock:
-	case SYS_fcntl:
-	case SYS_open:
-	case SYS_openat:
-	case SYS_openat2:
-	case SYS_io_getevents:
-	case SYS_mq_timedreceive:
-	case SYS_mq_timedsend:
-	case SYS_splice:
-	case SYS_tee:
-	case SYS_sendfile:
-	case SYS_copy_file_range:
-	case SYS_ioctl:
-	case SYS_fsync:
-	case SYS_fdatasync:
-	case SYS_sync:
-	case SYS_io_uring_enter:
-		return 1;
-	}
-	return 0;
 }
 
 static long clone_flags(long nr, const long *a, unsigned long *sp)
@@ -492,7 +331,7 @@ static long clone_flags(long nr, const long *a, unsigned long *sp)
 	memset(&ca, 0, sizeof ca);
 	size_t n = (size_t)a[1] < sizeof ca ? (size_t)a[1] : sizeof ca;
 	struct iovec li = {&ca, n}, ri = {(void *)a[0], n};
-	if (raw(SYS_process_vm_readv, my_pid, (long)&li, 1, (long)&ri, 1, 0) != (long)n)
+	if (guest_raw(SYS_process_vm_readv, revel_pid, (long)&li, 1, (long)&ri, 1, 0) != (long)n)
 		return -1;
 	*sp = ca.stack ? (unsigned long)(ca.stack + ca.stack_size) : 0;
 	return (long)ca.flags;
@@ -500,24 +339,6 @@ static long clone_flags(long nr, const long *a, unsigned long *sp)
 
 /* Runs the guest's call nr(a) and returns its result; the special ones are
  * kept from breaking the handler's frame or the guest's view. */
-/* A mask the guest hands the kernel (a handler's sa_mask, sigsuspend's,
- * ppoll's...) with SIGSYS in it: a call of the guest made while it is in
- * force would trap with SIGSYS blocked, which kills. The copy without it is
- * the one the kernel gets; *slot is pointed at it (t: the caller's storage). */
-static int strip_mask(long *slot, uint64_t *t)
-{
-	if (!*slot)
-		return 0;
-	struct iovec li = {t, 8}, ri = {(void *)*slot, 8};
-	if (raw(SYS_process_vm_readv, my_pid, (long)&li, 1, (long)&ri, 1, 0) != 8)
-		return -EFAULT;
-	if (*t & BIT(SIGSYS)) {
-		*t &= ~BIT(SIGSYS);
-		*slot = (long)t;
-	}
-	return 0;
-}
-
 static long perform(ucontext_t *uc, long nr, long *a)
 {
 	greg_t *gr = uc->uc_mcontext.gregs;
@@ -544,8 +365,8 @@ static long perform(ucontext_t *uc, long nr, long *a)
 	case SYS_pselect6:
 		if (a[5]) {
 			struct iovec li = {&ps, sizeof ps}, ri = {(void *)a[5], sizeof ps};
-			if (raw(SYS_process_vm_readv, my_pid, (long)&li, 1, (long)&ri, 1, 0) !=
-			        (long)sizeof ps ||
+			if (guest_raw(SYS_process_vm_readv, revel_pid, (long)&li, 1, (long)&ri, 1,
+			              0) != (long)sizeof ps ||
 			    strip_mask(&ps.set, &tmask))
 				return -EFAULT;
 			a[5] = (long)&ps;
@@ -562,8 +383,8 @@ static long perform(ucontext_t *uc, long nr, long *a)
 			                     (struct ksigaction *)a[2], a[3]);
 		if (a[1]) { /* SIGSYS stays open in the guest's handlers */
 			struct iovec li = {&kact, sizeof kact}, ri = {(void *)a[1], sizeof kact};
-			if (raw(SYS_process_vm_readv, my_pid, (long)&li, 1, (long)&ri, 1, 0) !=
-			    (long)sizeof kact)
+			if (guest_raw(SYS_process_vm_readv, revel_pid, (long)&li, 1, (long)&ri, 1,
+			              0) != (long)sizeof kact)
 				return -EFAULT;
 			kact.mask &= ~BIT(SIGSYS);
 			a[1] = (long)&kact;
@@ -573,7 +394,7 @@ static long perform(ucontext_t *uc, long nr, long *a)
 		nr = SYS_fork;
 		/* fall through */
 	case SYS_fork: {
-		long r = raw(nr, 0, 0, 0, 0, 0, 0);
+		long r = guest_raw(nr, 0, 0, 0, 0, 0, 0);
 		if (r == 0)
 			after_fork_child();
 		return r;
@@ -595,7 +416,7 @@ static long perform(ucontext_t *uc, long nr, long *a)
 			long r = revel_clone_stub(nr, gr, sp);
 			/* A child without CLONE_SETTLS (posix_spawn's) shares this TLS:
 			 * take the selector and tid back. */
-			sel = SEL_ALLOW;
+			revel_sel = SEL_ALLOW;
 			my_tid = tid;
 			return r;
 		}
@@ -604,7 +425,7 @@ static long perform(ucontext_t *uc, long nr, long *a)
 				return -ENOSYS; /* glibc falls back to clone */
 			a[0] &= ~(long)(CLONE_VM | CLONE_VFORK);
 		}
-		long r = raw(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		long r = guest_raw(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 		if (r == 0)
 			after_fork_child();
 		return r;
@@ -615,7 +436,7 @@ static long perform(ucontext_t *uc, long nr, long *a)
 	}
 	if (may_block(nr))
 		return run_open(uc, nr, a);
-	return raw(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+	return guest_raw(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 }
 
 /* Calls that may take the fast path of a rewritten site: not the ones
@@ -661,7 +482,7 @@ static void handle(ucontext_t *uc, long nr, uintptr_t after)
 	int lua = nr >= 0 && nr < NR_MAX && handled[nr];
 	if (lua) {
 		if (!my_tid)
-			my_tid = (int)raw(SYS_gettid, 0, 0, 0, 0, 0, 0);
+			my_tid = (int)guest_raw(SYS_gettid, 0, 0, 0, 0, 0, 0);
 		pthread_mutex_lock(&lua_lock);
 		lua_rawgeti(L, LUA_REGISTRYINDEX, dispatch_ref);
 		lua_pushinteger(L, my_tid);
@@ -707,13 +528,13 @@ static void on_sigsys(int sig, siginfo_t *si, void *ucv)
 {
 	ucontext_t *uc = ucv;
 	int saved_errno = errno;
-	sel = SEL_ALLOW;
+	revel_sel = SEL_ALLOW;
 	if (si->si_code != SYS_USER_DISPATCH)
 		forward_sigsys(sig, si, uc);
 	else
 		handle(uc, si->si_syscall, (uintptr_t)si->si_call_addr);
 	errno = saved_errno;
-	sel = SEL_BLOCK;
+	revel_sel = SEL_BLOCK;
 }
 
 /* A handled call from a rewritten site (revel_fast_entry): as on_sigsys,
@@ -723,20 +544,21 @@ void revel_fast_dispatch(greg_t *gregs)
 {
 	static const uint64_t all = ~0ull;
 	ucontext_t uc;
-	if (sel ==
+	if (revel_sel ==
 	    SEL_ALLOW) { /* the library's own call (LuaJIT's, libc's) through a rewritten site */
-		gregs[REG_RAX] = raw(gregs[REG_RAX], gregs[REG_RDI], gregs[REG_RSI], gregs[REG_RDX],
-		                     gregs[REG_R10], gregs[REG_R8], gregs[REG_R9]);
+		gregs[REG_RAX] =
+		    guest_raw(gregs[REG_RAX], gregs[REG_RDI], gregs[REG_RSI], gregs[REG_RDX],
+		              gregs[REG_R10], gregs[REG_R8], gregs[REG_R9]);
 		return;
 	}
 	gate.syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&all, (long)&uc.uc_sigmask, 8, 0, 0);
 	int saved_errno = errno;
-	sel = SEL_ALLOW;
+	revel_sel = SEL_ALLOW;
 	memcpy(uc.uc_mcontext.gregs, gregs, 17 * sizeof(greg_t));
 	handle(&uc, gregs[REG_RAX], 0);
 	memcpy(gregs, uc.uc_mcontext.gregs, 17 * sizeof(greg_t));
 	errno = saved_errno;
-	sel = SEL_BLOCK;
+	revel_sel = SEL_BLOCK;
 	gate.syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&uc.uc_sigmask, 0, 8, 0, 0);
 }
 
@@ -765,8 +587,8 @@ __attribute__((constructor)) static void revel_guest_init(void)
 	if (rewrite_init() < 0)
 		fatal("cannot map the gate of syscall user dispatch");
 	guest_exec_init();
-	my_pid = (pid_t)raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
-	my_tid = my_pid;
+	revel_pid = (pid_t)guest_raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
+	my_tid = revel_pid;
 	L = luaL_newstate();
 	if (!L)
 		fatal("cannot make a Lua state");
@@ -793,7 +615,7 @@ __attribute__((constructor)) static void revel_guest_init(void)
 	const char *cfg = getenv("REVEL_GUEST_CONFIG");
 	lua_pushstring(L, cfg ? cfg : "");
 	lua_setfield(L, -2, "config");
-	lua_pushinteger(L, my_pid);
+	lua_pushinteger(L, revel_pid);
 	lua_setfield(L, -2, "pid");
 	if (lua_pcall(L, 1, 4, 0))
 		fatal(lua_tostring(L, -1));
@@ -823,9 +645,9 @@ __attribute__((constructor)) static void revel_guest_init(void)
 
 	struct ksigaction sa = {(void *)on_sigsys, SA_SIGINFO | KSA_RESTORER, (void *)gate.restorer,
 	                        ~0ul};
-	if (raw(SYS_rt_sigaction, SIGSYS, (long)&sa, 0, 8, 0, 0) < 0 || arm() < 0)
+	if (guest_raw(SYS_rt_sigaction, SIGSYS, (long)&sa, 0, 8, 0, 0) < 0 || arm() < 0)
 		fatal("cannot turn on syscall user dispatch");
 	rewrite_maps(handled, fast_ok, NR_MAX);
 	active = 1;
-	sel = SEL_BLOCK;
+	revel_sel = SEL_BLOCK;
 }

@@ -1,0 +1,180 @@
+/* The signal side of the in-guest library: the guest's signal mask and
+ * SIGSYS action kept apart from the handler's, and a guest call run with the
+ * guest's own mask (guest/revel_guest.c has the handler). */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <signal.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include "guest_signals.h"
+#include "rewrite.h"
+
+static struct ksigaction guest_sigsys; /* the guest's own SIGSYS action, kept aside */
+
+uint64_t *guest_mask(ucontext_t *uc)
+{
+	return (uint64_t *)&uc->uc_sigmask;
+}
+
+/* rt_sigprocmask: the mask to change is the one sigreturn puts back. SIGSYS
+ * stays open (a trap with it blocked would kill the process). */
+long sigprocmask_of(ucontext_t *uc, long how, const uint64_t *set, uint64_t *old, long size)
+{
+	if (size != 8)
+		return -EINVAL;
+	uint64_t cur = *guest_mask(uc), want;
+	if (set) {
+		struct iovec li = {&want, 8}, ri = {(void *)set, 8};
+		if (guest_raw(SYS_process_vm_readv, revel_pid, (long)&li, 1, (long)&ri, 1, 0) != 8)
+			return -EFAULT;
+	}
+	if (old) {
+		struct iovec li = {&cur, 8}, ri = {old, 8};
+		if (guest_raw(SYS_process_vm_writev, revel_pid, (long)&li, 1, (long)&ri, 1, 0) != 8)
+			return -EFAULT;
+	}
+	if (!set)
+		return 0;
+	if (how == SIG_BLOCK)
+		cur |= want;
+	else if (how == SIG_UNBLOCK)
+		cur &= ~want;
+	else if (how == SIG_SETMASK)
+		cur = want;
+	else
+		return -EINVAL;
+	*guest_mask(uc) = cur & ~UNBLOCKABLE;
+	return 0;
+}
+
+/* rt_sigaction(SIGSYS): the guest's action is kept aside; the handler passes
+ * it the SIGSYS it did not cause (a guest's own seccomp trap, a kill). */
+long sigsys_action(const struct ksigaction *act, struct ksigaction *old, long size)
+{
+	if (size != 8)
+		return -EINVAL;
+	if (old)
+		memcpy(old, &guest_sigsys, sizeof *old);
+	if (act)
+		memcpy(&guest_sigsys, act, sizeof guest_sigsys);
+	return 0;
+}
+
+void forward_sigsys(int sig, siginfo_t *si, ucontext_t *uc)
+{
+	void *h = guest_sigsys.handler;
+	if (h == SIG_IGN)
+		return;
+	if (h == SIG_DFL) { /* die of it, as the guest would */
+		struct ksigaction dfl = {SIG_DFL, 0, NULL, 0};
+		guest_raw(SYS_rt_sigaction, SIGSYS, (long)&dfl, 0, 8, 0, 0);
+		uint64_t m = ~BIT(SIGSYS);
+		guest_raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)&m, 0, 8, 0, 0);
+		guest_raw(SYS_tgkill, revel_pid, guest_raw(SYS_gettid, 0, 0, 0, 0, 0, 0), SIGSYS, 0,
+		          0, 0);
+		return;
+	}
+	uint64_t m = (*guest_mask(uc) | guest_sigsys.mask) & ~UNBLOCKABLE, saved;
+	revel_sel = SEL_BLOCK;
+	gate.syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&m, (long)&saved, 8, 0, 0);
+	if (guest_sigsys.flags & SA_SIGINFO)
+		((void (*)(int, siginfo_t *, void *))h)(sig, si, uc);
+	else
+		((void (*)(int))h)(sig);
+	gate.syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&saved, 0, 8, 0, 0);
+	revel_sel = SEL_ALLOW;
+}
+
+/* A call that may block: run it with the guest's mask, the selector at BLOCK. */
+long run_open(ucontext_t *uc, long nr, const long *a)
+{
+	uint64_t m = *guest_mask(uc) & ~UNBLOCKABLE, saved;
+	guest_raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)&m, (long)&saved, 8, 0, 0);
+	revel_sel = SEL_BLOCK;
+	long r = gate.syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+	revel_sel = SEL_ALLOW;
+	guest_raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)&saved, 0, 8, 0, 0);
+	return r;
+}
+
+int may_block(long nr)
+{
+	switch (nr) {
+	case SYS_read:
+	case SYS_write:
+	case SYS_readv:
+	case SYS_writev:
+	case SYS_pread64:
+	case SYS_pwrite64:
+	case SYS_recvfrom:
+	case SYS_recvmsg:
+	case SYS_recvmmsg:
+	case SYS_sendto:
+	case SYS_sendmsg:
+	case SYS_sendmmsg:
+	case SYS_accept:
+	case SYS_accept4:
+	case SYS_connect:
+	case SYS_wait4:
+	case SYS_waitid:
+	case SYS_nanosleep:
+	case SYS_clock_nanosleep:
+	case SYS_poll:
+	case SYS_ppoll:
+	case SYS_select:
+	case SYS_pselect6:
+	case SYS_epoll_wait:
+	case SYS_epoll_pwait:
+	case SYS_epoll_pwait2:
+	case SYS_futex:
+	case SYS_pause:
+	case SYS_rt_sigsuspend:
+	case SYS_rt_sigtimedwait:
+	case SYS_msgrcv:
+	case SYS_msgsnd:
+	case SYS_semop:
+	case SYS_semtimedop:
+	case SYS_flock:
+	case SYS_fcntl:
+	case SYS_open:
+	case SYS_openat:
+	case SYS_openat2:
+	case SYS_io_getevents:
+	case SYS_mq_timedreceive:
+	case SYS_mq_timedsend:
+	case SYS_splice:
+	case SYS_tee:
+	case SYS_sendfile:
+	case SYS_copy_file_range:
+	case SYS_ioctl:
+	case SYS_fsync:
+	case SYS_fdatasync:
+	case SYS_sync:
+	case SYS_io_uring_enter:
+		return 1;
+	}
+	return 0;
+}
+
+/* A mask the guest hands the kernel (a handler's sa_mask, sigsuspend's,
+ * ppoll's...) with SIGSYS in it: a call of the guest made while it is in
+ * force would trap with SIGSYS blocked, which kills. The copy without it is
+ * the one the kernel gets; *slot is pointed at it (t: the caller's storage). */
+int strip_mask(long *slot, uint64_t *t)
+{
+	if (!*slot)
+		return 0;
+	struct iovec li = {t, 8}, ri = {(void *)*slot, 8};
+	if (guest_raw(SYS_process_vm_readv, revel_pid, (long)&li, 1, (long)&ri, 1, 0) != 8)
+		return -EFAULT;
+	if (*t & BIT(SIGSYS)) {
+		*t &= ~BIT(SIGSYS);
+		*slot = (long)t;
+	}
+	return 0;
+}
