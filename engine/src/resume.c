@@ -27,8 +27,15 @@ static void release_held(struct task *t)
 		}
 	}
 	if (t->own_held) {
-		/* rt_tgsigqueueinfo keeps si_code SI_TIMER and the timer's id. */
+		/* rt_tgsigqueueinfo keeps si_code SI_TIMER and the timer's id. A
+		 * perf overflow's POLL_IN may not be queued to another process
+		 * (EPERM): it goes as SI_QUEUE from our pid, si_fd kept, which
+		 * revel._perftimer takes as its own. */
 		t->own_held = false;
+		if (t->own_info.si_code > 0) {
+			t->own_info.si_code = SI_QUEUE;
+			t->own_info.si_pid = getpid();
+		}
 		syscall(SYS_rt_tgsigqueueinfo, t->proc ? t->proc->pid : t->tid, t->tid,
 			t->own_info.si_signo, &t->own_info);
 	}

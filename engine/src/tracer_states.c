@@ -493,14 +493,14 @@ static void st_new(revel_engine *e, struct task *t, const struct stop *s)
 }
 
 /* A signal stop mid-chain of the caller's own timer signal (opt.own_signal,
- * from a POSIX timer): kept with its siginfo, to be queued again after the
- * chain (resume.c). Delivered, it would reach the guest; held as a plain
+ * from a POSIX timer, or a perf counter's overflow: POLL_IN/POLL_HUP): kept
+ * with its siginfo, to be queued again after the chain (resume.c). Delivered, it would reach the guest; held as a plain
  * signal, it would come back as a tgkill the caller cannot tell apart. */
 static bool hold_own(revel_engine *e, struct task *t, int sig)
 {
 	siginfo_t si;
 	if (!e->opt.own_signal || sig != e->opt.own_signal || task_siginfo(t->tid, &si) != 0 ||
-	    si.si_code != SI_TIMER)
+	    (si.si_code != SI_TIMER && si.si_code != POLL_IN && si.si_code != POLL_HUP))
 		return false;
 	t->own_info = si;
 	t->own_held = true;

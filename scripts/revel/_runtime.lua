@@ -665,6 +665,7 @@ function M.run(plan, argv)
     end
     return run_error("error in tool: " .. errors.text(e), (debug.traceback("", 2):gsub("^\n", "")))
   end, run, code)
+  timers.close_all(run)
   api.engine_free(ffi.gc(E, nil))
   if not fok then
     error(ferr, 0)

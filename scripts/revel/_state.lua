@@ -5,6 +5,7 @@ local rffi = require("revel.ffi")
 local syscall = require("revel._syscall")
 local guest = require("revel._guest")
 local errors = require("revel._errors")
+local perftimer = require("revel._perftimer")
 
 local ffi = rffi.ffi
 local G = guest.G
@@ -154,6 +155,7 @@ function M.exec(run, ev)
   if proc then
     proc.allocs, proc.timers = nil, nil
   end
+  perftimer.exec(run, tid) -- and revel closes its branch counters
   if former ~= tid then
     -- A non-leader thread called execve and took the leader's tid.
     local g = run.threads[former]
@@ -171,6 +173,7 @@ function M.task_exit(run, ev)
     return
   end
   run.threads[ev.tid] = nil
+  perftimer.thread_gone(run, g)
   local proc = run.procs[g.pid]
   if proc then
     proc.last = g
@@ -200,6 +203,7 @@ function M.task_detached(run, ev, said)
     return
   end
   run.threads[ev.tid] = nil
+  perftimer.thread_gone(run, g)
   for _, other in pairs(run.threads) do
     if other.pid == g.pid then
       return

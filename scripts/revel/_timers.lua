@@ -17,6 +17,7 @@
 -- copy them.
 local rffi = require("revel.ffi")
 local guest = require("revel._guest")
+local perf = require("revel._perftimer")
 
 local ffi, api = rffi.ffi, rffi.api
 local numbers = rffi.numbers
@@ -124,40 +125,55 @@ end
 
 local function check_spec(spec, run)
   if type(spec) ~= "table" then
-    error(("g:set_timer expects a table ({ ns = N }), got %s"):format(type(spec)), 3)
+    error(("g:set_timer expects a table ({ ns = N } or { branches = N }), got %s"):format(type(spec)), 3)
   end
   for k in pairs(spec) do
     if k ~= "ns" and k ~= "branches" then
-      error(("g:set_timer: unknown field %s (it takes ns = N)"):format(tostring(k)), 3)
+      error(("g:set_timer: unknown field %s (it takes ns = N or branches = N)"):format(tostring(k)), 3)
     end
   end
-  if spec.branches ~= nil then
+  local kind = spec.branches ~= nil and "branches" or "ns"
+  if spec.branches ~= nil and spec.ns ~= nil then
+    error("g:set_timer: ns and branches together; a timer counts one of them", 3)
+  end
+  if kind == "branches" and not (run.traps and run.traps.branches) then
     error("g:set_timer: branches = N needs \"branches\" in the tool's subscriptions", 3)
   end
-  local ns = spec.ns
-  if type(ns) ~= "number" or not (ns % 1 == 0 and ns >= 1 and ns <= NS_MAX) then
-    local what = type(ns) == "number" and tostring(ns) or "a " .. type(ns)
-    error(("g:set_timer: ns is %s; a whole number of nanoseconds from 1 to 2^62 was expected"):format(what), 3)
+  local n = spec[kind]
+  if type(n) ~= "number" or not (n % 1 == 0 and n >= 1 and n <= NS_MAX) then
+    local what = type(n) == "number" and tostring(n) or "a " .. type(n)
+    local unit = kind == "ns" and "nanoseconds" or "branches"
+    error(("g:set_timer: %s is %s; a whole number of %s from 1 to 2^62 was expected"):format(kind, what, unit), 3)
   end
   if not (run.traps and run.traps.timer) then
     error("g:set_timer: the tool defines no timer hook (tool.timer)", 3)
   end
-  return ns
+  return kind, n
 end
 
 local methods, in_own_handler = guest.methods, guest.in_own_handler
 
 -- g:set_timer{ ns = N }: tool.timer(g) after N more ns of this thread's CPU
--- time. One timer per thread: setting it again moves it. true, or nil and
--- an errno name when the kernel refuses (EAGAIN: too many timers).
+-- time; { branches = N }: after N more retired conditional branches
+-- (revel._perftimer). One timer per thread: setting it again (of either
+-- kind) moves it. true, or nil and an errno name when the kernel refuses
+-- (EAGAIN: too many timers).
 function methods.set_timer(g, spec)
   in_own_handler(g, "set_timer")
-  local ns = check_spec(spec, rawget(g, "run"))
+  local kind, ns = check_spec(spec, rawget(g, "run"))
   local timers = timers_of(g)
   if not timers then
     return nil, "ESRCH"
   end
   local t, err = timers[g], nil
+  if kind == "branches" then
+    if t and t.armed then
+      t.armed = false
+      settime(g, t, 0)
+    end
+    return perf.set(g, ns)
+  end
+  perf.cancel(g)
   if not t then
     t, err = create(g, timers)
     if not t then
@@ -173,10 +189,14 @@ function methods.set_timer(g, spec)
   return true
 end
 
--- g:cancel_timer(): the ns the thread's timer had left (0: it had run out,
--- its call not yet made, and now never made), or nil when none was set.
+-- g:cancel_timer(): the ns (or branches) the thread's timer had left (0:
+-- it had run out, its call not yet made, and now never made), or nil when
+-- none was set.
 function methods.cancel_timer(g)
   in_own_handler(g, "cancel_timer")
+  if perf.armed(g) then
+    return perf.cancel(g)
+  end
   local timers = timers_of(g)
   local t = timers and timers[g]
   if not t or not t.armed then
@@ -191,29 +211,9 @@ function methods.cancel_timer(g)
 end
 
 -- Why branch timers (subscription "branches", g:set_timer{ branches = N })
--- cannot run here. They need the thread's retired branches counted by the
--- CPU (perf_event_open of the hardware branch counter), asked of the
--- kernel for revel itself.
-pcall(ffi.cdef, "long syscall(long number, ...);")
-pcall(ffi.cdef, "int close(int fd);")
-local SYS_perf_event_open, ENOENT = 298, 2
-function M.branches_refused()
-  local attr = ffi.new("uint64_t[8]") -- struct perf_event_attr, its first 64 bytes
-  ffi.cast("uint32_t *", attr)[1] = 64 -- type PERF_TYPE_HARDWARE (0), size
-  attr[1] = 4 -- PERF_COUNT_HW_BRANCH_INSTRUCTIONS
-  attr[5] = 1 + 32 + 64 -- disabled, exclude_kernel, exclude_hv
-  local long = function(v)
-    return ffi.cast("long", v)
-  end
-  local fd = ffi.C.syscall(SYS_perf_event_open, attr, long(0), long(-1), long(-1), long(0))
-  if fd < 0 then
-    local err = ffi.errno()
-    local why = err == ENOENT and " (this machine has no hardware performance counters)" or ""
-    return ("perf_event_open of the branch counter: %s%s"):format(rffi.errno_name(err) or tostring(err), why)
-  end
-  ffi.C.close(fd)
-  return "branch timers are not implemented in this build (perf_event_open works here; g:set_timer{ ns = N } does)"
-end
+-- cannot run here, or nil when they can (revel._perftimer).
+M.branches_refused = perf.refused
+M.close_all = perf.close_all -- the branch counters' fds, at the end of a run
 
 -- A signal-delivery stop of SIG in thread g: nil when it is not one of
 -- revel's timers (the guest's own signal); false when it is but its call is
@@ -227,15 +227,21 @@ function M.take(run, g, tid, lev)
     return nil
   end
   local si = ffi.cast("int32_t *", info)
-  if si[2] ~= SI_TIMER or ffi.cast("int64_t *", info)[3] ~= COOKIE then
-    return nil
+  local due = perf.take(run, g, si) -- a branch counter's (si_code POLL_IN, si_fd)
+  if due == nil then
+    if si[2] ~= SI_TIMER or ffi.cast("int64_t *", info)[3] ~= COOKIE then
+      return nil
+    end
+    local proc = run.procs[g.pid]
+    local t = proc and proc.timers and proc.timers[g]
+    due = t and t.id == si[4] and t.armed
+    if due then
+      t.armed = false
+    end
   end
-  local proc = run.procs[g.pid]
-  local t = proc and proc.timers and proc.timers[g]
-  if not t or t.id ~= si[4] or not t.armed or api.get_regs(run.E, tid, regs) ~= 0 then
+  if not due or api.get_regs(run.E, tid, regs) ~= 0 then
     return false
   end
-  t.armed = false
   ffi.copy(rawget(g, "_ev"), lev, run.lev_size)
   rawget(g, "_ev").rsp = tonumber(regs.rsp)
   g._time = lev.time
