@@ -60,8 +60,8 @@ describe("bad input from a tool", function()
     { arg = "{ ns = 0/0 }", says = "g:set_timer: ns is nan; a whole number" },
     { arg = '{ ns = "1000" }', says = "g:set_timer: ns is a string; a whole number" },
     { arg = "{}", says = "g:set_timer: ns is a nil; a whole number" },
-    { arg = "1000", says = "g:set_timer expects a table ({ ns = N }), got number" },
-    { arg = "{ ms = 1 }", says = "g:set_timer: unknown field ms (it takes ns = N)" },
+    { arg = "1000", says = "g:set_timer expects a table ({ ns = N } or { branches = N }), got number" },
+    { arg = "{ ms = 1 }", says = "g:set_timer: unknown field ms (it takes ns = N or branches = N)" },
     { arg = "{ branches = 1000 }", says = 'g:set_timer: branches = N needs "branches" in the tool\'s subscriptions' },
   }) do
     it("a timer of " .. case.arg, function()
