@@ -74,6 +74,9 @@ CONFIGS = {
                        ["REVEL", "TOOL:getppid_answer", "--"]),
     "timer_tick": ("revel timer every tick", "revel bench/tools/timer_tick.lua -- W",
                    ["REVEL", "TOOL:timer_tick", "--"]),
+    "branch_tick_sw": ("revel branch timer, task clock, 4 ms",
+                       "REVEL_TIMER_EVENT=sw-task-clock revel bench/tools/branch_tick.lua -- W",
+                       ["env", "REVEL_TIMER_EVENT=sw-task-clock", "REVEL", "TOOL:branch_tick", "--"]),
     "timewarp": ("revel timewarp", "revel examples/timewarp.lua --shift 86400 -- W",
                  ["REVEL", "EXAMPLE:timewarp", "--shift", "86400", "--"]),
     "revel_sched": ("revel --sched=random", "revel --sched=random --seed 1 -f -o /dev/null -- W",
@@ -152,7 +155,8 @@ VDSO_PAIRS = [("clock", "native", "timewarp")]
 # the timer section: a loop with no syscall natively, under a tool that stops
 # it at nothing (openat-only), and under one whose timer fires at every
 # scheduler tick of the loop's CPU time (g:set_timer{ ns = 1 }, re-armed)
-TIMER_CONFIGS = ["native", "openat_only", "timer_tick"]
+# and under a branch timer on the task clock every 4 ms (the perf route)
+TIMER_CONFIGS = ["native", "openat_only", "timer_tick", "branch_tick_sw"]
 # cpu_spin's rounds per --rdtsc-n iteration (100000 -> 3e8 rounds, ~0.3 s of CPU)
 TIMER_ROUNDS_PER_N = 3000
 
