@@ -86,7 +86,7 @@ int revel_next(revel_engine *e, revel_event *ev)
 		e->spin.block_ctx = e;
 		/* One task has no one to wait behind; gdb waits on one thread
 		 * itself (gdb_stop_all) and must find its stop there. */
-		e->spin.rounds = e->tasks.count > 1 && !e->gdb;
+		e->spin.ntasks = e->gdb ? 0 : (int)e->tasks.count;
 		pid_t tid = e->sched ? sched_wait(e, &status, wait_ms)
 		                     : wait_spin(&e->spin, &status, wait_ms);
 		if (tid == 0) {

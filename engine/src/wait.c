@@ -24,6 +24,8 @@
 
 #define AUTO_CAP_US 200
 #define LOOK_NS 100000000ll /* how often the host's runnable tasks are counted */
+#define AT_ONCE_NS 10000     /* a wait this short found its stop there already */
+#define ROUND_BACKOFF_MAX 8
 
 static int64_t now_ns(void)
 {
@@ -42,7 +44,8 @@ void wait_spin_init(struct wait_spin *w, int spin_us)
 	w->ncpu = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	w->next_look_ns = 0;
 	w->crowded = false;
-	w->rounds = false;
+	w->ntasks = w->round_ntasks = 0;
+	w->backoff = w->skip = 0;
 	w->nheld = w->first = 0;
 }
 
@@ -122,6 +125,34 @@ static void take_round(struct wait_spin *w)
 	}
 }
 
+/* A round taken after every stop costs a call for nothing while one
+ * thread runs alone (the others blocked, a shell waiting for its child):
+ * after a round that found nothing, the next waits for 1, 2, 4, then 8
+ * stops; a round that finds a stop, or a task come or gone, takes them
+ * after every stop again. A thread kept waiting then waits for at most
+ * that many stops of another before its round. */
+static void maybe_take_round(struct wait_spin *w)
+{
+	if (w->ntasks != w->round_ntasks) {
+		w->round_ntasks = w->ntasks;
+		w->backoff = w->skip = 0;
+	}
+	if (w->skip > 0) {
+		w->skip--;
+		return;
+	}
+	int before = w->nheld;
+	take_round(w);
+	if (w->nheld > before) {
+		w->backoff = 0;
+	} else {
+		w->backoff = w->backoff ? w->backoff * 2 : 1;
+		if (w->backoff > ROUND_BACKOFF_MAX)
+			w->backoff = ROUND_BACKOFF_MAX;
+		w->skip = w->backoff;
+	}
+}
+
 pid_t wait_spin(struct wait_spin *w, int *status, int wait_ms)
 {
 	pid_t held = wait_held_next(w, status);
@@ -156,9 +187,14 @@ pid_t wait_spin(struct wait_spin *w, int *status, int wait_ms)
 	tid = wait4(-1, status, __WALL | (wait_ms >= 0 ? WNOHANG : 0), w->rusage ? &w->ru : NULL);
 out:
 	if (tid > 0) {
-		learn(w, now_ns() - start);
-		if (w->rounds)
-			take_round(w);
+		int64_t waited = now_ns() - start;
+		learn(w, waited);
+		/* Only a stop that was there at once says others may be too: a
+		 * thread kept waiting behind a newer one finds its stop there
+		 * at every wait. One that came after a wait is most often alone,
+		 * and asking again would cost a call for nothing. */
+		if (w->ntasks > 1 && waited < AT_ONCE_NS)
+			maybe_take_round(w);
 	}
 	return tid;
 }

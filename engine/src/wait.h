@@ -36,7 +36,8 @@ struct wait_spin {
 	 * stopped thread has its turn once a round: a thread that stops
 	 * again at once (the newest, which the kernel reports first) cannot
 	 * keep its parent's clone exit, or another thread, waiting. */
-	bool rounds; /* set by the caller before each wait (more than one task) */
+	int ntasks; /* set by the caller before each wait: rounds with more than one */
+	int round_ntasks, backoff, skip; /* when the next round is taken (wait.c) */
 	int nheld, first;
 	struct wait_held held[WAIT_ROUND];
 };
