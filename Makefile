@@ -54,7 +54,7 @@ install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 format:
-	clang-format -i engine/src/*.[ch] engine/include/revel/*.h engine/decode/*.[ch] engine/decode/include/revel/*.h engine/tests/*.[ch] bindings/*.[ch] bindings/cli/*.[ch]
+	clang-format -i $$(git ls-files -- '*.c' '*.h')
 
 clean:
 	rm -rf build build-asan

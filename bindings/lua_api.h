@@ -24,6 +24,6 @@ int lua_printer_exit(revel_printer *p, pid_t tid, double result);
 void lua_observe_printer(revel_engine *e, revel_printer *p);
 void lua_observe_tee(revel_printer *p);
 int lua_format_call(revel_engine *e, const struct revel_lua_event *ev, int string_limit, char *out,
-		    size_t len);
+                    size_t len);
 
 #endif

@@ -138,8 +138,8 @@ int lua_format_call(revel_engine *e, const struct revel_lua_event *ev, int strin
 	if (n < 0)
 		return n;
 	size_t at = (size_t)n < len ? (size_t)n : (len ? len - 1 : 0);
-	int m = revel_format_exit(&f, ev->ev.nr, ev->ev.args, &st, result, len > at ? out + at : NULL,
-	                          len > at ? len - at : 0);
+	int m = revel_format_exit(&f, ev->ev.nr, ev->ev.args, &st, result,
+	                          len > at ? out + at : NULL, len > at ? len - at : 0);
 	if (m < 0 || !ran)
 		return m < 0 ? m : n + m;
 	/* Spaces up to column 40 (at least one) and "= ", as the printer's
@@ -153,8 +153,8 @@ int lua_format_call(revel_engine *e, const struct revel_lua_event *ev, int strin
 		}
 	}
 	col += pad + 2;
-	int k = revel_format_result(&f, ev->ev.nr, ev->ev.args, &st, result, len > col ? out + col : NULL,
-	                            len > col ? len - col : 0);
+	int k = revel_format_result(&f, ev->ev.nr, ev->ev.args, &st, result,
+	                            len > col ? out + col : NULL, len > col ? len - col : 0);
 	return k < 0 ? k : (int)col + k;
 }
 

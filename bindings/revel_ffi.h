@@ -75,7 +75,12 @@ struct revel_options {
 	int sched_ask;
 };
 
-enum revel_placement { REVEL_PLACE_NONE = 0, REVEL_PLACE_CPU = 1, REVEL_PLACE_FOLLOW = 2, REVEL_PLACE_TOGETHER = 3 };
+enum revel_placement {
+	REVEL_PLACE_NONE = 0,
+	REVEL_PLACE_CPU = 1,
+	REVEL_PLACE_FOLLOW = 2,
+	REVEL_PLACE_TOGETHER = 3
+};
 enum revel_spin { REVEL_SPIN_OFF = -1, REVEL_SPIN_AUTO = 0, REVEL_SPIN_MAX = 10000 };
 enum revel_sched { REVEL_SCHED_NONE = 0, REVEL_SCHED_RANDOM = 1, REVEL_SCHED_PCT = 2 };
 enum revel_deadlock { REVEL_DEADLOCK_KILL = 0, REVEL_DEADLOCK_WAIT = 1 };
@@ -294,7 +299,7 @@ struct revel_lua_event {
 	revel_event ev;
 	int kind, tid, pid, flags, sig, status;
 	double nr, a0, a1, a2, a3, a4, a5, result;
-	double rsp; /* the stopped thread's stack pointer, for scratch memory */
+	double rsp;  /* the stopped thread's stack pointer, for scratch memory */
 	double time; /* ev.time_ns in seconds (CLOCK_MONOTONIC) */
 };
 

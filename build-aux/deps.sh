@@ -43,6 +43,7 @@ if [ "$what" != build ]; then
 	need_cmd xz xz-utils
 	need_cmd perl perl
 	need_cmd chromium chromium # --timeline's page, opened headless by its spec
+	need_cmd clang-format clang-format # style/clang-format: the C layout of .clang-format
 fi
 [ -z "$missing" ] && exit 0
 

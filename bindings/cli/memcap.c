@@ -19,9 +19,9 @@ static void over_cap(void)
 {
 	char msg[160];
 	int n = snprintf(msg, sizeof msg,
-			 "revel: the tool's Lua memory passed its limit of %zu MiB "
-			 "(--lua-memory=SIZE); the guest is killed\n",
-			 cap >> 20);
+	                 "revel: the tool's Lua memory passed its limit of %zu MiB "
+	                 "(--lua-memory=SIZE); the guest is killed\n",
+	                 cap >> 20);
 	fflush(NULL);
 	if (n > 0 && write(2, msg, (size_t)n) < 0)
 		n = 0;

@@ -320,7 +320,8 @@ int revel_repl_history_load(const char *path)
 int revel_repl_history_add(const char *path, const char *line)
 {
 	init_readline();
-	HIST_ENTRY *last = history_length > 0 ? history_get(history_base + history_length - 1) : NULL;
+	HIST_ENTRY *last =
+	    history_length > 0 ? history_get(history_base + history_length - 1) : NULL;
 	if (last && strcmp(last->line, line) == 0)
 		return 0;
 	add_history(line);

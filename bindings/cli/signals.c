@@ -19,7 +19,7 @@
 
 static volatile sig_atomic_t stop_signal;
 static volatile pid_t root_pid;
-static uint64_t changed; /* signals revel ignores that were not ignored before */
+static uint64_t changed;     /* signals revel ignores that were not ignored before */
 static uint64_t was_ignored; /* of those revel sets, the ones ignored when it started */
 static lua_State *lua;
 static volatile sig_atomic_t interruptible; /* a run is going on, finish not yet */

@@ -52,7 +52,7 @@ ssize_t fc_read(struct fc *c, uint64_t addr, void *buf, size_t n);
 			fo_puts((c)->o, "NULL");                                                   \
 			return;                                                                    \
 		}                                                                                  \
-		if (!fc_verbose(c) || !fc_fetch((c), (addr), &(obj), sizeof(obj))) {              \
+		if (!fc_verbose(c) || !fc_fetch((c), (addr), &(obj), sizeof(obj))) {               \
 			p_addr((c), (addr));                                                       \
 			return;                                                                    \
 		}                                                                                  \

@@ -180,16 +180,19 @@ void d_dup3(DEC)
 /* F_GETOWN_EX, F_SETOWN_EX: {type=F_OWNER_PID, pid=1234}. */
 static void p_owner_ex(struct fc *c, uint64_t addr)
 {
-	static const struct xlat types[] = {
-	    {F_OWNER_TID, "F_OWNER_TID"}, {F_OWNER_PID, "F_OWNER_PID"}, {F_OWNER_PGRP, "F_OWNER_PGRP"},
-	    {0, NULL}};
+	static const struct xlat types[] = {{F_OWNER_TID, "F_OWNER_TID"},
+	                                    {F_OWNER_PID, "F_OWNER_PID"},
+	                                    {F_OWNER_PGRP, "F_OWNER_PGRP"},
+	                                    {0, NULL}};
 	struct f_owner_ex o;
 	FETCH_OR_ADDR(c, addr, o);
 	fo_puts(c->o, "{type=");
 	p_xval(c, types, (uint32_t)o.type, "F_OWNER_???");
 	fo_puts(c->o, ", pid=");
 	p_pid(c, o.pid,
-	      o.type == F_OWNER_TID ? PID_TID : o.type == F_OWNER_PGRP ? PID_PGID : PID_TGID);
+	      o.type == F_OWNER_TID    ? PID_TID
+	      : o.type == F_OWNER_PGRP ? PID_PGID
+	                               : PID_TGID);
 	fo_putc(c->o, '}');
 }
 
@@ -325,8 +328,7 @@ void d_utimes(DEC)
 		ARG(0, p_dirfd(c, (int)a[0]));
 	ARG(o, p_path(c, U(o)));
 	ARG(o + 1, if (!U(o + 1)) fo_puts(c->o, "NULL");
-	    else if (nr == __NR_utime) p_utimbuf(c, U(o + 1));
-	    else p_timeval_pair(c, U(o + 1)));
+	    else if (nr == __NR_utime) p_utimbuf(c, U(o + 1)); else p_timeval_pair(c, U(o + 1)));
 	st->printed = REVEL_FMT_MAXARGS;
 }
 

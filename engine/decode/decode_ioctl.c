@@ -12,7 +12,8 @@ static void p_ioc(struct fc *c, uint64_t req)
 	                                   "_IOC_READ|_IOC_WRITE"};
 	const char *n = xlat_name(kvm_request((unsigned)req) ? x_kvm_ioctls : x_ioctls, req);
 	if (n) {
-		int how = xs_begin(c, req, 'x'); /* -X raw: 0x5401; verbose: 0x5401 / * TCGETS * / */
+		int how =
+		    xs_begin(c, req, 'x'); /* -X raw: 0x5401; verbose: 0x5401 / * TCGETS * / */
 		if (how != XS_SKIP)
 			fo_puts(c->o, n);
 		xs_end(c, how);

@@ -503,9 +503,9 @@ void d_get_robust_list(DEC)
 void d_kcmp(DEC)
 {
 	static const struct xlat types[] = {
-	    {0, "KCMP_FILE"},    {1, "KCMP_VM"},      {2, "KCMP_FILES"}, {3, "KCMP_FS"},
-	    {4, "KCMP_SIGHAND"}, {5, "KCMP_IO"},      {6, "KCMP_SYSVSEM"}, {7, "KCMP_EPOLL_TFD"},
-	    {0, NULL}};
+	    {0, "KCMP_FILE"},    {1, "KCMP_VM"},        {2, "KCMP_FILES"},
+	    {3, "KCMP_FS"},      {4, "KCMP_SIGHAND"},   {5, "KCMP_IO"},
+	    {6, "KCMP_SYSVSEM"}, {7, "KCMP_EPOLL_TFD"}, {0, NULL}};
 	if (c->exiting)
 		return;
 	ARG(0, p_pid(c, (int)a[0], PID_TGID));
@@ -525,8 +525,10 @@ void d_kcmp(DEC)
 /* IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4): an I/O priority as strace spells it. */
 void p_ioprio(struct fc *c, unsigned v)
 {
-	static const struct xlat classes[] = {{0, "IOPRIO_CLASS_NONE"}, {1, "IOPRIO_CLASS_RT"},
-	                                      {2, "IOPRIO_CLASS_BE"},   {3, "IOPRIO_CLASS_IDLE"},
+	static const struct xlat classes[] = {{0, "IOPRIO_CLASS_NONE"},
+	                                      {1, "IOPRIO_CLASS_RT"},
+	                                      {2, "IOPRIO_CLASS_BE"},
+	                                      {3, "IOPRIO_CLASS_IDLE"},
 	                                      {0, NULL}};
 	fo_puts(c->o, "IOPRIO_PRIO_VALUE(");
 	p_xval(c, classes, v >> 13, "IOPRIO_CLASS_???");
@@ -537,8 +539,8 @@ void p_ioprio(struct fc *c, unsigned v)
  * process group or a user by which. */
 void d_ioprio(DEC)
 {
-	static const struct xlat whos[] = {{1, "IOPRIO_WHO_PROCESS"}, {2, "IOPRIO_WHO_PGRP"},
-	                                   {3, "IOPRIO_WHO_USER"},   {0, NULL}};
+	static const struct xlat whos[] = {
+	    {1, "IOPRIO_WHO_PROCESS"}, {2, "IOPRIO_WHO_PGRP"}, {3, "IOPRIO_WHO_USER"}, {0, NULL}};
 	if (c->exiting)
 		return;
 	int which = (int)a[0];

@@ -40,11 +40,12 @@ void d_time(DEC)
 		return;
 	}
 	int64_t t;
-	ARG(0, if (U(0) && fc_fetch(c, U(0), &t, sizeof t)) {
-		fo_printf(c->o, "[%" PRId64, t);
-		p_time_comment(c, t, 0, 0);
-		fo_putc(c->o, ']');
-	} else p_addr(c, U(0)));
+	ARG(
+	    0, if (U(0) && fc_fetch(c, U(0), &t, sizeof t)) {
+		    fo_printf(c->o, "[%" PRId64, t);
+		    p_time_comment(c, t, 0, 0);
+		    fo_putc(c->o, ']');
+	    } else p_addr(c, U(0)));
 }
 
 void d_clock(DEC)

@@ -358,7 +358,8 @@ static void name_open(struct fc *c, long nr)
 /* The calls whose buffers may hold netlink messages (p_netlink). */
 static void sock_of(struct fc *c, long nr, const int64_t args[6])
 {
-	c->sock = nr == __NR_sendto || nr == __NR_recvfrom || nr == __NR_sendmsg || nr == __NR_recvmsg;
+	c->sock =
+	    nr == __NR_sendto || nr == __NR_recvfrom || nr == __NR_sendmsg || nr == __NR_recvmsg;
 	c->sockfd = (int)args[0];
 }
 

@@ -57,9 +57,8 @@ revel_printer *revel_printer_new(const struct revel_printer_opts *o)
 	p->counting = o->mode == REVEL_PRINT_COUNT || o->summary;
 	p->fmt.read = o->read; /* NULL: no guest memory, pointers print as addresses */
 	p->fmt.ctx = o->ctx;
-	p->fmt.string_limit = o->string_limit > 0 || (o->exact_limit && o->string_limit == 0)
-	                          ? o->string_limit
-	                          : 32;
+	p->fmt.string_limit =
+	    o->string_limit > 0 || (o->exact_limit && o->string_limit == 0) ? o->string_limit : 32;
 	p->fmt.flags = o->fmt_flags;
 	if (o->styles) {
 		memcpy(p->styles, o->styles, sizeof p->styles);
@@ -184,8 +183,8 @@ int revel_printer_enter(revel_printer *p, pid_t tid, long nr, const int64_t args
 		/* As strace: the call it resumes is the thread's call before;
 		 * for a thread just attached (none seen) strace's first entry,
 		 * read, as strace 6.1 prints it. */
-		n = snprintf(p->scratch, p->scratch_cap, "restart_syscall(<... resuming interrupted %s ...>",
-		             pr_name_of(prev));
+		n = snprintf(p->scratch, p->scratch_cap,
+		             "restart_syscall(<... resuming interrupted %s ...>", pr_name_of(prev));
 	if (staging && p->o.mode == REVEL_PRINT_TEXT) {
 		/* The whole line waits in the call, its prefix as at its entry. */
 		pr_stage_begin(p, c, true);
@@ -240,7 +239,8 @@ static void resumed(revel_printer *p, struct call *c)
 /* Spaces up to the result column (-a N, else 40), at least one, then "= ". */
 static void to_result_column(revel_printer *p)
 {
-	static const char pad[] = "                                                                = ";
+	static const char pad[] =
+	    "                                                                = ";
 	size_t col = p->o.align ? (size_t)(p->o.column > 0 ? p->o.column : 0) : RESULT_COLUMN;
 	size_t n = p->curcol + 1 < col ? col - p->curcol : 1;
 	while (n > sizeof pad - 3) {
@@ -433,8 +433,8 @@ static void died_in_call(revel_printer *p, struct call *c)
 	} else if (p->o.mode == REVEL_PRINT_JSON) {
 		pr_set_fmt(p, tid, c->sp);
 		int n;
-		FORMAT_INTO_SCRATCH(p, n,
-		                    revel_format_exit(&p->fmt, c->nr, c->args, &c->st, 0, buf, len));
+		FORMAT_INTO_SCRATCH(
+		    p, n, revel_format_exit(&p->fmt, c->nr, c->args, &c->st, 0, buf, len));
 		pr_json_call(p, c, p->scratch, n - 1, false, 0); /* without ")" */
 	} else {
 		if (staging) {
@@ -490,7 +490,7 @@ static int exited_lines(revel_printer *p, pid_t tid, int status)
 		pr_printf(p, "{\"pid\":%d,\"tid\":%d,", (int)tid, (int)tid);
 		if (sig)
 			pr_printf(p, "\"killed\":\"%s\"}",
-			        revel_signal_name(sig) ? revel_signal_name(sig) : "?");
+			          revel_signal_name(sig) ? revel_signal_name(sig) : "?");
 		else
 			pr_printf(p, "\"exited\":%d}", (status >> 8) & 0xff);
 		pr_newline(p);
@@ -511,7 +511,7 @@ static int exited_lines(revel_printer *p, pid_t tid, int status)
 		const char *name = revel_signal_name(sig);
 		if (name)
 			pr_printf(p, "+++ killed by %s%s +++", name,
-			        status & 0x80 ? " (core dumped)" : "");
+			          status & 0x80 ? " (core dumped)" : "");
 		else
 			pr_printf(p, "+++ killed by %d +++", sig);
 	} else {

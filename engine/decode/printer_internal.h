@@ -28,14 +28,14 @@ struct call {
 	uint64_t ip; /* at the call's entry, for -i */
 	int fd;      /* -ff: the thread's file, when fd_open */
 	bool fd_open;
-	size_t col;  /* -ff: the column of the thread's open line */
+	size_t col; /* -ff: the column of the thread's open line */
 	struct revel_fmt_state st;
 	int64_t t_enter;   /* -T, -c: CLOCK_MONOTONIC ns at the entry */
 	int64_t cpu_enter; /* -c without -w: the thread's system CPU ns then */
-	char *text; /* the entry half, kept for --json; the staged line (-z) */
+	char *text;        /* the entry half, kept for --json; the staged line (-z) */
 	size_t text_cap;
-	char *stack; /* -k: the frames taken at entry (execve, exit), to print later */
-	char comm[16]; /* -Y: its name when last read, for lines after it is gone */
+	char *stack;      /* -k: the frames taken at entry (execve, exit), to print later */
+	char comm[16];    /* -Y: its name when last read, for lines after it is gone */
 	size_t text_len;  /* the staged line's length */
 	size_t stage_col; /* the staged line's column */
 	bool hidden;      /* -P: the call names none of the paths */
@@ -59,24 +59,24 @@ struct revel_printer {
 	size_t scratch_cap;
 	char out[OUTBUF];
 	size_t outlen;
-	char *name;      /* the output's, for a write error; NULL: not said */
-	bool write_said; /* the first failed write was said */
-	pid_t root;      /* revel_printer_root's, else the first task heard of (root_only) */
+	char *name;           /* the output's, for a write error; NULL: not said */
+	bool write_said;      /* the first failed write was said */
+	pid_t root;           /* revel_printer_root's, else the first task heard of (root_only) */
 	bool root_superseded; /* root_only: another thread's execve took the root's place */
-	pid_t *shown;    /* root_only: the tids shown, when set (-p) */
+	pid_t *shown;         /* root_only: the tids shown, when set (-p) */
 	size_t nshown;
-	char *sep_name;  /* -ff: NAME of NAME.TID; NULL: one output */
-	pid_t out_tid;   /* -ff: whose file the buffer holds */
-	bool counting;   /* -c or -C */
+	char *sep_name;   /* -ff: NAME of NAME.TID; NULL: one output */
+	pid_t out_tid;    /* -ff: whose file the buffer holds */
+	bool counting;    /* -c or -C */
 	int64_t rel_last; /* -r: CLOCK_MONOTONIC ns of the last line's start; 0: none yet */
 	unsigned char styles[REVEL_NR_MAX]; /* -e raw=, abbrev=, verbose= (o.styles copied) */
 	unsigned char *dump_fds;            /* -e read=, write= (o.dump_fds copied) */
-	pid_t gone_tid;      /* -Y: the thread whose exit line is printed, dropped */
-	char gone_comm[16];  /* and its name */
-	time_t clock_sec;    /* -t: the second clock_text shows */
-	char clock_text[32]; /* -t: "10:00:06" */
-	struct revel_frame *frames; /* -k: one walk's frames */
-	char **paths;    /* -P */
+	pid_t gone_tid;                     /* -Y: the thread whose exit line is printed, dropped */
+	char gone_comm[16];                 /* and its name */
+	time_t clock_sec;                   /* -t: the second clock_text shows */
+	char clock_text[32];                /* -t: "10:00:06" */
+	struct revel_frame *frames;         /* -k: one walk's frames */
+	char **paths;                       /* -P */
 	int npaths;
 	struct call *stage; /* the call whose line pr_put stages (-z), or NULL */
 };

@@ -44,7 +44,7 @@ static bool is_integer(const char *s, size_t n)
 }
 
 void pr_json_call(revel_printer *p, struct call *c, const char *exit_text, int exit_len,
-                      bool has_result, int64_t result)
+                  bool has_result, int64_t result)
 {
 	/* The whole rendering: entry text then exit text, cut by the spans. */
 	size_t el = c->st.enter_len > 0 ? (size_t)c->st.enter_len : 0;

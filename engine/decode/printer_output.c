@@ -173,8 +173,9 @@ void pr_select_out(revel_printer *p, pid_t tid)
 	if (!c->fd_open) {
 		char path[4096];
 		snprintf(path, sizeof path, "%s.%d", p->sep_name, (int)tid);
-		c->fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (p->o.append ? O_APPEND : O_TRUNC),
-		             0666);
+		c->fd =
+		    open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (p->o.append ? O_APPEND : O_TRUNC),
+		         0666);
 		c->fd_open = c->fd >= 0;
 		if (!c->fd_open)
 			pr_write_failed(p, errno);
@@ -206,7 +207,8 @@ void pr_prefix(revel_printer *p, pid_t tid)
 	char tmp[64];
 	const char *comm = NULL;
 	if ((p->fmt.flags & REVEL_FMT_PID_COMM) &&
-	    (p->o.prefix == REVEL_PREFIX_ALWAYS || (p->o.prefix == REVEL_PREFIX_MULTI && p->ntasks > 1)))
+	    (p->o.prefix == REVEL_PREFIX_ALWAYS ||
+	     (p->o.prefix == REVEL_PREFIX_MULTI && p->ntasks > 1)))
 		comm = comm_of(p, tid);
 	int n = 0;
 	if (p->o.prefix == REVEL_PREFIX_ALWAYS)

@@ -34,8 +34,8 @@ static char *stack_text(revel_printer *p, pid_t tid, bool taken)
 	for (int i = 0; i < n; i++) {
 		const struct revel_frame *fr = &p->frames[i];
 		if (fr->lib && fr->func && fr->file && fr->line > 0) /* stack_trace 2 */
-			fprintf(f, " > %s(%s+0x%" PRIx64 ") [0x%" PRIx64 "] %s:%d\n", fr->lib, fr->func,
-			        fr->offset, fr->rel, fr->file, fr->line);
+			fprintf(f, " > %s(%s+0x%" PRIx64 ") [0x%" PRIx64 "] %s:%d\n", fr->lib,
+			        fr->func, fr->offset, fr->rel, fr->file, fr->line);
 		else if (fr->lib && fr->func)
 			fprintf(f, " > %s(%s+0x%" PRIx64 ") [0x%" PRIx64 "]\n", fr->lib, fr->func,
 			        fr->offset, fr->rel);

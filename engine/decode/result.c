@@ -176,7 +176,8 @@ int revel_format_result(const struct revel_fmt *f, long nr, const int64_t args[6
 		p_pid(&c, (int)r, (enum pid_kind)pk);
 		return fo_done(&o);
 	}
-	if (nr == SYS_ioctl && kind == RK_DECIMAL && p_kvm_result(&c, (unsigned)args[1], (int)args[0], r))
+	if (nr == SYS_ioctl && kind == RK_DECIMAL &&
+	    p_kvm_result(&c, (unsigned)args[1], (int)args[0], r))
 		return fo_done(&o);
 	if (nr == SYS_ioprio_get && kind == RK_DECIMAL) { /* 0 (IOPRIO_PRIO_VALUE(...)) */
 		fo_dec(&o, r);

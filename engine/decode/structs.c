@@ -104,8 +104,9 @@ static void p_statx_whole(struct fc *c, const struct kstatx *st)
 	fo_printf(c->o, ", stx_nlink=%u, stx_uid=%u, stx_gid=%u, stx_mode=", st->nlink, st->uid,
 	          st->gid);
 	p_mode(c, st->mode);
-	fo_printf(c->o, ", stx_ino=%" PRIu64 ", stx_size=%" PRIu64 ", stx_blocks=%" PRIu64
-	                ", stx_attributes_mask=",
+	fo_printf(c->o,
+	          ", stx_ino=%" PRIu64 ", stx_size=%" PRIu64 ", stx_blocks=%" PRIu64
+	          ", stx_attributes_mask=",
 	          st->ino, st->size, st->blocks);
 	p_flags(c, x_statx_attrs, st->attributes_mask, "STATX_ATTR_???");
 	/* t[]: atime, btime, ctime, mtime */
@@ -117,7 +118,8 @@ static void p_statx_whole(struct fc *c, const struct kstatx *st)
 		          st->t[i].nsec);
 		p_time_comment(c, st->t[i].sec, st->t[i].nsec, 9);
 	}
-	fo_printf(c->o, ", stx_rdev_major=%u, stx_rdev_minor=%u, stx_dev_major=%u, stx_dev_minor=%u",
+	fo_printf(c->o,
+	          ", stx_rdev_major=%u, stx_rdev_minor=%u, stx_dev_major=%u, stx_dev_minor=%u",
 	          st->rdev_major, st->rdev_minor, st->dev_major, st->dev_minor);
 	if (st->mask & 0x1000) /* STATX_MNT_ID */
 		fo_printf(c->o, ", stx_mnt_id=%#" PRIx64, st->mnt_id);
@@ -572,10 +574,9 @@ void p_rusage(struct fc *c, uint64_t addr)
 		return;
 	}
 	/* -v: the counters too, as strace */
-	static const char *const rest[] = {"maxrss", "ixrss",  "idrss",  "isrss",
-	                                   "minflt", "majflt", "nswap",  "inblock",
-	                                   "oublock", "msgsnd", "msgrcv", "nsignals",
-	                                   "nvcsw",  "nivcsw"};
+	static const char *const rest[] = {"maxrss", "ixrss",    "idrss",   "isrss",   "minflt",
+	                                   "majflt", "nswap",    "inblock", "oublock", "msgsnd",
+	                                   "msgrcv", "nsignals", "nvcsw",   "nivcsw"};
 	for (int i = 0; i < 14; i++)
 		fo_printf(c->o, ", ru_%s=%" PRId64, rest[i], r[4 + i]);
 	fo_putc(c->o, '}');

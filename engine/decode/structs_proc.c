@@ -344,7 +344,7 @@ void p_cpuset(struct fc *c, uint64_t addr, int64_t bytes)
 static void p_dirents_whole(struct fc *c, uint64_t addr, int64_t len)
 {
 	static const char *const types[16] = {
-	    "DT_UNKNOWN", "DT_FIFO", "DT_CHR", NULL, "DT_DIR", NULL, "DT_BLK", NULL,
+	    "DT_UNKNOWN", "DT_FIFO", "DT_CHR", NULL, "DT_DIR",  NULL, "DT_BLK", NULL,
 	    "DT_REG",     NULL,      "DT_LNK", NULL, "DT_SOCK", NULL, "DT_WHT", NULL};
 	fo_putc(c->o, '[');
 	uint64_t off = 0;
@@ -358,7 +358,8 @@ static void p_dirents_whole(struct fc *c, uint64_t addr, int64_t len)
 		unsigned char name[256];
 		if (!fc_fetch(c, addr + off, &d, sizeof d) || d.reclen < 19)
 			break;
-		size_t max = (size_t)d.reclen - 19 < sizeof name ? (size_t)d.reclen - 19 : sizeof name;
+		size_t max =
+		    (size_t)d.reclen - 19 < sizeof name ? (size_t)d.reclen - 19 : sizeof name;
 		if (max && !fc_fetch(c, addr + off + 19, name, max))
 			break;
 		const unsigned char *nul = memchr(name, 0, max);
@@ -471,7 +472,8 @@ void p_timeval_pair(struct fc *c, uint64_t addr)
 	for (int i = 0; i < 2; i++) {
 		if (i)
 			fo_puts(c->o, ", ");
-		fo_printf(c->o, "{tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}", tv[2 * i], tv[2 * i + 1]);
+		fo_printf(c->o, "{tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}", tv[2 * i],
+		          tv[2 * i + 1]);
 		p_time_comment(c, tv[2 * i], tv[2 * i + 1], 6);
 	}
 	fo_putc(c->o, ']');
@@ -574,8 +576,8 @@ void p_tms(struct fc *c, uint64_t addr)
 {
 	uint64_t t[4];
 	FETCH_OR_ADDR(c, addr, t);
-	static const char *const names[] = {"{tms_utime=", ", tms_stime=", ", tms_cutime=",
-	                                    ", tms_cstime="};
+	static const char *const names[] = {
+	    "{tms_utime=", ", tms_stime=", ", tms_cutime=", ", tms_cstime="};
 	for (int i = 0; i < 4; i++) {
 		fo_puts(c->o, names[i]);
 		p_clock_t(c, (int64_t)t[i]);

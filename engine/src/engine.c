@@ -39,7 +39,7 @@ revel_engine *revel_engine_new(const struct revel_options *opt, const char **err
 	if (opt->gdbserver) {
 		static char gerr[256];
 		if (gdb_server_open(e, opt->gdbserver, opt->gdb_disconnect_kill, gerr,
-				    sizeof gerr) < 0) {
+		                    sizeof gerr) < 0) {
 			free(e);
 			*err = gerr;
 			return NULL;

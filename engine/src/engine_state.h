@@ -21,20 +21,20 @@ struct revel_engine {
 	const struct revel_observer *observer;
 	unsigned char unobserved[REVEL_NR_MAX]; /* calls the observer leaves to events */
 	bool spawned;
-	bool any_attached; /* revel_attach took on a process: never killed */
+	bool any_attached;   /* revel_attach took on a process: never killed */
 	pid_t detached_root; /* -b execve let go of the root: waited for at the end */
 	struct task_table tasks;
 	pid_t root_pid;
 	int root_status;
 	struct fault_rules rules; /* -e inject= */
-	int nheld; /* tasks held stopped by a delay */
-	sigset_t old_mask; /* revel's signal mask before SIGCHLD was blocked */
+	int nheld;                /* tasks held stopped by a delay */
+	sigset_t old_mask;        /* revel's signal mask before SIGCHLD was blocked */
 	bool mask_changed;
 	struct event_queue queue; /* events made but not yet handed out */
-	struct wait_spin spin; /* how long to poll for the next stop */
-	struct place place;    /* --placement */
-	struct gdb_server *gdb; /* --gdbserver (gdb_server.h), NULL without */
-	struct sched *sched;   /* --sched (sched.h); NULL without */
+	struct wait_spin spin;    /* how long to poll for the next stop */
+	struct place place;       /* --placement */
+	struct gdb_server *gdb;   /* --gdbserver (gdb_server.h), NULL without */
+	struct sched *sched;      /* --sched (sched.h); NULL without */
 };
 
 void sched_forget(revel_engine *e, struct task *t); /* sched.c */

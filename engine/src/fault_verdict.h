@@ -18,11 +18,11 @@ struct fault_counts {
 };
 
 struct fault_verdict {
-	bool fired;      /* a rule fired (and still applies); nothing below otherwise */
-	bool fault;      /* error= or retval=: the call is skipped and returns .value */
-	int64_t value;   /* -errno or the result */
-	long standin;    /* with .fault: a side-effect-free call run instead; -1 none */
-	int signal;      /* delivered on entering the call; 0 none */
+	bool fired;    /* a rule fired (and still applies); nothing below otherwise */
+	bool fault;    /* error= or retval=: the call is skipped and returns .value */
+	int64_t value; /* -errno or the result */
+	long standin;  /* with .fault: a side-effect-free call run instead; -1 none */
+	int signal;    /* delivered on entering the call; 0 none */
 	int64_t delay_enter_us, delay_exit_us; /* 0 for none */
 	/* The tool handles the call: it sees it (after delay_enter), and the
 	 * fault applies only if its answer lets it (fault_combine). */

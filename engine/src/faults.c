@@ -29,7 +29,7 @@ static struct fault_args args_of(long nr)
 }
 
 int fault_rules_add(struct fault_rules *rs, const struct revel_inject_rule *rule,
-		    unsigned char subscribed[REVEL_NR_MAX])
+                    unsigned char subscribed[REVEL_NR_MAX])
 {
 	bool ordered = rule->action != 0;
 	if (rs->nowned >= REVEL_MAX_RULES || (ordered && rs->nordered >= REVEL_MAX_RULES))
@@ -68,7 +68,7 @@ void fault_rules_free(struct fault_rules *rs)
 /* The conditions of a --rule other than nth (fault.lua's matches()). fd= is
  * compared as the guest's int; size= as at least; flags= as all bits set. */
 static bool rule_matches(const struct revel_inject_rule *r, const struct fault_args *a,
-			 const int64_t args[6])
+                         const int64_t args[6])
 {
 	if ((r->match & REVEL_MATCH_FD) && (a->fd < 0 || (int32_t)args[a->fd] != r->fd))
 		return false;
@@ -97,7 +97,7 @@ static struct fault_verdict verdict_of(const struct revel_inject_rule *r, bool h
 /* The --rule rules for nr, in order: the first whose conditions and nth
  * match fires. Each rule counts the thread's calls it matched until then. */
 static bool decide_ordered(const struct fault_rules *rs, struct fault_counts *c, long nr,
-			   const int64_t args[6], bool handled, struct fault_verdict *v)
+                           const int64_t args[6], bool handled, struct fault_verdict *v)
 {
 	if (c->restarting == nr + 1) {
 		/* The call an eintr interrupted, restarted by the kernel: it runs
@@ -129,7 +129,7 @@ static bool decide_ordered(const struct fault_rules *rs, struct fault_counts *c,
 }
 
 struct fault_verdict fault_decide(const struct fault_rules *rs, struct fault_counts *counts,
-				  long nr, const int64_t args[6], bool handled)
+                                  long nr, const int64_t args[6], bool handled)
 {
 	struct fault_verdict v = {.standin = -1, .cut_arg = -1};
 	if (nr < 0 || nr >= REVEL_NR_MAX || !counts)
@@ -143,7 +143,7 @@ struct fault_verdict fault_decide(const struct fault_rules *rs, struct fault_cou
 }
 
 enum fault_outcome fault_combine(const struct fault_verdict *v, int answer_kind,
-				 int64_t answer_value, bool unchanged, bool after_inject)
+                                 int64_t answer_value, bool unchanged, bool after_inject)
 {
 	/* A rule's fault stands until the tool's final answer: injections on
 	 * the way leave it be. */
@@ -151,9 +151,9 @@ enum fault_outcome fault_combine(const struct fault_verdict *v, int answer_kind,
 		return FAULT_WAITS;
 	/* The tool let the call run, or gave it the rule's own result (it asked
 	 * for the call's result and got the rule's): the rule has it. */
-	if (!after_inject && ((answer_kind == REVEL_ACT_CONTINUE && unchanged) ||
-			      (answer_kind == REVEL_ACT_RETURN && v->fault &&
-			       answer_value == v->value)))
+	if (!after_inject &&
+	    ((answer_kind == REVEL_ACT_CONTINUE && unchanged) ||
+	     (answer_kind == REVEL_ACT_RETURN && v->fault && answer_value == v->value)))
 		return FAULT_APPLIES;
 	if (answer_kind == REVEL_ACT_CONTINUE && unchanged && after_inject && v->fault)
 		return FAULT_AS_RESULT;

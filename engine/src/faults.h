@@ -21,7 +21,7 @@
 #define REVEL_MAX_RULES FAULT_MAX_RULES
 
 _Static_assert(sizeof(((struct fault_counts *)0)->by_nr) / sizeof(uint32_t) == REVEL_NR_MAX,
-	       "fault_counts.by_nr has one slot per syscall");
+               "fault_counts.by_nr has one slot per syscall");
 
 /* Where a syscall's arguments that --rule conditions read are (0-based; -1
  * when it has none), from the syscall table's argument names. */
@@ -31,7 +31,7 @@ struct fault_args {
 
 /* The rule set. */
 struct fault_rules {
-	const struct revel_inject_rule *by_nr[REVEL_NR_MAX]; /* -e inject= */
+	const struct revel_inject_rule *by_nr[REVEL_NR_MAX];      /* -e inject= */
 	const struct revel_inject_rule *ordered[REVEL_MAX_RULES]; /* --rule, in order */
 	int nordered;
 	unsigned char ruled[REVEL_NR_MAX]; /* a --rule names the syscall */
@@ -44,14 +44,14 @@ struct fault_rules {
 /* Add a copy of a rule (an -e inject= one when rule->action is 0, else a
  * --rule); marks its syscalls in subscribed. 0 or a negative errno. */
 int fault_rules_add(struct fault_rules *rs, const struct revel_inject_rule *rule,
-		    unsigned char subscribed[REVEL_NR_MAX]);
+                    unsigned char subscribed[REVEL_NR_MAX]);
 void fault_rules_free(struct fault_rules *rs);
 
 /* Count call nr (with its arguments) in this thread's counts and return
  * what the rules decide. handled: a tool sees the call. A --rule that fires
  * wins over the -e inject= rule of the same syscall. */
 struct fault_verdict fault_decide(const struct fault_rules *rs, struct fault_counts *counts,
-				  long nr, const int64_t args[6], bool handled);
+                                  long nr, const int64_t args[6], bool handled);
 
 /* How a fired rule and the tool's answer to its call combine. */
 enum fault_outcome {
@@ -59,12 +59,12 @@ enum fault_outcome {
 	FAULT_APPLIES,   /* the tool let the call run, or gave the rule's result */
 	FAULT_DROPPED,   /* the tool decided otherwise: its answer stands */
 	FAULT_AS_RESULT, /* after an injection the tool let the call run: the
-			  * rule's value is its result */
+	                  * rule's value is its result */
 };
 
 /* unchanged: the answer's call is the original one; after_inject: the
  * answer comes after an injected call. */
 enum fault_outcome fault_combine(const struct fault_verdict *v, int answer_kind,
-				 int64_t answer_value, bool unchanged, bool after_inject);
+                                 int64_t answer_value, bool unchanged, bool after_inject);
 
 #endif

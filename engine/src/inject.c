@@ -175,9 +175,9 @@ int revel_inject_parse(const char *spec, struct revel_inject_rule *r, char *err,
 	const char *colon = strchr(spec, ':');
 	if (!colon)
 		return fail(err, errlen,
-			    "inject spec \"%s\" names no action (error=, retval=, signal=, "
-			    "delay_enter= or delay_exit=)",
-			    spec);
+		            "inject spec \"%s\" names no action (error=, retval=, signal=, "
+		            "delay_enter= or delay_exit=)",
+		            spec);
 	char tmp[256];
 	if (parse_set(spec, (size_t)(colon - spec), r->set, tmp, sizeof tmp) < 0)
 		return fail(err, errlen, "inject spec \"%s\": %s", spec, tmp);
@@ -188,36 +188,37 @@ int revel_inject_parse(const char *spec, struct revel_inject_rule *r, char *err,
 	     part = strtok_r(NULL, ":", &save)) {
 		char *eq = strchr(part, '=');
 		if (!eq)
-			return fail(err, errlen, "inject spec \"%s\": \"%s\" is not KEY=VALUE", spec,
-				    part);
+			return fail(err, errlen, "inject spec \"%s\": \"%s\" is not KEY=VALUE",
+			            spec, part);
 		*eq = 0;
 		const char *key = part, *val = eq + 1;
 		if (!strcmp(key, "error")) {
 			if (have_error || have_retval)
 				return fail(err, errlen,
-					    "inject spec \"%s\": only one error= or retval=", spec);
+				            "inject spec \"%s\": only one error= or retval=", spec);
 			int e = revel_errno_by_name(val);
 			uint32_t n;
 			if (e < 0 && parse_u32(val, strlen(val), 1, 4095, &n) == 0)
 				e = (int)n;
 			if (e <= 0 || e > 4095)
 				return fail(err, errlen,
-					    "inject spec \"%s\": unknown errno \"%s\" (a name like "
-					    "ENOENT or a number 1..4095)",
-					    spec, val);
+				            "inject spec \"%s\": unknown errno \"%s\" (a name like "
+				            "ENOENT or a number 1..4095)",
+				            spec, val);
 			r->fault = 1;
 			r->value = -e;
 			have_error = true;
 		} else if (!strcmp(key, "retval")) {
 			if (have_error || have_retval)
 				return fail(err, errlen,
-					    "inject spec \"%s\": only one error= or retval=", spec);
+				            "inject spec \"%s\": only one error= or retval=", spec);
 			char *end;
 			errno = 0;
 			long long v = strtoll(val, &end, 0);
 			if (!*val || *end || errno)
-				return fail(err, errlen, "inject spec \"%s\": retval=%s is not a number",
-					    spec, val);
+				return fail(err, errlen,
+				            "inject spec \"%s\": retval=%s is not a number", spec,
+				            val);
 			r->fault = 1;
 			r->value = v;
 			have_retval = true;
@@ -227,28 +228,29 @@ int revel_inject_parse(const char *spec, struct revel_inject_rule *r, char *err,
 			if (sig < 0 && parse_u32(val, strlen(val), 1, 64, &n) == 0)
 				sig = (int)n;
 			if (sig <= 0 || sig > 64)
-				return fail(err, errlen, "inject spec \"%s\": unknown signal \"%s\"",
-					    spec, val);
+				return fail(err, errlen,
+				            "inject spec \"%s\": unknown signal \"%s\"", spec, val);
 			r->signal = sig;
 			have_signal = true;
 		} else if (!strcmp(key, "syscall")) {
 			const struct revel_syscall_info *si = revel_syscall_by_name(val);
 			if (!si)
-				return fail(err, errlen, "inject spec \"%s\": unknown syscall \"%s\"",
-					    spec, val);
+				return fail(err, errlen,
+				            "inject spec \"%s\": unknown syscall \"%s\"", spec,
+				            val);
 			if (!(si->classes & REVEL_CLASS_PURE))
 				return fail(err, errlen,
-					    "inject spec \"%s\": syscall=%s has side effects (only "
-					    "%%pure syscalls can stand in)",
-					    spec, val);
+				            "inject spec \"%s\": syscall=%s has side effects (only "
+				            "%%pure syscalls can stand in)",
+				            spec, val);
 			r->syscall = si->nr;
 		} else if (!strcmp(key, "delay_enter") || !strcmp(key, "delay_exit")) {
 			int64_t us;
 			if (parse_delay(val, &us) < 0)
 				return fail(err, errlen,
-					    "inject spec \"%s\": %s=%s is not a delay (e.g. 10ms, "
-					    "250us, 1.5s)",
-					    spec, key, val);
+				            "inject spec \"%s\": %s=%s is not a delay (e.g. 10ms, "
+				            "250us, 1.5s)",
+				            spec, key, val);
 			if (key[6] == 'e' && key[7] == 'n')
 				r->delay_enter_us = us;
 			else
@@ -256,22 +258,24 @@ int revel_inject_parse(const char *spec, struct revel_inject_rule *r, char *err,
 			have_delay = true;
 		} else if (!strcmp(key, "when")) {
 			if (parse_when(val, r) < 0)
-				return fail(err, errlen,
-					    "inject spec \"%s\": when=%s is not FIRST[..LAST][+[STEP]] "
-					    "with numbers from 1",
-					    spec, val);
+				return fail(
+				    err, errlen,
+				    "inject spec \"%s\": when=%s is not FIRST[..LAST][+[STEP]] "
+				    "with numbers from 1",
+				    spec, val);
 		} else {
-			return fail(err, errlen, "inject spec \"%s\": unknown key \"%s\"", spec, key);
+			return fail(err, errlen, "inject spec \"%s\": unknown key \"%s\"", spec,
+			            key);
 		}
 	}
 	if (!have_error && !have_retval && !have_signal && !have_delay)
 		return fail(err, errlen,
-			    "inject spec \"%s\" names no action (error=, retval=, signal=, "
-			    "delay_enter= or delay_exit=)",
-			    spec);
+		            "inject spec \"%s\" names no action (error=, retval=, signal=, "
+		            "delay_enter= or delay_exit=)",
+		            spec);
 	if (r->syscall >= 0 && !r->fault)
-		return fail(err, errlen, "inject spec \"%s\": syscall= needs error= or retval=",
-			    spec);
+		return fail(err, errlen,
+		            "inject spec \"%s\": syscall= needs error= or retval=", spec);
 	return 0;
 }
 
@@ -338,16 +342,17 @@ static int rule_word(char *part, struct rule_words *w, const char *where, char *
 	}
 	*eq = 0;
 	const char *k = part, *v = eq + 1;
-	static const char *const text_keys[] = { "path", "place", "error", "signal", "delay", "nth" };
-	const char **text[] = { &w->path, &w->place, &w->error, &w->signal, &w->delay, &w->nth };
+	static const char *const text_keys[] = {"path", "place", "error", "signal", "delay", "nth"};
+	const char **text[] = {&w->path, &w->place, &w->error, &w->signal, &w->delay, &w->nth};
 	for (size_t i = 0; i < sizeof text_keys / sizeof *text_keys; i++)
 		if (!strcmp(k, text_keys[i])) {
 			*text[i] = v;
 			return 0;
 		}
-	static const char *const num_keys[] = { "fd", "size", "flags", "p", "retval", "short" };
-	double *num[] = { &w->fd, &w->size, &w->flags, &w->p, &w->retval, &w->shortn };
-	const char **num_s[] = { &w->fd_s, &w->size_s, &w->flags_s, &w->p_s, &w->retval_s, &w->short_s };
+	static const char *const num_keys[] = {"fd", "size", "flags", "p", "retval", "short"};
+	double *num[] = {&w->fd, &w->size, &w->flags, &w->p, &w->retval, &w->shortn};
+	const char **num_s[] = {&w->fd_s, &w->size_s,   &w->flags_s,
+	                        &w->p_s,  &w->retval_s, &w->short_s};
 	for (size_t i = 0; i < sizeof num_keys / sizeof *num_keys; i++)
 		if (!strcmp(k, num_keys[i])) {
 			if (parse_number(v, num[i]) < 0)
@@ -360,7 +365,7 @@ static int rule_word(char *part, struct rule_words *w, const char *where, char *
 
 /* SET of a --rule: names and %classes. */
 static int rule_set(char *set, struct revel_inject_rule *r, const char *where, char *err,
-		    size_t errlen)
+                    size_t errlen)
 {
 	int words = 0;
 	for (char *save = NULL, *w = strtok_r(set, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
@@ -368,7 +373,8 @@ static int rule_set(char *set, struct revel_inject_rule *r, const char *where, c
 		if (*w == '%') {
 			unsigned int cls = revel_class_by_name(w);
 			if (!cls)
-				return fail(err, errlen, "%s: unknown syscall class \"%s\"", where, w);
+				return fail(err, errlen, "%s: unknown syscall class \"%s\"", where,
+				            w);
 			for (int nr = 0; nr < REVEL_NR_MAX; nr++) {
 				const struct revel_syscall_info *i = revel_syscall_by_nr(nr);
 				if (i && (i->classes & cls))
@@ -382,12 +388,13 @@ static int rule_set(char *set, struct revel_inject_rule *r, const char *where, c
 		r->set[si->nr] = 1;
 	}
 	if (!words)
-		return fail(err, errlen, "%s: which syscalls? (syscall = \"read\" or a list)", where);
+		return fail(err, errlen, "%s: which syscalls? (syscall = \"read\" or a list)",
+		            where);
 	return 0;
 }
 
 static int set_whole(double v, const char *text, const char *key, int64_t *out, const char *where,
-		     char *err, size_t errlen)
+                     char *err, size_t errlen)
 {
 	if (whole(v, out) < 0)
 		return fail(err, errlen, "%s: %s=%s is not a whole number", where, key, text);
@@ -397,28 +404,29 @@ static int set_whole(double v, const char *text, const char *key, int64_t *out, 
 /* The conditions and the action of a --rule, checked in the order fault.lua
  * always checked them, with its messages. */
 static int rule_fill(struct revel_inject_rule *r, const struct rule_words *w, const char *where,
-		     char *err, size_t errlen)
+                     char *err, size_t errlen)
 {
 	if (w->nth) {
 		if (parse_when(w->nth, r) < 0)
 			return fail(err, errlen,
-				    "%s: nth=%s is not FIRST[..LAST][+[STEP]] with numbers from 1",
-				    where, w->nth);
+			            "%s: nth=%s is not FIRST[..LAST][+[STEP]] with numbers from 1",
+			            where, w->nth);
 		r->match |= REVEL_MATCH_NTH;
 	}
 	if (w->p_s) {
 		if (!(w->p >= 0 && w->p <= 1))
 			return fail(err, errlen, "%s: p=%s is not a probability in [0, 1]", where,
-				    w->p_s);
+			            w->p_s);
 		r->p = w->p;
 		r->match |= REVEL_MATCH_P;
 	}
 	int actions = (w->error != NULL) + (w->retval_s != NULL) + (w->short_s != NULL) +
-		      (w->delay != NULL) + (w->signal != NULL) + w->eintr;
+	              (w->delay != NULL) + (w->signal != NULL) + w->eintr;
 	if (actions != 1)
-		return fail(err, errlen,
-			    "%s needs exactly one action of error, retval, short, delay, signal, eintr",
-			    where);
+		return fail(
+		    err, errlen,
+		    "%s needs exactly one action of error, retval, short, delay, signal, eintr",
+		    where);
 	const char *arg = "";
 	if (w->error) {
 		int e = revel_errno_by_name(w->error);
@@ -440,14 +448,16 @@ static int rule_fill(struct revel_inject_rule *r, const struct rule_words *w, co
 	if (w->delay) {
 		if (parse_delay(w->delay, &r->delay_enter_us) < 0)
 			return fail(err, errlen, "%s: delay=%s is not a time (10ms, 250us, 1.5s)",
-				    where, w->delay);
+			            where, w->delay);
 		r->action = REVEL_RULE_DELAY;
 		arg = w->delay;
 	}
 	if (w->short_s) {
 		if (w->shortn < 0)
-			return fail(err, errlen, "%s: short=%s is not a byte count", where, w->short_s);
-		if (set_whole(w->shortn, w->short_s, "short", &r->short_max, where, err, errlen) < 0)
+			return fail(err, errlen, "%s: short=%s is not a byte count", where,
+			            w->short_s);
+		if (set_whole(w->shortn, w->short_s, "short", &r->short_max, where, err, errlen) <
+		    0)
 			return -1;
 		r->action = REVEL_RULE_SHORT;
 	}
@@ -515,7 +525,7 @@ int revel_rule_parse(const char *spec, struct revel_inject_rule *r, char *err, s
 	memcpy(set, spec, (size_t)(colon - spec));
 	set[colon - spec] = 0;
 	snprintf(buf, sizeof buf, "%s", colon + 1);
-	struct rule_words w = { 0 };
+	struct rule_words w = {0};
 	for (char *save = NULL, *part = strtok_r(buf, ":", &save); part;
 	     part = strtok_r(NULL, ":", &save))
 		if (rule_word(part, &w, where, err, errlen) < 0)

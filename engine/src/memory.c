@@ -114,7 +114,7 @@ ssize_t revel_mem_write(revel_engine *e, pid_t tid, uint64_t addr, const void *b
 }
 
 ssize_t revel_mem_string(revel_engine *e, pid_t tid, uint64_t addr, char *buf, size_t max,
-			 int *truncated)
+                         int *truncated)
 {
 	if (truncated)
 		*truncated = 0;

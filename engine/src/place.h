@@ -13,8 +13,8 @@ struct task;
 typedef struct revel_engine revel_engine;
 
 struct place {
-	int mode; /* enum revel_placement */
-	int cpu;  /* TOGETHER: the CPU of tracer and guest */
+	int mode;     /* enum revel_placement */
+	int cpu;      /* TOGETHER: the CPU of tracer and guest */
 	int masksize; /* the kernel's cpumask size in bytes (sched_getaffinity's result) */
 	struct place_mask *spawn;  /* the guest's mask without revel: revel's at spawn */
 	struct place_mask *before; /* the tracer's own, put back at the end */

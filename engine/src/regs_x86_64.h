@@ -62,24 +62,42 @@ static inline void reg_set_sp(regs_t *r, uint64_t sp)
 static inline uint64_t reg_arg(const regs_t *r, int i)
 {
 	switch (i) {
-	case 0: return r->rdi;
-	case 1: return r->rsi;
-	case 2: return r->rdx;
-	case 3: return r->r10;
-	case 4: return r->r8;
-	default: return r->r9;
+	case 0:
+		return r->rdi;
+	case 1:
+		return r->rsi;
+	case 2:
+		return r->rdx;
+	case 3:
+		return r->r10;
+	case 4:
+		return r->r8;
+	default:
+		return r->r9;
 	}
 }
 
 static inline void reg_set_arg(regs_t *r, int i, uint64_t v)
 {
 	switch (i) {
-	case 0: r->rdi = v; break;
-	case 1: r->rsi = v; break;
-	case 2: r->rdx = v; break;
-	case 3: r->r10 = v; break;
-	case 4: r->r8 = v; break;
-	default: r->r9 = v; break;
+	case 0:
+		r->rdi = v;
+		break;
+	case 1:
+		r->rsi = v;
+		break;
+	case 2:
+		r->rdx = v;
+		break;
+	case 3:
+		r->r10 = v;
+		break;
+	case 4:
+		r->r8 = v;
+		break;
+	default:
+		r->r9 = v;
+		break;
 	}
 }
 

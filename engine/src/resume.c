@@ -37,7 +37,7 @@ static void release_held(struct task *t)
 			t->own_info.si_pid = getpid();
 		}
 		syscall(SYS_rt_tgsigqueueinfo, t->proc ? t->proc->pid : t->tid, t->tid,
-			t->own_info.si_signo, &t->own_info);
+		        t->own_info.si_signo, &t->own_info);
 	}
 }
 

@@ -46,10 +46,14 @@ struct stop stop_decode(int status)
 }
 
 static const char *const EVENT_NAMES[] = {
-    [PTRACE_EVENT_FORK] = "FORK",   [PTRACE_EVENT_VFORK] = "VFORK",
-    [PTRACE_EVENT_CLONE] = "CLONE", [PTRACE_EVENT_EXEC] = "EXEC",
-    [PTRACE_EVENT_VFORK_DONE] = "VFORK_DONE", [PTRACE_EVENT_EXIT] = "EXIT",
-    [PTRACE_EVENT_SECCOMP] = "SECCOMP", [PTRACE_EVENT_STOP] = "STOP",
+    [PTRACE_EVENT_FORK] = "FORK",
+    [PTRACE_EVENT_VFORK] = "VFORK",
+    [PTRACE_EVENT_CLONE] = "CLONE",
+    [PTRACE_EVENT_EXEC] = "EXEC",
+    [PTRACE_EVENT_VFORK_DONE] = "VFORK_DONE",
+    [PTRACE_EVENT_EXIT] = "EXIT",
+    [PTRACE_EVENT_SECCOMP] = "SECCOMP",
+    [PTRACE_EVENT_STOP] = "STOP",
 };
 
 /* The signal's name, or its number when it has none (SIGTRAP|0x80 is 133). */
@@ -73,7 +77,8 @@ void stop_describe(int status, char *buf, size_t n)
 	} else if (WIFSTOPPED(status)) {
 		sig_word(WSTOPSIG(status), sig, sizeof sig);
 		unsigned ev = (unsigned)status >> 16;
-		const char *name = ev < sizeof EVENT_NAMES / sizeof *EVENT_NAMES ? EVENT_NAMES[ev] : NULL;
+		const char *name =
+		    ev < sizeof EVENT_NAMES / sizeof *EVENT_NAMES ? EVENT_NAMES[ev] : NULL;
 		if (ev == 0)
 			snprintf(buf, n, "WIFSTOPPED,sig=%s", sig);
 		else if (name)

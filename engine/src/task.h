@@ -41,14 +41,14 @@ struct task {
 	enum task_state state;
 	enum task_state after_exec; /* where an exec stop mid-call returns to */
 	enum inj_chain chain;       /* in the INJ_* states: the chain's kind */
-	bool regs_valid;   /* regs hold this stop's registers */
-	bool regs_dirty;   /* regs must be written before resuming */
+	bool regs_valid;            /* regs hold this stop's registers */
+	bool regs_dirty;            /* regs must be written before resuming */
 	/* An injection chain rewinds the guest to re-run its syscall instruction;
 	 * the seccomp stop that re-run makes is ours, known by where it stops.
 	 * Data, not a state: the task runs (and may take signal stops) first. */
 	bool replay_pending;
 	uint64_t replay_ip, replay_sp;
-	bool saved_stale;  /* an injected execve replaced the registers of the call */
+	bool saved_stale; /* an injected execve replaced the registers of the call */
 	/* saved holds only the call (number, arguments, ip, sp, from the stop's
 	 * syscall info): the whole set is read when an answer needs it
 	 * (task_saved_full). Forgotten when the task resumes. */
@@ -64,7 +64,7 @@ struct task {
 	int64_t hold_until;
 	revel_action pending; /* the injection waiting for execve's exit stop */
 	int64_t restart_code; /* RESTART_FIX: the code to set at the exit stop */
-	uint64_t held_sigs; /* signals that arrived mid-chain, delivered after it */
+	uint64_t held_sigs;   /* signals that arrived mid-chain, delivered after it */
 	/* Their siginfo (held_valid: which were read), and which of them went
 	 * out again as revel's tgkill (requeued): at that signal's delivery stop
 	 * the guest's siginfo is put back (glibc acts on its SIGCANCEL only
@@ -75,7 +75,7 @@ struct task {
 	 * queued again, siginfo and all, after it. */
 	bool own_held;
 	siginfo_t own_info;
-	int64_t stime_ns;   /* system CPU time at its last stop (revel_want_cputime) */
+	int64_t stime_ns; /* system CPU time at its last stop (revel_want_cputime) */
 	struct user_regs_struct regs;
 	struct user_regs_struct saved; /* registers of the original syscall */
 	/* --placement=together (place.c): the affinity the thread would have
@@ -108,7 +108,7 @@ struct task {
 	 * (a PTRACE_CONT becomes a PTRACE_SYSCALL). */
 	bool gdb_caught, gdb_catch_ret;
 	int gdb_req, gdb_sig, gdb_status;
-	int gdb_signal; /* the signal stop gdb holds it at (0: none) */
+	int gdb_signal;      /* the signal stop gdb holds it at (0: none) */
 	unsigned gdb_dr_gen; /* the debug registers it has (gdb_watch.c) */
 	/* --sched (sched.c): the thread's number in start order (0: the root),
 	 * what it does when its turn comes while parked (SCHED_PARK_*, 0: not
@@ -121,8 +121,8 @@ struct task {
 	bool sched_interrupt; /* its slice is over: PTRACE_INTERRUPT's stop is coming */
 	int sched_kind, sched_sig, sched_event;
 	uint64_t sched_prio;
-	int64_t sched_since; /* CLOCK_MONOTONIC ns its turn began */
-	int64_t sched_cpu0;  /* CPU ns at the first slice check of its turn (-1: none yet) */
+	int64_t sched_since;  /* CLOCK_MONOTONIC ns its turn began */
+	int64_t sched_cpu0;   /* CPU ns at the first slice check of its turn (-1: none yet) */
 	int64_t sched_asleep; /* when it was first seen asleep in its call (0: not) */
 };
 

@@ -115,7 +115,8 @@ int revel_next(revel_engine *e, revel_event *ev)
 		if (e->opt.debug) {
 			char what[96];
 			stop_describe(status, what, sizeof what);
-			fprintf(e->log, "revel: [wait(0x%06x) = %d] %s\n", (unsigned)status, tid, what);
+			fprintf(e->log, "revel: [wait(0x%06x) = %d] %s\n", (unsigned)status, tid,
+			        what);
 		}
 		if (e->place.mode == REVEL_PLACE_FOLLOW && s.kind != STOP_GONE)
 			place_follow(e, tid);

@@ -51,7 +51,7 @@ bool rule_on_seccomp(revel_engine *e, struct task *t, long nr)
 	int64_t args[6];
 	reg_args(&t->regs, args);
 	struct fault_verdict v =
-		fault_decide(&e->rules, t->inj_counts, nr, args, e->opt.handled[nr] != 0);
+	    fault_decide(&e->rules, t->inj_counts, nr, args, e->opt.handled[nr] != 0);
 	if (!v.fired)
 		return false;
 	t->fired = v;

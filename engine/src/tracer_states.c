@@ -132,12 +132,13 @@ static void on_exec(revel_engine *e, pid_t tid)
 	if (e->opt.detach_on_exec && !t->before_exec) {
 		/* -b execve: let go of it; the root's exec of the command (still
 		 * revel's code before it) does not count, as in strace. */
-		t->saved_stale = t->state == TS_INJ_RUN; /* an injected execve: no call to restore */
+		t->saved_stale =
+		    t->state == TS_INJ_RUN; /* an injected execve: no call to restore */
 		tracer_detach(e, t);
 		return;
 	}
 	if (t->proc) {
-		t->proc->gadget = 0; /* a new image, a new vDSO */
+		t->proc->gadget = 0;               /* a new image, a new vDSO */
 		unwind_proc_free(t->proc->unwind); /* and new modules */
 		t->proc->unwind = NULL;
 	}
@@ -494,8 +495,8 @@ static void st_new(revel_engine *e, struct task *t, const struct stop *s)
 
 /* A signal stop mid-chain of the caller's own timer signal (opt.own_signal,
  * from a POSIX timer, or a perf counter's overflow: POLL_IN/POLL_HUP): kept
- * with its siginfo, to be queued again after the chain (resume.c). Delivered, it would reach the guest; held as a plain
- * signal, it would come back as a tgkill the caller cannot tell apart. */
+ * with its siginfo, to be queued again after the chain (resume.c). Delivered, it would reach the
+ * guest; held as a plain signal, it would come back as a tgkill the caller cannot tell apart. */
 static bool hold_own(revel_engine *e, struct task *t, int sig)
 {
 	siginfo_t si;
@@ -583,7 +584,7 @@ static void st_observe(revel_engine *e, struct task *t, const struct stop *s)
 	/* Only the result is needed: one word, not the whole register set. */
 	long word;
 	if (!task_peek_user(t, REG_RESULT_OFFSET, &word))
-		return; /* gone; its exit report follows */
+		return;           /* gone; its exit report follows */
 	const long result = word; /* a copy: GCC 12 -O3 sees &word escape */
 	if (e->observer)
 		e->observer->exit(e->observer->ctx, e, t->tid, result);
@@ -616,24 +617,24 @@ static void st_restart_fix(revel_engine *e, struct task *t, const struct stop *s
 /* The states that wait for the caller (HELD, SECCOMP, INJ_EXIT, EXEC_STOP,
  * SIGNAL_STOP) or for a timer (DELAY_*) expect no stop: st_common. */
 static const struct state_info states[TS_COUNT] = {
-	[TS_NEW] = {st_new, false},
-	[TS_NEW_STOPPED] = {st_new, false},
-	[TS_HELD] = {st_common, false},
-	[TS_RUNNING] = {st_common, false},
-	[TS_SECCOMP] = {st_common, false},
-	[TS_INJ_ENTRY] = {st_inj_entry, true},
-	[TS_INJ_RUN] = {st_inj_run, true},
-	[TS_INJ_EXIT] = {st_common, false},
-	[TS_EXEC_STOP] = {st_common, false},
-	[TS_SIGNAL_STOP] = {st_common, false},
-	[TS_INJ_PREP] = {st_inj_prep, false},
-	[TS_RESTART_FIX] = {st_restart_fix, false},
-	[TS_DELAY_ENTER] = {st_common, false},
-	[TS_DELAY_REPORT] = {st_common, false},
-	[TS_DELAY_EXIT] = {st_common, false},
-	[TS_FAULT_EXIT] = {st_fault_exit, false},
-	[TS_OBSERVE] = {st_observe, true},
-	[TS_PLACE_EXIT] = {st_place_exit, true},
+    [TS_NEW] = {st_new, false},
+    [TS_NEW_STOPPED] = {st_new, false},
+    [TS_HELD] = {st_common, false},
+    [TS_RUNNING] = {st_common, false},
+    [TS_SECCOMP] = {st_common, false},
+    [TS_INJ_ENTRY] = {st_inj_entry, true},
+    [TS_INJ_RUN] = {st_inj_run, true},
+    [TS_INJ_EXIT] = {st_common, false},
+    [TS_EXEC_STOP] = {st_common, false},
+    [TS_SIGNAL_STOP] = {st_common, false},
+    [TS_INJ_PREP] = {st_inj_prep, false},
+    [TS_RESTART_FIX] = {st_restart_fix, false},
+    [TS_DELAY_ENTER] = {st_common, false},
+    [TS_DELAY_REPORT] = {st_common, false},
+    [TS_DELAY_EXIT] = {st_common, false},
+    [TS_FAULT_EXIT] = {st_fault_exit, false},
+    [TS_OBSERVE] = {st_observe, true},
+    [TS_PLACE_EXIT] = {st_place_exit, true},
 };
 
 static const struct state_info *info_of(enum task_state s)

@@ -277,8 +277,8 @@ static int removed_module(Dwfl_Module *mod, void *userdata, const char *name, Dw
 	return DWARF_CB_OK;
 }
 
-static int free_module_symtab(Dwfl_Module *mod, void **userdata, const char *name,
-                              Dwarf_Addr base, void *arg)
+static int free_module_symtab(Dwfl_Module *mod, void **userdata, const char *name, Dwarf_Addr base,
+                              void *arg)
 {
 	(void)mod, (void)name, (void)base, (void)arg;
 	free_symtab(userdata);
@@ -358,15 +358,15 @@ static struct symtab *module_symtab(Dwfl_Module *mod)
 	int idx = 0;
 	for (Elf_Scn *scn = elf ? elf_nextscn(elf, NULL) : NULL; scn; scn = elf_nextscn(elf, scn)) {
 		GElf_Shdr sh;
-		if (!gelf_getshdr(scn, &sh) || (sh.sh_type != SHT_SYMTAB && sh.sh_type != SHT_DYNSYM) ||
-		    !sh.sh_entsize)
+		if (!gelf_getshdr(scn, &sh) ||
+		    (sh.sh_type != SHT_SYMTAB && sh.sh_type != SHT_DYNSYM) || !sh.sh_entsize)
 			continue;
 		Elf_Data *d = elf_getdata(scn, NULL);
 		size_t n = d ? sh.sh_size / sh.sh_entsize : 0;
 		for (size_t i = 0; i < n; i++, idx++) {
 			GElf_Sym sym;
-			if (!gelf_getsym(d, (int)i, &sym) || GELF_ST_TYPE(sym.st_info) != STT_FUNC ||
-			    sym.st_shndx == SHN_UNDEF)
+			if (!gelf_getsym(d, (int)i, &sym) ||
+			    GELF_ST_TYPE(sym.st_info) != STT_FUNC || sym.st_shndx == SHN_UNDEF)
 				continue;
 			const char *name = elf_strptr(elf, sh.sh_link, sym.st_name);
 			if (!name || !*name)
@@ -473,7 +473,7 @@ static int walk(struct unwind_proc *u)
 	u->n = 0;
 	u->missed = false;
 	for (int i = 0; i < PAGES_CACHED; i++)
-		u->pages[i].base = 1; /* the guest ran since the last walk */
+		u->pages[i].base = 1;                        /* the guest ran since the last walk */
 	dwfl_getthread_frames(u->dwfl, u->tid, on_frame, u); /* an error ends the walk */
 	return u->n;
 }

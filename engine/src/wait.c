@@ -24,7 +24,7 @@
 
 #define AUTO_CAP_US 200
 #define LOOK_NS 100000000ll /* how often the host's runnable tasks are counted */
-#define AT_ONCE_NS 10000     /* a wait this short found its stop there already */
+#define AT_ONCE_NS 10000    /* a wait this short found its stop there already */
 #define ROUND_BACKOFF_MAX 8
 
 static int64_t now_ns(void)

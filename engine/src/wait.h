@@ -45,9 +45,9 @@ struct wait_spin {
 /* spin_us as struct revel_options has it (REVEL_SPIN_AUTO, _OFF or µs). */
 void wait_spin_init(struct wait_spin *w, int spin_us);
 
-/* waitpid(-1, status, __WALL) (wait4 into w->ru with w->rusage), polling first. wait_ms >= 0: the wait may
- * last no longer (a delay is due), and 0 means nothing came in time, as
- * with WNOHANG; wait_ms < 0: block until a child changes state. */
+/* waitpid(-1, status, __WALL) (wait4 into w->ru with w->rusage), polling first. wait_ms >= 0: the
+ * wait may last no longer (a delay is due), and 0 means nothing came in time, as with WNOHANG;
+ * wait_ms < 0: block until a child changes state. */
 pid_t wait_spin(struct wait_spin *w, int *status, int wait_ms);
 
 /* The next stop of the round at hand, without waiting: 0 when none is

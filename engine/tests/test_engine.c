@@ -27,8 +27,8 @@ struct run {
 };
 
 /* Runs argv under the engine with stdout captured, answering events. */
-static void run_guest(char *const argv[], const unsigned char *handled, policy_fn policy,
-		      void *ctx, struct run *r)
+static void run_guest(char *const argv[], const unsigned char *handled, policy_fn policy, void *ctx,
+                      struct run *r)
 {
 	memset(r, 0, sizeof *r);
 	struct revel_options opt;
@@ -129,7 +129,7 @@ struct obs_count {
 };
 
 static int obs_enter(void *ctx, revel_engine *e, pid_t tid, long nr, const int64_t args[6],
-		     uint64_t sp)
+                     uint64_t sp)
 {
 	struct obs_count *n = ctx;
 	n->enter++;
@@ -167,7 +167,7 @@ static void test_pure_parts(void)
 	CHECK(!v.fired && counts.by_nr[SYS_getppid] == 1, "first call: no verdict");
 	v = fault_decide(&rs, &counts, SYS_getppid, none, true);
 	CHECK(v.fired && v.fault && v.value == -ENOENT && v.standin == -1 && v.to_tool &&
-		      !fault_needs_exit(&v) && fault_call_nr(&v) == -1,
+	          !fault_needs_exit(&v) && fault_call_nr(&v) == -1,
 	      "second call: fault ENOENT for the tool");
 	CHECK(!fault_decide(&rs, &counts, SYS_getpid, none, false).fired, "other call: no verdict");
 	CHECK(fault_combine(&v, REVEL_ACT_INJECT, 0, true, false) == FAULT_WAITS, "inject waits");
@@ -190,7 +190,7 @@ static void test_pure_parts(void)
 	CHECK(reg_holds_call(&r, SYS_write, a) && reg_arg(&r, 3) == 4, "regs hold the call");
 	reg_rewind_to_call(&r, SYS_read);
 	CHECK(reg_ip(&r) == 0x1000 - SYSCALL_INSN_LEN && reg_result(&r) == SYS_read &&
-		      reg_nr(&r) == REG_NO_CALL,
+	          reg_nr(&r) == REG_NO_CALL,
 	      "rewound onto the syscall instruction");
 }
 
@@ -217,7 +217,7 @@ static long blocked_in(pid_t pid)
  * suppressed and the call restarts after the chain, as the kernel restarts
  * it after a signal that runs no handler. The guest sees neither. */
 static void test_inject_at_signal_stop(char *const argv[], long nr, const char *input,
-				       const char *want)
+                                       const char *want)
 {
 	struct revel_options opt;
 	memset(&opt, 0, sizeof opt);
@@ -252,7 +252,8 @@ static void test_inject_at_signal_stop(char *const argv[], long nr, const char *
 			injected += ev.result == pid;
 			a.kind = REVEL_ACT_CONTINUE;
 		}
-		if (ev.kind == REVEL_EV_EXEC || ev.kind == REVEL_EV_SIGNAL || ev.kind == REVEL_EV_INJECTED)
+		if (ev.kind == REVEL_EV_EXEC || ev.kind == REVEL_EV_SIGNAL ||
+		    ev.kind == REVEL_EV_INJECTED)
 			revel_resume(e, ev.tid, &a);
 		if (ev.kind == REVEL_EV_EXEC) {
 			/* Wait (bounded) until it blocks in the call, then interrupt it. */
@@ -278,8 +279,7 @@ static void test_inject_at_signal_stop(char *const argv[], long nr, const char *
 
 int main(void)
 {
-	unsigned char none[REVEL_NR_MAX] = {0}, getppid_only[REVEL_NR_MAX] = {0},
-		      all[REVEL_NR_MAX];
+	unsigned char none[REVEL_NR_MAX] = {0}, getppid_only[REVEL_NR_MAX] = {0}, all[REVEL_NR_MAX];
 	memset(all, 1, sizeof all);
 	getppid_only[SYS_getppid] = 1;
 	struct run r;
@@ -288,8 +288,8 @@ int main(void)
 
 	char *echo[] = {"echo", "hello", NULL};
 	run_guest(echo, none, let_run, NULL, &r);
-	CHECK(r.status == 0 && strcmp(r.out, "hello\n") == 0, "echo: status %d out '%s'",
-	      r.status, r.out);
+	CHECK(r.status == 0 && strcmp(r.out, "hello\n") == 0, "echo: status %d out '%s'", r.status,
+	      r.out);
 
 	run_guest(echo, all, let_run, NULL, &r);
 	CHECK(r.status == 0 && strcmp(r.out, "hello\n") == 0 && r.syscalls > 10,
@@ -347,8 +347,8 @@ int main(void)
 		while (revel_next(e2, &ev) == 0 && ev.kind != REVEL_EV_DONE)
 			saw_syscall_event |= ev.kind == REVEL_EV_SYSCALL;
 		CHECK(ev.status == 0 && !saw_syscall_event && n.enter > 10 && n.exit == n.enter - 1,
-		      "observer: status %d events %d enter %d exit %d", ev.status, saw_syscall_event,
-		      n.enter, n.exit);
+		      "observer: status %d events %d enter %d exit %d", ev.status,
+		      saw_syscall_event, n.enter, n.exit);
 		revel_engine_free(e2);
 	}
 
@@ -367,27 +367,31 @@ int main(void)
 	revel_engine_free(e);
 
 	/* The spin budget: off, auto and 1..REVEL_SPIN_MAX µs; nothing else. */
-	const int spins[] = {REVEL_SPIN_OFF, REVEL_SPIN_AUTO, 1, REVEL_SPIN_MAX, -2, REVEL_SPIN_MAX + 1};
+	const int spins[] = {REVEL_SPIN_OFF,    REVEL_SPIN_AUTO, 1, REVEL_SPIN_MAX, -2,
+	                     REVEL_SPIN_MAX + 1};
 	for (size_t i = 0; i < sizeof spins / sizeof *spins; i++) {
 		opt.spin_us = spins[i];
 		err = NULL;
 		e = revel_engine_new(&opt, &err);
-		CHECK((e != NULL) == (i < 4) && (e || err), "spin_us %d: engine %p", spins[i], (void *)e);
+		CHECK((e != NULL) == (i < 4) && (e || err), "spin_us %d: engine %p", spins[i],
+		      (void *)e);
 		revel_engine_free(e);
 	}
 	opt.spin_us = REVEL_SPIN_AUTO;
 
 	/* The placements; nothing else. A run under each leaves revel's own
 	 * affinity as it was. */
-	const int places[] = {REVEL_PLACE_NONE, REVEL_PLACE_CPU, REVEL_PLACE_FOLLOW, REVEL_PLACE_TOGETHER,
-	                      -1, REVEL_PLACE_TOGETHER + 1};
+	const int places[] = {
+	    REVEL_PLACE_NONE,        REVEL_PLACE_CPU, REVEL_PLACE_FOLLOW, REVEL_PLACE_TOGETHER, -1,
+	    REVEL_PLACE_TOGETHER + 1};
 	cpu_set_t before, after;
 	CHECK(sched_getaffinity(0, sizeof before, &before) == 0, "sched_getaffinity");
 	for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
 		opt.placement = places[i];
 		err = NULL;
 		e = revel_engine_new(&opt, &err);
-		CHECK((e != NULL) == (i < 4) && (e || err), "placement %d: engine %p", places[i], (void *)e);
+		CHECK((e != NULL) == (i < 4) && (e || err), "placement %d: engine %p", places[i],
+		      (void *)e);
 		if (!e)
 			continue;
 		char *truecmd[] = {"true", NULL};
@@ -395,7 +399,8 @@ int main(void)
 		revel_event ev;
 		while (revel_next(e, &ev) == 0 && ev.kind != REVEL_EV_DONE)
 			;
-		CHECK(ev.kind == REVEL_EV_DONE && ev.status == 0, "placement %d: true ran", places[i]);
+		CHECK(ev.kind == REVEL_EV_DONE && ev.status == 0, "placement %d: true ran",
+		      places[i]);
 		revel_engine_free(e);
 		CHECK(sched_getaffinity(0, sizeof after, &after) == 0 && CPU_EQUAL(&before, &after),
 		      "placement %d: revel's affinity put back", places[i]);

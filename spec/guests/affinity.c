@@ -66,7 +66,8 @@ static void *thread(void *arg)
 	show_status("thread", path, "/proc/self/task/TID/status");
 	show_status("thread", "/proc/thread-self/status", "/proc/thread-self/status");
 	/* A bad size is refused as the kernel refuses it. */
-	printf("thread: sched_getaffinity(0, 3) = %ld\n", syscall(SYS_sched_getaffinity, 0, 3, &all));
+	printf("thread: sched_getaffinity(0, 3) = %ld\n",
+	       syscall(SYS_sched_getaffinity, 0, 3, &all));
 	fflush(stdout);
 	pid_t pid = fork();
 	if (pid == 0) {

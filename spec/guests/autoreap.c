@@ -21,29 +21,29 @@
 
 int main(void)
 {
-    if (signal(SIGCHLD, SIG_IGN) == SIG_ERR)
-        return 1;
-    int forked = 0;
-    for (int i = 0; i < NCHILD; i++) {
-        fflush(stdout);
-        pid_t pid = fork();
-        if (pid < 0)
-            return 1;
-        if (pid == 0)
-            _exit(0);
-        forked++;
-    }
-    printf("forked %d children\n", forked);
-    int got = 0, err;
-    for (;;) {
-        pid_t r = wait(NULL);
-        err = errno;
-        if (r > 0)
-            got++;
-        else if (err != EINTR)
-            break;
-    }
-    printf("wait returned %d pids\n", got);
-    printf("children reaped by the kernel: %s\n", err == ECHILD ? "ECHILD" : strerror(err));
-    return 0;
+	if (signal(SIGCHLD, SIG_IGN) == SIG_ERR)
+		return 1;
+	int forked = 0;
+	for (int i = 0; i < NCHILD; i++) {
+		fflush(stdout);
+		pid_t pid = fork();
+		if (pid < 0)
+			return 1;
+		if (pid == 0)
+			_exit(0);
+		forked++;
+	}
+	printf("forked %d children\n", forked);
+	int got = 0, err;
+	for (;;) {
+		pid_t r = wait(NULL);
+		err = errno;
+		if (r > 0)
+			got++;
+		else if (err != EINTR)
+			break;
+	}
+	printf("wait returned %d pids\n", got);
+	printf("children reaped by the kernel: %s\n", err == ECHILD ? "ECHILD" : strerror(err));
+	return 0;
 }

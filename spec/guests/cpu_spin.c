@@ -82,7 +82,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(mode, "threads")) {
 		pthread_t a, b;
-		if (pthread_create(&a, NULL, spinner, NULL) || pthread_create(&b, NULL, spinner, NULL))
+		if (pthread_create(&a, NULL, spinner, NULL) ||
+		    pthread_create(&b, NULL, spinner, NULL))
 			return 1;
 		pthread_join(a, NULL);
 		pthread_join(b, NULL);

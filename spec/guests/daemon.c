@@ -21,42 +21,42 @@
 
 int main(void)
 {
-    int root_alive[2];
-    if (pipe2(root_alive, O_CLOEXEC) != 0)
-        return 1;
-    pid_t root_sid = getsid(0);
-    fflush(stdout);
-    pid_t child = fork();
-    if (child < 0)
-        return 1;
-    if (child == 0) {
-        close(root_alive[1]); /* only the root keeps the write end */
-        pid_t sid = setsid();
-        if (sid < 0)
-            _exit(2);
-        pid_t d = fork();
-        if (d < 0)
-            _exit(3);
-        if (d == 0) {
-            char c;
-            ssize_t n;
-            do
-                n = read(root_alive[0], &c, 1);
-            while (n > 0 || (n < 0 && errno == EINTR));
-            int same = getsid(0) == sid && sid != root_sid && getpgrp() == sid;
-            printf("daemon still here, new session %s\n", same ? "yes" : "no");
-            fflush(stdout);
-            _exit(0);
-        }
-        _exit(0);
-    }
-    close(root_alive[0]);
-    int st;
-    if (waitpid(child, &st, 0) != child)
-        return 1;
-    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
-        printf("child status odd 0x%x\n", st);
-    printf("root done\n");
-    fflush(stdout); /* before root_alive[1] closes at exit */
-    return 0;
+	int root_alive[2];
+	if (pipe2(root_alive, O_CLOEXEC) != 0)
+		return 1;
+	pid_t root_sid = getsid(0);
+	fflush(stdout);
+	pid_t child = fork();
+	if (child < 0)
+		return 1;
+	if (child == 0) {
+		close(root_alive[1]); /* only the root keeps the write end */
+		pid_t sid = setsid();
+		if (sid < 0)
+			_exit(2);
+		pid_t d = fork();
+		if (d < 0)
+			_exit(3);
+		if (d == 0) {
+			char c;
+			ssize_t n;
+			do
+				n = read(root_alive[0], &c, 1);
+			while (n > 0 || (n < 0 && errno == EINTR));
+			int same = getsid(0) == sid && sid != root_sid && getpgrp() == sid;
+			printf("daemon still here, new session %s\n", same ? "yes" : "no");
+			fflush(stdout);
+			_exit(0);
+		}
+		_exit(0);
+	}
+	close(root_alive[0]);
+	int st;
+	if (waitpid(child, &st, 0) != child)
+		return 1;
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		printf("child status odd 0x%x\n", st);
+	printf("root done\n");
+	fflush(stdout); /* before root_alive[1] closes at exit */
+	return 0;
 }

@@ -30,13 +30,13 @@ static void send_cmsgs(void)
 	int one = 1;
 	setsockopt(sv[1], SOL_SOCKET, SO_PASSCRED, &one, sizeof one);
 	char data[] = "x";
-	struct iovec iov = { data, 1 };
+	struct iovec iov = {data, 1};
 	union {
 		char buf[CMSG_SPACE(sizeof(int)) + CMSG_SPACE(sizeof(struct ucred))];
 		struct cmsghdr align;
 	} u;
 	memset(&u, 0, sizeof u);
-	struct msghdr m = { 0 };
+	struct msghdr m = {0};
 	m.msg_iov = &iov;
 	m.msg_iovlen = 1;
 	m.msg_control = u.buf;
@@ -53,7 +53,7 @@ static void send_cmsgs(void)
 	c->cmsg_len = CMSG_LEN(sizeof(struct ucred));
 	/* Fixed ids (root's): a pid would differ between runs. The kernel
 	 * checks them; an unprivileged run gets EPERM, printed the same. */
-	struct ucred cr = { 0, 0, 0 };
+	struct ucred cr = {0, 0, 0};
 	cr.pid = getpid();
 	memcpy(CMSG_DATA(c), &cr, sizeof cr);
 	sendmsg(sv[0], &m, 0);
@@ -77,7 +77,7 @@ int main(void)
 	sigaddset(&set, SIGUSR2);
 	sigprocmask(SIG_BLOCK, &set, NULL);
 	kill(getpid(), SIGUSR2);
-	struct timespec ts = { 1, 0 };
+	struct timespec ts = {1, 0};
 	sigtimedwait(&set, NULL, &ts);
 	kill(getpid(), SIGUSR2);
 	siginfo_t si;
@@ -91,11 +91,11 @@ int main(void)
 	fd_set rd;
 	FD_ZERO(&rd);
 	FD_SET(p[0], &rd);
-	struct timespec pts = { 5, 0 };
+	struct timespec pts = {5, 0};
 	pselect(p[0] + 1, &rd, NULL, NULL, &pts, NULL);
 	FD_ZERO(&rd);
 	FD_SET(p[0], &rd);
-	struct timeval tv = { 5, 0 };
+	struct timeval tv = {5, 0};
 	select(p[0] + 1, &rd, NULL, NULL, &tv);
 	/* select itself (glibc's select is pselect6), a set ready to write. */
 	fd_set wr;
@@ -114,15 +114,15 @@ int main(void)
 	if (f < 0)
 		return 1;
 	close(f);
-	struct timespec times2[2] = { { 1000000000, 0 }, { 1000000000, 500 } };
+	struct timespec times2[2] = {{1000000000, 0}, {1000000000, 500}};
 	utimensat(AT_FDCWD, "gaps.tmp", times2, 0);
-	struct timespec now2[2] = { { 0, UTIME_NOW }, { 0, UTIME_OMIT } };
+	struct timespec now2[2] = {{0, UTIME_NOW}, {0, UTIME_OMIT}};
 	utimensat(AT_FDCWD, "gaps.tmp", now2, 0);
 	/* The older calls glibc no longer makes for utime and utimes. */
-	struct timeval tv2[2] = { { 1000000000, 5 }, { 1000000001, 0 } };
+	struct timeval tv2[2] = {{1000000000, 5}, {1000000001, 0}};
 	syscall(SYS_utimes, "gaps.tmp", tv2);
 	syscall(SYS_futimesat, AT_FDCWD, "gaps.tmp", tv2);
-	struct utimbuf ub = { 1000000000, 1000000002 };
+	struct utimbuf ub = {1000000000, 1000000002};
 	syscall(SYS_utime, "gaps.tmp", &ub);
 	time_t now;
 	syscall(SYS_time, &now);

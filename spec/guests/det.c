@@ -14,31 +14,31 @@
 
 int main(void)
 {
-    for (int i = 0; i < 1000; i++)
-        syscall(SYS_getpid);
+	for (int i = 0; i < 1000; i++)
+		syscall(SYS_getpid);
 
-    int fd = open("/dev/null", O_WRONLY);
-    if (fd < 0)
-        return 1;
-    for (int i = 0; i < 100; i++)
-        if (write(fd, "x", 1) != 1)
-            return 1;
-    close(fd);
+	int fd = open("/dev/null", O_WRONLY);
+	if (fd < 0)
+		return 1;
+	for (int i = 0; i < 100; i++)
+		if (write(fd, "x", 1) != 1)
+			return 1;
+	close(fd);
 
-    for (int k = 0; k < 3; k++) {
-        fflush(stdout);
-        pid_t pid = fork();
-        if (pid < 0)
-            return 1;
-        if (pid == 0) {
-            for (int i = 0; i < 100; i++)
-                syscall(SYS_getppid);
-            _exit(0);
-        }
-        int st;
-        if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
-            return 1;
-    }
-    printf("det done\n");
-    return 0;
+	for (int k = 0; k < 3; k++) {
+		fflush(stdout);
+		pid_t pid = fork();
+		if (pid < 0)
+			return 1;
+		if (pid == 0) {
+			for (int i = 0; i < 100; i++)
+				syscall(SYS_getppid);
+			_exit(0);
+		}
+		int st;
+		if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+			return 1;
+	}
+	printf("det done\n");
+	return 0;
 }

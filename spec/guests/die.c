@@ -13,20 +13,20 @@
 
 int main(int argc, char **argv)
 {
-    const char *mode = argc > 1 ? argv[1] : "";
-    if (strcmp(mode, "kill") == 0) {
-        printf("about to die by kill\n");
-        fflush(stdout);
-        kill(getpid(), SIGKILL);
-    } else if (strcmp(mode, "segv") == 0) {
-        printf("about to die by segv\n");
-        fflush(stdout);
-        volatile int *volatile p = NULL;
-        *p = 42;
-    } else {
-        printf("usage: die kill|segv\n");
-        return 2;
-    }
-    printf("still alive (unexpected)\n");
-    return 1;
+	const char *mode = argc > 1 ? argv[1] : "";
+	if (strcmp(mode, "kill") == 0) {
+		printf("about to die by kill\n");
+		fflush(stdout);
+		kill(getpid(), SIGKILL);
+	} else if (strcmp(mode, "segv") == 0) {
+		printf("about to die by segv\n");
+		fflush(stdout);
+		volatile int *volatile p = NULL;
+		*p = 42;
+	} else {
+		printf("usage: die kill|segv\n");
+		return 2;
+	}
+	printf("still alive (unexpected)\n");
+	return 1;
 }

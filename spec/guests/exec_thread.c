@@ -21,33 +21,33 @@ static int never_fds[2];
 
 static void *exec_thread(void *arg)
 {
-    char *nargv[] = {"exec_thread", "after", NULL};
-    execve("/proc/self/exe", nargv, environ);
-    perror("execve");
-    _exit(1);
+	char *nargv[] = {"exec_thread", "after", NULL};
+	execve("/proc/self/exe", nargv, environ);
+	perror("execve");
+	_exit(1);
 }
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && strcmp(argv[1], "after") == 0) {
-        long tid = syscall(SYS_gettid);
-        printf("after exec: tid == pid: %s\n", tid == (long)getpid() ? "yes" : "no");
-        return 5;
-    }
-    printf("before exec\n");
-    fflush(stdout);
-    if (pipe(never_fds) != 0) {
-        perror("pipe");
-        return 1;
-    }
-    pthread_t th;
-    if (pthread_create(&th, NULL, exec_thread, NULL) != 0) {
-        printf("pthread_create failed\n");
-        return 1;
-    }
-    char c;
-    /* Never returns: nobody writes, and the write end stays open. */
-    ssize_t n = read(never_fds[0], &c, 1);
-    printf("main read returned %zd (unexpected)\n", n);
-    return 1;
+	if (argc > 1 && strcmp(argv[1], "after") == 0) {
+		long tid = syscall(SYS_gettid);
+		printf("after exec: tid == pid: %s\n", tid == (long)getpid() ? "yes" : "no");
+		return 5;
+	}
+	printf("before exec\n");
+	fflush(stdout);
+	if (pipe(never_fds) != 0) {
+		perror("pipe");
+		return 1;
+	}
+	pthread_t th;
+	if (pthread_create(&th, NULL, exec_thread, NULL) != 0) {
+		printf("pthread_create failed\n");
+		return 1;
+	}
+	char c;
+	/* Never returns: nobody writes, and the write end stays open. */
+	ssize_t n = read(never_fds[0], &c, 1);
+	printf("main read returned %zd (unexpected)\n", n);
+	return 1;
 }

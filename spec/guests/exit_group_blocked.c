@@ -21,36 +21,36 @@ static int block_fds[NTHREADS][2];
 
 static void *blocker(void *arg)
 {
-    int idx = (int)(intptr_t)arg;
-    char c = (char)('0' + idx);
-    if (write(ready_fds[1], &c, 1) != 1)
-        _exit(90);
-    /* Nobody ever writes here; the write end stays open in main. */
-    ssize_t n = read(block_fds[idx][0], &c, 1);
-    printf("thread %d read returned %zd (unexpected)\n", idx, n);
-    return NULL;
+	int idx = (int)(intptr_t)arg;
+	char c = (char)('0' + idx);
+	if (write(ready_fds[1], &c, 1) != 1)
+		_exit(90);
+	/* Nobody ever writes here; the write end stays open in main. */
+	ssize_t n = read(block_fds[idx][0], &c, 1);
+	printf("thread %d read returned %zd (unexpected)\n", idx, n);
+	return NULL;
 }
 
 int main(void)
 {
-    pthread_t th[NTHREADS];
-    if (pipe(ready_fds) != 0)
-        return 1;
-    for (int i = 0; i < NTHREADS; i++) {
-        if (pipe(block_fds[i]) != 0)
-            return 1;
-        if (pthread_create(&th[i], NULL, blocker, (void *)(intptr_t)i) != 0)
-            return 1;
-    }
-    int got = 0;
-    while (got < NTHREADS) {
-        char buf[NTHREADS];
-        ssize_t n = read(ready_fds[0], buf, (size_t)(NTHREADS - got));
-        if (n <= 0)
-            return 1;
-        got += (int)n;
-    }
-    printf("all %d threads ready\n", got);
-    printf("exiting\n");
-    exit(3);
+	pthread_t th[NTHREADS];
+	if (pipe(ready_fds) != 0)
+		return 1;
+	for (int i = 0; i < NTHREADS; i++) {
+		if (pipe(block_fds[i]) != 0)
+			return 1;
+		if (pthread_create(&th[i], NULL, blocker, (void *)(intptr_t)i) != 0)
+			return 1;
+	}
+	int got = 0;
+	while (got < NTHREADS) {
+		char buf[NTHREADS];
+		ssize_t n = read(ready_fds[0], buf, (size_t)(NTHREADS - got));
+		if (n <= 0)
+			return 1;
+		got += (int)n;
+	}
+	printf("all %d threads ready\n", got);
+	printf("exiting\n");
+	exit(3);
 }

@@ -12,21 +12,21 @@
 
 int main(int argc, char **argv)
 {
-    if (argc < 2)
-        return 2;
-    int n = argc > 2 ? atoi(argv[2]) : 3;
-    for (int i = 0; i < n; i++)
-        syscall(SYS_getppid);
-    printf("before\n");
-    fflush(stdout);
-    int fd = open(argv[1], O_RDONLY);
-    char c;
-    if (fd < 0 || read(fd, &c, 1) != 1)
-        return 2;
-    close(fd);
-    for (int i = 0; i < n; i++)
-        syscall(SYS_getppid);
-    syscall(SYS_getpid);
-    printf("after\n");
-    return 0;
+	if (argc < 2)
+		return 2;
+	int n = argc > 2 ? atoi(argv[2]) : 3;
+	for (int i = 0; i < n; i++)
+		syscall(SYS_getppid);
+	printf("before\n");
+	fflush(stdout);
+	int fd = open(argv[1], O_RDONLY);
+	char c;
+	if (fd < 0 || read(fd, &c, 1) != 1)
+		return 2;
+	close(fd);
+	for (int i = 0; i < n; i++)
+		syscall(SYS_getppid);
+	syscall(SYS_getpid);
+	printf("after\n");
+	return 0;
 }

@@ -16,32 +16,32 @@
 /* Returns the combined status of node `id` at `depth` (this process). */
 static int run_node(int id, int depth)
 {
-    if (depth == DEPTH)
-        return id; /* leaf */
-    pid_t kids[2];
-    for (int k = 0; k < 2; k++) {
-        fflush(stdout);
-        kids[k] = fork();
-        if (kids[k] < 0) {
-            perror("fork");
-            _exit(99);
-        }
-        if (kids[k] == 0)
-            _exit(run_node(2 * id + k, depth + 1) & 0xff);
-    }
-    int sum = id;
-    for (int k = 0; k < 2; k++) {
-        int st;
-        if (waitpid(kids[k], &st, 0) != kids[k] || !WIFEXITED(st))
-            _exit(98);
-        sum += WEXITSTATUS(st);
-    }
-    return sum;
+	if (depth == DEPTH)
+		return id; /* leaf */
+	pid_t kids[2];
+	for (int k = 0; k < 2; k++) {
+		fflush(stdout);
+		kids[k] = fork();
+		if (kids[k] < 0) {
+			perror("fork");
+			_exit(99);
+		}
+		if (kids[k] == 0)
+			_exit(run_node(2 * id + k, depth + 1) & 0xff);
+	}
+	int sum = id;
+	for (int k = 0; k < 2; k++) {
+		int st;
+		if (waitpid(kids[k], &st, 0) != kids[k] || !WIFEXITED(st))
+			_exit(98);
+		sum += WEXITSTATUS(st);
+	}
+	return sum;
 }
 
 int main(void)
 {
-    int sum = run_node(1, 0) & 0xff;
-    printf("forktree combined status %d\n", sum);
-    return sum % 50;
+	int sum = run_node(1, 0) & 0xff;
+	printf("forktree combined status %d\n", sum);
+	return sum % 50;
 }

@@ -24,43 +24,43 @@ static int count_fds[2];
 /* Runs the node at `depth` (this process); returns its status, 0..255. */
 static int run_node(int depth)
 {
-    if (write(count_fds[1], "x", 1) != 1)
-        _exit(97);
-    if (depth == DEPTH)
-        return 1; /* leaf */
-    pid_t kids[FANOUT];
-    for (int k = 0; k < FANOUT; k++) {
-        fflush(stdout);
-        kids[k] = fork();
-        if (kids[k] < 0) {
-            perror("fork");
-            _exit(99);
-        }
-        if (kids[k] == 0)
-            _exit(run_node(depth + 1));
-    }
-    int sum = 1;
-    for (int k = 0; k < FANOUT; k++) {
-        int st;
-        if (waitpid(kids[k], &st, 0) != kids[k] || !WIFEXITED(st))
-            _exit(98);
-        sum += WEXITSTATUS(st);
-    }
-    return sum % 256;
+	if (write(count_fds[1], "x", 1) != 1)
+		_exit(97);
+	if (depth == DEPTH)
+		return 1; /* leaf */
+	pid_t kids[FANOUT];
+	for (int k = 0; k < FANOUT; k++) {
+		fflush(stdout);
+		kids[k] = fork();
+		if (kids[k] < 0) {
+			perror("fork");
+			_exit(99);
+		}
+		if (kids[k] == 0)
+			_exit(run_node(depth + 1));
+	}
+	int sum = 1;
+	for (int k = 0; k < FANOUT; k++) {
+		int st;
+		if (waitpid(kids[k], &st, 0) != kids[k] || !WIFEXITED(st))
+			_exit(98);
+		sum += WEXITSTATUS(st);
+	}
+	return sum % 256;
 }
 
 int main(void)
 {
-    if (pipe(count_fds) != 0)
-        return 1;
-    int status = run_node(0);
-    close(count_fds[1]);
-    long n = 0;
-    char buf[4096];
-    ssize_t r;
-    while ((r = read(count_fds[0], buf, sizeof buf)) > 0)
-        n += r;
-    printf("%ld processes\n", n);
-    printf("tree status %d\n", status);
-    return 0;
+	if (pipe(count_fds) != 0)
+		return 1;
+	int status = run_node(0);
+	close(count_fds[1]);
+	long n = 0;
+	char buf[4096];
+	ssize_t r;
+	while ((r = read(count_fds[0], buf, sizeof buf)) > 0)
+		n += r;
+	printf("%ld processes\n", n);
+	printf("tree status %d\n", status);
+	return 0;
 }

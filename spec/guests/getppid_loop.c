@@ -8,14 +8,14 @@
 
 int main(int argc, char **argv)
 {
-    long n = 200000;
-    if (argc > 1) {
-        char *end;
-        n = strtol(argv[1], &end, 10);
-        if (*argv[1] == '\0' || *end != '\0' || n < 0)
-            return 2;
-    }
-    for (long i = 0; i < n; i++)
-        syscall(SYS_getppid);
-    return 0;
+	long n = 200000;
+	if (argc > 1) {
+		char *end;
+		n = strtol(argv[1], &end, 10);
+		if (*argv[1] == '\0' || *end != '\0' || n < 0)
+			return 2;
+	}
+	for (long i = 0; i < n; i++)
+		syscall(SYS_getppid);
+	return 0;
 }

@@ -10,7 +10,7 @@
 
 int main(void)
 {
-    long r = syscall(SYS_getppid);
-    printf("%ld\n", r);
-    return 0;
+	long r = syscall(SYS_getppid);
+	printf("%ld\n", r);
+	return 0;
 }

@@ -8,18 +8,18 @@
 
 int main(int argc, char **argv)
 {
-    long n = 5;
-    if (argc > 1) {
-        char *end;
-        n = strtol(argv[1], &end, 10);
-        if (*argv[1] == '\0' || *end != '\0' || n < 0)
-            return 2;
-    }
-    for (long k = 1; k <= n; k++) {
-        char buf[32];
-        int len = snprintf(buf, sizeof buf, "line %ld\n", k);
-        if (write(1, buf, (size_t)len) != len)
-            return 1;
-    }
-    return 0;
+	long n = 5;
+	if (argc > 1) {
+		char *end;
+		n = strtol(argv[1], &end, 10);
+		if (*argv[1] == '\0' || *end != '\0' || n < 0)
+			return 2;
+	}
+	for (long k = 1; k <= n; k++) {
+		char buf[32];
+		int len = snprintf(buf, sizeof buf, "line %ld\n", k);
+		if (write(1, buf, (size_t)len) != len)
+			return 1;
+	}
+	return 0;
 }

@@ -22,46 +22,46 @@
 /* Block until every write end of the pipe is closed. */
 static void wait_eof(int fd)
 {
-    char c;
-    ssize_t n;
-    do
-        n = read(fd, &c, 1);
-    while (n > 0 || (n < 0 && errno == EINTR));
+	char c;
+	ssize_t n;
+	do
+		n = read(fd, &c, 1);
+	while (n > 0 || (n < 0 && errno == EINTR));
 }
 
 int main(void)
 {
-    int root_alive[2], child_alive[2];
-    if (pipe2(root_alive, O_CLOEXEC) != 0)
-        return 1;
-    fflush(stdout);
-    pid_t child = fork();
-    if (child < 0)
-        return 1;
-    if (child == 0) {
-        close(root_alive[1]); /* only the root keeps this write end */
-        if (pipe2(child_alive, O_CLOEXEC) != 0)
-            _exit(1);
-        pid_t gc = fork();
-        if (gc < 0)
-            _exit(1);
-        if (gc == 0) {
-            close(child_alive[1]); /* only the child keeps this one */
-            wait_eof(child_alive[0]);
-            wait_eof(root_alive[0]);
-            printf("grandchild outlived its parent\n");
-            fflush(stdout);
-            _exit(0);
-        }
-        _exit(0); /* child exits at once, orphaning the grandchild */
-    }
-    close(root_alive[0]);
-    int st;
-    if (waitpid(child, &st, 0) != child)
-        return 1;
-    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
-        printf("child status odd\n");
-    printf("parent done\n");
-    fflush(stdout); /* flushed before our fds (root_alive[1]) close */
-    return 0;
+	int root_alive[2], child_alive[2];
+	if (pipe2(root_alive, O_CLOEXEC) != 0)
+		return 1;
+	fflush(stdout);
+	pid_t child = fork();
+	if (child < 0)
+		return 1;
+	if (child == 0) {
+		close(root_alive[1]); /* only the root keeps this write end */
+		if (pipe2(child_alive, O_CLOEXEC) != 0)
+			_exit(1);
+		pid_t gc = fork();
+		if (gc < 0)
+			_exit(1);
+		if (gc == 0) {
+			close(child_alive[1]); /* only the child keeps this one */
+			wait_eof(child_alive[0]);
+			wait_eof(root_alive[0]);
+			printf("grandchild outlived its parent\n");
+			fflush(stdout);
+			_exit(0);
+		}
+		_exit(0); /* child exits at once, orphaning the grandchild */
+	}
+	close(root_alive[0]);
+	int st;
+	if (waitpid(child, &st, 0) != child)
+		return 1;
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		printf("child status odd\n");
+	printf("parent done\n");
+	fflush(stdout); /* flushed before our fds (root_alive[1]) close */
+	return 0;
 }

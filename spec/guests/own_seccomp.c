@@ -28,63 +28,63 @@
 
 static int seccomp_mode(void)
 {
-    char line[256];
-    int mode = -1;
-    FILE *f = fopen("/proc/self/status", "r");
-    if (!f)
-        return -1;
-    while (fgets(line, sizeof line, f))
-        if (sscanf(line, "Seccomp: %d", &mode) == 1)
-            break;
-    fclose(f);
-    return mode;
+	char line[256];
+	int mode = -1;
+	FILE *f = fopen("/proc/self/status", "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "Seccomp: %d", &mode) == 1)
+			break;
+	fclose(f);
+	return mode;
 }
 
 static const char *getppid_result(void)
 {
-    errno = 0;
-    long r = syscall(SYS_getppid);
-    if (r < 0 && errno == EPERM)
-        return "EPERM";
-    return r < 0 ? strerror(errno) : "returned a pid";
+	errno = 0;
+	long r = syscall(SYS_getppid);
+	if (r < 0 && errno == EPERM)
+		return "EPERM";
+	return r < 0 ? strerror(errno) : "returned a pid";
 }
 
 int main(void)
 {
-    struct sock_filter code[] = {
-        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_getppid, 0, 1),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (EPERM & SECCOMP_RET_DATA)),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-    };
-    struct sock_fprog prog = {.len = sizeof code / sizeof code[0], .filter = code};
-    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
-        perror("PR_SET_NO_NEW_PRIVS");
-        return 1;
-    }
-    if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) != 0) {
-        perror("seccomp");
-        return 1;
-    }
-    printf("seccomp mode %d\n", seccomp_mode());
-    printf("getppid: %s\n", getppid_result());
-    pid_t me = getpid();
-    printf("getpid %s\n", me > 0 && me == (pid_t)syscall(SYS_getpid) ? "ok" : "odd");
+	struct sock_filter code[] = {
+	    BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+	    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0),
+	    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	    BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+	    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_getppid, 0, 1),
+	    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (EPERM & SECCOMP_RET_DATA)),
+	    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = {.len = sizeof code / sizeof code[0], .filter = code};
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+		perror("PR_SET_NO_NEW_PRIVS");
+		return 1;
+	}
+	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) != 0) {
+		perror("seccomp");
+		return 1;
+	}
+	printf("seccomp mode %d\n", seccomp_mode());
+	printf("getppid: %s\n", getppid_result());
+	pid_t me = getpid();
+	printf("getpid %s\n", me > 0 && me == (pid_t)syscall(SYS_getpid) ? "ok" : "odd");
 
-    fflush(stdout);
-    pid_t pid = fork();
-    if (pid < 0)
-        return 1;
-    if (pid == 0) {
-        printf("child getppid: %s\n", getppid_result());
-        fflush(stdout);
-        _exit(0);
-    }
-    int st;
-    if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
-        printf("child status odd\n");
-    return 0;
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0)
+		return 1;
+	if (pid == 0) {
+		printf("child getppid: %s\n", getppid_result());
+		fflush(stdout);
+		_exit(0);
+	}
+	int st;
+	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		printf("child status odd\n");
+	return 0;
 }

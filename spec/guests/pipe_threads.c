@@ -31,69 +31,69 @@ static int b_gave_up;
 
 static void *thread_a(void *arg)
 {
-    pid_t tid = (pid_t)syscall(SYS_gettid);
-    if (write(tid_fds[1], &tid, sizeof tid) != (ssize_t)sizeof tid)
-        _exit(90);
-    memset(a_buf, 0, sizeof a_buf);
-    a_ret = syscall(SYS_getppid, (long)data_fds[0], a_buf, 5L);
-    atomic_store(&a_done, 1);
-    return NULL;
+	pid_t tid = (pid_t)syscall(SYS_gettid);
+	if (write(tid_fds[1], &tid, sizeof tid) != (ssize_t)sizeof tid)
+		_exit(90);
+	memset(a_buf, 0, sizeof a_buf);
+	a_ret = syscall(SYS_getppid, (long)data_fds[0], a_buf, 5L);
+	atomic_store(&a_done, 1);
+	return NULL;
 }
 
 /* 1 if A is in read (nr 0) or gone, 0 otherwise. */
 static int a_blocked_or_gone(const char *path)
 {
-    char buf[64];
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return 1; /* task already gone */
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
-        return 0;
-    buf[n] = '\0';
-    return buf[0] == '0' && (buf[1] == ' ' || buf[1] == '\n');
+	char buf[64];
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return 1; /* task already gone */
+	ssize_t n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	return buf[0] == '0' && (buf[1] == ' ' || buf[1] == '\n');
 }
 
 static void *thread_b(void *arg)
 {
-    pid_t tid;
-    if (read(tid_fds[0], &tid, sizeof tid) != (ssize_t)sizeof tid)
-        _exit(91);
-    char path[64];
-    snprintf(path, sizeof path, "/proc/self/task/%d/syscall", (int)tid);
-    int spins = 0;
-    for (;;) {
-        syscall(SYS_getppid);
-        if (atomic_load(&a_done) || a_blocked_or_gone(path))
-            break;
-        if (++spins >= MAX_SPINS) {
-            b_gave_up = 1;
-            break;
-        }
-    }
-    if (write(data_fds[1], "hello", 5) != 5)
-        _exit(92);
-    return NULL;
+	pid_t tid;
+	if (read(tid_fds[0], &tid, sizeof tid) != (ssize_t)sizeof tid)
+		_exit(91);
+	char path[64];
+	snprintf(path, sizeof path, "/proc/self/task/%d/syscall", (int)tid);
+	int spins = 0;
+	for (;;) {
+		syscall(SYS_getppid);
+		if (atomic_load(&a_done) || a_blocked_or_gone(path))
+			break;
+		if (++spins >= MAX_SPINS) {
+			b_gave_up = 1;
+			break;
+		}
+	}
+	if (write(data_fds[1], "hello", 5) != 5)
+		_exit(92);
+	return NULL;
 }
 
 int main(void)
 {
-    if (pipe(data_fds) != 0 || pipe(tid_fds) != 0)
-        return 1;
-    pthread_t a, b;
-    if (pthread_create(&a, NULL, thread_a, NULL) != 0 ||
-        pthread_create(&b, NULL, thread_b, NULL) != 0)
-        return 1;
-    pthread_join(a, NULL);
-    pthread_join(b, NULL);
+	if (pipe(data_fds) != 0 || pipe(tid_fds) != 0)
+		return 1;
+	pthread_t a, b;
+	if (pthread_create(&a, NULL, thread_a, NULL) != 0 ||
+	    pthread_create(&b, NULL, thread_b, NULL) != 0)
+		return 1;
+	pthread_join(a, NULL);
+	pthread_join(b, NULL);
 
-    if (a_buf[0] != '\0' && a_ret >= 0 && a_ret <= 5)
-        printf("A got %ld: %.*s\n", a_ret, (int)a_ret, a_buf);
-    else if (a_ret < 0)
-        printf("A got error\n");
-    else
-        printf("A got no read\n");
-    printf(b_gave_up ? "B gave up waiting, then wrote\n" : "B wrote\n");
-    return 0;
+	if (a_buf[0] != '\0' && a_ret >= 0 && a_ret <= 5)
+		printf("A got %ld: %.*s\n", a_ret, (int)a_ret, a_buf);
+	else if (a_ret < 0)
+		printf("A got error\n");
+	else
+		printf("A got no read\n");
+	printf(b_gave_up ? "B gave up waiting, then wrote\n" : "B wrote\n");
+	return 0;
 }

@@ -27,65 +27,65 @@
 
 static void queue(int sig, int value)
 {
-    union sigval v = {.sival_int = value};
-    if (sigqueue(getpid(), sig, v) != 0)
-        perror("sigqueue");
+	union sigval v = {.sival_int = value};
+	if (sigqueue(getpid(), sig, v) != 0)
+		perror("sigqueue");
 }
 
 int main(void)
 {
-    sigset_t rt;
-    sigemptyset(&rt);
-    sigaddset(&rt, SIGRTMIN + 1);
-    sigaddset(&rt, SIGRTMIN + 2);
-    if (sigprocmask(SIG_BLOCK, &rt, NULL) != 0)
-        return 1;
-    queue(SIGRTMIN + 1, 1);
-    queue(SIGRTMIN + 1, 2);
-    queue(SIGRTMIN + 1, 3);
-    queue(SIGRTMIN + 2, 10);
-    queue(SIGRTMIN + 1, 4);
-    for (int i = 0; i < 5; i++) {
-        siginfo_t si;
-        int sig = sigwaitinfo(&rt, &si);
-        if (sig < 0) {
-            perror("sigwaitinfo");
-            return 1;
-        }
-        printf("sig RTMIN+%d value %d\n", sig - SIGRTMIN, si.si_value.sival_int);
-    }
+	sigset_t rt;
+	sigemptyset(&rt);
+	sigaddset(&rt, SIGRTMIN + 1);
+	sigaddset(&rt, SIGRTMIN + 2);
+	if (sigprocmask(SIG_BLOCK, &rt, NULL) != 0)
+		return 1;
+	queue(SIGRTMIN + 1, 1);
+	queue(SIGRTMIN + 1, 2);
+	queue(SIGRTMIN + 1, 3);
+	queue(SIGRTMIN + 2, 10);
+	queue(SIGRTMIN + 1, 4);
+	for (int i = 0; i < 5; i++) {
+		siginfo_t si;
+		int sig = sigwaitinfo(&rt, &si);
+		if (sig < 0) {
+			perror("sigwaitinfo");
+			return 1;
+		}
+		printf("sig RTMIN+%d value %d\n", sig - SIGRTMIN, si.si_value.sival_int);
+	}
 
-    sigset_t usr, one;
-    sigemptyset(&usr);
-    sigaddset(&usr, SIGUSR1);
-    sigaddset(&usr, SIGUSR2);
-    sigemptyset(&one);
-    sigaddset(&one, SIGUSR1);
-    if (sigprocmask(SIG_BLOCK, &usr, NULL) != 0)
-        return 1;
-    int sfd = signalfd(-1, &one, SFD_NONBLOCK | SFD_CLOEXEC);
-    if (sfd < 0) {
-        perror("signalfd");
-        return 1;
-    }
-    raise(SIGUSR2);
-    raise(SIGUSR1);
-    struct signalfd_siginfo fi;
-    ssize_t n = read(sfd, &fi, sizeof fi);
-    if (n == (ssize_t)sizeof fi)
-        printf("signalfd got %s\n", fi.ssi_signo == SIGUSR1 ? "SIGUSR1" : "other");
-    else
-        printf("signalfd read %zd\n", n);
-    n = read(sfd, &fi, sizeof fi);
-    printf("signalfd empty: %s\n", n < 0 && errno == EAGAIN ? "EAGAIN" : "no");
+	sigset_t usr, one;
+	sigemptyset(&usr);
+	sigaddset(&usr, SIGUSR1);
+	sigaddset(&usr, SIGUSR2);
+	sigemptyset(&one);
+	sigaddset(&one, SIGUSR1);
+	if (sigprocmask(SIG_BLOCK, &usr, NULL) != 0)
+		return 1;
+	int sfd = signalfd(-1, &one, SFD_NONBLOCK | SFD_CLOEXEC);
+	if (sfd < 0) {
+		perror("signalfd");
+		return 1;
+	}
+	raise(SIGUSR2);
+	raise(SIGUSR1);
+	struct signalfd_siginfo fi;
+	ssize_t n = read(sfd, &fi, sizeof fi);
+	if (n == (ssize_t)sizeof fi)
+		printf("signalfd got %s\n", fi.ssi_signo == SIGUSR1 ? "SIGUSR1" : "other");
+	else
+		printf("signalfd read %zd\n", n);
+	n = read(sfd, &fi, sizeof fi);
+	printf("signalfd empty: %s\n", n < 0 && errno == EAGAIN ? "EAGAIN" : "no");
 
-    sigset_t pend;
-    sigpending(&pend);
-    printf("SIGUSR2 pending: %s\n", sigismember(&pend, SIGUSR2) ? "yes" : "no");
-    struct timespec zero = {0, 0};
-    int sig = sigtimedwait(&usr, NULL, &zero);
-    printf("sigtimedwait got %s\n", sig == SIGUSR2 ? "SIGUSR2" : "other");
-    sig = sigtimedwait(&usr, NULL, &zero);
-    printf("sigtimedwait: %s\n", sig < 0 && errno == EAGAIN ? "EAGAIN" : "no");
-    return 0;
+	sigset_t pend;
+	sigpending(&pend);
+	printf("SIGUSR2 pending: %s\n", sigismember(&pend, SIGUSR2) ? "yes" : "no");
+	struct timespec zero = {0, 0};
+	int sig = sigtimedwait(&usr, NULL, &zero);
+	printf("sigtimedwait got %s\n", sig == SIGUSR2 ? "SIGUSR2" : "other");
+	sig = sigtimedwait(&usr, NULL, &zero);
+	printf("sigtimedwait: %s\n", sig < 0 && errno == EAGAIN ? "EAGAIN" : "no");
+	return 0;
 }

@@ -11,33 +11,33 @@ static pthread_mutex_t a = PTHREAD_MUTEX_INITIALIZER, b = PTHREAD_MUTEX_INITIALI
 
 static void *ab(void *arg)
 {
-    (void)arg;
-    pthread_mutex_lock(&a);
-    getppid();
-    pthread_mutex_lock(&b);
-    pthread_mutex_unlock(&b);
-    pthread_mutex_unlock(&a);
-    return NULL;
+	(void)arg;
+	pthread_mutex_lock(&a);
+	getppid();
+	pthread_mutex_lock(&b);
+	pthread_mutex_unlock(&b);
+	pthread_mutex_unlock(&a);
+	return NULL;
 }
 
 static void *ba(void *arg)
 {
-    (void)arg;
-    pthread_mutex_lock(&b);
-    getppid();
-    pthread_mutex_lock(&a);
-    pthread_mutex_unlock(&a);
-    pthread_mutex_unlock(&b);
-    return NULL;
+	(void)arg;
+	pthread_mutex_lock(&b);
+	getppid();
+	pthread_mutex_lock(&a);
+	pthread_mutex_unlock(&a);
+	pthread_mutex_unlock(&b);
+	return NULL;
 }
 
 int main(void)
 {
-    pthread_t t1, t2;
-    pthread_create(&t1, NULL, ab, NULL);
-    pthread_create(&t2, NULL, ba, NULL);
-    pthread_join(t1, NULL);
-    pthread_join(t2, NULL);
-    puts("done");
-    return 0;
+	pthread_t t1, t2;
+	pthread_create(&t1, NULL, ab, NULL);
+	pthread_create(&t2, NULL, ba, NULL);
+	pthread_join(t1, NULL);
+	pthread_join(t2, NULL);
+	puts("done");
+	return 0;
 }

@@ -18,41 +18,41 @@ static int fd;
 
 static void *adder(void *arg)
 {
-    (void)arg;
-    for (int i = 0; i < ROUNDS; i++) {
-        int n = 0;
-        if (pread(fd, &n, sizeof n, 0) != sizeof n)
-            exit(2);
-        getppid(); /* the window */
-        n++;
-        if (pwrite(fd, &n, sizeof n, 0) != sizeof n)
-            exit(2);
-    }
-    return NULL;
+	(void)arg;
+	for (int i = 0; i < ROUNDS; i++) {
+		int n = 0;
+		if (pread(fd, &n, sizeof n, 0) != sizeof n)
+			exit(2);
+		getppid(); /* the window */
+		n++;
+		if (pwrite(fd, &n, sizeof n, 0) != sizeof n)
+			exit(2);
+	}
+	return NULL;
 }
 
 int main(void)
 {
-    /* A memfd: mkstemp's name comes from getrandom, which retries now
-     * and then, and the schedule would not be the only nondeterminism. */
-    fd = memfd_create("counter", 0);
-    if (fd < 0)
-        return 2;
-    int zero = 0;
-    if (pwrite(fd, &zero, sizeof zero, 0) != sizeof zero)
-        return 2;
-    pthread_t a, b;
-    pthread_create(&a, NULL, adder, NULL);
-    pthread_create(&b, NULL, adder, NULL);
-    pthread_join(a, NULL);
-    pthread_join(b, NULL);
-    int n = 0;
-    if (pread(fd, &n, sizeof n, 0) != sizeof n)
-        return 2;
-    if (n == 2 * ROUNDS) {
-        printf("counter %d\n", n);
-        return 0;
-    }
-    printf("counter %d (lost %d)\n", n, 2 * ROUNDS - n);
-    return 1;
+	/* A memfd: mkstemp's name comes from getrandom, which retries now
+	 * and then, and the schedule would not be the only nondeterminism. */
+	fd = memfd_create("counter", 0);
+	if (fd < 0)
+		return 2;
+	int zero = 0;
+	if (pwrite(fd, &zero, sizeof zero, 0) != sizeof zero)
+		return 2;
+	pthread_t a, b;
+	pthread_create(&a, NULL, adder, NULL);
+	pthread_create(&b, NULL, adder, NULL);
+	pthread_join(a, NULL);
+	pthread_join(b, NULL);
+	int n = 0;
+	if (pread(fd, &n, sizeof n, 0) != sizeof n)
+		return 2;
+	if (n == 2 * ROUNDS) {
+		printf("counter %d\n", n);
+		return 0;
+	}
+	printf("counter %d (lost %d)\n", n, 2 * ROUNDS - n);
+	return 1;
 }

@@ -11,20 +11,20 @@ static volatile int flag;
 
 static void *spinner(void *arg)
 {
-    (void)arg;
-    while (!flag)
-        ;
-    return NULL;
+	(void)arg;
+	while (!flag)
+		;
+	return NULL;
 }
 
 int main(void)
 {
-    pthread_t t;
-    pthread_create(&t, NULL, spinner, NULL);
-    if (write(1, "", 0) != 0)
-        return 2;
-    flag = 1;
-    pthread_join(t, NULL);
-    puts("spun");
-    return 0;
+	pthread_t t;
+	pthread_create(&t, NULL, spinner, NULL);
+	if (write(1, "", 0) != 0)
+		return 2;
+	flag = 1;
+	pthread_join(t, NULL);
+	puts("spun");
+	return 0;
 }

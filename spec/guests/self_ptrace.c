@@ -25,33 +25,35 @@
 
 static void traceme(const char *who)
 {
-    errno = 0;
-    long r = ptrace(PTRACE_TRACEME, 0, NULL, NULL);
-    fprintf(stderr, "%s traceme: %s\n", who,
-            r == 0 ? "ok" : errno == EPERM ? "EPERM" : strerror(errno));
+	errno = 0;
+	long r = ptrace(PTRACE_TRACEME, 0, NULL, NULL);
+	fprintf(stderr, "%s traceme: %s\n", who,
+	        r == 0           ? "ok"
+	        : errno == EPERM ? "EPERM"
+	                         : strerror(errno));
 }
 
 int main(void)
 {
-    traceme("parent");
-    sigset_t all;
-    sigfillset(&all);
-    sigprocmask(SIG_SETMASK, &all, NULL);
-    fflush(stdout);
-    pid_t pid = fork();
-    if (pid < 0)
-        return 1;
-    if (pid == 0) {
-        traceme("child");
-        _exit(0);
-    }
-    int st;
-    if (waitpid(pid, &st, 0) != pid)
-        return 1;
-    if (WIFEXITED(st))
-        printf("child exited %d\n", WEXITSTATUS(st));
-    else
-        printf("child odd status 0x%x\n", st);
-    printf("self_ptrace done\n");
-    return 0;
+	traceme("parent");
+	sigset_t all;
+	sigfillset(&all);
+	sigprocmask(SIG_SETMASK, &all, NULL);
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0)
+		return 1;
+	if (pid == 0) {
+		traceme("child");
+		_exit(0);
+	}
+	int st;
+	if (waitpid(pid, &st, 0) != pid)
+		return 1;
+	if (WIFEXITED(st))
+		printf("child exited %d\n", WEXITSTATUS(st));
+	else
+		printf("child odd status 0x%x\n", st);
+	printf("self_ptrace done\n");
+	return 0;
 }

@@ -9,13 +9,13 @@
 
 int main(void)
 {
-    int fd = open("/dev/null", O_WRONLY);
-    if (fd < 0) {
-        perror("open /dev/null");
-        return 1;
-    }
-    ssize_t n = write(fd, "hello world\n", 12);
-    close(fd);
-    printf("wrote %zd of 12\n", n);
-    return 0;
+	int fd = open("/dev/null", O_WRONLY);
+	if (fd < 0) {
+		perror("open /dev/null");
+		return 1;
+	}
+	ssize_t n = write(fd, "hello world\n", 12);
+	close(fd);
+	printf("wrote %zd of 12\n", n);
+	return 0;
 }

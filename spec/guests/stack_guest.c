@@ -2,8 +2,8 @@
  * so every function keeps its frame, its symbol and its lines). main ->
  * outer -> middle -> leaf -> write; a function with a C++ name; a signal
  * whose handler writes (a stack through the signal frame); a child that
- * writes from its own nesting and exits from a nested call. With an argument ("exec"), the child execs this
- * program again, which writes and exits. */
+ * writes from its own nesting and exits from a nested call. With an argument ("exec"), the child
+ * execs this program again, which writes and exits. */
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>

@@ -17,35 +17,35 @@ static pthread_barrier_t barrier;
 
 static void *worker(void *arg)
 {
-    long idx = (long)(intptr_t)arg;
-    char c = (char)('a' + idx), in = 0;
-    struct timespec ms = {0, 1000000};
+	long idx = (long)(intptr_t)arg;
+	char c = (char)('a' + idx), in = 0;
+	struct timespec ms = {0, 1000000};
 
-    pthread_barrier_wait(&barrier);
-    if (write(ring[(idx + 1) % NTHREADS][1], &c, 1) != 1)
-        return (void *)(intptr_t)-1;
-    if (read(ring[idx][0], &in, 1) != 1)
-        return (void *)(intptr_t)-2;
-    nanosleep(&ms, NULL);
-    return (void *)(intptr_t)(in - 'a');
+	pthread_barrier_wait(&barrier);
+	if (write(ring[(idx + 1) % NTHREADS][1], &c, 1) != 1)
+		return (void *)(intptr_t)-1;
+	if (read(ring[idx][0], &in, 1) != 1)
+		return (void *)(intptr_t)-2;
+	nanosleep(&ms, NULL);
+	return (void *)(intptr_t)(in - 'a');
 }
 
 int main(void)
 {
-    pthread_t th[NTHREADS];
+	pthread_t th[NTHREADS];
 
-    pthread_barrier_init(&barrier, NULL, NTHREADS);
-    for (long i = 0; i < NTHREADS; i++)
-        if (pipe(ring[i]) != 0)
-            return 2;
-    for (long i = 0; i < NTHREADS; i++)
-        if (pthread_create(&th[i], NULL, worker, (void *)(intptr_t)i) != 0)
-            return 3;
-    for (long i = 0; i < NTHREADS; i++) {
-        void *r;
-        pthread_join(th[i], &r);
-        printf("thread %ld got %ld\n", i, (long)(intptr_t)r);
-    }
-    puts("all joined");
-    return 0;
+	pthread_barrier_init(&barrier, NULL, NTHREADS);
+	for (long i = 0; i < NTHREADS; i++)
+		if (pipe(ring[i]) != 0)
+			return 2;
+	for (long i = 0; i < NTHREADS; i++)
+		if (pthread_create(&th[i], NULL, worker, (void *)(intptr_t)i) != 0)
+			return 3;
+	for (long i = 0; i < NTHREADS; i++) {
+		void *r;
+		pthread_join(th[i], &r);
+		printf("thread %ld got %ld\n", i, (long)(intptr_t)r);
+	}
+	puts("all joined");
+	return 0;
 }

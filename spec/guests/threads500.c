@@ -20,35 +20,35 @@ static pid_t main_pid;
 
 static void *worker(void *arg)
 {
-    intptr_t i = (intptr_t)arg;
-    if (getpid() != main_pid)
-        i += 100000;
-    return (void *)i;
+	intptr_t i = (intptr_t)arg;
+	if (getpid() != main_pid)
+		i += 100000;
+	return (void *)i;
 }
 
 int main(void)
 {
-    main_pid = getpid();
-    long sum = 0;
-    int done = 0;
-    for (int base = 0; base < NTHREADS; base += BATCH) {
-        pthread_t th[BATCH];
-        for (int k = 0; k < BATCH; k++) {
-            int rc = pthread_create(&th[k], NULL, worker, (void *)(intptr_t)(base + k));
-            if (rc != 0) {
-                fprintf(stderr, "pthread_create %d failed: %d\n", base + k, rc);
-                return 1;
-            }
-        }
-        for (int k = 0; k < BATCH; k++) {
-            void *ret;
-            if (pthread_join(th[k], &ret) != 0)
-                return 1;
-            sum += (long)(intptr_t)ret;
-            done++;
-        }
-    }
-    printf("sum %ld\n", sum);
-    printf("%d threads done\n", done);
-    return 0;
+	main_pid = getpid();
+	long sum = 0;
+	int done = 0;
+	for (int base = 0; base < NTHREADS; base += BATCH) {
+		pthread_t th[BATCH];
+		for (int k = 0; k < BATCH; k++) {
+			int rc = pthread_create(&th[k], NULL, worker, (void *)(intptr_t)(base + k));
+			if (rc != 0) {
+				fprintf(stderr, "pthread_create %d failed: %d\n", base + k, rc);
+				return 1;
+			}
+		}
+		for (int k = 0; k < BATCH; k++) {
+			void *ret;
+			if (pthread_join(th[k], &ret) != 0)
+				return 1;
+			sum += (long)(intptr_t)ret;
+			done++;
+		}
+	}
+	printf("sum %ld\n", sum);
+	printf("%d threads done\n", done);
+	return 0;
 }

@@ -31,7 +31,7 @@ static long n_calls;
 
 static void clocks(const char *where)
 {
-	struct timespec first = { 0, 0 }, last = { 0, 0 }, ts;
+	struct timespec first = {0, 0}, last = {0, 0}, ts;
 	int mono = 1;
 	for (long i = 0; i < n_calls; i++) {
 		if (clock_gettime(CLOCK_REALTIME, &ts) != 0) {
@@ -40,13 +40,14 @@ static void clocks(const char *where)
 		}
 		if (i == 0)
 			first = ts;
-		else if (ts.tv_sec < last.tv_sec || (ts.tv_sec == last.tv_sec && ts.tv_nsec < last.tv_nsec))
+		else if (ts.tv_sec < last.tv_sec ||
+		         (ts.tv_sec == last.tv_sec && ts.tv_nsec < last.tv_nsec))
 			mono = 0;
 		last = ts;
 	}
-	printf("%s clock_gettime: %ld calls, first %lld.%09ld, last %lld.%09ld, monotonic %s\n", where,
-	       n_calls, (long long)first.tv_sec, first.tv_nsec, (long long)last.tv_sec, last.tv_nsec,
-	       mono ? "yes" : "no");
+	printf("%s clock_gettime: %ld calls, first %lld.%09ld, last %lld.%09ld, monotonic %s\n",
+	       where, n_calls, (long long)first.tv_sec, first.tv_nsec, (long long)last.tv_sec,
+	       last.tv_nsec, mono ? "yes" : "no");
 	struct timeval tv;
 	gettimeofday(&tv, NULL);
 	printf("%s gettimeofday: %lld.%06ld\n", where, (long long)tv.tv_sec, (long)tv.tv_usec);
@@ -96,7 +97,8 @@ static int waits(void)
 	t0 = mono_now();
 	until = wall_in(200000000);
 	rc = pthread_cond_timedwait(&c, &m, &until);
-	printf("pthread_cond_timedwait: %s, %s\n", rc == ETIMEDOUT ? "ETIMEDOUT" : "?", span(mono_now() - t0));
+	printf("pthread_cond_timedwait: %s, %s\n", rc == ETIMEDOUT ? "ETIMEDOUT" : "?",
+	       span(mono_now() - t0));
 	pthread_mutex_unlock(&m);
 	return 0;
 }
@@ -124,11 +126,14 @@ int main(int argc, char **argv)
 	if (argc == 2 && !strcmp(argv[1], "where")) {
 		printf("vdso %s\n", getauxval(AT_SYSINFO_EHDR) ? "yes" : "no");
 		void *h = dlopen("linux-vdso.so.1", RTLD_LAZY | RTLD_NOLOAD);
-		const char *names[] = { "__vdso_clock_gettime", "__vdso_getcpu" };
+		const char *names[] = {"__vdso_clock_gettime", "__vdso_getcpu"};
 		for (int i = 0; h && i < 2; i++) {
 			const unsigned char *p = dlsym(h, names[i]);
 			int sys = p && p[0] == 0xb8 && p[5] == 0x0f && p[6] == 0x05;
-			printf("%s %s\n", names[i], !p ? "missing" : sys ? "enters the kernel" : "in user space");
+			printf("%s %s\n", names[i],
+			       !p    ? "missing"
+			       : sys ? "enters the kernel"
+			             : "in user space");
 		}
 		return 0;
 	}

@@ -30,7 +30,7 @@ int main(void)
 		return 3;
 	if (pid == 0) {
 		int flags = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
-			    CLONE_SYSVSEM;
+		            CLONE_SYSVSEM;
 		if (clone(thread_main, stack + sizeof stack, flags, NULL) < 0)
 			_exit(4);
 		char c;

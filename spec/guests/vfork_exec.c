@@ -20,52 +20,52 @@ extern char **environ;
 
 static void report(const char *what, int st)
 {
-    if (WIFEXITED(st))
-        printf("%s exited %d\n", what, WEXITSTATUS(st));
-    else if (WIFSIGNALED(st))
-        printf("%s killed by %d\n", what, WTERMSIG(st));
-    else
-        printf("%s odd status\n", what);
+	if (WIFEXITED(st))
+		printf("%s exited %d\n", what, WEXITSTATUS(st));
+	else if (WIFSIGNALED(st))
+		printf("%s killed by %d\n", what, WTERMSIG(st));
+	else
+		printf("%s odd status\n", what);
 }
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && strcmp(argv[1], "child") == 0) {
-        printf("vfork child says hi\n");
-        fflush(stdout);
-        return 7;
-    }
+	if (argc > 1 && strcmp(argv[1], "child") == 0) {
+		printf("vfork child says hi\n");
+		fflush(stdout);
+		return 7;
+	}
 
-    fflush(stdout);
-    char *cargv[] = {"vfork_exec", "child", NULL};
-    pid_t pid = vfork();
-    if (pid < 0) {
-        perror("vfork");
-        return 1;
-    }
-    if (pid == 0) {
-        execve("/proc/self/exe", cargv, environ);
-        _exit(127);
-    }
-    int st;
-    if (waitpid(pid, &st, 0) != pid) {
-        perror("waitpid");
-        return 1;
-    }
-    report("vfork child", st);
+	fflush(stdout);
+	char *cargv[] = {"vfork_exec", "child", NULL};
+	pid_t pid = vfork();
+	if (pid < 0) {
+		perror("vfork");
+		return 1;
+	}
+	if (pid == 0) {
+		execve("/proc/self/exe", cargv, environ);
+		_exit(127);
+	}
+	int st;
+	if (waitpid(pid, &st, 0) != pid) {
+		perror("waitpid");
+		return 1;
+	}
+	report("vfork child", st);
 
-    fflush(stdout);
-    char *eargv[] = {"echo", "spawned", "echo", "ok", NULL};
-    pid_t spid;
-    int rc = posix_spawn(&spid, "/bin/echo", NULL, NULL, eargv, environ);
-    if (rc != 0) {
-        printf("posix_spawn failed: %s\n", strerror(rc));
-        return 1;
-    }
-    if (waitpid(spid, &st, 0) != spid) {
-        perror("waitpid");
-        return 1;
-    }
-    report("spawn child", st);
-    return 0;
+	fflush(stdout);
+	char *eargv[] = {"echo", "spawned", "echo", "ok", NULL};
+	pid_t spid;
+	int rc = posix_spawn(&spid, "/bin/echo", NULL, NULL, eargv, environ);
+	if (rc != 0) {
+		printf("posix_spawn failed: %s\n", strerror(rc));
+		return 1;
+	}
+	if (waitpid(spid, &st, 0) != spid) {
+		perror("waitpid");
+		return 1;
+	}
+	report("spawn child", st);
+	return 0;
 }

@@ -26,71 +26,71 @@ static char main_path[64];
 
 static void report(const char *what, pid_t pid)
 {
-    int st;
-    if (waitpid(pid, &st, 0) != pid)
-        printf("%s: waitpid failed\n", what);
-    else if (WIFEXITED(st))
-        printf("%s %d\n", what, WEXITSTATUS(st));
-    else if (WIFSIGNALED(st))
-        printf("%s killed by %d\n", what, WTERMSIG(st));
-    else
-        printf("%s odd status 0x%x\n", what, st);
-    fflush(stdout);
+	int st;
+	if (waitpid(pid, &st, 0) != pid)
+		printf("%s: waitpid failed\n", what);
+	else if (WIFEXITED(st))
+		printf("%s %d\n", what, WEXITSTATUS(st));
+	else if (WIFSIGNALED(st))
+		printf("%s killed by %d\n", what, WTERMSIG(st));
+	else
+		printf("%s odd status 0x%x\n", what, st);
+	fflush(stdout);
 }
 
 static pid_t vfork_exec(const char *path)
 {
-    char *argv[] = {(char *)path, NULL};
-    pid_t pid = vfork();
-    if (pid == 0) {
-        execve(path, argv, environ);
-        _exit(127);
-    }
-    return pid;
+	char *argv[] = {(char *)path, NULL};
+	pid_t pid = vfork();
+	if (pid == 0) {
+		execve(path, argv, environ);
+		_exit(127);
+	}
+	return pid;
 }
 
 static void *exiter(void *arg)
 {
-    for (int spins = 0; spins < 1000000; spins++) {
-        char buf[64];
-        int fd = open(main_path, O_RDONLY);
-        if (fd < 0)
-            break;
-        ssize_t n = read(fd, buf, sizeof buf - 1);
-        close(fd);
-        if (n > 1 && buf[0] == '0' && buf[1] == ' ')
-            break; /* main thread sits in read */
-    }
-    syscall(SYS_exit_group, 5);
-    return NULL;
+	for (int spins = 0; spins < 1000000; spins++) {
+		char buf[64];
+		int fd = open(main_path, O_RDONLY);
+		if (fd < 0)
+			break;
+		ssize_t n = read(fd, buf, sizeof buf - 1);
+		close(fd);
+		if (n > 1 && buf[0] == '0' && buf[1] == ' ')
+			break; /* main thread sits in read */
+	}
+	syscall(SYS_exit_group, 5);
+	return NULL;
 }
 
 int main(void)
 {
-    fflush(stdout);
-    report("vfork exec true exited", vfork_exec("/bin/true"));
+	fflush(stdout);
+	report("vfork exec true exited", vfork_exec("/bin/true"));
 
-    pid_t pid = vfork();
-    if (pid == 0)
-        _exit(3);
-    report("vfork _exit", pid);
+	pid_t pid = vfork();
+	if (pid == 0)
+		_exit(3);
+	report("vfork _exit", pid);
 
-    report("vfork exec missing exited", vfork_exec("/nonexistent/revel-guest"));
+	report("vfork exec missing exited", vfork_exec("/nonexistent/revel-guest"));
 
-    int never[2];
-    if (pipe(never) != 0)
-        return 1;
-    pid = fork();
-    if (pid == 0) {
-        snprintf(main_path, sizeof main_path, "/proc/self/task/%d/syscall", (int)getpid());
-        pthread_t t;
-        if (pthread_create(&t, NULL, exiter, NULL) != 0)
-            _exit(90);
-        char c;
-        ssize_t n = read(never[0], &c, 1); /* never[1] stays open here */
-        (void)n;
-        _exit(91);
-    }
-    report("thread exit_group", pid);
-    return 0;
+	int never[2];
+	if (pipe(never) != 0)
+		return 1;
+	pid = fork();
+	if (pid == 0) {
+		snprintf(main_path, sizeof main_path, "/proc/self/task/%d/syscall", (int)getpid());
+		pthread_t t;
+		if (pthread_create(&t, NULL, exiter, NULL) != 0)
+			_exit(90);
+		char c;
+		ssize_t n = read(never[0], &c, 1); /* never[1] stays open here */
+		(void)n;
+		_exit(91);
+	}
+	report("thread exit_group", pid);
+	return 0;
 }

@@ -290,7 +290,7 @@ ssize_t revel_mem_read_checked(revel_engine *e, pid_t tid, uint64_t addr, void *
  * terminated). Returns its length, or a negative errno. Sets *truncated
  * when no NUL was found within max-1 bytes. */
 ssize_t revel_mem_string(revel_engine *e, pid_t tid, uint64_t addr, char *buf, size_t max,
-			 int *truncated);
+                         int *truncated);
 
 /* The siginfo of a task stopped at REVEL_EV_SIGNAL: 128 bytes (siginfo_t). */
 int revel_get_siginfo(revel_engine *e, pid_t tid, void *info);
@@ -333,7 +333,7 @@ enum revel_observe {
 struct revel_observer {
 	void *ctx;
 	int (*enter)(void *ctx, revel_engine *e, pid_t tid, long nr, const int64_t args[6],
-		     uint64_t sp);
+	             uint64_t sp);
 	void (*exit)(void *ctx, revel_engine *e, pid_t tid, int64_t result);
 	/* tid entered a group-stop by stop signal sig (strace's "--- stopped
 	 * by SIGSTOP ---"); it stays stopped until a SIGCONT. NULL: not told. */

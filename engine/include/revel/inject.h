@@ -26,25 +26,25 @@ extern "C" {
 
 struct revel_inject_rule {
 	unsigned char set[REVEL_NR_MAX]; /* the syscalls it applies to */
-	int fault;          /* 1: the call is skipped and returns .value */
-	int64_t value;      /* -errno (error=) or the result (retval=) */
-	int signal;         /* delivered on entry; 0 for none */
-	long syscall;       /* run instead of the call (error/retval only); -1 none */
+	int fault;                       /* 1: the call is skipped and returns .value */
+	int64_t value;                   /* -errno (error=) or the result (retval=) */
+	int signal;                      /* delivered on entry; 0 for none */
+	long syscall;                    /* run instead of the call (error/retval only); -1 none */
 	int64_t delay_enter_us, delay_exit_us; /* 0 for none */
-	uint32_t first, last, step; /* when=; step 0: every call from first to last */
+	uint32_t first, last, step;            /* when=; step 0: every call from first to last */
 	/* revel_rule_parse fills these too; revel_inject_parse leaves them 0.
 	 * A rule with action 0 is an -e inject= rule; the engine ignores path,
 	 * place and p (a rule with them is Lua's to run). */
-	int action;          /* enum revel_rule_action; 0 for an -e inject= rule */
-	unsigned int match;  /* REVEL_MATCH_* bits: the conditions the rule names */
-	int64_t fd;          /* fd=: the fd, sockfd or dirfd argument is this */
-	int64_t size;        /* size=: the count/len/length/size/nbytes argument is at least this */
-	uint64_t flags;      /* flags=: the flags argument has all these bits */
-	int64_t short_max;   /* short=: the size argument is cut to at most this */
-	double p;            /* p=: the chance the rule fires (a seeded draw, Lua) */
-	char path[512];      /* path=: a glob the call's path matches (Lua) */
-	char place[128];     /* place=: a glob the thread's place matches (Lua) */
-	char arg[64];        /* the action's value as written ("EIO", "10ms"), for fault logs */
+	int action;         /* enum revel_rule_action; 0 for an -e inject= rule */
+	unsigned int match; /* REVEL_MATCH_* bits: the conditions the rule names */
+	int64_t fd;         /* fd=: the fd, sockfd or dirfd argument is this */
+	int64_t size;       /* size=: the count/len/length/size/nbytes argument is at least this */
+	uint64_t flags;     /* flags=: the flags argument has all these bits */
+	int64_t short_max;  /* short=: the size argument is cut to at most this */
+	double p;           /* p=: the chance the rule fires (a seeded draw, Lua) */
+	char path[512];     /* path=: a glob the call's path matches (Lua) */
+	char place[128];    /* place=: a glob the thread's place matches (Lua) */
+	char arg[64];       /* the action's value as written ("EIO", "10ms"), for fault logs */
 };
 
 /* The action of a --rule. The engine's own fields say what it does too:
@@ -72,8 +72,7 @@ enum {
 
 /* Parse one spec. Returns 0, or -1 with a one-line message in err that names
  * the offending part. */
-int revel_inject_parse(const char *spec, struct revel_inject_rule *rule, char *err,
-		       size_t errlen);
+int revel_inject_parse(const char *spec, struct revel_inject_rule *rule, char *err, size_t errlen);
 
 /* Parse a --rule spec into the same struct. Returns 0, or -1 with a one-line
  * message in err ("fault rule \"SPEC\": ..."). */

@@ -28,24 +28,24 @@ extern "C" {
 typedef ssize_t (*revel_mem_reader)(void *ctx, pid_t tid, uint64_t addr, void *buf, size_t n);
 
 enum revel_fmt_flags {
-	REVEL_FMT_FD_PATHS = 1,      /* -y: print fds as 3</etc/passwd> */
-	REVEL_FMT_HEX_NONASCII = 2,  /* -x: a string with a non-ASCII byte all in \xHH */
-	REVEL_FMT_HEX_ALL = 4,       /* -xx: every string in \xHH */
-	REVEL_FMT_HEX_ESCAPES = 8,   /* --strings-in-hex=non-ascii-chars: \xHH, not octal */
-	REVEL_FMT_FD_DETAILS = 16,   /* -yy, --decode-fds=socket: sockets' protocols, addresses */
-	REVEL_FMT_PID_COMM = 32,     /* -Y: pids as 1234<cat> */
-	REVEL_FMT_CONST_RAW = 64,    /* -X raw: constants and flags as numbers */
+	REVEL_FMT_FD_PATHS = 1,        /* -y: print fds as 3</etc/passwd> */
+	REVEL_FMT_HEX_NONASCII = 2,    /* -x: a string with a non-ASCII byte all in \xHH */
+	REVEL_FMT_HEX_ALL = 4,         /* -xx: every string in \xHH */
+	REVEL_FMT_HEX_ESCAPES = 8,     /* --strings-in-hex=non-ascii-chars: \xHH, not octal */
+	REVEL_FMT_FD_DETAILS = 16,     /* -yy, --decode-fds=socket: sockets' protocols, addresses */
+	REVEL_FMT_PID_COMM = 32,       /* -Y: pids as 1234<cat> */
+	REVEL_FMT_CONST_RAW = 64,      /* -X raw: constants and flags as numbers */
 	REVEL_FMT_CONST_VERBOSE = 128, /* -X verbose: the number, then its names in a comment */
-	REVEL_FMT_FD_DEVS = 256,     /* -yy, --decode-fds=dev: /dev/null<char 1:3> */
-	REVEL_FMT_FD_PIDFDS = 512,   /* -yy, --decode-fds=pidfd: a pidfd's pid, <pid:1234> */
-	REVEL_FMT_PID_NS = 1024,     /* --decode-pids=pidns: 1 / * 1234 in strace's PID NS * / */
-	REVEL_FMT_KVM_VCPU = 2048,   /* -e kvm=vcpu: KVM_RUN's exit reason, 0 (KVM_EXIT_HLT) */
+	REVEL_FMT_FD_DEVS = 256,       /* -yy, --decode-fds=dev: /dev/null<char 1:3> */
+	REVEL_FMT_FD_PIDFDS = 512,     /* -yy, --decode-fds=pidfd: a pidfd's pid, <pid:1234> */
+	REVEL_FMT_PID_NS = 1024,       /* --decode-pids=pidns: 1 / * 1234 in strace's PID NS * / */
+	REVEL_FMT_KVM_VCPU = 2048,     /* -e kvm=vcpu: KVM_RUN's exit reason, 0 (KVM_EXIT_HLT) */
 };
 
 /* Per-syscall styles (struct revel_fmt.styles, one byte per number). */
 enum revel_fmt_style {
-	REVEL_STYLE_RAW = 1,       /* -e raw=: every argument and the result in hex */
-	REVEL_STYLE_NO_ABBREV = 2, /* -e abbrev= not naming it, -v: structures whole */
+	REVEL_STYLE_RAW = 1,        /* -e raw=: every argument and the result in hex */
+	REVEL_STYLE_NO_ABBREV = 2,  /* -e abbrev= not naming it, -v: structures whole */
 	REVEL_STYLE_NO_VERBOSE = 4, /* -e verbose= not naming it: structures as addresses */
 };
 
