@@ -30,7 +30,10 @@ local function clean(text)
   for i, l in ipairs(t) do
     -- (read of /proc/self/stat and getrandom's bytes after a -t stamp too: the
     -- corpus looks at a line's start)
-    t[i] = l:gsub("%d%d%d+", "N"):gsub('read%(4, ".-"', 'read(4, "..."'):gsub('getrandom%("[^"]*"', 'getrandom("RANDOM"')
+    -- (a number that happens to equal a pid of the run is PID in the corpus's
+    -- text: here both are N, as one run's pids are not the other's)
+    t[i] = l:gsub("%f[%w]PID%f[^%w]", "N"):gsub("%d%d%d+", "N"):gsub('read%(4, ".-"', 'read(4, "..."')
+      :gsub('getrandom%("[^"]*"', 'getrandom("RANDOM"')
   end
   return table.concat(t, "\n")
 end
