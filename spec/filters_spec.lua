@@ -145,9 +145,6 @@ describe("filters against strace", function()
   end)
 
   it("-e status= keeps each line whole under -f: no <unfinished ...> between threads", function()
-    local s, r = both({ "-f", "-e", "status=unfinished", "-e", "trace=read,exit_group" },
-      { H.guest("exit_group_blocked") }, true)
-    assert.are.equal(s.code, r.code, r.err)
     -- The kinds of line, fds aside: how many threads are in read yet when
     -- exit_group comes is the guest's own race.
     local function kinds(lines)
@@ -160,10 +157,21 @@ describe("filters against strace", function()
       end
       return t
     end
-    assert.are.same(kinds(s.lines), kinds(r.lines))
-    for _, l in ipairs(r.lines) do
-      assert.truthy(l:match("= %?$") or l:match("^%+%+%+"), l)
+    -- Up to three rounds, as strace_lines' racy rows: under load strace itself
+    -- now and then splits a line (a "???(" for a thread it lost at the exit).
+    local s, r
+    for _ = 1, 3 do
+      s, r = both({ "-f", "-e", "status=unfinished", "-e", "trace=read,exit_group" },
+        { H.guest("exit_group_blocked") }, true)
+      assert.are.equal(s.code, r.code, r.err)
+      for _, l in ipairs(r.lines) do
+        assert.truthy(l:match("= %?$") or l:match("^%+%+%+"), l)
+      end
+      if require("luassert.util").deepcompare(kinds(s.lines), kinds(r.lines)) then
+        break
+      end
     end
+    assert.are.same(kinds(s.lines), kinds(r.lines))
   end)
 
   it("-c ignores -z and -Z, as strace -c: the same calls and errors as without", function()
