@@ -57,6 +57,19 @@ describe("-o FILE with a tool", function()
     assert.are.equal("before\n", H.slurp(out):sub(1, 7))
   end)
 
+  it("a file the tool opens with io.open is not the guest's either", function()
+    local log = H.tmppath("tool.log")
+    local tool = H.tool(([[
+local f = assert(io.open(%q, "w"))
+return { on = { getppid = function() end }, finish = function() f:write("done\n") f:close() end }
+]]):format(log))
+    local argv = { "sh", "-c", "ls /proc/self/fd" }
+    local r = H.revel({ tool }, argv)
+    assert.are.equal(0, r.code, r.err)
+    assert.are.equal(H.native(argv).out, r.out)
+    assert.are.equal("done\n", H.slurp(log))
+  end)
+
   it("a file that cannot be created: one line, 125, the guest never starts", function()
     local dir = H.tmpdir()
     local r = H.revel({ "-o", dir .. "/no/such/f.txt", H.tool(TOOL) }, { "sh", "-c", "echo ran > " .. dir .. "/ran" })

@@ -1,6 +1,7 @@
 -- revel._tool (private): loading a tool and turning it into a plan for the runtime: which
 -- syscalls stop the guest (subscriptions), which of them enter Lua (handlers),
 -- and the tool's options parsed from the command line.
+require("revel._cloexec") -- before any tool code opens a file
 local rffi = require("revel.ffi")
 local syscall = require("revel._syscall")
 local vdso = require("revel._vdso")
