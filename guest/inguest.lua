@@ -3,9 +3,20 @@
 -- the ptrace runtime does (scripts/revel/_guest.lua, _syscall.lua), and keeps
 -- per-process and per-thread state here; global state stays in revel, reached
 -- by g:rpc over the process's socket. Called with the C functions (c.*);
--- returns dispatch(tid, nr, a1..a6), forked(pid) and the handled numbers.
+-- returns runner (the body of each thread's coroutine), forked(pid), the
+-- handled numbers and the vDSO calls to route.
 local c = ...
 local wire = c.wire
+
+-- c.rpc yields out of the thread's coroutine (the C side waits for revel
+-- with the Lua lock free) and comes back with the reply, or nil and why.
+local function rpc(msg)
+  local r, e = c.rpc(msg)
+  if not r then
+    error(e, 0)
+  end
+  return r
+end
 
 local names, numbers, argindex, classes, nargs = {}, {}, {}, {}, {}
 for nr = 0, 511 do
@@ -92,7 +103,7 @@ local function out(...)
   for i = 1, select("#", ...) do
     t[i] = tostring((select(i, ...)))
   end
-  c.rpc("O" .. table.concat(t, "\t") .. "\n")
+  rpc("O" .. table.concat(t, "\t") .. "\n")
 end
 _G.print = out
 
@@ -101,7 +112,7 @@ local config = wire.decode(c.config ~= "" and c.config or "z") or {}
 local f = assert(loadfile(c.tool))
 local tool = f() or {}
 revel.out = { write = function(_, ...)
-  c.rpc("O" .. table.concat({ ... }))
+  rpc("O" .. table.concat({ ... }))
 end }
 
 local handlers = {}
@@ -186,7 +197,7 @@ function g_methods.tail_inject(g, sc)
   error(TAIL, 0)
 end
 function g_methods.rpc(g, msg)
-  local reply = c.rpc("R" .. g.tid .. "\n" .. wire.encode(msg))
+  local reply = rpc("R" .. g.tid .. "\n" .. wire.encode(msg))
   return wire.decode(reply)
 end
 function g_methods.read(g, p, n)
@@ -250,11 +261,12 @@ local function fail(e)
   return traceback(tostring(e), 2)
 end
 
--- One intercepted call: (0, 0, nr, a1..a6) runs the call as the handler left
--- it, (1, result) returns result without running it.
+-- One intercepted call: 0 runs the call as it was, (2, nr, a1..a6) runs it
+-- as the handler changed it, (1, result) returns result without running it.
 local function dispatch(tid, nr, a1, a2, a3, a4, a5, a6)
   local g = threads[tid] or new_thread(tid)
-  local sc = setmetatable({ nr = nr, name = names[nr], args = { a1, a2, a3, a4, a5, a6 } }, SC)
+  local a = { a1, a2, a3, a4, a5, a6 }
+  local sc = setmetatable({ nr = nr, name = names[nr], args = a }, SC)
   g._keep = sc
   local ok, r = xpcall(handlers[nr], fail, g, sc)
   if not ok then
@@ -264,17 +276,31 @@ local function dispatch(tid, nr, a1, a2, a3, a4, a5, a6)
     error(("error in tool: %s (in %s of thread %d)"):format(r, names[nr], tid), 0)
   end
   if r == nil then
-    local a = sc.args
+    a = sc.args
+    if sc.nr == nr and a[1] == a1 and a[2] == a2 and a[3] == a3 and a[4] == a4 and a[5] == a5 and a[6] == a6 then
+      return 0
+    end
     for i = 1, 6 do
       if type(a[i]) == "string" then
         a[i] = c.addr(a[i]) -- the string stays referenced from g._keep until the call ran
       end
     end
-    return 0, 0, sc.nr, a[1] or 0, a[2] or 0, a[3] or 0, a[4] or 0, a[5] or 0, a[6] or 0
+    return 2, sc.nr, a[1] or 0, a[2] or 0, a[3] or 0, a[4] or 0, a[5] or 0, a[6] or 0
   elseif type(r) == "number" then
     return 1, r
   end
   error(("error in tool: a syscall handler returns a number or nothing, not a %s (in %s)"):format(type(r), names[nr]), 0)
+end
+
+-- The body of each guest thread's coroutine (guest/revel_guest.c resumes it
+-- with a call, it yields the answer); a handler's blocking call yields from
+-- inside it.
+local yield = coroutine.yield
+local function runner()
+  local tid, nr, a1, a2, a3, a4, a5, a6 = yield()
+  while true do
+    tid, nr, a1, a2, a3, a4, a5, a6 = yield(dispatch(tid, nr, a1, a2, a3, a4, a5, a6))
+  end
 end
 
 -- In a forked child: a new process, its one thread new too.
@@ -302,4 +328,4 @@ elseif tool.vdso ~= false then
     end
   end
 end
-return dispatch, forked, list, vdso
+return runner, forked, list, vdso

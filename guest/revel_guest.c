@@ -58,7 +58,7 @@ __thread volatile char revel_sel __attribute__((tls_model("initial-exec")));
 static __thread int my_tid __attribute__((tls_model("initial-exec")));
 
 static lua_State *L;
-static int dispatch_ref = LUA_NOREF, forked_ref = LUA_NOREF;
+static int runner_ref = LUA_NOREF, forked_ref = LUA_NOREF;
 static pthread_mutex_t lua_lock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned char handled[NR_MAX]; /* calls that enter Lua */
 static int active;
@@ -119,38 +119,67 @@ static int conn(void)
 	return fd;
 }
 
-static char rpc_buf[1 << 16];
+/* One request in flight per process on the connection (rpc_lock), the reply
+ * into the calling thread's own buffer: the Lua lock is not held while a
+ * handler waits for revel (a thread's rpc does not stall the others), and the
+ * two locks are never waited for in the order rpc, Lua. */
+#define RPC_MAX (1 << 16)
+static pthread_mutex_t rpc_lock = PTHREAD_MUTEX_INITIALIZER;
+static __thread char *rpc_buf __attribute__((tls_model("initial-exec")));
 
-/* send(tag .. payload), wait for the reply; the lock is held */
+/* send(tag .. payload), wait for the reply into rpc_buf (this thread's) */
 static long exchange(const char *msg, size_t n, size_t *got)
 {
+	if (!rpc_buf) {
+		long m = guest_raw(SYS_mmap, 0, RPC_MAX, PROT_READ | PROT_WRITE,
+		                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (m < 0 && m > -4096)
+			return m;
+		rpc_buf = (char *)m;
+	}
+	pthread_mutex_lock(&rpc_lock);
+	long r = -EIO;
 	for (int attempt = 0; attempt < 2; attempt++) {
 		int fd = conn();
-		if (fd < 0)
-			return fd;
-		long r = guest_raw(SYS_sendto, fd, (long)msg, (long)n, MSG_NOSIGNAL, 0, 0);
+		if (fd < 0) {
+			r = fd;
+			break;
+		}
+		r = guest_raw(SYS_sendto, fd, (long)msg, (long)n, MSG_NOSIGNAL, 0, 0);
 		if (r >= 0)
-			r = guest_raw(SYS_recvfrom, fd, (long)rpc_buf, sizeof rpc_buf, 0, 0, 0);
+			r = guest_raw(SYS_recvfrom, fd, (long)rpc_buf, RPC_MAX, 0, 0, 0);
 		if (r > 0) {
 			*got = (size_t)r;
-			return 0;
+			r = 0;
+			break;
 		}
 		conn_fd = -1; /* closed by the guest (close_range...): connect again once */
 		if (r == 0)
 			r = -EPIPE;
-		if (attempt == 1)
-			return r;
 	}
-	return -EIO;
+	pthread_mutex_unlock(&rpc_lock);
+	return r;
 }
+
+/* this thread's coroutine on the process's Lua state, while it runs */
+static __thread lua_State *cur_co __attribute__((tls_model("initial-exec")));
+enum { K_RUN, K_RETURN, K_CHANGED, K_SYSCALL, K_RPC };
 
 static int l_rpc(lua_State *l)
 {
 	size_t n, got;
 	const char *s = luaL_checklstring(l, 1, &n);
+	if (l == cur_co) { /* handle() waits for revel with the Lua lock free */
+		lua_pushinteger(l, K_RPC);
+		lua_insert(l, 1);
+		return lua_yield(l, 2);
+	}
 	long r = exchange(s, n, &got);
-	if (r < 0)
-		return luaL_error(l, "g:rpc: no connection to revel (%s)", strerror((int)-r));
+	if (r < 0) {
+		lua_pushnil(l);
+		lua_pushfstring(l, "g:rpc: no connection to revel (%s)", strerror((int)-r));
+		return 2;
+	}
 	lua_pushlstring(l, rpc_buf, got);
 	return 1;
 }
@@ -175,6 +204,13 @@ static void fatal(const char *what)
 
 /* ---- the Lua side's C functions ---- */
 
+static long to_long(double v)
+{
+	if (v >= 9223372036854775808.0)
+		return (long)(unsigned long)v;
+	return (long)v;
+}
+
 static long arg_of(lua_State *l, int i)
 {
 	if (lua_type(l, i) == LUA_TSTRING)
@@ -194,6 +230,12 @@ static int l_syscall(lua_State *l)
 	long a[7];
 	for (int i = 0; i < 7; i++)
 		a[i] = arg_of(l, i + 1);
+	if (l == cur_co && may_block(a[0])) { /* run by handle() with the Lua lock free */
+		lua_settop(l, 7);
+		lua_pushinteger(l, K_SYSCALL);
+		lua_insert(l, 1);
+		return lua_yield(l, 8);
+	}
 	lua_pushnumber(l, (double)guest_raw(a[0], a[1], a[2], a[3], a[4], a[5], a[6]));
 	return 1;
 }
@@ -300,6 +342,7 @@ static void after_fork_child(void)
 	revel_pid = (pid_t)guest_raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
 	my_tid = revel_pid;
 	pthread_mutex_init(&lua_lock, NULL); /* the parent held it across the fork */
+	pthread_mutex_init(&rpc_lock, NULL); /* another thread may have been in an rpc */
 	rewrite_after_fork();
 	arm();
 	if (forked_ref != LUA_NOREF) {
@@ -464,11 +507,93 @@ static int fast_ok(long nr)
 	return 1;
 }
 
-static long to_long(double v)
+/* This thread's coroutine on the process's state (made at its first handled
+ * call, kept in the registry): a handler that blocks (g:inject of a call
+ * that may block, g:rpc) yields out of it, and the call runs here with the
+ * Lua lock free, so the process's other threads run their handlers
+ * meanwhile. The lock is held. */
+static __thread lua_State *my_co __attribute__((tls_model("initial-exec")));
+
+static lua_State *thread_co(void)
 {
-	if (v >= 9223372036854775808.0)
-		return (long)(unsigned long)v;
-	return (long)v;
+	if (my_co)
+		return my_co;
+	lua_State *co = lua_newthread(L);
+	luaL_ref(L, LUA_REGISTRYINDEX);
+	lua_rawgeti(co, LUA_REGISTRYINDEX, runner_ref);
+	if (lua_resume(co, 0) != LUA_YIELD) /* to its first yield: waits for a call */
+		fatal(lua_tostring(co, -1));
+	lua_settop(co, 0);
+	my_co = co;
+	return co;
+}
+
+/* Resumes co with its nargs values pushed until the tool's answer; the lock
+ * is held and released around each call the handler waits on. */
+static void resume_tool(lua_State *co, int nargs)
+{
+	for (;;) {
+		cur_co = co;
+		int st = lua_resume(co, nargs);
+		cur_co = NULL;
+		if (st != LUA_YIELD)
+			fatal(lua_tostring(co, -1));
+		int kind = (int)lua_tointeger(co, 1);
+		if (kind == K_SYSCALL) {
+			long a[7];
+			for (int i = 0; i < 7; i++)
+				a[i] = arg_of(co, i + 2); /* strings stay on co's stack meanwhile */
+			pthread_mutex_unlock(&lua_lock);
+			long r = guest_raw(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+			pthread_mutex_lock(&lua_lock);
+			lua_settop(co, 0);
+			lua_pushnumber(co, (double)r);
+			nargs = 1;
+		} else if (kind == K_RPC) {
+			size_t n, got;
+			const char *msg = lua_tolstring(co, 2, &n);
+			pthread_mutex_unlock(&lua_lock);
+			long r = exchange(msg, n, &got);
+			pthread_mutex_lock(&lua_lock);
+			lua_settop(co, 0);
+			if (r < 0) {
+				lua_pushnil(co);
+				lua_pushfstring(co, "g:rpc: no connection to revel (%s)",
+				                strerror((int)-r));
+				nargs = 2;
+			} else {
+				lua_pushlstring(co, rpc_buf, got);
+				nargs = 1;
+			}
+		} else {
+			return;
+		}
+	}
+}
+
+/* The tool's handler for the call *nr(a): 1 when it answered (*rax, the call
+ * not run), 0 to run *nr(a), which it may have changed. The lock is held. */
+static int run_tool(long *nr, long *a, greg_t *rax)
+{
+	if (!my_tid)
+		my_tid = (int)guest_raw(SYS_gettid, 0, 0, 0, 0, 0, 0);
+	lua_State *co = thread_co();
+	lua_pushinteger(co, my_tid);
+	lua_pushinteger(co, *nr);
+	for (int i = 0; i < 6; i++)
+		lua_pushnumber(co, (double)a[i]);
+	resume_tool(co, 8);
+	int kind = (int)lua_tointeger(co, 1), answered = 0;
+	if (kind == K_RETURN) {
+		*rax = to_long(lua_tonumber(co, 2));
+		answered = 1;
+	} else if (kind == K_CHANGED) {
+		*nr = (long)lua_tointeger(co, 2);
+		for (int i = 0; i < 6; i++)
+			a[i] = to_long(lua_tonumber(co, 3 + i));
+	}
+	lua_settop(co, 0);
+	return answered;
 }
 
 /* One call of the guest: uc holds its registers (rax: nr) and the signal
@@ -481,27 +606,11 @@ static void handle(ucontext_t *uc, long nr, uintptr_t after)
 	long nr0 = nr;
 	int lua = nr >= 0 && nr < NR_MAX && handled[nr];
 	if (lua) {
-		if (!my_tid)
-			my_tid = (int)guest_raw(SYS_gettid, 0, 0, 0, 0, 0, 0);
 		pthread_mutex_lock(&lua_lock);
-		lua_rawgeti(L, LUA_REGISTRYINDEX, dispatch_ref);
-		lua_pushinteger(L, my_tid);
-		lua_pushinteger(L, nr);
-		for (int i = 0; i < 6; i++)
-			lua_pushnumber(L, (double)a[i]);
-		if (lua_pcall(L, 8, 9, 0))
-			fatal(lua_tostring(L, -1));
-		int act = (int)lua_tointeger(L, -9);
-		if (act == 1) {
-			gr[REG_RAX] = to_long(lua_tonumber(L, -8));
-			lua_settop(L, 0);
+		if (run_tool(&nr, a, &gr[REG_RAX])) {
 			pthread_mutex_unlock(&lua_lock);
 			goto done;
 		}
-		nr = (long)lua_tointeger(L, -7);
-		for (int i = 0; i < 6; i++)
-			a[i] = to_long(lua_tonumber(L, -6 + i));
-		lua_settop(L, 0);
 		if (nr == SYS_fork || nr == SYS_vfork || (nr == SYS_clone && !(a[0] & CLONE_VM))) {
 			long r = perform(uc, nr, a); /* the child must not inherit a taken lock */
 			if (r != 0)
@@ -641,7 +750,7 @@ __attribute__((constructor)) static void revel_guest_init(void)
 	}
 	lua_pop(L, 1);
 	forked_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-	dispatch_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	runner_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 
 	struct ksigaction sa = {(void *)on_sigsys, SA_SIGINFO | KSA_RESTORER, (void *)gate.restorer,
 	                        ~0ul};

@@ -242,6 +242,34 @@ return tool
     assert.are.equal(1, H.revel({ "--backend=guest", t }, { "cat", "/etc/hostname" }).code)
   end)
 
+  it("a handler blocked in an injected read (g:inject, g:tail_inject) or in g:rpc does not stall the process's other threads", function()
+    -- pipe_threads: thread A's getppid(fd, buf, 5) becomes read(fd, buf, 5);
+    -- thread B writes the pipe only after its own getppid calls (each one a
+    -- handler) have seen A blocked. With the process's Lua lock held across
+    -- A's read, B's next handler would wait forever: the timeout ends it.
+    local inject = [[
+local tool = { on = {} }
+function tool.init_global() return { n = 0 } end
+function tool.rpc(global) global.n = global.n + 1; return global.n end
+function tool.on.getppid(g, sc)
+  if sc.args[3] ~= 5 then return g:rpc(1) and nil end
+  %s
+end
+function tool.finish(global) io.stderr:write(global.n > 0 and "rpc ok\n" or "no rpc\n") end
+return tool
+]]
+    for _, body in ipairs({ "return g:inject(revel.sys.read(sc.args[1], sc.args[2], 5))",
+      "g:tail_inject(revel.sys.read(sc.args[1], sc.args[2], 5))" }) do
+      local t = H.tool(inject:format(body))
+      local p, g = both({ t }, { H.guest("pipe_threads") }, { timeout = 60 })
+      assert.are.equal(0, p.code, p.err)
+      assert.are.equal(0, g.code, body .. ": " .. g.err)
+      assert.are.equal("A got 5: hello\nB wrote\n", g.out, body)
+      assert.are.equal(p.out, g.out)
+      assert.are.equal("rpc ok\n", g.err)
+    end
+  end)
+
   it("ends the run with 125 and the tool's error when a handler fails", function()
     local t = H.tool("return { on = { getppid = function() error('boom') end } }")
     local r = H.revel({ "--backend=guest", t }, { H.guest("getppid_loop"), "3" })
