@@ -4,7 +4,8 @@
 -- per-process and per-thread state here; global state stays in revel, reached
 -- by g:rpc over the process's socket. Called with the C functions (c.*);
 -- returns runner (the body of each thread's coroutine), forked(pid), the
--- handled numbers and the vDSO calls to route.
+-- handled numbers, the vDSO calls to route and the life hooks
+-- (guest/inguest_hooks.lua).
 local c = ...
 local wire = c.wire
 
@@ -164,7 +165,18 @@ local my_pid = c.pid
 local function init_process(pid)
   process = tool.init_process and tool.init_process(pid, config) or {}
 end
-init_process(my_pid)
+-- An exec'd program takes over the state its process had before the execve
+-- (guest/inguest_hooks.lua's H.exec left it with revel), as ptrace keeps it:
+-- "" when there is none (the command's first program, or one a process that
+-- shared its creator's memory exec'd: a new process), "-" when it was not
+-- plain data (then it starts again).
+local carried = rpc("Y" .. my_pid):sub(2)
+local kept = carried ~= "" and carried ~= "-" and wire.decode(carried) or nil
+if kept then
+  process = kept.process or {}
+else
+  init_process(my_pid)
+end
 
 local G = {}
 local g_methods = {}
@@ -252,6 +264,9 @@ local function new_thread(tid)
   threads[tid] = g
   return g
 end
+if kept and kept.threads and kept.threads[kept.tid] ~= nil then -- the thread that exec'd, now the leader
+  threads[my_pid] = setmetatable({ tid = my_pid, pid = my_pid, config = config, thread = kept.threads[kept.tid] }, G)
+end
 
 local traceback = debug.traceback
 local function fail(e)
@@ -303,12 +318,29 @@ local function runner()
   end
 end
 
+-- The life hooks (thread_start, post_exec, exit_*, signal): guest/inguest_hooks.lua.
+local H = c.hooks({
+  c = c, tool = tool, g_methods = g_methods, G = G, config = config, carried = carried, kept = kept,
+  state = function()
+    return process, threads, my_pid
+  end,
+  new_thread = function(tid, parent)
+    if parent then
+      parent_of[tid] = parent
+    end
+    return new_thread(tid)
+  end,
+})
+
 -- In a forked child: a new process, its one thread new too.
 local function forked(pid, parent_tid)
   local parent = threads[parent_tid]
   my_pid = pid
   threads, parent_of = {}, { [pid] = parent }
   init_process(pid)
+  if H.track then
+    H.started(pid, parent_tid)
+  end
 end
 
 local list = {}
@@ -328,4 +360,4 @@ elseif tool.vdso ~= false then
     end
   end
 end
-return runner, forked, list, vdso
+return runner, forked, list, vdso, H

@@ -36,6 +36,7 @@
 #include <lualib.h>
 
 #include "guest_exec.h"
+#include "guest_hooks.h"
 #include "guest_signals.h"
 #include "guest_vdso.h"
 #include "rewrite.h"
@@ -202,6 +203,22 @@ static void fatal(const char *what)
 	guest_raw(SYS_exit_group, 125, 0, 0, 0, 0, 0);
 }
 
+void guest_fatal(const char *what)
+{
+	fatal(what);
+}
+
+lua_State *guest_lua_enter(void)
+{
+	pthread_mutex_lock(&lua_lock);
+	return L;
+}
+
+void guest_lua_leave(void)
+{
+	pthread_mutex_unlock(&lua_lock);
+}
+
 /* ---- the Lua side's C functions ---- */
 
 static long to_long(double v)
@@ -357,9 +374,12 @@ static void after_fork_child(void)
 void revel_guest_child_start(unsigned long child_sp)
 {
 	uint64_t mask = *(uint64_t *)(child_sp - 16);
+	int parent_tid = (int)*(uint64_t *)(child_sp - 24);
 	my_tid = (int)guest_raw(SYS_gettid, 0, 0, 0, 0, 0, 0);
 	if (arm() < 0)
 		fatal("a new thread could not turn on syscall user dispatch");
+	guest_hooks_thread(my_tid,
+	                   parent_tid); /* init_thread, thread_start: signals still blocked */
 	revel_sel = SEL_BLOCK; /* the mask opens signals: from here on the thread's calls trap */
 	gate.syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&mask, 0, 8, 0, 0);
 }
@@ -451,6 +471,7 @@ static long perform(ucontext_t *uc, long nr, long *a)
 		if ((fl & CLONE_VM) && sp) {
 			((uint64_t *)sp)[-1] = (uint64_t)gr[REG_RIP];
 			((uint64_t *)sp)[-2] = *guest_mask(uc);
+			((uint64_t *)sp)[-3] = (uint64_t)my_tid;
 			gr[REG_RDI] = a[0], gr[REG_RSI] = a[1], gr[REG_RDX] = a[2];
 			gr[REG_R10] = a[3], gr[REG_R8] = a[4], gr[REG_R9] = a[5];
 			int tid = my_tid;
@@ -475,7 +496,12 @@ static long perform(ucontext_t *uc, long nr, long *a)
 	}
 	case SYS_execve:
 	case SYS_execveat:
+		guest_hooks_exec(); /* g.process and g.thread live on in the new program */
 		return guest_execve(nr, a, run_open, uc);
+	case SYS_exit:
+	case SYS_exit_group:
+		guest_hooks_exit(nr, a[0]); /* exit_thread, exit_process */
+		break;
 	}
 	if (may_block(nr))
 		return run_open(uc, nr, a);
@@ -502,6 +528,8 @@ static int fast_ok(long nr)
 	case SYS_epoll_pwait:
 	case SYS_epoll_pwait2:
 	case SYS_prctl:
+	case SYS_exit: /* the exit hooks run in perform() */
+	case SYS_exit_group:
 		return 0;
 	}
 	return 1;
@@ -677,6 +705,8 @@ extern const unsigned char luaJIT_BC_inguest[];
 extern const size_t luaJIT_BC_inguest_SIZE;
 extern const unsigned char luaJIT_BC__wire[];
 extern const size_t luaJIT_BC__wire_SIZE;
+extern const unsigned char luaJIT_BC_inguest_hooks[];
+extern const size_t luaJIT_BC_inguest_hooks_SIZE;
 
 static int load_bc(const unsigned char *bc, size_t n, const char *name)
 {
@@ -719,6 +749,9 @@ __attribute__((constructor)) static void revel_guest_init(void)
 	}
 	lua_getfield(L, LUA_REGISTRYINDEX, "revel._wire");
 	lua_setfield(L, -2, "wire");
+	if (load_bc(luaJIT_BC_inguest_hooks, luaJIT_BC_inguest_hooks_SIZE, "=revel.inguest_hooks"))
+		fatal(lua_tostring(L, -1));
+	lua_setfield(L, -2, "hooks");
 	lua_pushstring(L, toolpath);
 	lua_setfield(L, -2, "tool");
 	const char *cfg = getenv("REVEL_GUEST_CONFIG");
@@ -726,9 +759,11 @@ __attribute__((constructor)) static void revel_guest_init(void)
 	lua_setfield(L, -2, "config");
 	lua_pushinteger(L, revel_pid);
 	lua_setfield(L, -2, "pid");
-	if (lua_pcall(L, 1, 4, 0))
+	if (lua_pcall(L, 1, 5, 0))
 		fatal(lua_tostring(L, -1));
-	/* returns dispatch, forked, the handled numbers, the vDSO calls to route */
+	/* returns dispatch, forked, the handled numbers, the vDSO calls to route,
+	 * the life hooks */
+	guest_hooks_init(L);
 	const char *vnames[16];
 	int nv = 0;
 	for (size_t i = 1, n = lua_objlen(L, -1); i <= n && nv < 16; i++) {
@@ -758,5 +793,6 @@ __attribute__((constructor)) static void revel_guest_init(void)
 		fatal("cannot turn on syscall user dispatch");
 	rewrite_maps(handled, fast_ok, NR_MAX);
 	active = 1;
+	guest_hooks_start(); /* thread_start, post_exec */
 	revel_sel = SEL_BLOCK;
 }

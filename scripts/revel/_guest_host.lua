@@ -182,6 +182,7 @@ function M.run(tool, argv, config, opts)
   rffi.cli.signals_root(root) -- SIGTERM, SIGHUP: the root is killed, the loop sees it
 
   local conns = {}
+  local carried = {} -- pid -> the state its execve left for the new program
   local buf = ffi.new("char[?]", 1048576)
   local st = ffi.new("int[1]")
   local root_status, failed
@@ -220,6 +221,14 @@ function M.run(tool, argv, config, opts)
       answer(fd, "k")
     elseif tag == "E" then
       fail(m:sub(2))
+    elseif tag == "X" then -- a process's state across its execve (guest/inguest_hooks.lua)
+      local nl = m:find("\n", 2, true)
+      carried[m:sub(2, nl - 1)] = m:sub(nl + 1)
+      answer(fd, "k")
+    elseif tag == "Y" then -- a new program asks for its process's state: "y" and it, or "y"
+      local pid = m:sub(2)
+      answer(fd, "y" .. (carried[pid] or ""))
+      carried[pid] = nil
     end
   end
 

@@ -1,0 +1,212 @@
+-- The life hooks of a tool in the guest (--backend=guest): thread_start,
+-- post_exec, exit_thread, exit_process and signal, run in the guest process
+-- as the ptrace runtime runs them (scripts/revel/_runtime.lua, _state.lua).
+-- guest/guest_hooks.c calls these functions, with the Lua lock held;
+-- guest/inguest.lua hands over its state through S:
+--   S.c, S.tool, S.g_methods, S.G, S.config; S.state() -> process, threads, pid;
+--   S.new_thread(tid, parent_g) -> g (runs init_thread); S.carried, S.kept:
+--   what an exec'd program took over (guest/inguest.lua).
+local S = ...
+local c, tool = S.c, S.tool
+local band = bit.band
+
+local NR_EXIT = 60
+
+local H = {}
+-- What guest_hooks.c must call: threads are followed from their start when
+-- a hook needs each one (init_thread at the clone, as ptrace); exit and
+-- signal hooks when the tool has them.
+H.track = (tool.init_thread or tool.thread_start or tool.post_exec or tool.exit_thread or tool.exit_process
+  or tool.signal) and true or false
+H.exits = (tool.exit_thread or tool.exit_process) and true or false
+H.signals = tool.signal and true or false
+
+local traceback = debug.traceback
+
+-- Where a tool's function is defined: "tool.lua:12" (as revel._state).
+local function defined(f)
+  local info = debug.getinfo(f, "S")
+  return info and (info.short_src .. ":" .. info.linedefined) or "?"
+end
+
+-- A hook that is not a handler: its error ends the run, said with the hook
+-- and whom it ran for (as revel._state.call_hook).
+local function call(f, at, g, hook, ...)
+  local before = rawget(g, "_hook")
+  rawset(g, "_hook", hook)
+  local ok, r = xpcall(f, function(e)
+    local text = tostring(e)
+    if not text:match("^[^\n]-:%d+: ") then
+      text = defined(f) .. ": " .. text
+    end
+    return traceback(("error in tool: %s (at %s)"):format(text, at), 2)
+  end, g, ...)
+  rawset(g, "_hook", before)
+  if not ok then
+    error(r, 0)
+  end
+  return r
+end
+
+-- g:inject runs in handlers, thread_start and post_exec; not in the exit
+-- hooks nor in signal (as under ptrace: they run outside the thread's
+-- handler). g:tail_inject only in a handler: the hooks have no call to replace.
+local NO_INJECT = { exit_thread = true, exit_process = true, signal = true }
+local m = S.g_methods
+local inject, tail_inject = m.inject, m.tail_inject
+function m.inject(g, sc)
+  if NO_INJECT[rawget(g, "_hook")] then
+    error(("g:inject may only be called from thread %d's own handler"):format(g.tid), 2)
+  end
+  return inject(g, sc)
+end
+function m.tail_inject(g, sc)
+  local hook = rawget(g, "_hook")
+  if NO_INJECT[hook] then
+    error(("g:tail_inject may only be called from thread %d's own handler"):format(g.tid), 2)
+  elseif hook then
+    error(("g:tail_inject replaces a syscall; %s has none (use g:inject)"):format(hook), 2)
+  end
+  return tail_inject(g, sc)
+end
+
+local function thread_of(tid)
+  local _, threads = S.state()
+  return threads[tid] or S.new_thread(tid)
+end
+
+-- A thread the guest made is about to run its first instruction (the clone
+-- child, or a forked process's thread, after init_process): init_thread
+-- with its creator's state, then thread_start.
+function H.started(tid, parent_tid)
+  local _, threads = S.state()
+  local g = S.new_thread(tid, threads[parent_tid])
+  if tool.thread_start then
+    call(tool.thread_start, "thread_start of thread " .. tid, g, "thread_start")
+  end
+end
+
+local exit_thread
+
+-- The library's start in a program: a new process's first program (the
+-- command's, or one a process sharing its creator's memory exec'd:
+-- init_thread, thread_start, then post_exec, as ptrace runs them around that
+-- execve) or one a guest process exec'd (post_exec, after the exit_thread of
+-- the threads the execve ended, as ptrace reports them).
+function H.start(tid)
+  local kept = S.kept
+  if kept and kept.threads then
+    local tids = {}
+    for t in pairs(kept.threads) do
+      if t ~= kept.tid then
+        tids[#tids + 1] = t
+      end
+    end
+    table.sort(tids)
+    for _, t in ipairs(tids) do
+      local gone = setmetatable({ tid = t, pid = tid, config = S.config, thread = kept.threads[t] }, S.G)
+      -- the leader a thread's execve superseded: that thread's tid, fifth
+      exit_thread(gone, 0, t == tid and kept.tid or nil)
+    end
+  end
+  local g = thread_of(tid)
+  if S.carried == "" and tool.thread_start then
+    call(tool.thread_start, "thread_start of thread " .. tid, g, "thread_start")
+  end
+  if tool.post_exec then
+    call(tool.post_exec, "post_exec of thread " .. tid, g, "post_exec")
+  end
+end
+
+local leader_gone -- the leader's exit while other threads run: { g, status }
+
+function exit_thread(g, status, by)
+  local code = band(status, 0x7f) == 0 and band(status, 0xff00) / 256 or 128 + band(status, 0x7f)
+  if tool.exit_thread then
+    call(tool.exit_thread, "exit_thread of thread " .. g.tid, g, "exit_thread", g.thread, code, status, by)
+  end
+  return code
+end
+
+-- Thread tid is about to execve: the process's state and its threads' go to
+-- revel, for the new program to take over (g.process and g.thread live on
+-- across an exec under ptrace). State that is not plain data is lost: "-".
+function H.exec(tid)
+  local process, threads, pid = S.state()
+  local ts = {}
+  for t, g in pairs(threads) do
+    ts[t] = g.thread
+  end
+  if leader_gone then
+    ts[pid] = leader_gone.g.thread
+  end
+  local ok, s = pcall(c.wire.encode, { process = process, tid = tid, threads = ts })
+  c.rpc("X" .. pid .. "\n" .. (ok and s or "-"))
+end
+
+local function exit_process(g, status)
+  local process, _, pid = S.state()
+  if tool.exit_process then
+    local code = band(status, 0x7f) == 0 and band(status, 0xff00) / 256 or 128 + band(status, 0x7f)
+    call(tool.exit_process, "exit_process of process " .. pid, g, "exit_process", process, code, status)
+  end
+end
+
+-- The whole process ends with status (exit_group, a fatal signal): each
+-- thread's exit_thread, the leader last (the kernel reports a leader's end
+-- after its other threads'), then exit_process with the leader.
+local function all_gone(status)
+  local _, threads, pid = S.state()
+  local tids = {}
+  for t in pairs(threads) do
+    if t ~= pid then
+      tids[#tids + 1] = t
+    end
+  end
+  table.sort(tids)
+  local leader = threads[pid] or (leader_gone and leader_gone.g)
+  for _, t in ipairs(tids) do
+    local g = threads[t]
+    threads[t] = nil
+    exit_thread(g, status)
+  end
+  threads[pid] = nil
+  leader = leader or thread_of(pid)
+  leader_gone = nil
+  exit_thread(leader, status)
+  exit_process(leader, status)
+end
+
+-- Thread tid calls exit (nr 60) or exit_group with arg.
+function H.exit(tid, nr, arg)
+  local _, threads, pid = S.state()
+  local status = band(arg, 0xff) * 256
+  if nr ~= NR_EXIT then
+    return all_gone(status)
+  end
+  local g = thread_of(tid)
+  threads[tid] = nil
+  if next(threads) ~= nil then
+    if tid == pid then
+      leader_gone = { g = g, status = status } -- said when the last thread ends
+    else
+      exit_thread(g, status)
+    end
+    return
+  end
+  exit_thread(g, status)
+  local last, st = g, status
+  if leader_gone then
+    last, st = leader_gone.g, leader_gone.status
+    leader_gone = nil
+    exit_thread(last, st)
+  end
+  exit_process(last, st)
+end
+
+-- The process dies of signal sig (status: as wait gives it).
+function H.killed(tid, status)
+  all_gone(status)
+end
+
+return H

@@ -1,0 +1,138 @@
+-- The life hooks under --backend=guest (guest/inguest_hooks.lua,
+-- guest/guest_hooks.c): thread_start, post_exec, exit_thread, exit_process
+-- (and the state tiers across fork, clone and exec) run in the guest at the
+-- points ptrace runs them. Each row runs one tool on a real program under
+-- both backends and natively: the guest's output and status are native's,
+-- and the hooks' lines are ptrace's, in ptrace's order where it has one.
+local H = require("helpers.run")
+
+after_each(H.cleanup)
+
+local lib = (H.bin:gsub("/[^/]*$", "")) .. "/guest/librevel_guest.so"
+local have_lib = io.open(lib, "rb")
+if have_lib then
+  have_lib:close()
+end
+
+-- Every life hook, with what each sees of its state; lines name threads by
+-- role (tids differ between runs). Handlers count writes in both tiers.
+local LIFE = [[
+local tool = { on = {} }
+local function who(g) return g.tid == g.pid and "leader" or "thread" end
+function tool.init_process(pid) return { n = 0, pid = pid } end
+function tool.init_thread(tid, ptid, pt)
+  print("init_thread", ptid and "child" or "first", pt and pt.k or "-")
+  return { k = 0 }
+end
+function tool.thread_start(g) print("thread_start", who(g), g.process.pid == g.pid) end
+function tool.post_exec(g) print("post_exec", who(g), g.process.n, g.thread.k) end
+tool.on.write = function(g, sc) g.process.n = g.process.n + 1; g.thread.k = g.thread.k + 1 end
+function tool.exit_thread(g, ts, code, status, by)
+  print("exit_thread", who(g), ts == g.thread, ts.k, code, status, by and "by" or "-")
+end
+function tool.exit_process(g, ps, code, status)
+  print("exit_process", who(g), ps == g.process, ps.n, code, status)
+end
+return tool
+]]
+
+local function lines(s)
+  local t = {}
+  for l in s:gmatch("[^\n]+") do
+    t[#t + 1] = l
+  end
+  return t
+end
+
+local function sorted(s)
+  local t = lines(s)
+  table.sort(t)
+  return table.concat(t, "\n")
+end
+
+local function run3(tool, argv)
+  local native = H.native(argv)
+  local p = H.revel({ "--backend=ptrace", tool }, argv)
+  local g = H.revel({ "--backend=guest", tool }, argv)
+  assert.are.equal(native.code, p.code, "ptrace: " .. p.err)
+  assert.are.equal(native.code, g.code, "guest: " .. g.err)
+  assert.are.equal(native.out, g.out)
+  return p, g
+end
+
+describe("--backend=guest's life hooks", function()
+  if not have_lib then
+    pending("the in-guest library is not built with REVEL_SANITIZE: " .. lib)
+    return
+  end
+
+  it("runs init_thread, thread_start, post_exec, exit_thread and exit_process in ptrace's order (threads, exec, vfork)", function()
+    local t = H.tool(LIFE)
+    for _, argv in ipairs({
+      { H.guest("threads4") },
+      { H.guest("vfork_variants") },
+      { "sh", "-c", "echo one; /bin/true; exec /bin/echo two" },
+    }) do
+      local p, g = run3(t, argv)
+      assert.truthy(p.err:match("^init_thread\tfirst\t%-\nthread_start\tleader\ttrue\npost_exec\tleader"), p.err)
+      assert.are.equal(p.err, g.err, argv[1])
+    end
+  end)
+
+  it("gives a fork tree's processes their exit hooks, exit_thread then exit_process in each", function()
+    local t = H.tool(LIFE)
+    local p, g = run3(t, { H.guest("forktree") })
+    assert.are.equal(sorted(p.err), sorted(g.err))
+    -- Lines of different processes interleave (they run at once); each
+    -- process's own come in order.
+    local pt = H.tool(LIFE:gsub('print%("exit_', 'print(g.pid, "exit_'))
+    p, g = run3(pt, { H.guest("forktree") })
+    for _, r in ipairs({ p, g }) do
+      local last, n = {}, 0
+      for _, s in ipairs(lines(r.err)) do
+        local pid, what = s:match("^(%d+)\texit_(%a+)")
+        if what == "process" then
+          n = n + 1
+          assert.are.equal("thread", last[pid], s)
+        end
+        if pid then
+          last[pid] = what
+        end
+      end
+      assert.are.equal(15, n)
+    end
+  end)
+
+  it("keeps g.process and g.thread across an execve from a thread, whose leader's exit_thread says it was superseded", function()
+    local t = H.tool(LIFE)
+    local p, g = run3(t, { H.guest("exec_thread") })
+    assert.truthy(p.err:match("exit_thread\tleader\ttrue\t1\t0\t0\tby\npost_exec\tleader\t1\t0\n"), p.err)
+    assert.are.equal(p.err, g.err)
+  end)
+
+  it("sends counter2's per-process totals from exit_process for every process", function()
+    local t = H.example("counter2.lua")
+    local p, g = run3(t, { "sh", "-c", "ls / | wc -l; /bin/true" })
+    assert.are.equal(p.err:match(" in (%d+) processes\n$"), g.err:match(" in (%d+) processes\n$"), g.err)
+  end)
+
+  it("lets thread_start and post_exec inject, and refuses g:inject in exit hooks as ptrace does", function()
+    local t = H.tool([[
+local tool = {}
+function tool.thread_start(g) print("start", g:inject(revel.sys.getpid()) == g.pid) end
+function tool.post_exec(g) print("exec", g:inject(revel.sys.gettid()) == g.tid) end
+function tool.exit_process(g) g:inject(revel.sys.getpid()) end
+return tool
+]])
+    local argv = { "sh", "-c", "exec /bin/true" }
+    local p = H.revel({ "--backend=ptrace", t }, argv)
+    local g = H.revel({ "--backend=guest", t }, argv)
+    assert.are.equal(125, p.code)
+    assert.are.equal(125, g.code)
+    assert.truthy(p.err:match("^start\ttrue\nexec\ttrue\nexec\ttrue\n"), p.err)
+    assert.truthy(g.err:match("^start\ttrue\nexec\ttrue\nexec\ttrue\n"), g.err)
+    for _, r in ipairs({ p, g }) do
+      assert.truthy(r.err:match("revel: error in tool: [^\n]*tool%.lua:4: g:inject may only be called from thread %d+'s own handler %(at exit_process of process %d+%)"), r.err)
+    end
+  end)
+end)
