@@ -153,4 +153,5 @@ const struct revel_lua_api revel_lua_api = {
     .gdb_monitor_reply = revel_gdb_monitor_reply,
     .sched_runnable = revel_sched_runnable,
     .sched_choose = revel_sched_choose,
+    .gdb_inject = revel_gdb_inject,
 };

@@ -290,7 +290,7 @@ enum {
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 20 };
+enum revel_lua_abi { REVEL_LUA_ABI = 21 };
 
 /* An event with its numbers also as doubles, so Lua reads them without
  * boxing 64-bit integers; values Lua leaves unchanged are written back bit
@@ -381,6 +381,9 @@ struct revel_lua_api {
 	/* --sched's decisions a tool makes (tool.schedule) */
 	int (*sched_runnable)(revel_engine *e, pid_t *out, int max);
 	int (*sched_choose)(revel_engine *e, pid_t tid);
+	/* --gdbserver's monitor lua: a syscall run now in a thread gdb holds */
+	int (*gdb_inject)(revel_engine *e, pid_t tid, long nr, const int64_t args[6],
+	                  int64_t *result, char *err, size_t errlen);
 };
 
 /* The revel command's own table (bindings/cli/cli_api.c), the Lua module

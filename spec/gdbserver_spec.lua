@@ -211,6 +211,71 @@ describe("revel --gdbserver with gdb", function()
     assert.equal("", rv.out)
   end)
 
+  it("monitor lua injects syscalls at a breakpoint: getpid is the guest's pid, a write shows in its output", function()
+    if skip() then return end
+    local native = H.native({ guest })
+    local out, rv = session({ pre = { "-e", "trace=write" }, gdb = { "break square", "continue",
+      "monitor lua inject(sys.getpid())", 'monitor lua inject(sys.write(1, "from gdb\\n", 9))',
+      'monitor lua g:inject(sys.write(1, "via g\\n", 6))', "monitor lua inject(\"nosuch\")",
+      "monitor lua inject(sys.write(1, 0x10, 5))", "monitor lua inject(42)", "bt 1", "info registers rip",
+      "next", "print sq", "delete", "continue" } })
+    assert.matches("Breakpoint 1, square %(x=1%)", out)
+    local pid = out:match("%[Inferior 1 %(process (%d+)%) exited normally%]")
+    assert.is_not_nil(pid, out)
+    -- each call one line: the result, or what is wrong; the session goes on
+    assert.matches("\n" .. pid .. "\n9\n6\nerror: [^\n]*inject: unknown syscall \"nosuch\"[^\n]*\n%-14\n"
+      .. "error: [^\n]*inject: a syscall was expected[^\n]*\n#0  square %(x=1%)", out)
+    -- the thread stayed where it was: same pc, and it goes on as before
+    assert.matches("rip%s+0x%x+%s+0x%x+ <square%+%d+>", out)
+    assert.matches("%$1 = 1\n", out)
+    assert.equal("from gdb\nvia g\n" .. native.out, rv.out)
+    assert.equal(0, rv.code)
+    -- the tool saw the guest's own write once, not the injected ones
+    assert.matches('\nwrite%(1, "sum=30\\n", 7%)%s+= 7\n%+%+%+ exited with 0 %+%+%+\n$', rv.err)
+    assert.equal(1, select(2, rv.err:gsub("write%(", "")))
+  end)
+
+  it("monitor lua injects at a catch syscall stop; the caught call then runs as it came", function()
+    if skip() then return end
+    local out, rv = session({ pre = { "-e", "trace=write" }, gdb = { "catch syscall write", "continue",
+      "monitor lua inject(sys.getpid())", 'monitor lua inject(sys.write(1, "at catch\\n", 9))', "print $rdx",
+      "continue", "print $rax", "continue" } })
+    assert.matches("Catchpoint 1 %(call to syscall write%)", out)
+    local pid = out:match("%[Inferior 1 %(process (%d+)%) exited normally%]")
+    assert.is_not_nil(pid, out)
+    assert.matches("\n" .. pid .. "\n9\n%$1 = 7\n", out)
+    assert.matches("Catchpoint 1 %(returned from syscall write%)", out)
+    assert.matches("%$2 = 7\n", out)
+    assert.equal("at catch\nsum=30\n", rv.out)
+    assert.equal(0, rv.code)
+    assert.matches('write%(1, "sum=30\\n", 7%)%s+= 7\n%+%+%+ exited with 0', rv.err)
+  end)
+
+  it("monitor lua injects at the first stop, in a thread blocked in futex, and at a signal stop", function()
+    if skip() then return end
+    -- the first stop (the exec's), then stepi goes on as without the call
+    local out, rv = session({ pre = { "-e", "trace=none" }, gdb = { 'monitor lua inject(sys.write(1, "first\\n", 6))',
+      "stepi", "info registers rip", "continue" } })
+    assert.matches("\n6\n0x%x+ in _start %(%)[^\n]*\nrip%s+0x%x+%s+0x%x+ <_start%+%d+>", out)
+    assert.equal("first\nsum=30\n", rv.out)
+    assert.equal(0, rv.code)
+    -- threads gdb stopped in pthread_barrier_wait's futex call: it goes on waiting
+    out, rv = session({ arg = "threads", pre = { "-e", "trace=none" }, gdb = { "break threads_ready", "continue",
+      "thread 2", "monitor lua inject(sys.gettid()) == g.tid", 'monitor lua inject(sys.write(1, "t2\\n", 3))',
+      "thread 1", "continue" } })
+    assert.matches("\ntrue\n3\n", out)
+    assert.equal("t2\nthreads ready: 2\ncounter=3\n", rv.out)
+    assert.equal(0, rv.code)
+    -- a SIGUSR1 stop: gdb passes the signal on; its handler gets the same siginfo
+    local native = H.native({ guest, "signal" })
+    out, rv = session({ arg = "signal", pre = { "-e", "trace=none" }, gdb = { "continue",
+      'monitor lua inject(sys.write(1, "at signal\\n", 10))', "continue" } })
+    assert.matches("Program received signal SIGUSR1", out)
+    assert.matches("\n10\n", out)
+    assert.equal("at signal\n" .. native.out, rv.out)
+    assert.equal(0, rv.code)
+  end)
+
   it("follows a fork into the child (set follow-fork-mode child) and stops at its breakpoint", function()
     if skip() then return end
     local out, rv = session({ arg = "fork", pre = { "-e", "trace=none" }, gdb = { "set follow-fork-mode child",

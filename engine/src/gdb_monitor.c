@@ -7,15 +7,19 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
 #include <revel/inject.h>
 #include "gdb_server.h"
+#include "resume.h"
 
 static const char HELP[] =
     "revel's monitor commands:\n"
     "  monitor help         this list\n"
     "  monitor lua CODE     run CODE as a --repl line against the stopped thread:\n"
     "                       g, sc (its syscall, when it is stopped at one), regs(),\n"
-    "                       str(addr), mem(addr, n), threads(), ps(), print(...)\n"
+    "                       str(addr), mem(addr, n), threads(), ps(), print(...);\n"
+    "                       inject(sys.getpid()) runs a syscall in it now\n"
     "  monitor inject SPEC  add a fault rule, -e inject= syntax (write:error=EIO:when=2)\n";
 
 /* Text for gdb's console: O packets of hex, then OK. */
@@ -122,6 +126,54 @@ bool gdb_event(revel_engine *e, revel_event *ev)
 const char *revel_gdb_monitor_cmd(revel_engine *e)
 {
 	return e->gdb && e->gdb->monitor_pending ? e->gdb->monitor_cmd : "";
+}
+
+int revel_gdb_inject(revel_engine *e, pid_t tid, long nr, const int64_t args[6], int64_t *result,
+                     char *err, size_t errlen)
+{
+	struct gdb_server *g = e->gdb;
+	struct task *t = g && g->monitor_out ? gdb_thread(e, tid) : NULL;
+	snprintf(err, errlen, "only in gdb's monitor lua, on a thread gdb holds");
+	if (!t || !t->gdb_hold)
+		return -EINVAL;
+	if (t->gdb_stashed && !WIFSTOPPED(t->gdb_status)) {
+		snprintf(err, errlen, "the thread is gone");
+		return -ESRCH;
+	}
+	/* At its exec stop, execve's result is still to be set: the call goes
+	 * after its exit stop, which the tracer may be waiting for. */
+	bool exec_ok = t->gdb_deferred && !t->regs_dirty &&
+	               (t->gdb_req == PTRACE_CONT || t->gdb_req == PTRACE_SYSCALL);
+	siginfo_t si;
+	if (!exec_ok && task_siginfo(tid, &si) == 0 && si.si_signo == SIGTRAP &&
+	    si.si_code == (SIGTRAP | PTRACE_EVENT_EXEC << 8)) {
+		snprintf(err, errlen,
+		         "not at an exec stop the tool has not answered yet; stepi first");
+		return -EINVAL;
+	}
+	uint64_t gadget = find_gadget(e, t);
+	if (!gadget) {
+		snprintf(err, errlen, "no syscall instruction found in the vDSO");
+		return -ENOSYS;
+	}
+	struct task_call_out out;
+	int rc = task_call(t, gadget, nr, args, &out);
+	if (out.exec_exit && t->gdb_req == PTRACE_SYSCALL) {
+		/* the exit stop the tracer asked for: it has it when gdb lets go */
+		t->gdb_deferred = false;
+		t->gdb_stashed = true;
+		t->gdb_status = out.exec_exit;
+	}
+	if (out.gone) { /* the tracer hears of the end when gdb lets go */
+		t->gdb_stashed = true;
+		t->gdb_status = out.gone;
+		t->gdb_deferred = false;
+		t->regs_valid = false;
+	}
+	snprintf(err, errlen, "%s", out.err);
+	if (rc == 0)
+		*result = out.result;
+	return rc;
 }
 
 int revel_gdb_monitor_reply(revel_engine *e, const char *text)

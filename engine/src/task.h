@@ -1,7 +1,8 @@
 /* task.h: the task layer, the bottom of the engine. The table of guest tasks
  * (threads) and their processes, each task's register cache, and the only
- * calls to ptrace(): everything above asks this layer to resume a task, or
- * to read what its stop holds.
+ * calls to ptrace() (task.c, and task_call.c's synchronous syscall):
+ * everything above asks this layer to resume a task, or to read what its
+ * stop holds.
  *
  * Register cache: task_regs() reads the registers once per stop; a change
  * marks them dirty (task_regs_dirty) and they are written back once, when the
@@ -216,5 +217,22 @@ bool task_at_syscall_exit(struct task *t);
 /* One aligned word of guest memory: PTRACE_PEEKDATA / POKEDATA. */
 int task_peek_data(pid_t tid, uint64_t addr, long *word);
 int task_poke_data(pid_t tid, uint64_t addr, long word);
+
+/* ---- a syscall run now, waited for (task_call.c) ---- */
+
+struct task_call_out {
+	int64_t result; /* the call's, -errno on failure */
+	int exec_exit;  /* from an exec stop: execve's exit stop it went past */
+	int gone;       /* the wait status of a thread that ended meanwhile */
+	char err[96];   /* why it could not run */
+};
+/* Run nr(args) in t, stopped at any ptrace stop but a group-stop, a
+ * syscall-entry stop or a fork/clone event, from the syscall instruction at
+ * gadget (unless it is at a seccomp stop, whose call runs again after), and
+ * leave it at the same kind of stop with its registers, signal mask and
+ * siginfo as they were. Waits for t alone: for a thread whose process is all
+ * stopped (--gdbserver's monitor). 0, or -errno with out->err. */
+int task_call(struct task *t, uint64_t gadget, long nr, const int64_t args[6],
+              struct task_call_out *out);
 
 #endif

@@ -181,6 +181,9 @@ function S:make_env()
   function h.inject(call)
     s:need_prompt("inject")
     if type(call) == "string" then
+      if not rffi.numbers[call] then
+        error("inject: " .. require("revel._syscall").unknown_message(call), 2)
+      end
       call = revel.sys[call]()
     end
     local st = proc_state(s.g.tid)

@@ -4,8 +4,10 @@
  * the global `counter`; with "fork", a child that runs in_child(). Its output
  * shows it ran to its end; with "exec", it runs itself again without one;
  * with "sleep", it sleeps 30 s first (for gdb's ^C); with "vfork", a vfork
- * child runs in_child() before its _exit. */
+ * child runs in_child() before its _exit; with "signal", it raises SIGUSR1
+ * and its handler says what the siginfo held. */
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -49,6 +51,15 @@ int in_child(int v)
 	return twice;
 }
 
+static volatile sig_atomic_t sig_code, sig_self;
+
+static void on_usr1(int sig, siginfo_t *si, void *uc)
+{
+	(void)sig, (void)uc;
+	sig_code = si->si_code;
+	sig_self = si->si_pid == getpid();
+}
+
 int main(int argc, char **argv)
 {
 	const char *mode = argc > 1 ? argv[1] : "";
@@ -64,6 +75,13 @@ int main(int argc, char **argv)
 		for (int i = 0; i < 2; i++)
 			pthread_join(t[i], NULL);
 		printf("counter=%d\n", counter);
+		return 0;
+	}
+	if (!strcmp(mode, "signal")) {
+		struct sigaction sa = {.sa_sigaction = on_usr1, .sa_flags = SA_SIGINFO};
+		sigaction(SIGUSR1, &sa, NULL);
+		raise(SIGUSR1);
+		printf("SIGUSR1 handled: code %d, from itself %d\n", (int)sig_code, (int)sig_self);
 		return 0;
 	}
 	if (!strcmp(mode, "sleep"))

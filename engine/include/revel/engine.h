@@ -365,6 +365,12 @@ int revel_sched_choose(revel_engine *e, pid_t tid);
  * answer gdb prints (0, or -EINVAL when no command waits). */
 const char *revel_gdb_monitor_cmd(revel_engine *e);
 int revel_gdb_monitor_reply(revel_engine *e, const char *text);
+/* In a REVEL_EV_GDB_MONITOR, before its answer: run syscall nr(args) now in
+ * thread tid, which gdb holds at a stop, and put it back at the same stop
+ * (the REPL's inject from gdb's monitor lua). 0 with *result (-errno when
+ * the call failed), or -errno with one line in err when it could not run. */
+int revel_gdb_inject(revel_engine *e, pid_t tid, long nr, const int64_t args[6], int64_t *result,
+                     char *err, size_t errlen);
 
 /* Change whether a subscribed syscall is reported (REVEL_EV_SYSCALL) or runs
  * unreported; -EINVAL for a number that is not subscribed (the seccomp filter
