@@ -298,6 +298,25 @@ static void close_client(struct gdb_server *g)
 	g->finished = true;
 }
 
+/* A thread at a breakpoint's trap that gdb did not see (it went away):
+ * back onto the instruction, as gdb would have put it. */
+static void rewind_traps(revel_engine *e)
+{
+	size_t i = 0;
+	struct task *t;
+	siginfo_t si;
+	while ((t = tasks_next(&e->tasks, &i))) {
+		if (!t->gdb_hold || t->gdb_signal != SIGTRAP || !t->proc ||
+		    task_siginfo(t->tid, &si) < 0 || si.si_code != SI_KERNEL)
+			continue;
+		struct user_regs_struct *r = task_regs(t);
+		if (r && bp_find(e->gdb, t->proc->pid, r->rip - 1)) {
+			r->rip--;
+			task_regs_dirty(t);
+		}
+	}
+}
+
 void gdb_let_go(revel_engine *e, bool kill_it)
 {
 	struct gdb_server *g = e->gdb;
@@ -305,6 +324,7 @@ void gdb_let_go(revel_engine *e, bool kill_it)
 		for (int i = 0; i < g->npids; i++)
 			kill(g->pids[i], SIGKILL);
 	} else {
+		rewind_traps(e);
 		while (g->nbps)
 			gdb_bp_remove(e, g->bps[g->nbps - 1].pid, g->bps[g->nbps - 1].addr);
 		gdb_watch_clear(e);

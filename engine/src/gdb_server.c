@@ -21,11 +21,23 @@ void gdb_say(revel_engine *e, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
+	flockfile(e->log); /* one line, also from the watcher thread */
 	fputs("revel: gdbserver: ", e->log);
 	vfprintf(e->log, fmt, ap);
 	fputc('\n', e->log);
 	fflush(e->log);
+	funlockfile(e->log);
 	va_end(ap);
+}
+
+void gdb_gone(revel_engine *e, struct gdb_server *g)
+{
+	if (__atomic_exchange_n(&g->gone_said, true, __ATOMIC_SEQ_CST))
+		return;
+	gdb_say(e, "gdb went away: the guest %s", g->kill_on_disconnect ? "is killed" : "goes on");
+	if (g->kill_on_disconnect)
+		for (int i = 0; i < g->npids; i++)
+			kill(g->pids[i], SIGKILL);
 }
 
 static int listen_unix(struct gdb_server *g, const char *path, char *err, size_t errlen)
@@ -664,8 +676,7 @@ void gdb_serve_more(revel_engine *e)
 	while (g->connected && !g->monitor_pending) {
 		gdb_refuse_others(e, g);
 		if (!next_packet(e, g)) {
-			gdb_say(e, "gdb went away: the guest %s",
-			        g->kill_on_disconnect ? "is killed" : "goes on");
+			gdb_gone(e, g);
 			gdb_let_go(e, g->kill_on_disconnect);
 			return;
 		}

@@ -34,7 +34,8 @@ struct gdb_server {
 	char where[160];     /* the address, as said on stderr */
 	char sock_path[108]; /* a UNIX socket revel made: removed at the end */
 	bool connected, finished, no_ack, kill_on_disconnect;
-	pid_t pid; /* the process gdb debugs first (the root) */
+	bool gone_said; /* "gdb went away" is said (by either thread) */
+	pid_t pid;      /* the process gdb debugs first (the root) */
 	/* multiprocess: gdb said multiprocess+ (thread ids pPID.TID); with
 	 * fork-events/exec-events, a fork's child joins the processes gdb
 	 * debugs (pids) until gdb detaches it (D;PID) */
@@ -107,6 +108,9 @@ void gdb_reply_xfer(struct gdb_server *g, const void *data, size_t n, uint64_t o
                     uint64_t len);
 void gdb_say(revel_engine *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The client is gone: said once, from either thread; with
+ * --gdb-disconnect=kill the debugged processes get SIGKILL at once. */
+void gdb_gone(revel_engine *e, struct gdb_server *g);
 /* A second client is told no, in one line. */
 void gdb_refuse_others(revel_engine *e, struct gdb_server *g);
 

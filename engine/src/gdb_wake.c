@@ -2,7 +2,8 @@
  * waits for stops then, not on the socket; a second thread watches the
  * socket meanwhile: gdb's ^C (0x03) interrupts the guest as gdbserver does
  * (SIGINT to the debugged processes; the stop that makes is gdb's), and a
- * second client is refused at once. It makes no ptrace call, and stands
+ * second client is refused at once, a client that leaves is said at once
+ * (with --gdb-disconnect=kill the guest is killed). It makes no ptrace call, and stands
  * still while the tracer serves packets (it never takes a packet's bytes). */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -57,10 +58,15 @@ static void *watch(void *arg)
 				gdb_refuse_others(w->e, g);
 			if (p[1].revents) {
 				char c;
-				if (recv(g->fd, &c, 1, MSG_PEEK | MSG_DONTWAIT) == 1 && c == 0x03) {
+				ssize_t n = recv(g->fd, &c, 1, MSG_PEEK | MSG_DONTWAIT);
+				if (n == 1 && c == 0x03) {
 					(void)!recv(g->fd, &c, 1, MSG_DONTWAIT);
 					gdb_interrupt(g);
 				} else {
+					/* gone while the guest runs: said now (and
+					 * killed, if so asked), not at its next stop */
+					if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR))
+						gdb_gone(w->e, g);
 					rest = true; /* a packet, or the end: the tracer reads it */
 				}
 			}

@@ -3,7 +3,8 @@
  * threads alive and waiting while main is at threads_ready(), then writing
  * the global `counter`; with "fork", a child that runs in_child(). Its output
  * shows it ran to its end; with "exec", it runs itself again without one;
- * with "sleep", it sleeps 30 s first (for gdb's ^C); with "vfork", a vfork
+ * with "sleep", it sleeps 30 s first (for gdb's ^C), with "nap" 1 s (for a
+ * client that leaves while it runs); with "vfork", a vfork
  * child runs in_child() before its _exit; with "signal", it raises SIGUSR1
  * and its handler says what the siginfo held. */
 #include <pthread.h>
@@ -86,6 +87,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(mode, "sleep"))
 		sleep(30);
+	if (!strcmp(mode, "nap"))
+		sleep(1);
 	if (!strcmp(mode, "exec")) {
 		printf("exec\n");
 		fflush(stdout);
