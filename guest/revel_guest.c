@@ -38,6 +38,7 @@
 #include "guest_exec.h"
 #include "guest_hooks.h"
 #include "guest_signals.h"
+#include "guest_sigwrap.h"
 #include "guest_vdso.h"
 #include "rewrite.h"
 #include "revel/systable.h"
@@ -406,7 +407,6 @@ static long perform(ucontext_t *uc, long nr, long *a)
 {
 	greg_t *gr = uc->uc_mcontext.gregs;
 	uint64_t tmask;
-	struct ksigaction kact;
 	struct {
 		long set;
 		long len;
@@ -444,15 +444,8 @@ static long perform(ucontext_t *uc, long nr, long *a)
 		if (a[0] == SIGSYS)
 			return sigsys_action((const struct ksigaction *)a[1],
 			                     (struct ksigaction *)a[2], a[3]);
-		if (a[1]) { /* SIGSYS stays open in the guest's handlers */
-			struct iovec li = {&kact, sizeof kact}, ri = {(void *)a[1], sizeof kact};
-			if (guest_raw(SYS_process_vm_readv, revel_pid, (long)&li, 1, (long)&ri, 1,
-			              0) != (long)sizeof kact)
-				return -EFAULT;
-			kact.mask &= ~BIT(SIGSYS);
-			a[1] = (long)&kact;
-		}
-		break;
+		return sigwrap_action(a[0], (const struct ksigaction *)a[1],
+		                      (struct ksigaction *)a[2], a[3]);
 	case SYS_vfork: /* the child would run on this handler's stack: a fork */
 		nr = SYS_fork;
 		/* fall through */
@@ -675,11 +668,12 @@ static void on_sigsys(int sig, siginfo_t *si, void *ucv)
 }
 
 /* A handled call from a rewritten site (revel_fast_entry): as on_sigsys,
- * with the signals blocked here instead of by the kernel's delivery. */
+ * without a signal and with signals open: a signal of the guest that comes
+ * while the tool runs is held by the wrapper of its handler
+ * (guest/guest_sigwrap.c) and delivered when the tool is done. */
 void revel_fast_dispatch(greg_t *gregs);
 void revel_fast_dispatch(greg_t *gregs)
 {
-	static const uint64_t all = ~0ull;
 	ucontext_t uc;
 	if (revel_sel ==
 	    SEL_ALLOW) { /* the library's own call (LuaJIT's, libc's) through a rewritten site */
@@ -688,15 +682,18 @@ void revel_fast_dispatch(greg_t *gregs)
 		              gregs[REG_R10], gregs[REG_R8], gregs[REG_R9]);
 		return;
 	}
-	gate.syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&all, (long)&uc.uc_sigmask, 8, 0, 0);
 	int saved_errno = errno;
+	revel_in_tool = 1; /* first: a signal from here on is held */
 	revel_sel = SEL_ALLOW;
+	uc.uc_flags = UC_FAST;
 	memcpy(uc.uc_mcontext.gregs, gregs, 17 * sizeof(greg_t));
 	handle(&uc, gregs[REG_RAX], 0);
 	memcpy(gregs, uc.uc_mcontext.gregs, 17 * sizeof(greg_t));
-	errno = saved_errno;
 	revel_sel = SEL_BLOCK;
-	gate.syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&uc.uc_sigmask, 0, 8, 0, 0);
+	revel_in_tool = 0;
+	if (sigwrap_held())
+		sigwrap_flush();
+	errno = saved_errno;
 }
 
 /* ---- start ---- */

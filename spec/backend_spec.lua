@@ -271,6 +271,32 @@ return tool
     end
   end)
 
+  it("holds a signal that comes while a handler runs (signals open at a rewritten site) and delivers it whole, in order, its handler's calls seen", function()
+    -- The getppid handler spins, so most SIGUSR1s arrive while it runs; the
+    -- guest's handler checks each siginfo and makes a gettid the tool counts.
+    local t = H.tool([[
+local tool = { on = {} }
+function tool.init_global() return { n = 0 } end
+function tool.rpc(global) global.n = global.n + 1; return global.n end
+function tool.on.getppid(g, sc) local x = 0; for i = 1, 3000 do x = x + i end end
+function tool.on.gettid(g, sc) g:rpc(1) end
+function tool.finish(global) io.stderr:write(("gettid %d\n"):format(global.n)) end
+return tool
+]])
+    local native = H.native({ H.guest("sig_during_calls"), "200" })
+    assert.are.equal("handled 200, in order, siginfo intact\n", native.out)
+    for _, rw in ipairs({ "1", "0" }) do
+      local g = H.sh("REVEL_GUEST_REWRITE=" .. rw .. " "
+        .. H.words({ H.bin, "--backend=guest", t, "--", H.guest("sig_during_calls"), "200" }), { timeout = 120 })
+      assert.are.equal(0, g.code, g.out .. g.err)
+      assert.are.equal(native.out, g.out)
+      assert.are.equal("gettid 200\n", g.err)
+    end
+    local p = H.revel({ "--backend=ptrace", t }, { H.guest("sig_during_calls"), "200" }, { timeout = 120 })
+    assert.are.equal(native.out, p.out)
+    assert.are.equal("gettid 200\n", p.err)
+  end)
+
   it("ends the run with 125 and the tool's error when a handler fails", function()
     local t = H.tool("return { on = { getppid = function() error('boom') end } }")
     local r = H.revel({ "--backend=guest", t }, { H.guest("getppid_loop"), "3" })

@@ -1,0 +1,28 @@
+/* The guest's signal handlers behind a wrapper (guest/guest_sigwrap.c): a
+ * signal that arrives while a handler of the tool runs from a rewritten call
+ * site (signals open there, no rt_sigprocmask on that path) is held until the
+ * tool is done, then delivered to the guest's handler. */
+#ifndef REVEL_GUEST_SIGWRAP_H
+#define REVEL_GUEST_SIGWRAP_H
+#include <stdint.h>
+
+#include "guest_signals.h"
+
+/* uc_flags of the ucontext the fast path makes: its uc_sigmask is not read
+ * from the kernel (the mask in force is the guest's own) */
+#define UC_FAST 0x52455645ul
+
+/* 1 while the tool runs on this thread with signals open: a signal of the
+ * guest is held */
+extern __thread volatile int revel_in_tool __attribute__((tls_model("initial-exec")));
+
+/* rt_sigaction(sig != SIGSYS) of the guest: its handler goes behind the
+ * wrapper; old gets the guest's own action back. */
+long sigwrap_action(long sig, const struct ksigaction *act, struct ksigaction *old, long size);
+/* Delivers the signals held on this thread (queued again, then unblocked);
+ * revel_in_tool must be 0 and the selector at BLOCK. */
+void sigwrap_flush(void);
+/* 1 if signals are held on this thread */
+int sigwrap_held(void);
+
+#endif
