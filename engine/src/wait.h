@@ -19,12 +19,8 @@ struct wait_held {
 };
 
 struct wait_spin {
-	int64_t cap_ns; /* the longest poll; 0: never poll */
-	int64_t avg_ns; /* moving average of the recent waits */
-	bool gated;     /* the default budget: poll only while a CPU is spare */
-	bool crowded;   /* last look: more tasks runnable than CPUs */
-	int ncpu;
-	int64_t next_look_ns;
+	int64_t cap_ns;   /* the longest poll; 0: never poll */
+	int64_t avg_ns;   /* moving average of the recent waits */
 	bool rusage;      /* wait4 fills ru at each stop (-c's system time) */
 	struct rusage ru; /* the last stop's */
 	/* Called before the wait blocks (NULL: nothing to do then). */

@@ -172,8 +172,7 @@ short one -xVALUE or
   --exit-with-root     end the run when the root process exits, killing what it
                        left running (by default revel waits for every process)
   --spin=auto|0|US     poll for the next stop up to US µs before sleeping, while
-                       stops come that fast and a CPU is spare (auto: 200); 0
-                       always sleeps; US polls whatever the load
+                       stops come that fast (auto: 200); 0 always sleeps
   --placement=auto|none|follow|together
                        where tracer and guest run: none leaves it to the
                        scheduler; follow moves the tracer to the guest's CPU;
