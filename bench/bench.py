@@ -34,7 +34,7 @@ import report  # noqa: E402
 from configs import (ALL_SECTIONS, GUEST_CONFIGS, GUEST_RPC_CONFIGS, GUEST_THREADS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
                      PLACE_THREADS, RDTSC_PAIRS, ROOT, THREAD_CONFIGS, TOOLS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
                      TIME_CONFIGS, TIMER_CONFIGS, TIMER_ROUNDS_PER_N, TIMELINE_HTML, VDSO_PAIRS, WAIT_CONFIGS, WAIT_THREADS,
-                     SCHED_CONFIGS, SCHED_THREADS)
+                     SCHED_CONFIGS, SCHED_C_CONFIG, SCHED_THREADS)
 from report import cpu_list, loadavg, median, spread  # noqa: E402
 
 
@@ -84,6 +84,9 @@ def parse_args(argv):
                    help="getppid calls per thread (BENCH_THREAD_CALLS, default 50000)")
     p.add_argument("--wait-sleep", default=os.environ.get("BENCH_WAIT_SLEEP") or "2",
                    help="seconds of the sleep workload of the wait section (BENCH_WAIT_SLEEP, default 2)")
+    p.add_argument("--sched-c", default=os.environ.get("BENCH_SCHED_C") or None,
+                   help="a revel built with --sched's strategies in C (88d6ae3 or before): the sched "
+                        "section times it too, for Lua / C (BENCH_SCHED_C, default none)")
     p.add_argument("--json", default=None,
                    help="JSON output file (default BUILD_DIR/bench/results.json; the markdown "
                         "report goes next to it, as .md)")
@@ -336,7 +339,9 @@ class Bench:
             raise ValueError(f"missing {self.revel}")
         if pre[:1] == ["strace"] and not shutil.which("strace"):
             raise ValueError("unavailable: strace not installed")
-        cmd = [self.revel if x == "REVEL" else
+        if "REVEL_C" in pre and not (self.a.sched_c and os.access(self.a.sched_c, os.X_OK)):
+            raise ValueError(f"missing {self.a.sched_c}")
+        cmd = [self.revel if x == "REVEL" else self.a.sched_c if x == "REVEL_C" else
                os.path.join(TOOLS, x[5:] + ".lua") if x.startswith("TOOL:") else
                os.path.join(ROOT, "examples", x[8:] + ".lua") if x.startswith("EXAMPLE:") else x for x in pre] + w
         if cpu is not None:
@@ -449,7 +454,7 @@ class Bench:
                     self.measure(mode, wl, cfg)
             elif s == "sched":
                 for wl in ("make", f"threads:{SCHED_THREADS}", "python"):
-                    for cfg in SCHED_CONFIGS:
+                    for cfg in SCHED_CONFIGS + ([SCHED_C_CONFIG] if self.a.sched_c else []):
                         self.measure(mode, wl, cfg)
             elif s == "timer":
                 for cfg in TIMER_CONFIGS:

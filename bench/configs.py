@@ -81,6 +81,9 @@ CONFIGS = {
                  ["REVEL", "EXAMPLE:timewarp", "--shift", "86400", "--"]),
     "revel_sched": ("revel --sched=random", "revel --sched=random --seed 1 -f -o /dev/null -- W",
                     ["REVEL", "--sched=random", "--seed", "1", "-f", "-o", "/dev/null", "--"]),
+    "revel_sched_c": ("revel --sched=random, C strategies",
+                      "$BENCH_SCHED_C --sched=random --seed 1 -f -o /dev/null -- W",
+                      ["REVEL_C", "--sched=random", "--seed", "1", "-f", "-o", "/dev/null", "--"]),
     "guest_noop_handler": ("guest empty handler", "revel --backend=guest bench/tools/noop_handler.lua -- W",
                            ["REVEL", "--backend=guest", "TOOL:noop_handler", "--"]),
     "guest_openat_only": ("guest openat-only", "revel --backend=guest bench/tools/openat_only.lua -- W",
@@ -164,6 +167,9 @@ TIMER_ROUNDS_PER_N = 3000
 # every syscall) against plain revel (the default tool into /dev/null) and
 # native, on make -j2, a 4-thread getppid loop and python threads
 SCHED_CONFIGS = ["native", "revel_default", "revel_sched"]
+# with --sched-c (BENCH_SCHED_C): a revel built with the strategies in C
+# (before they moved to Lua, commit 88d6ae3), against this one's Lua ones
+SCHED_C_CONFIG = "revel_sched_c"
 SCHED_THREADS = 4
 
 # the guest section (--backend=guest, issue 14): each workload under these

@@ -10,7 +10,7 @@ import subprocess
 from configs import (GUEST_CONFIGS, GUEST_RPC_CONFIGS, GUEST_TARGETS, GUEST_THREADS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS, PLACEMENTS,
                      RDTSC_PAIRS, TARGETS, THREAD_CONFIGS, TIMER_CONFIGS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
                      TIME_CONFIGS, TIME_TARGETS, VDSO_PAIRS, WAIT_CONFIGS, WAIT_SPIN_OFF, WAIT_TARGETS, place_config,
-                     SCHED_CONFIGS, SCHED_THREADS)
+                     SCHED_CONFIGS, SCHED_C_CONFIG, SCHED_THREADS)
 
 # ---- statistics ------------------------------------------------------------------
 
@@ -509,25 +509,40 @@ def timer_section(bench):
 
 def sched_section(bench):
     """--sched=random against plain revel (the default tool into /dev/null)
-    and native, per workload: wall time and both ratios."""
+    and native, per workload: wall time and both ratios; with --sched-c, a
+    revel whose strategies are C's too, and Lua / C."""
+    with_c = bool(bench.a.sched_c)
+    cfgs = SCHED_CONFIGS + ([SCHED_C_CONFIG] if with_c else [])
     out = ["", "## sched: one thread at a time (--sched=random)", ""]
-    for c in SCHED_CONFIGS:
-        out.append(f"- {CONFIGS[c][0]}: `{CONFIGS[c][1]}`")
+    for c in cfgs:
+        out.append(f"- {CONFIGS[c][0]}: `{CONFIGS[c][1]}`" + (f" ({bench.a.sched_c})" if c == SCHED_C_CONFIG else ""))
+    if not with_c:
+        out.append("- (no `--sched-c`: the C strategies are not timed; Lua / C is left out)")
     out.append("")
     rows, fig, notes = [], {"workloads": {}}, []
     for wl in ("make", f"threads:{SCHED_THREADS}", "python"):
-        m = {c: bench.med((wl, c, None, None)) for c in SCHED_CONFIGS}
-        for c in SCHED_CONFIGS:
+        m = {c: bench.med((wl, c, None, None)) for c in cfgs}
+        for c in cfgs:
             k = (wl, c, None, None)
             if bench.cmds.get(k, {}).get("failed"):
                 notes.append(f"- FAILED {CONFIGS[c][0]}, {bench.wlabel(wl)}: {bench.why(k)}")
         over_native = ratio(m["revel_sched"], m["native"])
         over_revel = ratio(m["revel_sched"], m["revel_default"])
         fig["workloads"][wl] = {"median_s": m, "sched_over_native": over_native, "sched_over_revel": over_revel,
-                                "spread": {c: bench.spr((wl, c, None, None)) for c in SCHED_CONFIGS}}
-        rows.append([bench.wlabel(wl), f_med(m["native"]), f_med(m["revel_default"]), f_med(m["revel_sched"]),
-                     f_ratio(over_native), f_ratio(over_revel)])
-    out += table(["workload", "native s", "revel s", "--sched s", "sched / native", "sched / revel"], rows)
+                                "spread": {c: bench.spr((wl, c, None, None)) for c in cfgs}}
+        row = [bench.wlabel(wl), f_med(m["native"]), f_med(m["revel_default"]), f_med(m["revel_sched"]),
+               f_ratio(over_native), f_ratio(over_revel)]
+        if with_c:
+            lua_c = ratio(m["revel_sched"], m[SCHED_C_CONFIG])
+            fig["workloads"][wl]["lua_over_c"] = lua_c
+            row[4:4] = [f_med(m[SCHED_C_CONFIG])]
+            row.append(f_ratio(lua_c))
+        rows.append(row)
+    head = ["workload", "native s", "revel s", "--sched s", "sched / native", "sched / revel"]
+    if with_c:
+        head[4:4] = ["C strategies s"]
+        head.append("Lua / C")
+    out += table(head, rows)
     return out + ([""] + notes if notes else []), fig
 
 

@@ -20,6 +20,8 @@ typedef struct revel_syscall_info engine_revel_syscall_info;
 typedef struct revel_printer_opts engine_revel_printer_opts;
 typedef struct revel_inject_rule engine_revel_inject_rule;
 typedef struct revel_frame engine_revel_frame;
+typedef struct revel_sched_thread engine_revel_sched_thread;
+typedef struct revel_sched_decision engine_revel_sched_decision;
 
 /* clang-format off */
 #define ENUM_VALUES(X) \
@@ -52,7 +54,8 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX,
 
 #define TYPES(X) \
 	X(user_regs_struct) X(revel_options) X(revel_event) X(revel_syscall_info) \
-	X(revel_printer_opts) X(revel_inject_rule) X(revel_frame)
+	X(revel_printer_opts) X(revel_inject_rule) X(revel_frame) X(revel_sched_thread) \
+	X(revel_sched_decision)
 
 #define FIELDS(X) \
 	X(user_regs_struct, r15) X(user_regs_struct, r14) X(user_regs_struct, r13) \
@@ -72,6 +75,9 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX,
 	X(revel_options, sched) X(revel_options, sched_depth) X(revel_options, sched_steps) X(revel_options, sched_seed) \
 	X(revel_options, sched_log) X(revel_options, sched_replay) X(revel_options, sched_replay_n) \
 	X(revel_options, sched_on_deadlock) X(revel_options, sched_slice_us) X(revel_options, sched_ask) \
+	X(revel_options, sched_stacks) X(revel_sched_thread, tid) X(revel_sched_thread, ord) \
+	X(revel_sched_thread, starting) X(revel_sched_thread, preempted) X(revel_sched_decision, number) \
+	X(revel_sched_decision, contested) X(revel_sched_decision, previous) X(revel_sched_decision, count) \
 	X(revel_event, kind) X(revel_event, tid) X(revel_event, pid) X(revel_event, parent_tid) \
 	X(revel_event, former_tid) X(revel_event, flags) X(revel_event, sig) \
 	X(revel_event, status) X(revel_event, nr) X(revel_event, args) X(revel_event, result) \

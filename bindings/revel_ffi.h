@@ -73,6 +73,7 @@ struct revel_options {
 	int sched_on_deadlock;
 	int sched_slice_us;
 	int sched_ask;
+	int sched_stacks;
 };
 
 enum revel_placement {
@@ -84,6 +85,18 @@ enum revel_placement {
 enum revel_spin { REVEL_SPIN_OFF = -1, REVEL_SPIN_AUTO = 0, REVEL_SPIN_MAX = 10000 };
 enum revel_sched { REVEL_SCHED_NONE = 0, REVEL_SCHED_RANDOM = 1, REVEL_SCHED_PCT = 2 };
 enum revel_deadlock { REVEL_DEADLOCK_KILL = 0, REVEL_DEADLOCK_WAIT = 1 };
+struct revel_sched_thread {
+	pid_t tid;
+	int ord;
+	int starting;
+	int preempted;
+};
+struct revel_sched_decision {
+	int64_t number;
+	int64_t contested;
+	int previous;
+	int count;
+};
 enum revel_daemonize {
 	REVEL_DAEMON_NONE = 0,
 	REVEL_DAEMON_GRANDCHILD = 1,
@@ -379,7 +392,8 @@ struct revel_lua_api {
 	const char *(*gdb_monitor_cmd)(revel_engine *e);
 	int (*gdb_monitor_reply)(revel_engine *e, const char *text);
 	/* --sched's decisions a tool makes (tool.schedule) */
-	int (*sched_runnable)(revel_engine *e, pid_t *out, int max);
+	int (*sched_runnable)(revel_engine *e, struct revel_sched_thread *out, int max,
+	                      struct revel_sched_decision *d);
 	int (*sched_choose)(revel_engine *e, pid_t tid);
 	/* --gdbserver's monitor lua: a syscall run now in a thread gdb holds */
 	int (*gdb_inject)(revel_engine *e, pid_t tid, long nr, const int64_t args[6],

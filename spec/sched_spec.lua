@@ -38,6 +38,7 @@ describe("--sched: bad input", function()
     { { "--sched-replay", "FOREIGN" }, "not a revel schedule log" },
     { { "--sched-replay", "MALFORMED" }, ":3: not a decision" },
     { { "--sched-replay", "MISSING" }, ": No such file or directory" },
+    { { "--sched-replay", "OLDLOG" }, ": a schedule log of format 1; this revel reads format 2" },
     { { "--sched=random", "-b", "execve" }, "cannot run one thread at a time (--sched) with -b execve" },
   }
   for _, row in ipairs(rows) do
@@ -45,7 +46,8 @@ describe("--sched: bad input", function()
       local words = {}
       for i, w in ipairs(row[1]) do
         words[i] = w == "FOREIGN" and H.file("#!/bin/sh\necho hi\n")
-          or w == "MALFORMED" and H.file("# revel schedule log 1\n1 0 0\n2 x\n")
+          or w == "MALFORMED" and H.file("# revel schedule log 2\n1 0 0\n2 x\n")
+          or w == "OLDLOG" and H.file("# revel schedule log 1\n# strategy=random seed=7\n# decision thread runnable\n1 0 0\n")
           or w == "MISSING" and H.tmppath("none") or w == "LOG" and H.tmppath("log") or w
       end
       local mark = H.tmppath("ran")
@@ -81,7 +83,7 @@ describe("--sched: one thread at a time", function()
       outs[i] = r.code .. r.out
     end
     local a, b = H.slurp(logs[1]), H.slurp(logs[2])
-    assert.is_truthy(a:find("^# revel schedule log 1\n# strategy=random seed=7\n"), a)
+    assert.is_truthy(a:find("^# revel schedule log 2\n# strategy=random seed=7\n"), a)
     assert.is_truthy(select(2, a:gsub("\n%d+ %d+ %d+,", "")) > 2, a) -- contested decisions
     assert.are.equal(a, b)
     assert.are.equal(outs[1], outs[2])
@@ -183,6 +185,76 @@ describe("tool.schedule", function()
     end
   end)
 
+  -- The built-in strategies are Lua tools (revel.sched.random, .pct) asked
+  -- through this same hook: a tool that is one of them makes the decisions
+  -- --sched makes with the same seed. info tells each decision as the log.
+  it("revel.sched.random and .pct as a tool make --sched's own decisions; info is the log's", function()
+    for _, s in ipairs({ { "random", "random", "{ seed = 5 }" }, { "pct:3:40", "pct", "{ seed = 5, depth = 3, steps = 40 }" } }) do
+      local mine = H.tool(([[
+        local strategy = require("revel.sched.%s").new(%s)
+        local tool, seen = {}, {}
+        function tool.schedule(threads, global, info)
+          local ords = {}
+          for i, g in ipairs(threads) do
+            assert(g.tid and (g.starting or g.place), "an entry is a g or a starting thread")
+            assert(type(info.preempted[i]) == "boolean")
+            ords[i] = info.ord[i]
+          end
+          local pick = strategy.schedule(threads, global, info)
+          for i, g in ipairs(threads) do
+            if g == pick then
+              seen[#seen + 1] = ("%%d %%d %%s %%s %%d"):format(info.decision, info.ord[i], table.concat(ords, ","),
+                tostring(info.previous), info.contested)
+            end
+          end
+          return pick
+        end
+        function tool.finish() io.stderr:write(table.concat(seen, "\n"), "\n") end
+        return tool
+      ]]):format(s[2], s[3]))
+      for _, guest in ipairs({ "sched_lost_update", "sched_order" }) do
+        local logs = {}
+        for i, words in ipairs({ { "--sched=" .. s[1], "--seed", "5" }, { "--sched=" .. s[1], "--seed", "99", mine } }) do
+          logs[i] = H.track(H.tmppath("log"))
+          table.insert(words, 1, logs[i])
+          table.insert(words, 1, "--sched-log")
+          local r = H.revel(words, { G(guest) })
+          assert.is_truthy(r.code == 0 or r.code == 1, r.err)
+          if i == 2 then
+            -- each contested decision as the log has it: number, chosen,
+            -- runnable, the previous decision's chosen (nil once it has
+            -- exited: it runs no more) and the count of contested ones
+            local want, contested, previous, text = {}, 0, "nil", H.slurp(logs[i])
+            for step, ord, runnable in text:gmatch("\n(%d+) (%d+) ([%d,]+)") do
+              if runnable:find(",", 1, true) then
+                contested = contested + 1
+                want[#want + 1] = { step, ord, runnable, previous, tostring(contested) }
+              end
+              previous = ord
+            end
+            assert.is_truthy(#want > 2, text)
+            local got = lines(r.err)
+            assert.are.equal(#want, #got, r.err)
+            for k, w in ipairs(want) do
+              local g = {}
+              for f in got[k]:gmatch("%S+") do
+                g[#g + 1] = f
+              end
+              if g[4] == "nil" and w[4] ~= "nil" then
+                local later = text:match("\n" .. w[1] .. " .*")
+                assert.is_falsy(("\n" .. later):find("[ ,]" .. w[4] .. "[,\n]"), w[4] .. " ran again:\n" .. r.err)
+                w[4] = "nil"
+              end
+              assert.are.equal(table.concat(w, " "), got[k])
+            end
+          end
+        end
+        local a, b = H.slurp(logs[1]), H.slurp(logs[2])
+        assert.are.equal(a:gsub("^[^\n]*\n[^\n]*\n", ""), (b:gsub("^[^\n]*\n[^\n]*\n", "")))
+      end
+    end
+  end)
+
   it("a thread that cannot run is an error in the tool: 125", function()
     local r = H.revel({ "--sched=random", H.tool("return { schedule = function() return 999999 end }") },
       { G("sched_order") })
@@ -231,7 +303,7 @@ describe("the guests' bugs", function()
     end)
   end
 
-  it("a deadlock is reported as one: each thread's call, exit 125, the guest killed", function()
+  it("a deadlock is reported as one: each thread's call (and stack under -k), exit 125, the guest killed", function()
     local r = H.sh(H.words({ H.bin, "explore", "-n", "100", "--sched=pct:3", "--", G("sched_deadlock"),
       H.sleep_arg(1) }), { timeout = 600 })
     local cmd = assert(r.out:match("reproduce it with:\n([^\n]+)\n"), r.out)
@@ -245,6 +317,24 @@ describe("the guests' bugs", function()
     assert.is_truthy(l[2]:find("^revel:   thread 0 %[pid %d+%] futex%(0x%x+, FUTEX_WAIT"), d.err)
     assert.is_truthy(l[3]:find("^revel:   thread 1 %[pid %d+%] futex%(0x%x+, FUTEX_WAIT_PRIVATE, 2, NULL%)"), d.err)
     assert.is_truthy(l[4]:find("^revel:   thread 2 %[pid %d+%] futex%(0x%x+, FUTEX_WAIT_PRIVATE, 2, NULL%)"), d.err)
+    assert.are.same({}, H.procs_matching(H.sleep_arg(1)))
+    -- -k: each thread's stack under its call, walked at a stop the report
+    -- makes (PTRACE_INTERRUPT): the guest's own functions are named
+    local k = H.sh((cmd:gsub(" %-%- ", " -k -- ", 1)))
+    assert.are.equal(125, k.code, k.err)
+    local kl, at, funcs = lines(k.err), nil, {}
+    assert.are.equal(l[1], kl[1])
+    for _, line in ipairs(kl) do
+      at = line:match("^revel:   thread (%d+) ") or at
+      local f = line:match("^revel:    > [^(]+%(([%w_]+)%+0x%x+%) %[0x%x+%]$")
+      if f and at then
+        funcs[at] = (funcs[at] or "") .. " " .. f
+      end
+    end
+    assert.is_truthy((funcs["0"] or ""):find(" pthread_join main ", 1, true), k.err)
+    local users = (funcs["1"] or "") .. " " .. (funcs["2"] or "") .. " "
+    assert.is_truthy(users:find(" pthread_mutex_lock ab ", 1, true), k.err)
+    assert.is_truthy(users:find(" pthread_mutex_lock ba ", 1, true), k.err)
     assert.are.same({}, H.procs_matching(H.sleep_arg(1)))
     -- --on-deadlock=wait: no report; the run waits until it is ended
     local w = H.sh(cmd:gsub(" %-%- ", " --on-deadlock=wait -- ", 1), { timeout = 3 })

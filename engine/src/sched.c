@@ -2,8 +2,9 @@
  *
  * Every syscall stops the guest (the filter subscribes all of them). The
  * thread whose turn it is, the holder, runs; at its next seccomp stop it is
- * parked there, before the call, and the strategy picks the next holder
- * among the parked threads (itself too). A new thread is parked at its
+ * parked there, before the call, and the caller's strategy (Lua's,
+ * REVEL_EV_SCHEDULE) picks the next holder among the parked threads
+ * (itself too). A new thread is parked at its
  * initial stop. So the order of every syscall, and of the code between two,
  * is the strategy's.
  *
@@ -92,8 +93,7 @@ void sched_new(revel_engine *e, const char **err)
 	S->on_deadlock = e->opt.sched_on_deadlock;
 	S->ask = e->opt.sched_ask != 0;
 	S->slice_ns = e->opt.sched_slice_us > 0 ? e->opt.sched_slice_us * 1000ll : DEFAULT_SLICE_NS;
-	if (sched_pick_init(S, &e->opt, err) < 0) {
-		free(S->change);
+	if (sched_log_init(S, &e->opt, err) < 0) {
 		free(S->replay);
 		free(S);
 		return;
@@ -108,10 +108,9 @@ void sched_free(revel_engine *e)
 	struct sched *S = e->sched;
 	if (!S)
 		return;
-	sched_pick_end(S, e->log);
+	sched_log_end(S, e->log);
 	if (S->log)
 		fclose(S->log);
-	free(S->change);
 	free(S->replay);
 	free(S->parked);
 	free(S);
@@ -124,7 +123,6 @@ static void count_in(struct sched *S, struct task *t)
 		return;
 	t->sched_started = true;
 	t->sched_ord = S->next_ord++;
-	sched_pick_new_task(S, t);
 }
 
 void sched_root(revel_engine *e, struct task *t)
@@ -212,10 +210,6 @@ bool sched_take_stop(revel_engine *e, struct task *t, const struct stop *s)
 		return false;
 	if (s->kind == STOP_GROUP && t->sched_interrupt && !is_stop_signal(s->sig)) {
 		t->sched_interrupt = false; /* its slice is over */
-		/* Under PCT a thread that spins (waiting, most likely, for
-		 * another one) would keep the highest priority for ever. */
-		if (S->strategy == REVEL_SCHED_PCT)
-			t->sched_prio = 0;
 		park(S, t, SCHED_PARK_CONT, NULL);
 		return true;
 	}
@@ -428,13 +422,28 @@ void sched_step(revel_engine *e)
 	decide(e, -1);
 }
 
-int revel_sched_runnable(revel_engine *e, pid_t *out, int max)
+int revel_sched_runnable(revel_engine *e, struct revel_sched_thread *out, int max,
+                         struct revel_sched_decision *d)
 {
 	struct sched *S = e->sched;
 	if (!S || !S->asking)
 		return -EINVAL;
-	for (int i = 0; i < S->nparked && i < max; i++)
-		out[i] = S->parked[i]->tid;
+	for (int i = 0; i < S->nparked && i < max; i++) {
+		const struct task *t = S->parked[i];
+		out[i] = (struct revel_sched_thread){
+		    .tid = t->tid,
+		    .ord = t->sched_ord,
+		    .starting = t->sched_park == SCHED_PARK_START,
+		    .preempted = t->sched_park == SCHED_PARK_CONT,
+		};
+	}
+	if (d)
+		*d = (struct revel_sched_decision){
+		    .number = S->step + 1,
+		    .contested = S->contested + 1,
+		    .previous = S->last ? S->last->sched_ord : -1,
+		    .count = S->nparked,
+		};
 	return S->nparked;
 }
 

@@ -1,8 +1,9 @@
 /* sched.h: --sched, one guest thread at a time (sched.c). The thread whose
  * turn it is (the holder) runs; the others are parked at a stop (before a
  * syscall, at their start, at the end of a slice) or blocked in the kernel
- * inside a call. At each switch point the strategy (sched_pick.c) picks the
- * next holder among the parked ones; the choices can be logged and replayed.
+ * inside a call. At each switch point the caller's strategy (a Lua one,
+ * scripts/revel/sched/) picks the next holder among the parked ones; the
+ * choices can be logged and replayed (sched_log.c).
  * When every thread waits on another one, sched_deadlock.c says so. */
 #ifndef REVEL_SCHED_H
 #define REVEL_SCHED_H
@@ -19,10 +20,6 @@ enum sched_park {
 };
 
 struct sched {
-	int strategy; /* REVEL_SCHED_* */
-	uint64_t rng;
-	int depth, steps;
-	long *change; /* PCT: the contested decisions where priorities change */
 	FILE *log;
 	int *replay;
 	int nreplay;
@@ -62,13 +59,16 @@ pid_t sched_wait(revel_engine *e, int *status, int wait_ms);
 /* The root's wait status as the caller sees it: exit 125 after a deadlock. */
 int sched_root_status(revel_engine *e, int status);
 
-/* sched_pick.c: the strategies, the log and its replay. */
-int sched_pick_init(struct sched *S, const struct revel_options *o, const char **err);
-void sched_pick_new_task(struct sched *S, struct task *t);
+/* sched_log.c: the log and its replay. */
+int sched_log_init(struct sched *S, const struct revel_options *o, const char **err);
 /* The index in S->parked of the next holder (S->nparked > 0): chosen
- * (>= 0: the caller's choice), else the replay's or the strategy's. */
+ * (>= 0: the caller's choice), else the replay's, else the first. */
 int sched_pick(struct sched *S, FILE *warn, int chosen);
-void sched_pick_end(struct sched *S, FILE *warn);
+void sched_log_end(struct sched *S, FILE *warn);
+/* The index in S->parked of thread number ord, -1 if not parked. */
+int sched_find_ord(const struct sched *S, int ord);
+/* The thread the replay chooses at the coming decision, -1: none. */
+int sched_replay_next(const struct sched *S);
 
 /* sched_deadlock.c: every live thread blocked in a wait only another guest
  * thread can end? Then report it on e->log, with each one's call. */

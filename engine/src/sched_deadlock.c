@@ -5,16 +5,26 @@
  * hold (or a write to one whose readers are all guest processes), a wait
  * for a child (every child is a guest thread, blocked too): such a thread
  * waits on the others. A sleep, a timed wait, a read of a terminal or a
- * socket may end by itself or from outside: then it is no deadlock. */
+ * socket may end by itself or from outside: then it is no deadlock.
+ *
+ * With -k (sched_stacks) each thread's stack follows its call. A blocked
+ * thread is not at a ptrace stop (it sleeps in the kernel, resumed to its
+ * exit stop), so its registers cannot be read: PTRACE_INTERRUPT wakes it
+ * into a stop (the call's exit stop, the sleep cut short), and the engine's
+ * unwinder walks it there, as -k walks a stop. The guest is killed next,
+ * so the cut call is never resumed. */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <revel/format.h>
+#include <revel/unwind.h>
 #include "sched.h"
 
 #define FUTEX_CMD(op) ((op) & ~(128 | 256)) /* without PRIVATE, CLOCK_REALTIME */
@@ -141,6 +151,35 @@ static void report(revel_engine *e, struct task *t, long nr, const int64_t args[
 	        n >= 0 ? line : "?");
 }
 
+/* Stop t (blocked in a call) and print its frames as -k does. */
+static void report_stack(revel_engine *e, struct task *t)
+{
+	if (task_interrupt(t->tid) < 0)
+		return;
+	int status;
+	pid_t r;
+	do
+		r = waitpid(t->tid, &status, __WALL);
+	while (r < 0 && errno == EINTR);
+	if (r != t->tid || !WIFSTOPPED(status))
+		return;
+	t->regs_valid = false; /* the registers of this stop */
+	static struct revel_frame frames[REVEL_FRAMES_MAX];
+	int n = revel_backtrace(e, t->tid, frames, REVEL_FRAMES_MAX, 0);
+	for (int i = 0; i < n; i++) {
+		const struct revel_frame *fr = &frames[i];
+		if (fr->lib && fr->func)
+			fprintf(e->log, "revel:    > %s(%s+0x%" PRIx64 ") [0x%" PRIx64 "]\n",
+			        fr->lib, fr->func, fr->offset, fr->rel);
+		else if (fr->lib)
+			fprintf(e->log, "revel:    > %s() [0x%" PRIx64 "]\n", fr->lib, fr->rel);
+		else
+			fprintf(e->log, "revel:    > backtracing_error [0x%" PRIx64 "]\n", fr->ip);
+	}
+	if (n < 0)
+		fprintf(e->log, "revel:    > no stack: %s\n", strerror(-n));
+}
+
 bool sched_deadlock_check(revel_engine *e)
 {
 	struct sched *S = e->sched;
@@ -168,8 +207,11 @@ bool sched_deadlock_check(revel_engine *e)
 		while ((t = tasks_next(&e->tasks, &i))) {
 			long nr;
 			int64_t args[6];
-			if (t->sched_ord == ord && sched_blocked_call(t->tid, &nr, args))
-				report(e, t, nr, args);
+			if (t->sched_ord != ord || !sched_blocked_call(t->tid, &nr, args))
+				continue;
+			report(e, t, nr, args);
+			if (e->opt.sched_stacks)
+				report_stack(e, t);
 		}
 	}
 	fflush(e->log);

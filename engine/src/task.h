@@ -113,7 +113,7 @@ struct task {
 	unsigned gdb_dr_gen; /* the debug registers it has (gdb_watch.c) */
 	/* --sched (sched.c): the thread's number in start order (0: the root),
 	 * what it does when its turn comes while parked (SCHED_PARK_*, 0: not
-	 * parked), the stop it was parked at, its PCT priority, and: */
+	 * parked), the stop it was parked at, and: */
 	int sched_ord;
 	unsigned char sched_park;
 	bool sched_started;   /* counted in (its first start went through sched) */
@@ -121,7 +121,6 @@ struct task {
 	bool sched_exit;      /* resumed into a call: PTRACE_CONT runs to its exit stop */
 	bool sched_interrupt; /* its slice is over: PTRACE_INTERRUPT's stop is coming */
 	int sched_kind, sched_sig, sched_event;
-	uint64_t sched_prio;
 	int64_t sched_since;  /* CLOCK_MONOTONIC ns its turn began */
 	int64_t sched_cpu0;   /* CPU ns at the first slice check of its turn (-1: none yet) */
 	int64_t sched_asleep; /* when it was first seen asleep in its call (0: not) */

@@ -28,7 +28,9 @@ function M.strategy(v)
   return s
 end
 
-local HEADER = "# revel schedule log 1"
+-- Format 2: the strategies are Lua's (revel.sched.*); format 1's were C's and
+-- drew otherwise, so its strategy line no longer names its decisions.
+local HEADER = "# revel schedule log 2"
 
 -- A schedule log (--sched-log's) -> its strategy line's words and the chosen
 -- thread of each decision, or nil and why not.
@@ -38,6 +40,12 @@ function M.read_log(path)
     return nil, ("--sched-replay %s: %s"):format(path, (err:gsub("^[^:]*: ", "")))
   end
   local first = f:read("*l")
+  local version = first and first:match("^# revel schedule log (%d+)$")
+  if version and first ~= HEADER then
+    f:close()
+    return nil, ("--sched-replay %s: a schedule log of format %s; this revel reads format 2 (its strategies are "
+      .. "Lua's and draw otherwise): record it again"):format(path, version)
+  end
   if first ~= HEADER then
     f:close()
     return nil, ("--sched-replay %s: not a revel schedule log (it begins %q, not %q)"):format(path,
@@ -115,6 +123,7 @@ function M.check(o)
   end
   s.seed = o.seed or s.seed or 0
   s.on_deadlock = o.on_deadlock
+  s.stacks = o.stack_trace ~= nil -- -k
   return s
 end
 

@@ -3,6 +3,7 @@
 -- revel._runtime fills the rest.
 local rffi = require("revel.ffi")
 local errors = require("revel._errors")
+local pct = require("revel.sched.pct")
 
 local ffi = rffi.ffi
 local run_error = errors.run_error
@@ -23,7 +24,8 @@ local function whole(v, lo)
 end
 
 -- opts.sched (see revel.run): { strategy = "random"|"pct", depth, steps, seed,
--- log = PATH, replay = { thread numbers }, on_deadlock = "kill"|"wait", slice_us }.
+-- log = PATH, replay = { thread numbers }, on_deadlock = "kill"|"wait", slice_us,
+-- stacks = true (a deadlock's report shows each thread's stack, as -k) }.
 local function sched_options(opt, s, keep)
   if s == nil then
     return
@@ -38,8 +40,9 @@ local function sched_options(opt, s, keep)
     end
   end
   opt.sched = ffi.C[STRATEGIES[s.strategy]]
-  opt.sched_depth = s.depth or 0
-  opt.sched_steps = s.steps or 0
+  if s.strategy == "pct" then -- for the log's header: the strategy is Lua's (revel._sched_hook)
+    opt.sched_depth, opt.sched_steps = s.depth or pct.DEPTH, s.steps or pct.STEPS
+  end
   opt.sched_slice_us = s.slice_us or 0
   opt.sched_seed = s.seed or 0
   if s.log then
@@ -57,6 +60,7 @@ local function sched_options(opt, s, keep)
     error(run_error(("sched.on_deadlock takes kill or wait, not %s"):format(tostring(s.on_deadlock))), 0)
   end
   opt.sched_on_deadlock = s.on_deadlock == "wait" and ffi.C.REVEL_DEADLOCK_WAIT or ffi.C.REVEL_DEADLOCK_KILL
+  opt.sched_stacks = s.stacks and 1 or 0 -- -k: each thread's stack in a deadlock's report
 end
 
 -- keep: a table that holds what opt points to until the run is over.
@@ -82,7 +86,9 @@ function M.apply(opt, plan, keep)
     opt.placement = ffi.C[mode]
   end
   sched_options(opt, plan.sched, keep)
-  opt.sched_ask = plan.sched and plan.tool.schedule and 1 or 0 -- tool.schedule (revel._sched_hook)
+  -- Every contested decision is Lua's: the tool's schedule hook, then the
+  -- built-in strategy's (revel._sched_hook).
+  opt.sched_ask = plan.sched and 1 or 0
   if plan.sched and (plan.attach or plan.detach_on_exec) then
     error(run_error(("cannot run one thread at a time (--sched) with %s: revel does not hold every thread"):format(
       plan.attach and "-p" or "-b execve")), 0)

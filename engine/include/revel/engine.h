@@ -99,11 +99,13 @@ struct revel_options {
 	/* --sched (engine/src/sched.c): REVEL_SCHED_NONE lets the guest's
 	 * threads run as the kernel schedules them. Otherwise one guest thread
 	 * runs at a time; at each switch point (a syscall, a thread's start, the
-	 * end of a CPU-time slice of sched_slice_us without a syscall) the
-	 * strategy picks the next one among those that can run: REVEL_SCHED_RANDOM
-	 * uniformly, REVEL_SCHED_PCT by priorities (Burckhardt et al.: random
-	 * ones, sched_depth - 1 change points among the first sched_steps
-	 * contested decisions), each drawing from sched_seed. */
+	 * end of a CPU-time slice of sched_slice_us without a syscall) the next
+	 * one is chosen among those that can run. The engine holds no strategy:
+	 * with sched_ask each decision with more than one thread to pick from
+	 * is the caller's (REVEL_EV_SCHEDULE; revel's are Lua,
+	 * scripts/revel/sched/), else (and on an answer of 0) the first started
+	 * runs. sched (RANDOM or PCT), sched_depth, sched_steps and sched_seed
+	 * only name the caller's strategy in the schedule log's header. */
 	int sched;
 	int sched_depth;
 	int sched_steps;
@@ -119,9 +121,10 @@ struct revel_options {
 	int sched_on_deadlock;
 	int sched_slice_us; /* 0: the default slice (5 ms) */
 	/* With --sched: each decision with more than one thread to pick from
-	 * is the caller's (REVEL_EV_SCHEDULE); its answer, 0 too, may leave it
-	 * to the strategy. */
+	 * is the caller's (REVEL_EV_SCHEDULE). */
 	int sched_ask;
+	/* A deadlock's report shows each thread's stack too (-k; with libdw). */
+	int sched_stacks;
 };
 
 enum revel_sched {
@@ -355,10 +358,26 @@ void revel_set_observer(revel_engine *e, const struct revel_observer *o);
  * take is reported as an event, to a handler that wants to decide it. */
 int revel_set_observed(revel_engine *e, long nr, int on);
 
+/* A thread that can run at a decision (REVEL_EV_SCHEDULE). */
+struct revel_sched_thread {
+	pid_t tid;
+	int ord;       /* its number in start order (0: the root), as the log's */
+	int starting;  /* parked at its start: it has not run yet */
+	int preempted; /* parked at the end of a CPU-time slice without a syscall */
+};
+/* The decision at hand. */
+struct revel_sched_decision {
+	int64_t number;    /* as the log numbers it, from 1 */
+	int64_t contested; /* decisions with more than one thread, this one included */
+	int previous;      /* the number of the thread that held the turn last, -1: gone */
+	int count;         /* threads that can run */
+};
 /* REVEL_EV_SCHEDULE: the threads that can run, in start order, at most max
- * of them into out; returns how many there are (-EINVAL: no decision). */
-int revel_sched_runnable(revel_engine *e, pid_t *out, int max);
-/* Its answer: tid runs next; 0 leaves it to --sched's strategy. */
+ * of them into out, and the decision (d may be NULL); returns how many there
+ * are (-EINVAL: no decision). */
+int revel_sched_runnable(revel_engine *e, struct revel_sched_thread *out, int max,
+                         struct revel_sched_decision *d);
+/* Its answer: tid runs next; 0: the first started. */
 int revel_sched_choose(revel_engine *e, pid_t tid);
 
 /* --gdbserver's `monitor lua CODE` (REVEL_EV_GDB_MONITOR): CODE, and the
