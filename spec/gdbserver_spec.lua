@@ -182,6 +182,26 @@ describe("revel --gdbserver with gdb", function()
     assert.equal("threads ready: 2\ncounter=3\n", rv.out)
   end)
 
+  it("read and access watchpoints (Z3, Z4) stop where a thread reads the global; memory writes (M/X) land", function()
+    if skip() then return end
+    local out, rv = session({ arg = "threads", pre = { "-e", "trace=none" }, gdb = { "break threads_ready",
+      "continue", "rwatch counter", "continue", "delete 2", "awatch counter", "continue", "delete", "continue" } })
+    assert.matches("Hardware read watchpoint 2: counter", out)
+    assert.matches("hit Hardware read watchpoint 2: counter\n\nValue = %d\n", out)
+    assert.matches("hit Hardware access %(read/write%) watchpoint 3: counter\n\n", out)
+    assert.matches("in worker %(arg=0x[12]%) at [^\n]*gdb_guest%.c:" .. line_of("counter += id;"), out)
+    -- `counter += id` is the guest's own race: held between its read and its
+    -- write, a worker may lose the other's update, as it may natively
+    assert.matches("^threads ready: 2\ncounter=[123]\n$", rv.out)
+    assert.equal(0, rv.code)
+    -- a local written through memory: square(1) returns 25, and the sum shows it
+    out, rv = session({ pre = { "-e", "trace=none" }, gdb = { "break square", "continue", "set var x = 5",
+      "finish", "delete", "continue" } })
+    assert.matches("Value returned is %$1 = 25\n", out)
+    assert.equal("sum=54\n", rv.out)
+    assert.equal(1, rv.code)
+  end)
+
   it("catch syscall write stops at the call with its arguments, and at its return", function()
     if skip() then return end
     local out, rv = session({ pre = { "-e", "trace=write" }, gdb = { "catch syscall write", "continue",
@@ -235,18 +255,17 @@ describe("revel --gdbserver with gdb", function()
     assert.equal(1, select(2, rv.err:gsub("write%(", "")))
   end)
 
-  it("monitor lua injects at a catch syscall stop; the caught call then runs as it came", function()
+  it("monitor lua injects at a catch syscall stop and at its return; the caught call runs as it came", function()
     if skip() then return end
     local out, rv = session({ pre = { "-e", "trace=write" }, gdb = { "catch syscall write", "continue",
       "monitor lua inject(sys.getpid())", 'monitor lua inject(sys.write(1, "at catch\\n", 9))', "print $rdx",
-      "continue", "print $rax", "continue" } })
+      "continue", 'monitor lua inject(sys.write(1, "at return\\n", 10))', "print $rax", "continue" } })
     assert.matches("Catchpoint 1 %(call to syscall write%)", out)
     local pid = out:match("%[Inferior 1 %(process (%d+)%) exited normally%]")
     assert.is_not_nil(pid, out)
     assert.matches("\n" .. pid .. "\n9\n%$1 = 7\n", out)
-    assert.matches("Catchpoint 1 %(returned from syscall write%)", out)
-    assert.matches("%$2 = 7\n", out)
-    assert.equal("at catch\nsum=30\n", rv.out)
+    assert.matches("Catchpoint 1 %(returned from syscall write%)[^\n]*\n[^\n]*\n10\n%$2 = 7\n", out)
+    assert.equal("at catch\nsum=30\nat return\n", rv.out)
     assert.equal(0, rv.code)
     assert.matches('write%(1, "sum=30\\n", 7%)%s+= 7\n%+%+%+ exited with 0', rv.err)
   end)
