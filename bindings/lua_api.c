@@ -20,9 +20,9 @@ static void lua_cpuid(uint32_t leaf, uint32_t subleaf, uint32_t out[4])
 	__cpuid_count(leaf, subleaf, out[0], out[1], out[2], out[3]);
 }
 
-static int lua_next(revel_engine *e, struct revel_lua_event *lev)
+/* The event in lev->ev as Lua reads it. */
+static int lua_event(revel_engine *e, struct revel_lua_event *lev, int rc)
 {
-	int rc = revel_next(e, &lev->ev);
 	if (rc < 0)
 		return rc;
 	double *a[6] = {&lev->a0, &lev->a1, &lev->a2, &lev->a3, &lev->a4, &lev->a5};
@@ -48,6 +48,16 @@ static int lua_next(revel_engine *e, struct revel_lua_event *lev)
 			lev->rsp = (double)r.rsp;
 	}
 	return rc;
+}
+
+static int lua_next(revel_engine *e, struct revel_lua_event *lev)
+{
+	return lua_event(e, lev, revel_next(e, &lev->ev));
+}
+
+static int lua_next_queued(revel_engine *e, struct revel_lua_event *lev)
+{
+	return lua_event(e, lev, revel_next_queued(e, &lev->ev));
 }
 
 /* A double back to the 64-bit value it stands for. Values past 2^63 are
@@ -154,4 +164,7 @@ const struct revel_lua_api revel_lua_api = {
     .sched_runnable = revel_sched_runnable,
     .sched_choose = revel_sched_choose,
     .gdb_inject = revel_gdb_inject,
+    .adopt = revel_adopt,
+    .feed = revel_feed,
+    .next_queued = lua_next_queued,
 };

@@ -398,6 +398,11 @@ struct revel_lua_api {
 	/* --gdbserver's monitor lua: a syscall run now in a thread gdb holds */
 	int (*gdb_inject)(revel_engine *e, pid_t tid, long nr, const int64_t args[6],
 	                  int64_t *result, char *err, size_t errlen);
+	/* The in-guest backend's fallback to ptrace (revel._guest_fallback):
+	 * revel_adopt, revel_feed, revel_next_queued. */
+	int (*adopt)(revel_engine *e, pid_t pid);
+	int (*feed)(revel_engine *e, pid_t tid, int status);
+	int (*next_queued)(revel_engine *e, struct revel_lua_event *ev);
 };
 
 /* The revel command's own table (bindings/cli/cli_api.c), the Lua module

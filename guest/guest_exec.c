@@ -2,8 +2,11 @@
  * of its own (env -i, a sanitised one): the library's variables are put back
  * (LD_PRELOAD first in its list, REVEL_GUEST_*), so the new program loads the
  * library again. A program that cannot load it (statically linked, set-user-ID
- * or set-group-ID: the loader ignores LD_PRELOAD in secure mode) runs with no
- * tool: revel is told and says so. */
+ * or set-group-ID: the loader ignores LD_PRELOAD in secure mode) is named to
+ * revel first, which traces the process under ptrace from the exec on: it
+ * then execs with none of the library's variables (its children stay under
+ * ptrace, and must not enter the library too). If revel cannot trace it, it
+ * runs with no tool, and revel says so. */
 #define _GNU_SOURCE
 #include <elf.h>
 #include <errno.h>
@@ -50,6 +53,10 @@ static const char *why_not(int dirfd, const char *path, int flags)
 	struct stat st;
 	if (sys(SYS_newfstatat, dirfd, (long)path, (long)&st, flags & AT_EMPTY_PATH, 0, 0) < 0)
 		return NULL; /* execve will fail and say why */
+	/* One the exec refuses (not executable) stays here: the process goes
+	 * on after the failed exec, with the library. */
+	if (sys(SYS_faccessat, dirfd, (long)path, X_OK, 0, 0, 0) < 0 || !S_ISREG(st.st_mode))
+		return NULL;
 	if (st.st_mode & (S_ISUID | S_ISGID))
 		return "set-user-ID or set-group-ID";
 	int fd = (int)sys(SYS_openat, dirfd, (long)path, O_RDONLY | O_CLOEXEC, 0, 0, 0);
@@ -121,23 +128,83 @@ static char **fixed_env(char *const *envp, size_t *len)
 	return out;
 }
 
+/* envp without the library's variables (a program under ptrace): its own
+ * LD_PRELOAD entries stay. In memory of its own, as fixed_env's. */
+static char **plain_env(char *const *envp, size_t *len)
+{
+	size_t n = 0, bytes = 0;
+	if (envp)
+		while (envp[n])
+			n++;
+	for (size_t i = 0; i < n; i++)
+		if (!strncmp(envp[i], "LD_PRELOAD=", 11))
+			bytes += strlen(envp[i]) + 1;
+	*len = (n + 1) * sizeof(char *) + bytes;
+	char **out = (char **)sys(SYS_mmap, 0, (long)*len, PROT_READ | PROT_WRITE,
+	                          MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if ((long)out < 0 && (long)out > -4096)
+		return NULL;
+	char *str = (char *)(out + n + 1);
+	size_t k = 0, ln = lib ? strlen(lib) : 0;
+	for (size_t i = 0; i < n; i++) {
+		int ours = 0;
+		for (int j = 1; j < NVARS; j++)
+			if (!strncmp(envp[i], names[j], strlen(names[j])))
+				ours = 1;
+		if (ours)
+			continue;
+		if (strncmp(envp[i], "LD_PRELOAD=", 11) || !lib) {
+			out[k++] = envp[i];
+			continue;
+		}
+		/* LD_PRELOAD's list (':' or ' ' apart) without the library */
+		char *start = str;
+		str = stpcpy(str, "LD_PRELOAD=");
+		const char *p = envp[i] + 11;
+		int first = 1;
+		while (*p) {
+			size_t w = strcspn(p, ": ");
+			if (w && !(w == ln && !strncmp(p, lib, ln))) {
+				if (!first)
+					*str++ = ':';
+				memcpy(str, p, w);
+				str += w;
+				first = 0;
+			}
+			p += w + (p[w] != 0);
+		}
+		*str++ = 0;
+		if (!first)
+			out[k++] = start;
+	}
+	out[k] = NULL;
+	return out;
+}
+
 long guest_execve(long nr, long *a, guest_runner run, ucontext_t *uc)
 {
 	int at = nr == SYS_execveat;
 	const char *path = (const char *)a[at ? 1 : 0];
 	const char *why = why_not(at ? (int)a[0] : AT_FDCWD, path, at ? (int)a[4] : 0);
+	int traced = 0;
 	if (why) {
 		char m[600];
-		snprintf(m, sizeof m,
-		         "pid %ld runs %.400s, %s: its calls are not seen (it cannot load the "
-		         "in-guest library)",
-		         sys(SYS_getpid, 0, 0, 0, 0, 0, 0), path, why);
-		guest_notice(m);
+		long pid = sys(SYS_getpid, 0, 0, 0, 0, 0, 0);
+		snprintf(m, sizeof m, "%ld\n%.400s\n%s", pid, path, why);
+		traced = guest_fallback(m);
+		if (!traced) {
+			snprintf(m, sizeof m,
+			         "pid %ld runs %.400s, %s: its calls are not seen (it cannot load "
+			         "the in-guest library)",
+			         pid, path, why);
+			guest_notice(m);
+		}
 	}
 	size_t len;
 	long b[6];
 	memcpy(b, a, sizeof b);
-	char **env = fixed_env((char *const *)a[at ? 3 : 2], &len);
+	char **env = traced ? plain_env((char *const *)a[at ? 3 : 2], &len)
+	                    : fixed_env((char *const *)a[at ? 3 : 2], &len);
 	if (env)
 		b[at ? 3 : 2] = (long)env;
 	long r = run(uc, nr, b);

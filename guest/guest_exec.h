@@ -13,5 +13,8 @@ void guest_exec_init(void);
 long guest_execve(long nr, long *a, guest_runner run, ucontext_t *uc);
 /* Sends a notice to revel (guest_notice("text")), from revel_guest.c. */
 void guest_notice(const char *text);
+/* Asks revel to trace this process under ptrace from its exec on
+ * ("PID\nPATH\nWHY"); 1 when it does (revel_guest.c). */
+int guest_fallback(const char *text);
 
 #endif

@@ -335,15 +335,26 @@ static int l_write(lua_State *l)
 	return 1;
 }
 
-void guest_notice(const char *s)
+/* A message to revel (tag, then s) and its reply's first byte, 0 for none. */
+static char tell(char tag, const char *s)
 {
 	size_t n = strlen(s), got;
 	static char m[4096];
 	if (n > sizeof m - 2)
 		n = sizeof m - 2;
-	m[0] = 'N';
+	m[0] = tag;
 	memcpy(m + 1, s, n);
-	exchange(m, n + 1, &got);
+	return exchange(m, n + 1, &got) == 0 && got > 0 ? rpc_buf[0] : 0;
+}
+
+void guest_notice(const char *s)
+{
+	tell('N', s);
+}
+
+int guest_fallback(const char *s)
+{
+	return tell('F', s) == 'k';
 }
 
 static int l_notice(lua_State *l)

@@ -1,6 +1,7 @@
-/* attach.c: taking on running processes (revel -p) and letting go of every
- * guest at the end: attached ones are detached and run on, the ones revel
- * started are killed.
+/* attach.c: taking on running processes (revel -p, and revel_adopt: a guest
+ * of the in-guest backend at an exec the library cannot follow) and letting
+ * go of every guest at the end: attached ones are detached and run on, the
+ * ones revel started or adopted are killed.
  *
  * An attached process has no seccomp filter of revel's (one loaded into it
  * would outlive the detach and fail its calls with ENOSYS), so its tasks are
@@ -101,7 +102,7 @@ static int first_stop(struct seized *s, pid_t tid)
 }
 
 /* Seize the threads of /proc/PID/task not seized yet; how many were new. */
-static int scan_threads(struct seized *s, pid_t pid)
+static int scan_threads(struct seized *s, pid_t pid, bool own)
 {
 	char path[64];
 	snprintf(path, sizeof path, "/proc/%d/task", (int)pid);
@@ -115,7 +116,7 @@ static int scan_threads(struct seized *s, pid_t pid)
 		if (tid <= 0 || seized_has(s, tid))
 			continue;
 		/* A thread that ended meanwhile is no error. */
-		if (task_seize_running(tid) < 0)
+		if (task_seize_running(tid, own) < 0)
 			continue;
 		if (seized_add(s, tid) < 0)
 			break;
@@ -135,8 +136,10 @@ void tracer_syscall_stops(struct task *t)
 	free(s.tids);
 }
 
-/* A seized, stopped task into the table, reported as a new task. */
-static void adopt(revel_engine *e, pid_t tid, pid_t tgid, struct proc **procs, size_t *nprocs)
+/* A seized, stopped task into the table, reported as a new task. own: one
+ * of revel_adopt's, revel's until its exec and killed at the end. */
+static void adopt(revel_engine *e, pid_t tid, pid_t tgid, struct proc **procs, size_t *nprocs,
+                  bool own)
 {
 	struct proc *p = NULL;
 	for (size_t i = 0; i < *nprocs; i++)
@@ -152,14 +155,15 @@ static void adopt(revel_engine *e, pid_t tid, pid_t tgid, struct proc **procs, s
 		abort();
 	t->proc = p;
 	p->nthreads++;
-	t->attached = true;
+	t->attached = !own;
 	t->syscall_mode = true;
+	t->before_exec = t->exec_shown = own;
 	t->parent_tid = new_process ? 0 : p->pid;
 	t->new_flags = new_process ? REVEL_NEW_PROCESS : 0;
 	tracer_task_started(e, t);
 }
 
-int revel_attach(revel_engine *e, pid_t pid)
+static int seize_process(revel_engine *e, pid_t pid, bool own)
 {
 	if (pid <= 0)
 		return -ESRCH;
@@ -173,7 +177,7 @@ int revel_attach(revel_engine *e, pid_t pid)
 	int rc = place_prepare(e);
 	if (rc < 0)
 		return rc;
-	rc = task_seize_running(pid);
+	rc = task_seize_running(pid, own);
 	if (rc < 0)
 		return rc;
 	struct seized s = {0};
@@ -190,7 +194,7 @@ int revel_attach(revel_engine *e, pid_t pid)
 			}
 			rc = w;
 		}
-	} while (rc == 0 && scan_threads(&s, pid) > 0);
+	} while (rc == 0 && scan_threads(&s, pid, own) > 0);
 	if (rc == 0 && s.tids[0] == 0)
 		rc = -ESRCH; /* the process itself ended */
 	if (rc < 0) {
@@ -213,13 +217,23 @@ int revel_attach(revel_engine *e, pid_t pid)
 		pid_t tgid = tgid_of(s.tids[i]);
 		if (tgid <= 0)
 			tgid = s.tids[i] == pid && group > 0 ? group : pid;
-		adopt(e, s.tids[i], tgid, procs, &nprocs);
+		adopt(e, s.tids[i], tgid, procs, &nprocs, own);
 		nthreads += tgid == group;
 	}
 	free(procs);
 	free(s.tids);
-	e->any_attached = true;
+	e->any_attached |= !own;
 	return nthreads > 0 ? (int)nthreads : 1;
+}
+
+int revel_attach(revel_engine *e, pid_t pid)
+{
+	return seize_process(e, pid, false);
+}
+
+int revel_adopt(revel_engine *e, pid_t pid)
+{
+	return seize_process(e, pid, true);
 }
 
 /* ---- letting go ---- */

@@ -24,15 +24,16 @@ int task_seize(pid_t pid, bool vfork_done)
 	return 0;
 }
 
-/* No EXITKILL (the task outlives revel) and no TRACESECCOMP (nothing of
- * ours asks for seccomp stops); TRACESYSGOOD tells syscall stops apart. */
+/* No TRACESECCOMP (nothing of ours asks for seccomp stops); TRACESYSGOOD
+ * tells syscall stops apart. EXITKILL only for a task revel owns. */
 #define PTRACE_OPTIONS_ATTACH                                                                      \
 	(PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |  \
 	 PTRACE_O_TRACEEXEC)
 
-int task_seize_running(pid_t tid)
+int task_seize_running(pid_t tid, bool exit_kill)
 {
-	if (ptrace(PTRACE_SEIZE, tid, NULL, (void *)(long)PTRACE_OPTIONS_ATTACH) < 0)
+	long opts = PTRACE_OPTIONS_ATTACH | (exit_kill ? PTRACE_O_EXITKILL : 0);
+	if (ptrace(PTRACE_SEIZE, tid, NULL, (void *)opts) < 0)
 		return -errno;
 	if (ptrace(PTRACE_INTERRUPT, tid, NULL, NULL) < 0)
 		return -errno;

@@ -57,6 +57,9 @@ struct task {
 	/* The root before its first exec runs revel's own code (the filter is
 	 * loaded, execve not yet done): no inject rule applies to it. */
 	bool before_exec;
+	/* Seized by revel_adopt at an exec the in-guest library already showed
+	 * the tool: its execve is not reported again either. */
+	bool exec_shown;
 	/* Fault rules: this thread's counts (fault_verdict.h), the verdict of the
 	 * rule that fired for the call at hand while it still applies, and a
 	 * delay's end (CLOCK_MONOTONIC ns). */
@@ -153,9 +156,10 @@ void task_drop(struct task_table *tt, struct task *t);
 /* Seize a freshly forked child with the engine's ptrace options (and
  * PTRACE_O_TRACEVFORKDONE for --gdbserver's vforkdone events). */
 int task_seize(pid_t pid, bool vfork_done);
-/* Seize a running task revel did not start (no EXITKILL: it must outlive
- * revel; no seccomp stops: it has no filter of ours) and interrupt it. */
-int task_seize_running(pid_t tid);
+/* Seize a running task revel did not start (no seccomp stops: it has no
+ * filter of ours) and interrupt it. exit_kill: it dies with revel
+ * (revel_adopt's); without, it must outlive revel (-p). */
+int task_seize_running(pid_t tid, bool exit_kill);
 /* PTRACE_INTERRUPT: a running task stops (PTRACE_EVENT_STOP) soon. */
 int task_interrupt(pid_t tid);
 /* Let go of a stopped task: dirty registers written, sig delivered (at a

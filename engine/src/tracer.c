@@ -124,6 +124,20 @@ int revel_next(revel_engine *e, revel_event *ev)
 	}
 }
 
+int revel_feed(revel_engine *e, pid_t tid, int status)
+{
+	struct stop s = stop_decode(status);
+	if (s.kind != STOP_GONE ? s.kind == STOP_NONE : !tasks_find(&e->tasks, tid))
+		return 0; /* not a tracee's: the caller's own child */
+	tracer_on_stop(e, tid, &s);
+	return 1;
+}
+
+int revel_next_queued(revel_engine *e, revel_event *ev)
+{
+	return queue_pop(&e->queue, ev) ? 0 : -EAGAIN;
+}
+
 void revel_want_cputime(revel_engine *e, int on)
 {
 	e->spin.rusage = on != 0;

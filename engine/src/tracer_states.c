@@ -109,6 +109,9 @@ static void on_clone(revel_engine *e, struct task *t, int event)
 	place_clone(t, c);
 	c->syscall_mode = t->syscall_mode; /* no filter in the parent, none in the child */
 	c->attached = t->attached;
+	/* revel_adopt's process whose exec failed: its library goes on, and
+	 * shows the calls of the children too */
+	c->before_exec = c->exec_shown = t->exec_shown;
 	if (c->state == TS_NEW_STOPPED)
 		tracer_task_started(e, c);
 	pass_on(t, 0);
@@ -144,6 +147,7 @@ static void on_exec(revel_engine *e, pid_t tid)
 	}
 	t->replay_pending = false;
 	t->before_exec = false;
+	t->exec_shown = false;
 	/* An injected execve stops here before its exit stop: keep waiting for
 	 * that after the caller has seen the exec. */
 	bool injecting = t->state == TS_INJ_RUN;
@@ -284,7 +288,7 @@ static void on_seccomp_info(revel_engine *e, struct task *t, const struct seccom
 		return;
 	}
 	long nr = in->nr;
-	if (t->before_exec && nr != SYS_execve) {
+	if (t->before_exec && (nr != SYS_execve || t->exec_shown)) {
 		resume_running(t, 0);
 		return;
 	}
@@ -372,7 +376,7 @@ static void on_seccomp(revel_engine *e, struct task *t)
 		return;
 	}
 	long nr = reg_nr(r);
-	if (t->before_exec && nr != SYS_execve) {
+	if (t->before_exec && (nr != SYS_execve || t->exec_shown)) {
 		/* revel's own code in the root before its exec (-u's setgroups, a
 		 * failed exec's message): not the guest's, as strace hides it. */
 		resume_running(t, 0);

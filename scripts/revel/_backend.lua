@@ -2,7 +2,9 @@
 -- of the engine; guest runs the tool's syscall handlers inside each guest
 -- process (librevel_guest.so, revel._guest_host). choose() says which runs and,
 -- when guest cannot, why: --backend=guest refuses with that reason (exit 125),
--- auto takes ptrace quietly.
+-- auto takes ptrace quietly. A command the library cannot enter (statically
+-- linked, set-ID) runs under ptrace: guest says so in one line. A process that
+-- execs such a program later falls back to ptrace alone (revel._guest_fallback).
 local ffi = require("ffi")
 local host = require("revel._guest_host")
 local errors = require("revel._errors")
@@ -149,7 +151,10 @@ function M.choose(o, t, plain)
     local path = resolve(o.command[1])
     local pw = path and program_why(path)
     if pw then
-      why = ("%s is %s: it cannot load the in-guest library"):format(o.command[1], pw)
+      if mode == "guest" then
+        io.stderr:write(("revel: --backend=guest: %s is %s: it runs under ptrace\n"):format(o.command[1], pw))
+      end
+      return "ptrace"
     end
   end
   if why then
@@ -161,13 +166,16 @@ end
 -- Runs the guest backend; returns the exit code.
 function M.run_guest(t, o, config, ropts)
   local mode = o.backend
+  local say = function(msg)
+    io.stderr:write("revel: --backend=", mode, ": ", msg, "\n")
+  end
   return host.run(t, o.command, config, {
     lib = host.lib_path(),
     tool_path = absolute(o.tool),
     env = ropts.env,
-    say = function(msg)
-      io.stderr:write("revel: --backend=", mode, ": ", msg, "\n")
-    end,
+    say = say,
+    plan = require("revel._tool").plan(t, config, ropts),
+    say_fallback = mode == "guest" and say or nil, -- auto falls back quietly
   })
 end
 

@@ -3,10 +3,13 @@
 -- tool's syscall handlers itself and connects to revel over a SOCK_SEQPACKET
 -- socket (abstract name) for g:rpc, the tool's output and its errors. Here:
 -- init_global, tool.rpc and finish, the spawn, and the wait for every process
--- (revel is their subreaper, so orphans come back to it too).
+-- (revel is their subreaper, so orphans come back to it too). A process the
+-- library cannot follow through an exec is traced under ptrace in this same
+-- loop (revel._guest_fallback).
 local ffi = require("ffi")
 local rffi = require("revel.ffi")
 local wire = require("revel._wire")
+local fallback = require("revel._guest_fallback")
 
 pcall(ffi.cdef, [[
 struct revel_gh_pollfd { int fd; short events; short revents; };
@@ -144,9 +147,13 @@ end
 
 -- Runs argv with the tool in each guest process; returns the exit code.
 -- opts: name (the tool's), say (a function for notices), env (-E's list),
--- tool_path (the file the guest loads), config.
+-- tool_path (the file the guest loads), config, plan (the tool's, for the
+-- processes that fall back to ptrace), say_fallback (a function that names
+-- each program that does, once; nil: quietly).
 function M.run(tool, argv, config, opts)
   local global = tool.init_global and tool.init_global(config) or nil
+  local fb = opts.plan and fallback.new(opts.plan, global)
+  local fell = {} -- the programs named already
   local name = ("revel-%d-%d"):format(C.getpid(), math.random(1, 1e9))
   local lfd = C.socket(AF_UNIX, SOCK_SEQPACKET + SOCK_CLOEXEC + SOCK_NONBLOCK, 0)
   local addr = ffi.new("struct revel_gh_sockaddr_un")
@@ -194,6 +201,34 @@ function M.run(tool, argv, config, opts)
   local function answer(fd, s)
     C.send(fd, s, #s, 0x4000) -- MSG_NOSIGNAL
   end
+  -- The tracees' events the engine has queued, run by the ptrace runtime.
+  local function drain()
+    local ok, err = pcall(fb.drain, fb)
+    if not ok then
+      fail(fallback.text(err))
+    end
+  end
+  -- "F" PID \n PATH \n WHY: a process about to exec a program that cannot
+  -- load the library, waiting for revel to trace it ("k") or not ("n").
+  local function fall_back(fd, m)
+    local pid, path, why = m:match("^F(%d+)\n([^\n]*)\n(.*)$")
+    local ok, err
+    if fb and pid then
+      ok, err = fb:adopt(tonumber(pid))
+    end
+    if not ok then
+      if err and opts.say then
+        opts.say(("pid %s: %s"):format(pid, err))
+      end
+      return answer(fd, "n")
+    end
+    if opts.say_fallback and not fell[path] then
+      fell[path] = true
+      opts.say_fallback(("pid %s runs %s, %s: it runs under ptrace"):format(pid, path, why))
+    end
+    drain()
+    answer(fd, "k")
+  end
   local function on_message(fd, m)
     local tag = m:sub(1, 1)
     if tag == "R" then
@@ -219,6 +254,8 @@ function M.run(tool, argv, config, opts)
         opts.say(m:sub(2))
       end
       answer(fd, "k")
+    elseif tag == "F" then
+      fall_back(fd, m)
     elseif tag == "E" then
       fail(m:sub(2))
     elseif tag == "X" then -- a process's state across its execve (guest/inguest_hooks.lua)
@@ -278,16 +315,25 @@ function M.run(tool, argv, config, opts)
     end
     if pfds[1].revents ~= 0 then
       C.read(sfd, buf, 128 * 16)
+      local fed = false
       while true do
         local pid = C.waitpid(-1, st, WNOHANG + WALL)
-        if pid == root then
-          root_status = st[0]
+        if pid > 0 then
+          -- A tracee's stop or end goes to the engine; the root's end
+          -- (traced or not: only tracees report stops) is ours too.
+          fed = (fb and fb:feed(pid, st[0])) or fed
+          if pid == root and bit.band(st[0], 0xff) ~= 0x7f then
+            root_status = st[0]
+          end
         elseif pid < 0 and errno() == ECHILD then
           done = true
           break
-        elseif pid <= 0 then
+        else
           break
         end
+      end
+      if fed and not failed then
+        drain()
       end
     end
   end
@@ -308,6 +354,9 @@ function M.run(tool, argv, config, opts)
       on_message(fd, ffi.string(buf, got))
     end
     C.close(fd)
+  end
+  if fb then
+    fb:close() -- what is left of the tracees is killed
   end
   C.close(lfd)
   C.close(sfd)

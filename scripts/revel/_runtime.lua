@@ -506,11 +506,9 @@ local function spawn(run, argv)
   return pid
 end
 
--- plan: from revel._tool.plan(); argv: list of strings. Returns the exit code.
-function M.run(plan, argv)
-  if active then
-    error("revel.run: a run is already going on in this Lua state", 2)
-  end
+-- The engine and the run for plan, no guest yet (M.run; the in-guest
+-- backend's ptrace fallback, revel._guest_fallback, drives its own loop).
+function M.open(plan)
   local opt = ffi.new("struct revel_options")
   for nr in pairs(plan.subscribed) do
     opt.subscribed[nr] = 1
@@ -580,6 +578,18 @@ function M.run(plan, argv)
     startup = startup_keep,
     plan = plan,
   }, Run)
+  return run
+end
+
+M.dispatch = dispatch
+
+-- plan: from revel._tool.plan(); argv: list of strings. Returns the exit code.
+function M.run(plan, argv)
+  if active then
+    error("revel.run: a run is already going on in this Lua state", 2)
+  end
+  local run = M.open(plan)
+  local E = run.E
   active = true
   rffi.cli.interruptible(1)
   local ok, code = xpcall(function()

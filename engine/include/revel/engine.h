@@ -307,6 +307,19 @@ int revel_get_siginfo(revel_engine *e, pid_t tid, void *info);
  * its threads (>= 1), or -ESRCH (no such process), -EPERM (not permitted,
  * or traced already). */
 int revel_attach(revel_engine *e, pid_t pid);
+/* Take on a process of the caller's (the in-guest backend's fallback: a guest
+ * about to exec a program its library cannot enter) as revel_attach does,
+ * with three differences: it is killed with revel (PTRACE_O_EXITKILL) and at
+ * the end, its calls and signals are not reported until its next exec (the
+ * execve included: the caller has shown it), and from then on they are, with
+ * syscall stops, in it and in its children. */
+int revel_adopt(revel_engine *e, pid_t pid);
+/* For a caller that waits itself (waitpid(-1) with its own children that
+ * are not traced): hand the engine a wait status. Returns 1 if it was a
+ * tracee's (its events are then queued), 0 if not (the caller's own). */
+int revel_feed(revel_engine *e, pid_t tid, int status);
+/* The next queued event without waiting: 0, or -EAGAIN when none is. */
+int revel_next_queued(revel_engine *e, revel_event *ev);
 /* The end of a run: every attached task (and those it made) is detached,
  * as it would be without revel: a call revel changed or cut short runs
  * again as the kernel restarts it, a signal at hand goes on, pending

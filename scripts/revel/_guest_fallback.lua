@@ -1,0 +1,84 @@
+-- revel._guest_fallback (private): --backend=guest's fallback to ptrace for a
+-- process the in-guest library cannot follow (it execs a statically linked or
+-- set-ID program). The library names it to revel before the exec; revel seizes
+-- it (the engine's revel_adopt: EXITKILL, its calls unseen until the exec) and
+-- runs it, and its children, under the ptrace runtime with the same tool in
+-- the same loop as the guest host (revel._guest_host): that loop waits for
+-- every child itself and hands the tracees' wait statuses to the engine
+-- (revel_feed), then runs the events queued (revel_next_queued) as
+-- revel._runtime's loop does. init_global is not run again: g:rpc and tool.rpc
+-- reach the global state the guests' rpcs reach; finish runs once, in the host.
+local rffi = require("revel.ffi")
+local runtime = require("revel._runtime")
+local state = require("revel._state")
+local errors = require("revel._errors")
+local timers = require("revel._timers")
+
+local ffi, api = rffi.ffi, rffi.api
+
+local M = {}
+
+local F = {}
+F.__index = F
+
+-- plan: the tool's (revel._tool.plan); global: the host's init_global result.
+-- The engine is made at the first process that falls back.
+function M.new(plan, global)
+  return setmetatable({ plan = plan, global = global, lev = ffi.new("struct revel_lua_event") }, F)
+end
+
+-- Seize process pid; nil and why when it cannot be.
+function F:adopt(pid)
+  if not self.run then
+    self.run = runtime.open(self.plan)
+    self.run.global = self.global
+  end
+  local n = api.adopt(self.run.E, pid)
+  if n < 0 then
+    return nil, ("ptrace(PTRACE_SEIZE, %d): %s"):format(pid, rffi.strerror(-n))
+  end
+  return n
+end
+
+-- A wait status revel's loop took: true if it was a tracee's (the engine has it).
+function F:feed(pid, status)
+  return self.run ~= nil and api.feed(self.run.E, pid, status) == 1
+end
+
+-- Run the events the engine has queued. An error of the tool's is raised, as
+-- the runtime raises it (a RunError).
+function F:drain()
+  local run = self.run
+  if not run then
+    return
+  end
+  local lev = self.lev
+  while api.next_queued(run.E, lev) == 0 do
+    runtime.dispatch(run, lev)
+  end
+end
+
+-- The end of the run: every tracee is killed (they are never left running).
+function F:close()
+  local run = self.run
+  if not run then
+    return
+  end
+  self.run = nil
+  run.active = false
+  api.kill_all(run.E)
+  timers.close_all(run)
+  api.engine_free(ffi.gc(run.E, nil))
+end
+
+-- The text of an error drain raised, for the host's one line.
+function M.text(e)
+  if errors.is(e) then
+    return tostring(e)
+  end
+  return "error in tool: " .. errors.text(e)
+end
+
+M.exit_code = state.exit_code
+
+return M
