@@ -398,7 +398,7 @@ struct revel_lua_api {
 	/* --gdbserver's monitor lua: a syscall run now in a thread gdb holds */
 	int (*gdb_inject)(revel_engine *e, pid_t tid, long nr, const int64_t args[6],
 	                  int64_t *result, char *err, size_t errlen);
-	/* The in-guest backend's fallback to ptrace (revel._guest_fallback):
+	/* The in-guest backend falling back to the tracer (revel._guest_fallback):
 	 * revel_adopt, revel_feed, revel_next_queued. */
 	int (*adopt)(revel_engine *e, pid_t pid);
 	int (*feed)(revel_engine *e, pid_t tid, int status);
