@@ -126,6 +126,35 @@ describe("--backend=guest's fallback to ptrace", function()
     assert.truthy(g.err:match("^%d+ syscalls\n$"), g.err)
   end)
 
+  it("carries g.process and g.thread over into the traced program, and runs its life hooks as ptrace does", function()
+    local t = H.tool([[
+local tool = { on = {} }
+function tool.init_global() return { log = {} } end
+function tool.rpc(global, _, m) global.log[#global.log + 1] = m end
+function tool.init_process() return { n = 0 } end
+function tool.init_thread() return { n = 0 } end
+function tool.thread_start(g) g:rpc("thread_start") end
+function tool.post_exec(g) g:rpc("post_exec n=" .. g.process.n .. " t=" .. g.thread.n) end
+function tool.exit_thread(g, ts, code) g:rpc("exit_thread " .. code .. " t=" .. ts.n) end
+function tool.exit_process(g, ps, code) g:rpc("exit_process " .. code .. " n=" .. ps.n) end
+function tool.on.write(g) g.process.n = g.process.n + 1; g.thread.n = g.thread.n + 1 end
+function tool.finish(global, code) io.stderr:write(table.concat(global.log, "\n"), "\nexit ", code, "\n") end
+return tool
+]])
+    for _, argv in ipairs({ { H.guest("exec_static"), H.guest("static_hello") },
+      { "sh", "-c", H.guest("static_spawn") .. " /bin/echo hi" } }) do
+      local native = H.native(argv)
+      local p = H.revel({ "--backend=ptrace", t }, argv)
+      local g = H.revel({ "--backend=guest", t }, argv)
+      assert.are.equal(native.code, g.code, g.err)
+      assert.are.equal(native.out, g.out)
+      local said, rest = split(g.err)
+      assert.are.equal(1, #said, g.err)
+      assert.truthy(p.err:match("post_exec n=1 t=1\n") or p.err:match("exit_process 4 n=2\n"), p.err)
+      assert.are.equal(p.err, rest)
+    end
+  end)
+
   it("runs a statically linked command under ptrace, saying so in one line", function()
     local native = H.native({ H.guest("static_spawn"), "/bin/echo", "hi" })
     local g = H.revel({ "--backend=guest", counter }, { H.guest("static_spawn"), "/bin/echo", "hi" })

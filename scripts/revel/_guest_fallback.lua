@@ -8,11 +8,14 @@
 -- (revel_feed), then runs the events queued (revel_next_queued) as
 -- revel._runtime's loop does. init_global is not run again: g:rpc and tool.rpc
 -- reach the global state the guests' rpcs reach; finish runs once, in the host.
+-- g.process and g.thread go on from the state the guest's execve carried over
+-- (guest/inguest_hooks.lua's "X"), as they live on across an exec under ptrace.
 local rffi = require("revel.ffi")
 local runtime = require("revel._runtime")
 local state = require("revel._state")
 local errors = require("revel._errors")
 local timers = require("revel._timers")
+local wire = require("revel._wire")
 
 local ffi, api = rffi.ffi, rffi.api
 
@@ -27,15 +30,45 @@ function M.new(plan, global)
   return setmetatable({ plan = plan, global = global, lev = ffi.new("struct revel_lua_event") }, F)
 end
 
--- Seize process pid; nil and why when it cannot be.
-function F:adopt(pid)
+-- The engine's TASK_NEW for a thread of a process just seized: its state
+-- goes on (c: what the guest carried over, or nil), with no hook (it did not
+-- start now), and it runs on towards its exec.
+local function take_on(run, lev, c)
+  local ev = lev.ev
+  local g = state.carry(run, ev.tid, ev.pid, c and c.process, c and c.threads and c.threads[ev.tid])
+  ffi.copy(g._ev, lev, run.lev_size)
+  g._time = lev.time
+  local act = run.act
+  act.kind, act.sig = rffi.ACT_CONTINUE, 0
+  api.resume(run.E, ev.tid, act, nil)
+end
+
+-- Seize process pid; carried: the state its execve sent (wire-encoded), or
+-- nil. The count of its threads, or nil and why it cannot be seized.
+function F:adopt(pid, carried)
   if not self.run then
     self.run = runtime.open(self.plan)
     self.run.global = self.global
   end
-  local n = api.adopt(self.run.E, pid)
+  local run = self.run
+  local n = api.adopt(run.E, pid)
   if n < 0 then
     return nil, ("ptrace(PTRACE_SEIZE, %d): %s"):format(pid, rffi.strerror(-n))
+  end
+  local c
+  if carried and carried ~= "-" then
+    local ok, v = pcall(wire.decode, carried, 1)
+    c = ok and type(v) == "table" and v or nil
+  end
+  -- Its threads' TASK_NEW events are all the queue holds (it is drained
+  -- after every wait status).
+  local lev = self.lev
+  while api.next_queued(run.E, lev) == 0 do
+    if lev.kind == rffi.EV_TASK_NEW and lev.ev.pid == pid then
+      take_on(run, lev, c)
+    else
+      runtime.dispatch(run, lev)
+    end
   end
   return n
 end

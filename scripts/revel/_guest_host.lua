@@ -212,11 +212,16 @@ function M.run(tool, argv, config, opts)
   -- load the library, waiting for revel to trace it ("k") or not ("n").
   local function fall_back(fd, m)
     local pid, path, why = m:match("^F(%d+)\n([^\n]*)\n(.*)$")
-    local ok, err
+    local ok, n, err = true, nil, nil
     if fb and pid then
-      ok, err = fb:adopt(tonumber(pid))
+      -- the state its execve sent ("X") goes to the ptrace runtime
+      ok, n, err = pcall(fb.adopt, fb, tonumber(pid), carried[pid])
+      carried[pid] = nil
     end
     if not ok then
+      return fail(fallback.text(n))
+    end
+    if not n then
       if err and opts.say then
         opts.say(("pid %s: %s"):format(pid, err))
       end
@@ -226,7 +231,6 @@ function M.run(tool, argv, config, opts)
       fell[path] = true
       opts.say_fallback(("pid %s runs %s, %s: it runs under ptrace"):format(pid, path, why))
     end
-    drain()
     answer(fd, "k")
   end
   local function on_message(fd, m)

@@ -86,10 +86,10 @@ local function new_process(run, pid)
   return p
 end
 
-local function new_thread(run, tid, proc, parent, child_no)
+local function new_thread(run, tid, proc, parent, child_no, carried)
   local init = run.tool.init_thread
-  local ts
-  if init then
+  local ts = carried
+  if init and carried == nil then
     ts = call_hook(init, "init_thread of thread " .. tid, tid, parent and parent.tid or nil,
       parent and parent.thread or nil)
   end
@@ -134,6 +134,18 @@ end
 function M.adopt(run, tid, pid)
   local proc = run.procs[pid] or new_process(run, pid)
   return new_thread(run, tid, proc, nil)
+end
+
+-- A thread revel takes on as it is (--backend=guest's fallback to ptrace,
+-- revel._guest_fallback): its process's and its own state as the guest
+-- carried them over (no init hook runs for those), else new ones.
+function M.carry(run, tid, pid, pstate, tstate)
+  local proc = run.procs[pid]
+  if not proc and pstate ~= nil then
+    proc = { pid = pid, state = pstate }
+    run.procs[pid] = proc
+  end
+  return new_thread(run, tid, proc or new_process(run, pid), nil, nil, tstate)
 end
 
 function M.task_new(run, ev)
