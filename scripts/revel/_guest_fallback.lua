@@ -53,7 +53,7 @@ function F:adopt(pid, carried)
   local run = self.run
   local n = api.adopt(run.E, pid)
   if n < 0 then
-    return nil, ("ptrace(PTRACE_SEIZE, %d): %s"):format(pid, rffi.strerror(-n))
+    return nil, ("cannot seize it: %s"):format(rffi.strerror(-n))
   end
   local c
   if carried and carried ~= "-" then
