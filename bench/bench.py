@@ -31,7 +31,7 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import report  # noqa: E402
-from configs import (ALL_SECTIONS, GUEST_CONFIGS, GUEST_RPC_CONFIGS, GUEST_THREADS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
+from configs import (ALL_SECTIONS, WAIT_HANDLER, GUEST_CONFIGS, GUEST_RPC_CONFIGS, GUEST_THREADS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
                      PLACE_THREADS, RDTSC_PAIRS, ROOT, THREAD_CONFIGS, TOOLS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
                      TIME_CONFIGS, TIMER_CONFIGS, TIMER_ROUNDS_PER_N, TIMELINE_HTML, VDSO_PAIRS, WAIT_CONFIGS, WAIT_THREADS,
                      SCHED_CONFIGS, SCHED_C_CONFIG, SCHED_THREADS)
@@ -196,7 +196,7 @@ def run_once(argv, env, errfd, timeout):
         signal.setitimer(signal.ITIMER_REAL, 0)
         return {"wall_s": 0.0, "user_s": 0.0, "sys_s": 0.0, "maxrss_kb": 0, "status": 127,
                 "error": f"cannot run {argv[0]}: {e.strerror}"}
-    own = None
+    own = own_ns = None
     try:
         try:
             # The exit is known here; the zombie still shows its own CPU
@@ -205,6 +205,7 @@ def run_once(argv, env, errfd, timeout):
             t1 = time.perf_counter_ns()
             signal.setitimer(signal.ITIMER_REAL, 0)
             own = own_cpu(pid)
+            own_ns = own_sched_ns(pid)
             res = os.wait4(pid, 0)
         except Timeout:
             timed_out = True
@@ -232,7 +233,8 @@ def run_once(argv, env, errfd, timeout):
         status = os.WEXITSTATUS(st)
     return {"wall_s": (t1 - t0) / 1e9,
             "user_s": ru.ru_utime if ru else 0.0, "sys_s": ru.ru_stime if ru else 0.0,
-            "maxrss_kb": ru.ru_maxrss if ru else 0, "status": status, "own_cpu_s": own}
+            "maxrss_kb": ru.ru_maxrss if ru else 0, "status": status, "own_cpu_s": own,
+            "own_sched_s": own_ns}
 
 
 def own_cpu(pid):
@@ -242,6 +244,17 @@ def own_cpu(pid):
         with open(f"/proc/{pid}/stat") as f:
             fields = f.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def own_sched_ns(pid):
+    """The CPU time of a zombie pid's main thread in seconds, to the
+    nanosecond (/proc/PID/schedstat's first field): revel's tracer is that
+    thread. None if unread."""
+    try:
+        with open(f"/proc/{pid}/schedstat") as f:
+            return int(f.read().split()[0]) / 1e9
     except (OSError, IndexError, ValueError):
         return None
 
@@ -272,6 +285,7 @@ class Bench:
         self.place_skip = None
         self.place_loads = []  # the load average at each timed pass of the placement section
         self.time_loads = []  # ... and of the time section
+        self.wait_loads = []  # ... and of the wait section
         if not shutil.which("taskset"):
             self.place_skip = "taskset not found (install util-linux)"
         elif subprocess.run(["taskset", "-c", str(a.cpu), "true"], stdin=subprocess.DEVNULL,
@@ -470,8 +484,10 @@ class Bench:
                 for cfg in GUEST_RPC_CONFIGS:
                     self.measure(mode, "getppid", cfg)
             elif s == "wait":
+                if mode == "timed":
+                    self.wait_loads.append(loadavg())
                 for name, wl in self.wait_workloads().items():
-                    for cfg in WAIT_CONFIGS:
+                    for cfg in WAIT_CONFIGS + (WAIT_HANDLER if name == "getppid" else []):
                         if name != "sleep" or cfg.startswith("revel"):
                             self.measure(mode, wl, cfg)
 

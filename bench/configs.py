@@ -38,6 +38,8 @@ CONFIGS = {
                              ["REVEL", "-f", "-o", "/dev/null", f"--inject={INJECT_RULE}", "--"]),
     "noop_all_spin0": ("revel noop-all --spin=0", "revel --spin=0 bench/tools/noop_all.lua -- W",
                        ["REVEL", "--spin=0", "TOOL:noop_all", "--"]),
+    "noop_handler_spin0": ("revel empty handler --spin=0", "revel --spin=0 bench/tools/noop_handler.lua -- W",
+                           ["REVEL", "--spin=0", "TOOL:noop_handler", "--"]),
     "revel_default_spin0": ("revel default tool --spin=0", "revel --spin=0 -f -o /dev/null -- W",
                             ["REVEL", "--spin=0", "-f", "-o", "/dev/null", "--"]),
     "noop_all_none": ("revel noop-all --placement=none",
@@ -113,7 +115,10 @@ TRACER_CONFIGS = ["native", "noop_all", "strace"]
 TRACER_PLACES = {"native": "ac", "noop_all": "abc", "strace": "ac"}
 # the wait section: each workload under these; "sleep" only under the revel ones
 WAIT_CONFIGS = ["native", "strace", "noop_all", "noop_all_spin0", "revel_default", "revel_default_spin0"]
-WAIT_SPIN_OFF = {"noop_all": "noop_all_spin0", "revel_default": "revel_default_spin0"}
+# ... and the getppid loop also under an empty handler: what entering Lua adds per call
+WAIT_HANDLER = ["noop_handler", "noop_handler_spin0"]
+WAIT_SPIN_OFF = {"noop_all": "noop_all_spin0", "revel_default": "revel_default_spin0",
+                 "noop_handler": "noop_handler_spin0"}
 # (description, workload ("threads" = WAIT_THREADS threads), config, base, limit);
 # base None: limit is the config's median CPU seconds (user + sys, from wait4)
 WAIT_TARGETS = [

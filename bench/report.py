@@ -9,8 +9,8 @@ import subprocess
 
 from configs import (GUEST_CONFIGS, GUEST_RPC_CONFIGS, GUEST_TARGETS, GUEST_THREADS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS, PLACEMENTS,
                      RDTSC_PAIRS, TARGETS, THREAD_CONFIGS, TIMER_CONFIGS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
-                     TIME_CONFIGS, TIME_TARGETS, VDSO_PAIRS, WAIT_CONFIGS, WAIT_SPIN_OFF, WAIT_TARGETS, place_config,
-                     SCHED_CONFIGS, SCHED_C_CONFIG, SCHED_THREADS)
+                     TIME_CONFIGS, TIME_TARGETS, VDSO_PAIRS, WAIT_CONFIGS, WAIT_HANDLER, WAIT_SPIN_OFF, WAIT_TARGETS,
+                     place_config, SCHED_CONFIGS, SCHED_C_CONFIG, SCHED_THREADS)
 
 # ---- statistics ------------------------------------------------------------------
 
@@ -105,23 +105,33 @@ def workload(bench, wl):
     return out + ([""] + notes if notes else []), fig
 
 
-def own_median(bench, k):
+def own_median(bench, k, field="own_cpu_s"):
     runs = bench.cmds[k]["runs"] if k in bench.cmds else []
-    owns = [r["own_cpu_s"] for r in runs if r.get("own_cpu_s") is not None]
+    owns = [r[field] for r in runs if r.get(field) is not None]
     return median(owns) if owns else None
 
 
-def handler_cost(bench, wl):
+def handler_cost(bench, wl, spin0=False):
     """What entering Lua costs per call: the empty handler against noop-all,
-    the same stops, per getppid call (wall, and revel's own CPU time)."""
+    the same stops, per getppid call (wall, and the tracer's own CPU time, to
+    the ns from /proc/PID/schedstat where it can be read, else in 10 ms steps
+    from /proc/PID/stat). spin0: the CPU time from the pair with --spin=0
+    (where both are measured), as a polling tracer's CPU time holds its
+    polling too. The tracer's CPU time is the steadier figure: the host's
+    load moves wall time by more than the difference."""
     ka, kb = (wl, "noop_handler", None, None), (wl, "noop_all", None, None)
     a, b, n = bench.med(ka), bench.med(kb), bench.a.getppid_n
     if a is None or b is None or not n:
         return "- empty handler against noop-all: no data"
     line = f"- empty handler against noop-all: {(a - b) / n * 1e6:+.2f} µs per call (wall)"
-    oa, ob = own_median(bench, ka), own_median(bench, kb)
+    if spin0:
+        ka, kb = (wl, "noop_handler_spin0", None, None), (wl, "noop_all_spin0", None, None)
+    oa, ob = own_median(bench, ka, "own_sched_s"), own_median(bench, kb, "own_sched_s")
+    if oa is None or ob is None:
+        oa, ob = own_median(bench, ka), own_median(bench, kb)
     if oa is not None and ob is not None:
-        line += f", {(oa - ob) / n * 1e6:+.2f} µs of revel's own CPU time"
+        line += f", {(oa - ob) / n * 1e6:+.2f} µs of the tracer's own CPU time" + (
+            " (both --spin=0: no polling in it)" if spin0 else "")
     return line + " (the Lua part alone: `bench/lua_entry.lua`)"
 
 
@@ -330,14 +340,16 @@ def wait(bench):
     out = ["", "## the tracer's wait: polling (--spin=auto, the default) vs blocking (--spin=0)", "",
            "cpu s: user + sys of the command and of every process it waited for (wait4); "
            "tracer cpu s: revel's or strace's own (its zombie's /proc/PID/stat, 10 ms steps); "
-           "on/off: wall time with polling over the same without"]
-    fig = {"workloads": [], "targets": []}
+           "on/off: wall time with polling over the same without", "",
+           "load average (1/5/15 min) at each timed pass of this section: "
+           + ("; ".join(bench.wait_loads) if bench.wait_loads else "-")]
+    fig = {"workloads": [], "targets": [], "loadavg": bench.wait_loads}
     notes = []
     wls = bench.wait_workloads()
     for name, wl in wls.items():
         st = bench.med((wl, "strace", None, None))
         rows = []
-        for cfg in WAIT_CONFIGS:
+        for cfg in WAIT_CONFIGS + (WAIT_HANDLER if name == "getppid" else []):
             if name == "sleep" and not cfg.startswith("revel"):
                 continue
             k = (wl, cfg, None, None)
@@ -359,6 +371,10 @@ def wait(bench):
                          "-" if own is None else f"{own:.2f}", f_ratio(onoff), f_pct(bench.spr(k))])
         out += ["", f"### {bench.wlabel(wl)}", ""]
         out += table(["config", "median s", "x strace -f", "cpu s", "tracer cpu s", "on/off", "spread"], rows)
+        if name == "getppid":
+            cost = handler_cost(bench, wl, spin0=True)
+            out += ["", cost]
+            fig["empty_handler"] = cost
     rows = []
     for desc, name, cfg, base, limit in WAIT_TARGETS:
         wl = wls[name]
