@@ -5,6 +5,7 @@
  * the thread's exit or exit_group before it runs. The Lua side is
  * guest/inguest_hooks.lua. */
 #define _GNU_SOURCE
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -15,9 +16,34 @@
 
 #include "guest_hooks.h"
 #include "guest_signals.h"
+#include "guest_sigwrap.h"
+#include "revel/systable.h"
 
 static int hooks_ref = LUA_NOREF;
-static int track, exits;
+static int track, exits, signals;
+
+static int l_signal_name(lua_State *L)
+{
+	const char *s = revel_signal_name((int)luaL_checkinteger(L, 1));
+	if (!s)
+		return 0;
+	lua_pushstring(L, s);
+	return 1;
+}
+
+static int l_signal_by_name(lua_State *L)
+{
+	lua_pushinteger(L, revel_signal_by_name(luaL_checkstring(L, 1)));
+	return 1;
+}
+
+void guest_hooks_register(lua_State *L)
+{
+	lua_pushcfunction(L, l_signal_name);
+	lua_setfield(L, -2, "signal_name");
+	lua_pushcfunction(L, l_signal_by_name);
+	lua_setfield(L, -2, "signal_by_name");
+}
 
 void guest_hooks_init(lua_State *L)
 {
@@ -25,7 +51,9 @@ void guest_hooks_init(lua_State *L)
 	track = lua_toboolean(L, -1);
 	lua_getfield(L, -2, "exits");
 	exits = lua_toboolean(L, -1);
-	lua_pop(L, 2);
+	lua_getfield(L, -3, "signals");
+	signals = lua_toboolean(L, -1);
+	lua_pop(L, 3);
 	hooks_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
@@ -57,12 +85,43 @@ static void call(lua_State *L, int nargs)
 
 void guest_hooks_start(void)
 {
-	if (!track)
-		return;
-	lua_State *L = begin("start");
-	lua_pushinteger(L, revel_pid);
-	call(L, 1);
+	/* the hooks take the Lua lock: no signal handler of ours may run meanwhile */
+	uint64_t all = ~0ull, old;
+	guest_raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)&all, (long)&old, 8, 0, 0);
+	if (exits || signals)
+		sigwrap_hooks_init();
+	if (track) {
+		lua_State *L = begin("start");
+		lua_pushinteger(L, revel_pid);
+		call(L, 1);
+		guest_lua_leave();
+	}
+	guest_raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)&old, 0, 8, 0, 0);
+}
+
+int guest_hooks_signal(int sig)
+{
+	if (!signals)
+		return sig;
+	lua_State *L = begin("signal");
+	lua_pushinteger(L, guest_raw(SYS_gettid, 0, 0, 0, 0, 0, 0));
+	lua_pushinteger(L, sig);
+	if (lua_pcall(L, 2, 1, 0))
+		guest_fatal(lua_tostring(L, -1));
+	int to = (int)lua_tointeger(L, -1);
+	lua_settop(L, 0);
 	guest_lua_leave();
+	return to;
+}
+
+void guest_hooks_killed(int status)
+{
+	if (!exits)
+		return;
+	lua_State *L = begin("killed");
+	lua_pushinteger(L, guest_raw(SYS_gettid, 0, 0, 0, 0, 0, 0));
+	lua_pushinteger(L, status);
+	call(L, 2);
 }
 
 void guest_hooks_exec(void)

@@ -7,6 +7,8 @@
 #include <signal.h>
 #include <ucontext.h>
 
+/* Adds the hooks' C functions to the table at the top of L's stack. */
+void guest_hooks_register(lua_State *L);
 /* Takes the hooks table at the top of L's stack (popped). */
 void guest_hooks_init(lua_State *L);
 /* The end of the library's start: thread_start (the command's first program)
@@ -19,6 +21,13 @@ void guest_hooks_thread(int tid, int parent_tid);
 /* The thread calls exit (SYS_exit) or exit_group with code: the exit hooks.
  * After exit_group's the Lua lock stays taken: the process is ending. */
 void guest_hooks_exit(long nr, long code);
+
+/* A signal about to be delivered to this thread: tool.signal's answer, the
+ * signal to deliver (0: none). */
+int guest_hooks_signal(int sig);
+/* The process dies of a signal (status: as wait gives it): the exit hooks.
+ * The Lua lock stays taken. */
+void guest_hooks_killed(int status);
 
 /* From revel_guest.c: the Lua state with its lock taken, and let go. */
 lua_State *guest_lua_enter(void);

@@ -1,32 +1,51 @@
-/* The guest's signal handlers behind a wrapper, so that the fast path of a
- * rewritten call site (guest/rewrite.c, revel_fast_dispatch()) can run the
- * tool with signals open instead of paying two rt_sigprocmask per call.
+/* The guest's signal actions behind a wrapper of the library's
+ * (revel_sig_wrapper), for two reasons:
+ *
+ * 1. The fast path of a rewritten call site (guest/rewrite.c,
+ *    revel_fast_dispatch()) runs the tool with signals open instead of paying
+ *    two rt_sigprocmask per call. A signal that comes while the tool runs on
+ *    the thread (revel_in_tool) is held, blocked in the interrupted context's
+ *    mask, its siginfo kept, and sigwrap_flush() queues it again and unblocks
+ *    it once the tool is done, with the guest's own mask in force, so the
+ *    guest's handler runs with its calls trapped as any other. What a guest
+ *    could see of it: a signal held this way reaches its handler a few
+ *    microseconds late, inside the library (the ucontext's rip), and from a
+ *    thread other than the main one with si_code SI_TKILL (rt_tgsigqueueinfo
+ *    may not forge a kernel's siginfo there).
+ *
+ * 2. The tool's signal hook and the exit hooks of a process a signal kills
+ *    (guest/guest_hooks.c): under ptrace revel sees each signal at its
+ *    delivery stop; here the wrapper asks tool.signal (nil, false, or another
+ *    signal) and then does what the guest's action would: calls its handler
+ *    (SA_SIGINFO, SA_RESETHAND as asked), or for SIG_DFL runs the exit hooks
+ *    and dies of the signal with the kernel's own default. For these the
+ *    wrapper is also put in place of SIG_DFL where the default kills (term or
+ *    core). Not seen: SIG_IGN, and SIG_DFL of a signal whose default ignores,
+ *    stops or continues (a handler there would change what the guest sees: a
+ *    poll interrupted by SIGCHLD would return EINTR), and SIGKILL.
  *
  * Every handler the guest installs with rt_sigaction (SIGSYS apart, see
- * guest_signals.c) is installed as revel_sig_wrapper with SA_SIGINFO; the
- * guest's action is kept here and given back by rt_sigaction's old. The
- * wrapper calls the guest's handler as the kernel would have, unless the
- * tool is running on this thread (revel_in_tool): then the signal is held,
- * blocked in the interrupted context's mask, its siginfo kept, and
- * sigwrap_flush() queues it again and unblocks it once the tool is done, with
- * the guest's own mask in force, so the guest's handler runs with its calls
- * trapped as any other. What a guest could see of it: a signal held this way
- * reaches its handler a few microseconds late, inside the library (the
- * ucontext's rip), and from a thread other than the main one with si_code
- * SI_TKILL (rt_tgsigqueueinfo may not forge a kernel's siginfo there). */
+ * guest_signals.c) is installed as the wrapper with SA_SIGINFO; the guest's
+ * action is kept here and given back by rt_sigaction's old. A process on its
+ * creator's memory (posix_spawn's child, before its exec) sets the kernel's
+ * actions only: the table is its creator's. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <ucontext.h>
 #include <unistd.h>
 
+#include "guest_hooks.h"
 #include "guest_sigwrap.h"
+#include "rewrite.h"
 
 #define HELD_INFO 4
+#define KSA_RESTORER 0x04000000
 
 __thread volatile int revel_in_tool __attribute__((tls_model("initial-exec")));
 
@@ -34,6 +53,156 @@ static struct ksigaction guest_act[65]; /* the guest's own actions */
 static __thread uint64_t held;          /* signals held on this thread */
 static __thread int nheld_info;
 static __thread siginfo_t held_info[HELD_INFO] __attribute__((tls_model("initial-exec")));
+static int hooking; /* the tool has tool.signal or exit hooks: sigwrap_hooks_init() */
+
+enum { D_TERM, D_CORE, D_IGN, D_STOP, D_CONT };
+
+static int default_of(int sig)
+{
+	switch (sig) {
+	case SIGCHLD:
+	case SIGURG:
+	case SIGWINCH:
+		return D_IGN;
+	case SIGCONT:
+		return D_CONT;
+	case SIGSTOP:
+	case SIGTSTP:
+	case SIGTTIN:
+	case SIGTTOU:
+		return D_STOP;
+	case SIGQUIT:
+	case SIGILL:
+	case SIGTRAP:
+	case SIGABRT:
+	case SIGBUS:
+	case SIGFPE:
+	case SIGSEGV:
+	case SIGXCPU:
+	case SIGXFSZ:
+	case SIGSYS:
+		return D_CORE;
+	}
+	return D_TERM;
+}
+
+/* SIG_DFL of sig goes behind the wrapper: its default kills, and a hook must see it. */
+static int wrap_default(int sig)
+{
+	int d = default_of(sig);
+	return hooking && sig != SIGKILL && sig != SIGSTOP && sig != SIGSYS &&
+	       (d == D_TERM || d == D_CORE);
+}
+
+static int own_process(void)
+{
+	return guest_raw(SYS_getpid, 0, 0, 0, 0, 0, 0) == revel_pid;
+}
+
+static void revel_sig_wrapper(int sig, siginfo_t *si, void *ucv);
+
+/* The kernel's action for the guest's action g on sig. */
+static struct ksigaction kernel_action(int sig, const struct ksigaction *g)
+{
+	struct ksigaction k = *g;
+	k.mask &= ~BIT(SIGSYS); /* SIGSYS stays open in the guest's handlers */
+	if (g->handler != SIG_DFL && g->handler != SIG_IGN) {
+		k.handler = (void *)revel_sig_wrapper;
+		k.flags |= SA_SIGINFO;
+	} else if (g->handler == SIG_DFL && wrap_default(sig)) {
+		k.handler = (void *)revel_sig_wrapper;
+		k.flags = SA_SIGINFO | SA_RESTART | KSA_RESTORER;
+		k.restorer = (void *)gate.restorer;
+		k.mask = 0;
+	}
+	return k;
+}
+
+/* The process dies of sig as it would with SIG_DFL: the exit hooks, then
+ * the kernel's default, raised when the wrapper returns (sig unblocked). The
+ * wait status has the core bit as the kernel would set it (RLIMIT_CORE, or a
+ * core_pattern that pipes). */
+static void die_of(int sig, ucontext_t *uc)
+{
+	int status = sig;
+	if (default_of(sig) == D_CORE) {
+		struct rlimit rl = {0, 0};
+		char c = 0;
+		guest_raw(SYS_prlimit64, 0, RLIMIT_CORE, 0, (long)&rl, 0, 0);
+		int fd =
+		    (int)guest_raw(SYS_open, (long)"/proc/sys/kernel/core_pattern", 0, 0, 0, 0, 0);
+		if (fd >= 0) {
+			guest_raw(SYS_read, fd, (long)&c, 1, 0, 0, 0);
+			guest_raw(SYS_close, fd, 0, 0, 0, 0, 0);
+		}
+		if (c == '|' ? rl.rlim_cur != 1 : rl.rlim_cur > 0)
+			status |= 0x80;
+	}
+	if (own_process())
+		guest_hooks_killed(status); /* the Lua lock stays taken */
+	struct ksigaction dfl = {SIG_DFL, 0, NULL, 0};
+	guest_raw(SYS_rt_sigaction, sig, (long)&dfl, 0, 8, 0, 0);
+	uc->uc_sigmask.__val[0] &= ~BIT(sig);
+	guest_raw(SYS_tgkill, guest_raw(SYS_getpid, 0, 0, 0, 0, 0, 0),
+	          guest_raw(SYS_gettid, 0, 0, 0, 0, 0, 0), sig, 0, 0, 0);
+}
+
+/* SA_RESETHAND: the action of s is SIG_DFL from its first delivery on. */
+static void reset_hand(int s)
+{
+	struct ksigaction *g = &guest_act[s];
+	if (g->handler == SIG_DFL || g->handler == SIG_IGN || !(g->flags & SA_RESETHAND))
+		return;
+	g->handler = SIG_DFL;
+	g->flags &= ~(unsigned long)(SA_SIGINFO | SA_RESETHAND);
+	struct ksigaction k = kernel_action(s, g);
+	guest_raw(SYS_rt_sigaction, s, (long)&k, 0, 8, 0, 0);
+}
+
+/* tool.signal, then the guest's action for what it answered. */
+static void hooked(int sig, siginfo_t *si, ucontext_t *uc)
+{
+	char sel = revel_sel;
+	int saved_errno = errno;
+	revel_sel = SEL_ALLOW;
+	int to = own_process() ? guest_hooks_signal(sig) : sig;
+	if (to <= 0 || to > 64)
+		goto out;
+	struct ksigaction a = guest_act[to];
+	reset_hand(sig); /* the kernel reset sig's to SIG_DFL: the table follows */
+	if (to != sig)
+		reset_hand(to);
+	if (a.handler == SIG_IGN)
+		goto out;
+	if (a.handler == SIG_DFL) {
+		int d = default_of(to);
+		if (d == D_TERM || d == D_CORE)
+			die_of(to, uc);
+		else if (d == D_STOP) /* its default, by the kernel (never wrapped) */
+			guest_raw(SYS_tgkill, guest_raw(SYS_getpid, 0, 0, 0, 0, 0, 0),
+			          guest_raw(SYS_gettid, 0, 0, 0, 0, 0, 0), to, 0, 0, 0);
+		goto out;
+	}
+	siginfo_t info = *si;
+	if (to != sig) { /* another signal instead: its number, its mask */
+		info.si_signo = to;
+		uint64_t m = a.mask & ~UNBLOCKABLE;
+		if (!(a.flags & SA_NODEFER))
+			m |= BIT(to);
+		guest_raw(SYS_rt_sigprocmask, SIG_BLOCK, (long)&m, 0, 8, 0, 0);
+	}
+	errno = saved_errno;
+	revel_sel = SEL_BLOCK; /* the guest's handler: its calls trap */
+	if (a.flags & SA_SIGINFO)
+		((void (*)(int, siginfo_t *, void *))a.handler)(to, &info, uc);
+	else
+		((void (*)(int))a.handler)(to);
+	revel_sel = sel;
+	return;
+out:
+	errno = saved_errno;
+	revel_sel = sel;
+}
 
 static void revel_sig_wrapper(int sig, siginfo_t *si, void *ucv)
 {
@@ -47,6 +216,10 @@ static void revel_sig_wrapper(int sig, siginfo_t *si, void *ucv)
 		((ucontext_t *)ucv)->uc_sigmask.__val[0] |= b; /* blocked until the flush */
 		return;
 	}
+	if (hooking) {
+		hooked(sig, si, ucv);
+		return;
+	}
 	struct ksigaction *a = &guest_act[sig];
 	void *h = a->handler;
 	if (h == SIG_DFL || h == SIG_IGN)
@@ -55,6 +228,21 @@ static void revel_sig_wrapper(int sig, siginfo_t *si, void *ucv)
 		((void (*)(int, siginfo_t *, void *))h)(sig, si, ucv);
 	else
 		((void (*)(int))h)(sig);
+}
+
+void sigwrap_hooks_init(void)
+{
+	hooking = 1;
+	for (int sig = 1; sig <= 64; sig++) {
+		struct ksigaction cur;
+		if (!wrap_default(sig) ||
+		    guest_raw(SYS_rt_sigaction, sig, 0, (long)&cur, 8, 0, 0) < 0 ||
+		    cur.handler != SIG_DFL)
+			continue;
+		guest_act[sig] = cur;
+		struct ksigaction k = kernel_action(sig, &cur);
+		guest_raw(SYS_rt_sigaction, sig, (long)&k, 0, 8, 0, 0);
+	}
 }
 
 static long copy_in(void *to, const void *from, size_t n)
@@ -84,12 +272,12 @@ long sigwrap_action(long sig, const struct ksigaction *act, struct ksigaction *o
 		if (copy_in(&gact, act, sizeof gact))
 			return -EFAULT;
 		kact = gact;
-		kact.mask &= ~BIT(SIGSYS); /* SIGSYS stays open in the guest's handlers */
-		if (gact.handler != SIG_DFL && gact.handler != SIG_IGN) {
-			kact.handler = (void *)revel_sig_wrapper;
-			kact.flags |= SA_SIGINFO;
-		}
+		kact.mask &= ~BIT(SIGSYS);
 	}
+	if (!own_process()) /* posix_spawn's child: the table is its creator's */
+		return guest_raw(SYS_rt_sigaction, sig, act ? (long)&kact : 0, (long)old, 8, 0, 0);
+	if (act)
+		kact = kernel_action((int)sig, &gact);
 	prev = guest_act[sig];
 	if (act)
 		guest_act[sig] = gact; /* before the kernel's: the wrapper may run at once */

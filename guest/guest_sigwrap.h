@@ -19,6 +19,9 @@ extern __thread volatile int revel_in_tool __attribute__((tls_model("initial-exe
 /* rt_sigaction(sig != SIGSYS) of the guest: its handler goes behind the
  * wrapper; old gets the guest's own action back. */
 long sigwrap_action(long sig, const struct ksigaction *act, struct ksigaction *old, long size);
+/* The tool has tool.signal or exit hooks: the wrapper asks tool.signal and
+ * stands in for SIG_DFL where the default kills (guest/guest_hooks.c). */
+void sigwrap_hooks_init(void);
 /* Delivers the signals held on this thread (queued again, then unblocked);
  * revel_in_tool must be 0 and the selector at BLOCK. */
 void sigwrap_flush(void);

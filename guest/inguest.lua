@@ -96,6 +96,16 @@ local revel = {
     end
   end }),
 }
+-- revel.signal.NAME and revel.signal_name(n), as the revel module has them
+revel.signal_name = c.signal_name
+revel.signal = setmetatable({}, { __index = function(t, name)
+  local n = c.signal_by_name(tostring(name))
+  if n < 0 then
+    error(("unknown signal name %q"):format(tostring(name)), 2)
+  end
+  rawset(t, name, n)
+  return n
+end })
 package.loaded.revel = revel
 _G.revel = revel
 

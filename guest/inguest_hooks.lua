@@ -204,9 +204,72 @@ function H.exit(tid, nr, arg)
   exit_process(last, st)
 end
 
--- The process dies of signal sig (status: as wait gives it).
+-- The process dies of a signal (status: as wait gives it).
 function H.killed(tid, status)
   all_gone(status)
+end
+
+-- tool.signal(g, sig) for a signal about to be delivered to thread tid (as
+-- revel._runtime's on_signal): the signal to deliver, 0 for none.
+function H.signal(tid, sig)
+  local g = thread_of(tid)
+  local passing = rawget(g, "_passing")
+  if passing and passing[sig] then -- a held signal g:deliver sends: not asked again
+    passing[sig] = passing[sig] > 1 and passing[sig] - 1 or nil
+    return sig
+  end
+  local f = tool.signal
+  local at = ("signal %s of thread %d"):format(c.signal_name(sig) or sig, tid)
+  rawset(g, "_in_signal", true)
+  local r = call(f, at, g, "signal", sig)
+  rawset(g, "_in_signal", nil)
+  if rawget(g, "_hold") then -- g:hold_signal: kept for g:deliver
+    local held = rawget(g, "_held") or {}
+    rawset(g, "_held", held)
+    rawset(g, "_hold", nil)
+    held[sig] = (held[sig] or 0) + 1
+    r = false
+  end
+  if r == nil then
+    return sig
+  elseif r == false then
+    return 0
+  elseif type(r) == "number" and r % 1 == 0 and r >= 0 and r <= 64 then
+    return r
+  end
+  local what = type(r) == "number" and tostring(r) or "a " .. type(r)
+  error(("error in tool: %s: tool.signal returned %s; a signal number, false or nothing was expected (at %s)")
+    :format(defined(f), what, at), 0)
+end
+
+-- In tool.signal: the signal is not delivered now but kept for the thread,
+-- until a later handler of it calls g:deliver(sig).
+function m.hold_signal(g)
+  if not rawget(g, "_in_signal") then
+    error("g:hold_signal may only be called from tool.signal", 2)
+  end
+  rawset(g, "_hold", true)
+end
+
+-- Deliver a signal this thread held: a tgkill injected now, whose signal
+-- tool.signal is not asked about again.
+function m.deliver(g, sig)
+  if type(sig) ~= "number" or not (sig % 1 == 0 and sig >= 1 and sig <= 64) then
+    local what = type(sig) == "number" and tostring(sig) or "a " .. type(sig)
+    error(("g:deliver: %s is not a signal (a number from 1 to 64 was expected)"):format(what), 2)
+  end
+  local held = rawget(g, "_held")
+  if not held or not held[sig] then
+    error(("g:deliver: signal %s is not held by thread %d"):format(tostring(sig), g.tid), 2)
+  end
+  if NO_INJECT[rawget(g, "_hook")] then
+    error(("g:deliver may only be called from thread %d's own handler"):format(g.tid), 2)
+  end
+  held[sig] = held[sig] > 1 and held[sig] - 1 or nil
+  local passing = rawget(g, "_passing") or {}
+  rawset(g, "_passing", passing)
+  passing[sig] = (passing[sig] or 0) + 1
+  return inject(g, revel.sys.tgkill(g.pid, g.tid, sig))
 end
 
 return H

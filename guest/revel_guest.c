@@ -755,6 +755,7 @@ __attribute__((constructor)) static void revel_guest_init(void)
 		lua_pushcfunction(L, f->func);
 		lua_setfield(L, -2, f->name);
 	}
+	guest_hooks_register(L); /* signal_name, signal_by_name */
 	lua_getfield(L, LUA_REGISTRYINDEX, "revel._wire");
 	lua_setfield(L, -2, "wire");
 	if (load_bc(luaJIT_BC_inguest_hooks, luaJIT_BC_inguest_hooks_SIZE, "=revel.inguest_hooks"))

@@ -95,10 +95,10 @@ describe("--backend", function()
   end)
 
   it("guest refuses a tool hook it does not run yet, naming it", function()
-    local t = H.tool("return { signal = function() end, on = { getppid = function() end } }")
+    local t = H.tool("return { timer = function() end, on = { getppid = function() end } }")
     local r = H.revel({ "--backend=guest", t }, { "true" })
     assert.are.equal(125, r.code)
-    assert.truthy(r.err:match("^revel: %-%-backend=guest: the tool defines tool%.signal[^\n]*\n$"), r.err)
+    assert.truthy(r.err:match("^revel: %-%-backend=guest: the tool defines tool%.timer[^\n]*\n$"), r.err)
 
   end)
 end)

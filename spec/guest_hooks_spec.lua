@@ -1,7 +1,7 @@
 -- The life hooks under --backend=guest (guest/inguest_hooks.lua,
--- guest/guest_hooks.c): thread_start, post_exec, exit_thread, exit_process
--- (and the state tiers across fork, clone and exec) run in the guest at the
--- points ptrace runs them. Each row runs one tool on a real program under
+-- guest/guest_hooks.c, guest/guest_sigwrap.c): thread_start, post_exec,
+-- exit_thread, exit_process, signal (and the state tiers across fork, clone
+-- and exec) run in the guest at the points ptrace runs them. Each row runs one tool on a real program under
 -- both backends and natively: the guest's output and status are native's,
 -- and the hooks' lines are ptrace's, in ptrace's order where it has one.
 local H = require("helpers.run")
@@ -134,5 +134,121 @@ return tool
     for _, r in ipairs({ p, g }) do
       assert.truthy(r.err:match("revel: error in tool: [^\n]*tool%.lua:4: g:inject may only be called from thread %d+'s own handler %(at exit_process of process %d+%)"), r.err)
     end
+  end)
+
+  -- tool.signal names each signal; the exit hooks say how the process ended.
+  local SIG = [[
+local tool = {}
+function tool.signal(g, sig) print("signal", revel.signal_name(sig), g.tid == g.pid and "leader" or "thread") end
+function tool.exit_thread(g, ts, code, status) print("exit_thread", g.tid == g.pid and "leader" or "thread", code, status) end
+function tool.exit_process(g, ps, code, status) print("exit_process", code, status) end
+return tool
+]]
+
+  it("asks tool.signal before a guest's handler and before a default that kills; a death by signal gets its exit hooks", function()
+    local t = H.tool(SIG)
+    for _, argv in ipairs({
+      { H.guest("die"), "segv" },
+      { H.guest("rtsig") },
+      { "sh", "-c", "trap 'echo handler' USR1; kill -USR1 $$; echo after" },
+      { "sh", "-c", "echo before; kill -TERM $$; echo not reached" },
+    }) do
+      local p, g = run3(t, argv)
+      assert.are.equal(p.err, g.err, argv[#argv])
+    end
+    local p = run3(t, { H.guest("die"), "segv" })
+    assert.are.equal("signal\tSIGSEGV\tleader\nexit_thread\tleader\t139\t11\nexit_process\t139\t11\n", p.err)
+  end)
+
+  it("ends every thread of a process a signal kills, the leader last, then the process", function()
+    local t = H.tool(SIG)
+    local argv = { "python3", "-c", "import threading, os, signal\n"
+      .. "e = threading.Event()\nts = [threading.Thread(target=e.wait) for _ in range(3)]\n"
+      .. "[t.start() for t in ts]\nos.kill(os.getpid(), signal.SIGTERM)" }
+    local p, g = run3(t, argv)
+    assert.are.equal(143, g.code)
+    -- which thread takes a signal sent to the process is the kernel's choice
+    local function any(e)
+      return (e:gsub("(signal\tSIGTERM\t)%a+", "%1any"))
+    end
+    assert.are.equal(sorted(any(p.err)), sorted(any(g.err)))
+    local l = lines(g.err)
+    assert.are.equal(6, #l, g.err)
+    assert.are.equal("exit_thread\tleader\t143\t15", l[5])
+    assert.are.equal("exit_process\t143\t15", l[6])
+  end)
+
+  it("does not see what never reaches a handler or a default that kills: SIGCHLD (ptrace does), SIGKILL", function()
+    local t = H.tool(SIG)
+    local p, g = run3(t, { H.guest("signals") })
+    local want = {}
+    for _, l in ipairs(lines(p.err)) do
+      if not l:match("SIGCHLD") then
+        want[#want + 1] = l
+      end
+    end
+    table.sort(want)
+    assert.truthy(p.err:match("SIGCHLD"), p.err)
+    assert.are.equal(table.concat(want, "\n"), sorted(g.err))
+    p, g = run3(t, { H.guest("die"), "kill" })
+    assert.are.equal("exit_thread\tleader\t137\t9\nexit_process\t137\t9\n", p.err)
+    assert.are.equal("", g.err) -- SIGKILL: no exit hooks in the guest
+  end)
+
+  it("suppresses, changes, holds and delivers signals as tool.signal says (docs/api.md's late.lua)", function()
+    local change = H.tool([[
+local tool = {}
+function tool.signal(g, sig)
+  if sig == revel.signal.SIGUSR1 then return revel.signal.SIGUSR2 end
+  if sig == revel.signal.SIGTERM then return false end
+end
+return tool
+]])
+    local late = H.tool([[
+local revel = require("revel")
+local tool = { subscriptions = { "write" } }
+local writes
+function tool.signal(g, sig)
+  if sig == revel.signal.SIGUSR1 and not writes then
+    g:hold_signal()
+    writes = 0
+  end
+end
+function tool.syscall(g, sc)
+  if writes then
+    writes = writes + 1
+    if writes == 3 then
+      g:deliver(revel.signal.SIGUSR1)
+    end
+  end
+end
+return tool
+]])
+    local rows = {
+      { change, "trap 'echo usr1' USR1; trap 'echo usr2' USR2; kill -USR1 $$; kill -TERM $$; echo alive", 0, "usr2\nalive\n" },
+      { change, "kill -USR1 $$; echo not reached", 140, "" },
+      { late, "trap 'echo handler' USR1; kill -USR1 $$; echo w1; echo w2; echo w3; echo w4", 0, "w1\nw2\nw3\nhandler\nw4\n" },
+    }
+    for _, row in ipairs(rows) do
+      local argv = { "sh", "-c", row[2] }
+      local p = H.revel({ "--backend=ptrace", row[1] }, argv)
+      local g = H.revel({ "--backend=guest", row[1] }, argv)
+      assert.are.equal(row[3], p.code, p.err)
+      assert.are.equal(row[3], g.code, g.err)
+      assert.are.equal(row[4], p.out)
+      assert.are.equal(row[4], g.out)
+    end
+  end)
+
+  it("ends the run with 125 and ptrace's message when tool.signal returns what is no signal", function()
+    local t = H.tool("return { signal = function() return 'x' end }")
+    local argv = { "sh", "-c", "kill -USR1 $$" }
+    local p = H.revel({ "--backend=ptrace", t }, argv)
+    local g = H.revel({ "--backend=guest", t }, argv)
+    assert.are.equal(125, p.code)
+    assert.are.equal(125, g.code)
+    local pat = "revel: error in tool: [^\n]*tool%.lua:1: tool%.signal returned a string; a signal number, false or nothing was expected %(at signal SIGUSR1 of thread %d+%)"
+    assert.truthy(p.err:match(pat), p.err)
+    assert.truthy(g.err:match(pat), g.err)
   end)
 end)

@@ -30,7 +30,7 @@ M.NAMES = { ptrace = true, guest = true, auto = true }
 local SUPPORTED = {
   syscall = true, on = true, subscriptions = true, options = true, init_global = true, rpc = true,
   init_process = true, init_thread = true, finish = true, vdso = true,
-  thread_start = true, post_exec = true, exit_thread = true, exit_process = true, -- guest/inguest_hooks.lua
+  thread_start = true, post_exec = true, exit_thread = true, exit_process = true, signal = true, -- guest/inguest_hooks.lua
 }
 
 -- Syscall User Dispatch (Linux 5.11): turning it off is accepted where the
