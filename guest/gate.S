@@ -129,11 +129,17 @@ revel_clone_stub:
  * the number). They are saved in gregs order (sys/ucontext.h: r8..r15, rdi,
  * rsi, rbp, rbx, rdx, rax, rcx, rsp, rip) with the extended state (xsave),
  * revel_fast_dispatch(gregs) runs the call, and they come back with rax the
- * result. The stub then returns to the instruction after the syscall. */
+ * result. The stub then returns to the instruction after the syscall.
+ *
+ * revel_call_entry: the same for the site in libc's syscall() function, a
+ * function the guest calls: the ABI lets a call clobber every vector
+ * register, so only the control words it keeps (MXCSR, the x87 control
+ * word) are kept, not the whole extended state. */
+	.macro FAST_ENTRY name, xsave
 	.text
-	.globl revel_fast_entry
-	.hidden revel_fast_entry
-revel_fast_entry:
+	.globl \name
+	.hidden \name
+\name:
 	sub $(18*8), %rsp
 	mov %r8, 0(%rsp)
 	mov %r9, 8(%rsp)
@@ -156,6 +162,7 @@ revel_fast_entry:
 	mov 22(%rcx), %rcx
 	mov %rcx, 128(%rsp)
 	mov %rsp, %rbx /* gregs; callee-saved across the call */
+	.if \xsave
 	sub $4160, %rsp
 	and $-64, %rsp
 	xor %eax, %eax /* the xsave header must be zero for xrstor */
@@ -165,11 +172,21 @@ revel_fast_entry:
 	mov $0xff, %eax /* x87, SSE, AVX, AVX-512: what code around a syscall may hold */
 	xor %edx, %edx
 	xsave64 (%rsp)
+	.else
+	stmxcsr 136(%rsp)
+	fnstcw 140(%rsp)
+	and $-16, %rsp
+	.endif
 	mov %rbx, %rdi
 	call revel_fast_dispatch
+	.if \xsave
 	mov $0xff, %eax
 	xor %edx, %edx
 	xrstor64 (%rsp)
+	.else
+	ldmxcsr 136(%rbx)
+	fldcw 140(%rbx)
+	.endif
 	mov %rbx, %rsp
 	mov 0(%rsp), %r8
 	mov 8(%rsp), %r9
@@ -188,5 +205,9 @@ revel_fast_entry:
 	mov 88(%rsp), %rbx
 	add $(18*8), %rsp
 	ret
+	.endm
+
+	FAST_ENTRY revel_fast_entry, 1
+	FAST_ENTRY revel_call_entry, 0
 
 	.section .note.GNU-stack,"",@progbits

@@ -33,7 +33,7 @@
 #include "rewrite.h"
 
 extern char revel_gate_start[], revel_gate_end[], revel_gate_sigreturn[], revel_gate_restorer[],
-    revel_gate_syscall[], revel_fast_entry[];
+    revel_gate_syscall[], revel_fast_entry[], revel_call_entry[];
 
 struct gate gate;
 
@@ -130,7 +130,7 @@ static void put64(char *p, uint64_t v)
 /* The far stub of a call the tool handles: past the red zone, call
  * revel_fast_entry, come back, jump after the site's syscall. Its layout is
  * fixed: revel_fast_entry reads `after` at its return address + 22. */
-static size_t put_handled(char *far, uintptr_t after)
+static size_t put_handled(char *far, uintptr_t after, const char *entry)
 {
 	/* lea -128(%rsp),%rsp; call *14(%rip); lea 128(%rsp),%rsp; jmp *8(%rip);
 	 * .quad entry; .quad after */
@@ -138,7 +138,7 @@ static size_t put_handled(char *far, uintptr_t after)
 	                                       0x00, 0x00, 0x48, 0x8d, 0xa4, 0x24, 0x80, 0x00, 0x00,
 	                                       0x00, 0xff, 0x25, 0x08, 0x00, 0x00, 0x00};
 	memcpy(far, code, sizeof code);
-	put64(far + 25, (uint64_t)revel_fast_entry);
+	put64(far + 25, (uint64_t)entry);
 	put64(far + 33, (uint64_t)after);
 	return 41;
 }
@@ -184,6 +184,10 @@ void rewrite_maps(const unsigned char *handled, int (*fast_ok)(long), int nr_max
  * which traps. */
 static size_t put_dynamic(char *far, uintptr_t after)
 {
+	/* libc's syscall() itself: a function, whose callers keep no vector
+	 * register across it (revel_call_entry saves less) */
+	uintptr_t fn = (uintptr_t)syscall;
+	const char *entry = after > fn && after - fn < 64 ? revel_call_entry : revel_fast_entry;
 	char *p = far;
 	/* cmp $512,%rax; jae trap */
 	static const unsigned char cmp[6] = {0x48, 0x3d, 0x00, 0x02, 0x00, 0x00};
@@ -209,7 +213,7 @@ static size_t put_dynamic(char *far, uintptr_t after)
 	char *fast = p;
 	p += put_plain(p, after);
 	char *hand = p;
-	p += put_handled(p, after);
+	p += put_handled(p, after, entry);
 	jae[0] = 0x73, jae[1] = (char)(trap - (jae + 2));
 	jc_fast[0] = 0x72, jc_fast[1] = (char)(fast - (jc_fast + 2));
 	jc_handled[0] = 0x72, jc_handled[1] = (char)(hand - (jc_handled + 2));
@@ -248,7 +252,7 @@ void rewrite_site(uintptr_t after, long nr, int handled, int threaded)
 		goto out;
 	char *far = far_next;
 	size_t n = dynamic   ? put_dynamic(far, after)
-	           : handled ? put_handled(far, after)
+	           : handled ? put_handled(far, after, revel_fast_entry)
 	                     : put_plain(far, after);
 	far_next += (n + 15) & ~(size_t)15;
 	/* near: the replaced instruction again; jmp *far */
