@@ -75,7 +75,8 @@ enum engine_values { ENUM_VALUES(TAKE) engine_nr_max = REVEL_NR_MAX,
 	X(revel_options, sched) X(revel_options, sched_depth) X(revel_options, sched_steps) X(revel_options, sched_seed) \
 	X(revel_options, sched_log) X(revel_options, sched_replay) X(revel_options, sched_replay_n) \
 	X(revel_options, sched_on_deadlock) X(revel_options, sched_slice_us) X(revel_options, sched_ask) \
-	X(revel_options, sched_stacks) X(revel_sched_thread, tid) X(revel_sched_thread, ord) \
+	X(revel_options, sched_stacks) X(revel_options, sched_replay_runnable) X(revel_options, sched_replay_runnable_n) \
+	X(revel_sched_thread, tid) X(revel_sched_thread, ord) \
 	X(revel_sched_thread, starting) X(revel_sched_thread, preempted) X(revel_sched_decision, number) \
 	X(revel_sched_decision, contested) X(revel_sched_decision, previous) X(revel_sched_decision, count) \
 	X(revel_event, kind) X(revel_event, tid) X(revel_event, pid) X(revel_event, parent_tid) \

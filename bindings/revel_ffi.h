@@ -74,6 +74,8 @@ struct revel_options {
 	int sched_slice_us;
 	int sched_ask;
 	int sched_stacks;
+	const int *sched_replay_runnable;
+	int sched_replay_runnable_n;
 };
 
 enum revel_placement {
@@ -303,7 +305,7 @@ enum {
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 22 };
+enum revel_lua_abi { REVEL_LUA_ABI = 23 };
 
 /* An event with its numbers also as doubles, so Lua reads them without
  * boxing 64-bit integers; values Lua leaves unchanged are written back bit

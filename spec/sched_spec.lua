@@ -98,6 +98,26 @@ describe("--sched: one thread at a time", function()
     assert.are_not.equal(a:gsub("^[^\n]*\n[^\n]*\n", ""), (H.slurp(other):gsub("^[^\n]*\n[^\n]*\n", "")))
   end)
 
+  -- Sleeps end when the clock says: the replay waits for a thread the log
+  -- saw woken, and a timed call parks its thread at its exit whether it
+  -- slept or not, so the decisions do not depend on how fast a run goes.
+  it("a program that sleeps (nanosleep, a futex wait's timeout) replays to the same output and choices", function()
+    for _, s in ipairs({ { "random", "11" }, { "random", "12" }, { "pct:3", "4" } }) do
+      local log = H.track(H.tmppath("log"))
+      local first = sched({ "--sched=" .. s[1], "--seed", s[2], "--sched-log", log }, { G("sched_sleep"), "10" })
+      assert.are.equal(0, first.code, first.err)
+      assert.are.equal(10, select(2, first.out:gsub("t", "")), first.out) -- every wait timed out
+      local chosen = H.slurp(log):gsub("\n(%d+ %d+) [%d,]+", "\n%1"):gsub("^[^\n]*\n[^\n]*\n", "")
+      for _ = 1, 5 do
+        local again = H.track(H.tmppath("log"))
+        local r = sched({ "--sched-replay", log, "--sched-log", again }, { G("sched_sleep"), "10" })
+        assert.are.equal("", r.err)
+        assert.are.equal(first.out, r.out)
+        assert.are.equal(chosen, (H.slurp(again):gsub("\n(%d+ %d+) [%d,]+", "\n%1"):gsub("^[^\n]*\n[^\n]*\n", "")))
+      end
+    end
+  end)
+
   it("a replay that no longer matches the program says where it diverged", function()
     local log = H.track(H.tmppath("log"))
     sched({ "--sched=random", "--seed", "3", "--sched-log", log }, { G("sched_order") })

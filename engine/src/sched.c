@@ -25,8 +25,6 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <linux/sched.h>
-#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -95,6 +93,8 @@ void sched_new(revel_engine *e, const char **err)
 	S->slice_ns = e->opt.sched_slice_us > 0 ? e->opt.sched_slice_us * 1000ll : DEFAULT_SLICE_NS;
 	if (sched_log_init(S, &e->opt, err) < 0) {
 		free(S->replay);
+		free(S->rrun);
+		free(S->rrun_at);
 		free(S);
 		return;
 	}
@@ -112,6 +112,8 @@ void sched_free(revel_engine *e)
 	if (S->log)
 		fclose(S->log);
 	free(S->replay);
+	free(S->rrun);
+	free(S->rrun_at);
 	free(S->parked);
 	free(S);
 	e->sched = NULL;
@@ -196,8 +198,11 @@ static bool is_stop_signal(int sig)
 bool sched_take_stop(revel_engine *e, struct task *t, const struct stop *s)
 {
 	struct sched *S = e->sched;
-	if (s->kind == STOP_SYSCALL)
-		t->sched_exit = false; /* the exit of the call it was given */
+	bool given = false; /* the exit stop of the call its turn was given for */
+	if (s->kind == STOP_SYSCALL) {
+		given = t->sched_exit;
+		t->sched_exit = false;
+	}
 	if (t->sched_blocked) {
 		/* Back from the kernel: it waits for its turn. */
 		unblock(S, t);
@@ -211,6 +216,12 @@ bool sched_take_stop(revel_engine *e, struct task *t, const struct stop *s)
 	if (s->kind == STOP_GROUP && t->sched_interrupt && !is_stop_signal(s->sig)) {
 		t->sched_interrupt = false; /* its slice is over */
 		park(S, t, SCHED_PARK_CONT, NULL);
+		return true;
+	}
+	if (given && sched_timed_call(t)) {
+		/* Slept or not, it waits here for its turn, as a call that slept
+		 * does: whether a timeout had passed does not change the decisions. */
+		park(S, t, SCHED_PARK_STOP, s);
 		return true;
 	}
 	if (s->kind == STOP_SECCOMP && t->state == TS_RUNNING && !t->replay_pending &&
@@ -255,89 +266,6 @@ static bool in_call(const struct task *t)
 	       t->state == TS_FAULT_EXIT || t->state == TS_PLACE_EXIT || t->state == TS_RESTART_FIX;
 }
 
-/* Only a call that can wait for another thread (or the clock, or the world)
- * gives up the turn when the thread is seen asleep in it: a call that sleeps
- * a moment inside the kernel (memory for a clone, a page of a file) comes
- * back by itself, and giving the turn away then would make the next decision
- * depend on that moment. */
-bool sched_may_block(revel_engine *e, struct task *t)
-{
-	long nr;
-	int64_t a[6];
-	if (!sched_blocked_call(t->tid, &nr, a))
-		return false;
-	switch (nr) {
-	case SYS_read:
-	case SYS_readv:
-	case SYS_pread64:
-	case SYS_preadv:
-	case SYS_preadv2:
-	case SYS_write:
-	case SYS_writev:
-	case SYS_pwrite64:
-	case SYS_ioctl:
-	case SYS_splice:
-	case SYS_sendfile: {
-		/* A file's data or a disk's: no other thread to wait for. */
-		char path[64];
-		struct stat st;
-		snprintf(path, sizeof path, "/proc/%d/fd/%d", (int)t->tid,
-		         (int)a[nr == SYS_sendfile]);
-		return stat(path, &st) != 0 ||
-		       !(S_ISREG(st.st_mode) || S_ISBLK(st.st_mode) || S_ISDIR(st.st_mode));
-	}
-	case SYS_futex:
-	case SYS_futex_waitv:
-	case SYS_recvfrom:
-	case SYS_recvmsg:
-	case SYS_recvmmsg:
-	case SYS_sendto:
-	case SYS_sendmsg:
-	case SYS_sendmmsg:
-	case SYS_accept:
-	case SYS_accept4:
-	case SYS_connect:
-	case SYS_poll:
-	case SYS_ppoll:
-	case SYS_select:
-	case SYS_pselect6:
-	case SYS_epoll_wait:
-	case SYS_epoll_pwait:
-	case SYS_epoll_pwait2:
-	case SYS_wait4:
-	case SYS_waitid:
-	case SYS_nanosleep:
-	case SYS_clock_nanosleep:
-	case SYS_pause:
-	case SYS_rt_sigsuspend:
-	case SYS_rt_sigtimedwait:
-	case SYS_msgrcv:
-	case SYS_msgsnd:
-	case SYS_semop:
-	case SYS_semtimedop:
-	case SYS_flock:
-	case SYS_fcntl:
-	case SYS_open:
-	case SYS_openat:
-	case SYS_vfork:
-	case SYS_io_getevents:
-	case SYS_io_pgetevents:
-	case SYS_mq_timedreceive:
-	case SYS_mq_timedsend:
-	case SYS_tee:
-		return true;
-	case SYS_clone:
-		return (a[0] & CLONE_VFORK) != 0;
-	case SYS_clone3: {
-		uint64_t flags = 0;
-		revel_mem_read(e, t->tid, (uint64_t)a[0], &flags, sizeof flags);
-		return (flags & CLONE_VFORK) != 0;
-	}
-	default:
-		return false;
-	}
-}
-
 static void handle(revel_engine *e, pid_t tid, int status)
 {
 	struct stop s = stop_decode(status);
@@ -371,6 +299,52 @@ static void settle(revel_engine *e)
 		if (r != w->tid)
 			return;
 		handle(e, r, status); /* may drop w: look again from the start */
+	}
+}
+
+static struct task *task_of_ord(revel_engine *e, int ord)
+{
+	size_t i = 0;
+	struct task *t;
+	while ((t = tasks_next(&e->tasks, &i)))
+		if (t->sched_started && t->sched_ord == ord)
+			return t;
+	return NULL;
+}
+
+/* Replaying: each thread the log saw runnable at this decision that still
+ * sleeps in a call that ends by itself (a sleep, a timed wait, a read of
+ * the world) is waited for, up to its exit stop: the recording saw it woken
+ * by then, so the choice and what the others find (a futex's waiters) are
+ * the recording's. A thread only another guest thread can wake is not
+ * waited for: that is a divergence, which the pick reports. */
+static void replay_wait(revel_engine *e)
+{
+	struct sched *S = e->sched;
+	const int *ord = sched_replay_runnable(S);
+	for (; ord && *ord >= 0; ord++) {
+		for (;;) {
+			struct task *t;
+			if (sched_find_ord(S, *ord) >= 0 || !(t = task_of_ord(e, *ord)) ||
+			    !t->sched_blocked)
+				break;
+			if (e->opt.interrupt && *e->opt.interrupt)
+				return;
+			char st = sched_proc_state(t->tid);
+			long nr;
+			int64_t a[6];
+			if (st == 'Z' || st == 0 ||
+			    ((st == 'S' || st == 'D') && sched_blocked_call(t->tid, &nr, a) &&
+			     sched_waits_on_guest(e, t, nr, a)))
+				break;
+			int status;
+			pid_t r = waitpid(t->tid, &status, __WALL);
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r != t->tid)
+				break;
+			handle(e, r, status); /* parks it, or drops it */
+		}
 	}
 }
 
@@ -411,6 +385,8 @@ void sched_step(revel_engine *e)
 	if (S->holder || S->deadlock || S->asking)
 		return;
 	settle(e);
+	if (S->replay)
+		replay_wait(e);
 	if (S->holder || S->nparked == 0)
 		return;
 	if (S->ask && S->nparked > 1 && !S->replay) {

@@ -23,6 +23,9 @@ struct sched {
 	FILE *log;
 	int *replay;
 	int nreplay;
+	int *rrun;     /* each decision's runnable threads in the log, -1 after each */
+	long *rrun_at; /* where decision i's list begins in rrun */
+	long nrrun_at;
 	bool diverged;
 	int on_deadlock;
 	int64_t slice_ns;
@@ -69,6 +72,9 @@ void sched_log_end(struct sched *S, FILE *warn);
 int sched_find_ord(const struct sched *S, int ord);
 /* The thread the replay chooses at the coming decision, -1: none. */
 int sched_replay_next(const struct sched *S);
+/* The threads the log saw runnable at the coming decision (-1 ends the
+ * list), NULL: none. */
+const int *sched_replay_runnable(const struct sched *S);
 
 /* sched_deadlock.c: every live thread blocked in a wait only another guest
  * thread can end? Then report it on e->log, with each one's call. */
@@ -76,8 +82,14 @@ bool sched_deadlock_check(revel_engine *e);
 
 /* The call a thread sleeps in (/proc/TID/syscall): false if none. */
 bool sched_blocked_call(pid_t tid, long *nr, int64_t args[6]);
-/* Is it a call that can wait on another thread, the clock or the world? */
+/* Is the call one only another guest thread can end (a futex wait without
+ * a timeout, a pipe only the guest holds, a wait for a child)? */
+bool sched_waits_on_guest(revel_engine *e, struct task *t, long nr, const int64_t a[6]);
+/* sched_calls.c: is it a call that can wait on another thread, the clock
+ * or the world? */
 bool sched_may_block(revel_engine *e, struct task *t);
+/* Is the call t was given its turn for (task.saved) a wait a timeout ends? */
+bool sched_timed_call(const struct task *t);
 
 /* /proc/TID/stat's state letter ('R', 'S', 'D', 'Z', 't'...), 0 if gone. */
 char sched_proc_state(pid_t tid);

@@ -111,7 +111,7 @@ static bool pipe_of_guests(revel_engine *e, struct task *t, int64_t fd, int want
 	return strncmp(target, "pipe:[", 6) == 0 && guest_holds(e, target, want);
 }
 
-static bool waits_on_guest(revel_engine *e, struct task *t, long nr, const int64_t a[6])
+bool sched_waits_on_guest(revel_engine *e, struct task *t, long nr, const int64_t a[6])
 {
 	switch (nr) {
 	case SYS_futex: {
@@ -196,7 +196,7 @@ bool sched_deadlock_check(revel_engine *e)
 		long nr;
 		int64_t args[6];
 		if ((st != 'S' && st != 'D') || !sched_blocked_call(t->tid, &nr, args) ||
-		    !waits_on_guest(e, t, nr, args))
+		    !sched_waits_on_guest(e, t, nr, args))
 			return false;
 	}
 	fprintf(e->log, "revel: deadlock: every thread waits for another one; the guest is killed "

@@ -25,6 +25,24 @@ int sched_log_init(struct sched *S, const struct revel_options *o, const char **
 			S->replay[i] = o->sched_replay[i];
 		S->nreplay = o->sched_replay_n;
 	}
+	if (S->replay && o->sched_replay_runnable && o->sched_replay_runnable_n > 0) {
+		int n = o->sched_replay_runnable_n;
+		S->rrun = malloc((size_t)n * sizeof *S->rrun);
+		S->rrun_at = malloc((size_t)n * sizeof *S->rrun_at);
+		if (!S->rrun || !S->rrun_at) {
+			*err = "out of memory";
+			return -1;
+		}
+		long lists = 0;
+		for (int i = 0; i < n; i++) {
+			S->rrun[i] = o->sched_replay_runnable[i];
+			if (i == 0 || S->rrun[i - 1] < 0)
+				S->rrun_at[lists++] = i;
+		}
+		if (S->rrun[n - 1] >= 0)
+			lists--; /* an unended last list: left out */
+		S->nrrun_at = lists;
+	}
 	if (o->sched_log) {
 		S->log = fopen(o->sched_log, "we");
 		if (!S->log) {
@@ -62,6 +80,13 @@ int sched_replay_next(const struct sched *S)
 	if (!S->replay || S->diverged || S->step >= S->nreplay)
 		return -1;
 	return S->replay[S->step];
+}
+
+const int *sched_replay_runnable(const struct sched *S)
+{
+	if (!S->rrun || S->diverged || S->step >= S->nrrun_at)
+		return NULL;
+	return S->rrun + S->rrun_at[S->step];
 }
 
 static int replayed(struct sched *S, FILE *warn)

@@ -32,8 +32,9 @@ end
 -- drew otherwise, so its strategy line no longer names its decisions.
 local HEADER = "# revel schedule log 2"
 
--- A schedule log (--sched-log's) -> its strategy line's words and the chosen
--- thread of each decision, or nil and why not.
+-- A schedule log (--sched-log's) -> the chosen thread of each decision, its
+-- strategy line's words and the runnable threads of each decision (lists),
+-- or nil and why not.
 function M.read_log(path)
   local f, err = io.open(path, "r")
   if not f then
@@ -51,7 +52,7 @@ function M.read_log(path)
     return nil, ("--sched-replay %s: not a revel schedule log (it begins %q, not %q)"):format(path,
       tostring(first and first:sub(1, 40) or ""), HEADER)
   end
-  local chosen, how, n = {}, nil, 1
+  local chosen, how, n, runnables = {}, nil, 1, {}
   for line in f:lines() do
     n = n + 1
     if line:sub(1, 1) == "#" then
@@ -64,10 +65,15 @@ function M.read_log(path)
           line:sub(1, 60))
       end
       chosen[#chosen + 1] = tonumber(ord)
+      local list = {}
+      for r in runnable:gmatch("%d+") do
+        list[#list + 1] = tonumber(r)
+      end
+      runnables[#runnables + 1] = list
     end
   end
   f:close()
-  return chosen, how
+  return chosen, how, runnables
 end
 
 M.WITH_VALUE = {
@@ -91,7 +97,7 @@ M.WITH_VALUE = {
 function M.check(o)
   local s = o.sched
   if o.sched_replay then
-    local chosen, how = M.read_log(o.sched_replay)
+    local chosen, how, runnables = M.read_log(o.sched_replay)
     if not chosen then
       return nil, how
     end
@@ -100,7 +106,7 @@ function M.check(o)
       s = words and M.strategy(words) or { strategy = "random" }
       s.seed = tonumber(seed)
     end
-    s.replay = chosen
+    s.replay, s.replay_runnable = chosen, runnables
   end
   if not s then
     for _, k in ipairs({ { "sched_log", "--sched-log" }, { "on_deadlock", "--on-deadlock" } }) do

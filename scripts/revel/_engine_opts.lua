@@ -24,7 +24,8 @@ local function whole(v, lo)
 end
 
 -- opts.sched (see revel.run): { strategy = "random"|"pct", depth, steps, seed,
--- log = PATH, replay = { thread numbers }, on_deadlock = "kill"|"wait", slice_us,
+-- log = PATH, replay = { thread numbers }, replay_runnable = { { thread numbers }, ... },
+-- on_deadlock = "kill"|"wait", slice_us,
 -- stacks = true (a deadlock's report shows each thread's stack, as -k) }.
 local function sched_options(opt, s, keep)
   if s == nil then
@@ -55,6 +56,18 @@ local function sched_options(opt, s, keep)
       keep.sched_replay[i - 1] = ord
     end
     opt.sched_replay, opt.sched_replay_n = keep.sched_replay, #s.replay
+  end
+  if s.replay_runnable then
+    -- each decision's runnable threads, then -1 (the engine waits for them)
+    local flat = {}
+    for _, list in ipairs(s.replay_runnable) do
+      for _, ord in ipairs(list) do
+        flat[#flat + 1] = ord
+      end
+      flat[#flat + 1] = -1
+    end
+    keep.sched_replay_runnable = ffi.new("int[?]", #flat + 1, flat)
+    opt.sched_replay_runnable, opt.sched_replay_runnable_n = keep.sched_replay_runnable, #flat
   end
   if s.on_deadlock ~= nil and s.on_deadlock ~= "kill" and s.on_deadlock ~= "wait" then
     error(run_error(("sched.on_deadlock takes kill or wait, not %s"):format(tostring(s.on_deadlock))), 0)

@@ -125,6 +125,12 @@ struct revel_options {
 	int sched_ask;
 	/* A deadlock's report shows each thread's stack too (-k; with libdw). */
 	int sched_stacks;
+	/* With sched_replay: each decision's runnable threads (the log's third
+	 * column), each list ended by -1. Before a decision, the replay waits
+	 * for each one blocked in a call that ends by itself (a timeout, a
+	 * sleep): the recording saw it woken there. NULL: none. */
+	const int *sched_replay_runnable;
+	int sched_replay_runnable_n;
 };
 
 enum revel_sched {
