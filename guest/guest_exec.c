@@ -22,9 +22,10 @@
 #include "guest_exec.h"
 #include "rewrite.h"
 
-#define NVARS 5
-static const char *const names[NVARS] = {"LD_PRELOAD=", "REVEL_GUEST_SOCK=", "REVEL_GUEST_TOOL=",
-                                         "REVEL_GUEST_CONFIG=", "REVEL_GUEST_LIB="};
+#define NVARS 6
+static const char *const names[NVARS] = {
+    "LD_PRELOAD=",         "REVEL_GUEST_SOCK=", "REVEL_GUEST_TOOL=",
+    "REVEL_GUEST_CONFIG=", "REVEL_GUEST_LIB=",  "REVEL_GUEST_LIFE="};
 static char *vars[NVARS]; /* "NAME=value" as this process got them */
 static const char *lib;
 

@@ -16,5 +16,9 @@ void guest_notice(const char *text);
 /* Asks revel to trace this process under ptrace from its exec on
  * ("PID\nPATH\nWHY"); 1 when it does (revel_guest.c). */
 int guest_fallback(const char *text);
+/* The process dies with revel (guest_life.c): at the library's start, and in
+ * a forked child. */
+void guest_life_init(void);
+void guest_life_fork(void);
 
 #endif

@@ -373,6 +373,7 @@ static void after_fork_child(void)
 	pthread_mutex_init(&lua_lock, NULL); /* the parent held it across the fork */
 	pthread_mutex_init(&rpc_lock, NULL); /* another thread may have been in an rpc */
 	rewrite_after_fork();
+	guest_life_fork();
 	arm();
 	if (forked_ref != LUA_NOREF) {
 		lua_rawgeti(L, LUA_REGISTRYINDEX, forked_ref);
@@ -734,6 +735,7 @@ __attribute__((constructor)) static void revel_guest_init(void)
 	if (rewrite_init() < 0)
 		fatal("cannot map the gate of syscall user dispatch");
 	guest_exec_init();
+	guest_life_init();
 	revel_pid = (pid_t)guest_raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
 	my_tid = revel_pid;
 	L = luaL_newstate();

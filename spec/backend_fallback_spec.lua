@@ -193,15 +193,20 @@ return tool
     assert.are.equal(p.err, rest)
   end)
 
-  it("kills a process that fell back, and its children, when revel is killed (EXITKILL)", function()
-    local arg = H.sleep_arg(3301)
-    local r = H.sh(("%s --backend=guest %s -- sh -c 'exec %s /bin/sleep %s' > /dev/null 2>&1 & echo $!"):format(
-      H.q(H.bin), H.q(counter), H.q(H.guest("static_spawn")), arg))
+  it("kills every guest when revel is killed: in-guest ones (their pipe to revel) and fallen back ones (EXITKILL)", function()
+    local a, b = H.sleep_arg(3301), H.sleep_arg(3302)
+    local inner = ("sleep %s & exec %s /bin/sleep %s"):format(a, H.guest("static_spawn"), b)
+    local r = H.sh(("%s --backend=guest %s -- sh -c %s > /dev/null 2>&1 & echo $!"):format(
+      H.q(H.bin), H.q(counter), H.q(inner)))
     local revel_pid = r.out:match("%d+")
     assert.truthy(revel_pid)
-    assert.is_true(H.eventually(function() return #H.procs_matching("sleep " .. arg) > 0 end))
+    assert.is_true(H.eventually(function()
+      return #H.procs_matching("sleep " .. a) > 0 and #H.procs_matching("sleep " .. b) > 0
+    end))
     H.sh("kill -9 " .. revel_pid)
-    assert.is_true(H.eventually(function() return #H.procs_matching("sleep " .. arg) == 0 end, 2),
+    assert.is_true(H.eventually(function() return #H.procs_matching("sleep " .. b) == 0 end, 2),
       "the traced guest outlived revel")
+    assert.is_true(H.eventually(function() return #H.procs_matching("sleep " .. a) == 0 end, 2),
+      "the in-guest guest outlived revel")
   end)
 end)

@@ -33,6 +33,7 @@ int kill(int pid, int sig);
 int getpid(void);
 int sigprocmask(int how, const uint64_t *set, uint64_t *old);
 int signalfd(int fd, const uint64_t *mask, int flags);
+int pipe2(int fds[2], int flags);
 char *strerror(int errnum);
 extern char **environ;
 ]])
@@ -167,10 +168,17 @@ function M.run(tool, argv, config, opts)
   set[0] = bit.lshift(1ULL, SIGCHLD - 1)
   C.sigprocmask(SIG_BLOCK, set, old)
   local sfd = C.signalfd(-1, set, SOCK_CLOEXEC + SOCK_NONBLOCK)
+  -- The guests die with revel (guest/guest_life.c): each opens this pipe's
+  -- read end and is signalled SIGKILL when the write end closes.
+  local life = ffi.new("int[2]")
+  if C.pipe2(life, SOCK_CLOEXEC) ~= 0 then
+    life[0], life[1] = -1, -1
+  end
 
   local env = environment({ lib = opts.lib, env = {
     REVEL_GUEST_SOCK = name, REVEL_GUEST_TOOL = opts.tool_path, REVEL_GUEST_LIB = opts.lib,
     REVEL_GUEST_CONFIG = wire.encode(config or {}),
+    REVEL_GUEST_LIFE = life[0] >= 0 and ("/proc/%d/fd/%d"):format(C.getpid(), life[0]) or "",
   } }, opts.env)
   local cargv, k1 = cstrings(argv)
   local cenv, k2 = cstrings(env)
@@ -364,6 +372,8 @@ function M.run(tool, argv, config, opts)
   end
   C.close(lfd)
   C.close(sfd)
+  C.close(life[0]) -- every guest is gone: no one to signal
+  C.close(life[1])
   C.sigprocmask(SIG_SETMASK, old, nil)
   C.prctl(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0)
   if failed then
