@@ -17,11 +17,11 @@ local has_python = os.execute("python3 -c 1 > /dev/null 2>&1") == 0
 -- revel [pre...] --gdbserver SOCK [tool] -- gdb_guest arg, and a client (gdb in
 -- batch mode with `target remote SOCK` and the -ex commands given, or any
 -- shell command with $SOCK) once the socket is there. Returns the client's
--- output, revel's { code, out, err }. With o.tcp, revel listens on
--- 127.0.0.1:0 (a free port, as it says on stderr) instead.
+-- output, revel's { code, out, err }. With o.tcp (an address, port 0: a
+-- free one, as revel says on stderr), revel listens on TCP instead.
 local function session(o)
   local sock = H.track(H.tmppath("gdb.sock"))
-  local where = o.tcp and "127.0.0.1:0" or sock
+  local where = o.tcp or sock
   local rout, rerr, rcode = H.tmppath("rout"), H.tmppath("rerr"), H.tmppath("rcode")
   local revel = { H.bin }
   for _, w in ipairs(o.pre or {}) do
@@ -65,6 +65,9 @@ wait
   local r = H.sh(script, { timeout = 180 })
   local rv = { out = H.slurp(rout), err = H.slurp(rerr), code = tonumber(H.slurp(rcode)) }
   assert.not_matches("internal%-error", r.out) -- what revel sends never trips gdb up
+  if not o.client then -- and what gdb sends always parses
+    assert.not_matches("malformed packet", rv.err)
+  end
   os.remove(rout)
   os.remove(rerr)
   os.remove(rcode)
@@ -108,11 +111,16 @@ describe("revel --gdbserver with gdb", function()
 
   it("listens on TCP (a free port with :0), as gdbserver does", function()
     if skip() then return end
-    local out, rv = session({ tcp = true, pre = { "-e", "trace=none" }, gdb = { "break square", "continue",
-      "delete", "continue" } })
+    local out, rv = session({ tcp = "127.0.0.1:0", pre = { "-e", "trace=none" }, gdb = { "break square",
+      "continue", "delete", "continue" } })
     assert.matches("revel: gdbserver: listening on 127%.0%.0%.1:%d+\n", rv.err)
     assert.not_matches(":0\n", rv.err)
     assert.matches("Breakpoint 1, square %(x=1%)", out)
+    assert.equal("sum=30\n", rv.out)
+    -- a port alone: 127.0.0.1, not every address
+    out, rv = session({ tcp = "0", pre = { "-e", "trace=none" }, gdb = { "continue" } })
+    assert.matches("revel: gdbserver: listening on 127%.0%.0%.1:%d+\n", rv.err)
+    assert.matches("exited normally", out)
     assert.equal("sum=30\n", rv.out)
   end)
 
@@ -478,6 +486,7 @@ s.close()
     assert.matches("gdbserver: bad run%-length encoding\n", rv.err)
     assert.matches("gdbserver: bad checksum digit 0x7a\n", rv.err)
     assert.matches("%$E01#a6", out) -- a packet that says nothing gdb would send: an error reply
+    assert.matches('gdbserver: malformed packet "m": answered E01\n', rv.err)
     assert.matches("gdbserver: a second client refused: gdb is connected already\n", rv.err)
     assert.matches("gdbserver: gdb went away: the guest goes on\n", rv.err)
     assert.equal(native.out, rv.out)

@@ -58,6 +58,7 @@ void gdb_monitor(revel_engine *e, const char *hex)
 	char *cmd = g->monitor_cmd;
 	long n = gdb_hex_decode(hex, strlen(hex), cmd, sizeof g->monitor_cmd - 1);
 	if (n < 0) {
+		gdb_say(e, "malformed packet \"qRcmd,%.34s\": answered E01", hex);
 		gdb_reply(g, "E01");
 		return;
 	}

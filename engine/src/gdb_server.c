@@ -345,15 +345,26 @@ static void thread_list(revel_engine *e)
 		send_frame(g, g->reply, (size_t)(p - g->reply), false);
 }
 
-static void read_memory(revel_engine *e, const char *args, bool binary)
+/* A packet gdb never sends (its arguments do not parse): E01, and the
+ * cause in one line. */
+static void malformed(revel_engine *e, const char *p)
+{
+	gdb_say(e, "malformed packet \"%.40s\": answered E01", p);
+	gdb_reply(e->gdb, "E01");
+}
+
+/* False: the arguments do not parse. */
+static bool read_memory(revel_engine *e, const char *args, bool binary)
 {
 	struct gdb_server *g = e->gdb;
 	uint64_t addr, len;
 	const char *s = args;
 	struct task *t = g_thread(e);
-	if (!gdb_hex_u64(&s, &addr) || *s++ != ',' || !gdb_hex_u64(&s, &len) || !t) {
+	if (!gdb_hex_u64(&s, &addr) || *s++ != ',' || !gdb_hex_u64(&s, &len) || *s)
+		return false;
+	if (!t) {
 		gdb_reply(g, "E01");
-		return;
+		return true;
 	}
 	static unsigned char buf[GDB_PACKET_MAX / 2];
 	if (len > sizeof buf / 2)
@@ -361,27 +372,30 @@ static void read_memory(revel_engine *e, const char *args, bool binary)
 	ssize_t n = gdb_mem_read(e, t->tid, addr, buf, len);
 	if (n <= 0 && len) {
 		gdb_reply(g, "E14"); /* EFAULT */
-		return;
+		return true;
 	}
 	if (n < 0)
 		n = 0;
 	if (binary) {
 		gdb_reply_bin(g, buf, (size_t)n);
-		return;
+		return true;
 	}
 	gdb_hex_encode(buf, (size_t)n, g->reply);
 	send_frame(g, g->reply, 2 * (size_t)n, false);
+	return true;
 }
 
-static void write_memory(revel_engine *e, char *args, size_t len, bool binary)
+static bool write_memory(revel_engine *e, char *args, size_t len, bool binary)
 {
 	struct gdb_server *g = e->gdb;
 	uint64_t addr, n;
 	const char *s = args;
 	struct task *t = g_thread(e);
-	if (!gdb_hex_u64(&s, &addr) || *s++ != ',' || !gdb_hex_u64(&s, &n) || *s++ != ':' || !t) {
+	if (!gdb_hex_u64(&s, &addr) || *s++ != ',' || !gdb_hex_u64(&s, &n) || *s++ != ':')
+		return false;
+	if (!t) {
 		gdb_reply(g, "E01");
-		return;
+		return true;
 	}
 	static unsigned char buf[GDB_PACKET_MAX];
 	size_t have = len - (size_t)(s - args);
@@ -392,27 +406,26 @@ static void write_memory(revel_engine *e, char *args, size_t len, bool binary)
 	} else {
 		got = gdb_hex_decode(s, have, buf, sizeof buf);
 	}
-	if (got < 0 || (uint64_t)got != n) {
-		gdb_reply(g, "E01");
-		return;
-	}
-	if (n && gdb_mem_write(e, t->tid, addr, buf, n) != (ssize_t)n) {
+	if (got < 0 || (uint64_t)got != n)
+		return false;
+	if (n && gdb_mem_write(e, t->tid, addr, buf, n) != (ssize_t)n)
 		gdb_reply(g, "E14");
-		return;
-	}
-	gdb_reply(g, "OK");
+	else
+		gdb_reply(g, "OK");
+	return true;
 }
 
-static void breakpoint(revel_engine *e, const char *args, bool insert)
+static bool breakpoint(revel_engine *e, const char *args, bool insert)
 {
 	struct gdb_server *g = e->gdb;
 	uint64_t addr, kind;
 	const char *s = args + 2;
-	if (args[0] < '0' || args[0] > '4' || args[0] == '1' || args[1] != ',' ||
-	    !gdb_hex_u64(&s, &addr) || *s++ != ',' || !gdb_hex_u64(&s, &kind)) {
+	if (args[0] < '0' || args[0] > '4' || args[0] == '1') {
 		gdb_reply(g, "%s", ""); /* hardware breakpoints (Z1): gdb uses Z0 */
-		return;
+		return true;
 	}
+	if (args[1] != ',' || !gdb_hex_u64(&s, &addr) || *s++ != ',' || !gdb_hex_u64(&s, &kind))
+		return false;
 	int type = args[0] - '0', rc;
 	struct task *t = g_thread(e);
 	pid_t pid = t && t->proc ? t->proc->pid : g->pid;
@@ -425,6 +438,7 @@ static void breakpoint(revel_engine *e, const char *args, bool insert)
 		gdb_reply(g, "E%02x", -rc & 0xff);
 	else
 		gdb_reply(g, "OK");
+	return true;
 }
 
 static void set_thread(revel_engine *e, const char *args)
@@ -568,31 +582,35 @@ static bool handle(revel_engine *e, char *p, size_t len)
 		return true;
 	case 'p':
 		end = p + 1;
-		if (!gdb_hex_u64(&end, &v) || !g_thread(e) || !gdb_reg_read(e, g_thread(e), (int)v))
+		if (!gdb_hex_u64(&end, &v) || *end)
+			malformed(e, p);
+		else if (!g_thread(e) || !gdb_reg_read(e, g_thread(e), (int)v))
 			gdb_reply(g, "E01");
 		return true;
 	case 'P': {
 		end = p + 1;
-		bool ok = gdb_hex_u64(&end, &v) && *end == '=' && g_thread(e) &&
-		          gdb_reg_write(e, g_thread(e), (int)v, end + 1);
+		if (!gdb_hex_u64(&end, &v) || *end != '=') {
+			malformed(e, p);
+			return true;
+		}
+		bool ok = g_thread(e) && gdb_reg_write(e, g_thread(e), (int)v, end + 1);
 		gdb_reply(g, ok ? "OK" : "E01");
 		return true;
 	}
 	case 'm':
-		read_memory(e, p + 1, false);
-		return true;
 	case 'x':
-		read_memory(e, p + 1, true);
+		if (!read_memory(e, p + 1, p[0] == 'x'))
+			malformed(e, p);
 		return true;
 	case 'M':
-		write_memory(e, p + 1, len - 1, false);
-		return true;
 	case 'X':
-		write_memory(e, p + 1, len - 1, true);
+		if (!write_memory(e, p + 1, len - 1, p[0] == 'X'))
+			malformed(e, p);
 		return true;
 	case 'Z':
 	case 'z':
-		breakpoint(e, p + 1, p[0] == 'Z');
+		if (!breakpoint(e, p + 1, p[0] == 'Z'))
+			malformed(e, p);
 		return true;
 	case 'H':
 		set_thread(e, p + 1);
@@ -608,7 +626,7 @@ static bool handle(revel_engine *e, char *p, size_t len)
 	case 'S':
 		if (gdb_resume(e, p))
 			return false;
-		gdb_reply(g, "E01");
+		malformed(e, p);
 		return true;
 	case 'D':
 		gdb_reply(g, "OK");
@@ -630,7 +648,7 @@ static bool handle(revel_engine *e, char *p, size_t len)
 		if (!strncmp(p, "vCont;", 6)) {
 			if (gdb_resume(e, p))
 				return false;
-			gdb_reply(g, "E01");
+			malformed(e, p);
 			return true;
 		}
 		if (!strncmp(p, "vFile:", 6) && gdb_files_packet(e, p))
