@@ -3,6 +3,7 @@
  * pairs and timers, and the small ones (stack_t, flock, winsize...). */
 #include <inttypes.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -340,6 +341,31 @@ void p_cpuset(struct fc *c, uint64_t addr, int64_t bytes)
 }
 
 /* getdents: strace abbreviates to the number of entries. */
+#define DIRENTS_AT_ONCE (1 << 20)
+
+/* The entries' buffer in one read where it can be (as strace reads it),
+ * not a read per entry: find's getdents64 took 15 reads a call. NULL: read
+ * entry by entry (too long, or not all of it readable). Freed by the caller. */
+static unsigned char *dirents_read(struct fc *c, uint64_t addr, int64_t len)
+{
+	unsigned char *buf = len <= DIRENTS_AT_ONCE ? malloc((size_t)len + 1) : NULL;
+	if (buf && !fc_fetch(c, addr, buf, (size_t)len)) {
+		free(buf);
+		buf = NULL;
+	}
+	return buf;
+}
+
+/* n bytes at off of the entries: from buf when it holds them. */
+static bool dirents_fetch(struct fc *c, const unsigned char *buf, int64_t len, uint64_t addr,
+                          uint64_t off, void *out, size_t n)
+{
+	if (buf && off + n <= (uint64_t)len) {
+		memcpy(out, buf + off, n);
+		return true;
+	}
+	return fc_fetch(c, addr + off, out, n);
+}
 /* -v: getdents64's entries whole, as strace prints them. */
 static void p_dirents_whole(struct fc *c, uint64_t addr, int64_t len)
 {
@@ -348,6 +374,7 @@ static void p_dirents_whole(struct fc *c, uint64_t addr, int64_t len)
 	    "DT_REG",     NULL,      "DT_LNK", NULL, "DT_SOCK", NULL, "DT_WHT", NULL};
 	fo_putc(c->o, '[');
 	uint64_t off = 0;
+	unsigned char *buf = dirents_read(c, addr, len);
 	for (int n = 0; off + 19 <= (uint64_t)len && n < 100000; n++) {
 		struct {
 			uint64_t ino;
@@ -356,11 +383,11 @@ static void p_dirents_whole(struct fc *c, uint64_t addr, int64_t len)
 			uint8_t type;
 		} __attribute__((packed)) d;
 		unsigned char name[256];
-		if (!fc_fetch(c, addr + off, &d, sizeof d) || d.reclen < 19)
+		if (!dirents_fetch(c, buf, len, addr, off, &d, sizeof d) || d.reclen < 19)
 			break;
 		size_t max =
 		    (size_t)d.reclen - 19 < sizeof name ? (size_t)d.reclen - 19 : sizeof name;
-		if (max && !fc_fetch(c, addr + off + 19, name, max))
+		if (max && !dirents_fetch(c, buf, len, addr, off + 19, name, max))
 			break;
 		const unsigned char *nul = memchr(name, 0, max);
 		size_t nlen = nul ? (size_t)(nul - name) : max;
@@ -379,6 +406,7 @@ static void p_dirents_whole(struct fc *c, uint64_t addr, int64_t len)
 		fo_putc(c->o, '}');
 		off += d.reclen;
 	}
+	free(buf);
 	fo_putc(c->o, ']');
 }
 
@@ -393,14 +421,17 @@ void p_dirents(struct fc *c, uint64_t addr, int64_t len, bool is64)
 		return;
 	int count = 0;
 	uint64_t off = 0;
+	unsigned char *buf = dirents_read(c, addr, len);
 	while (off + 19 <= (uint64_t)len && count < 100000) {
 		uint16_t reclen;
 		/* d_reclen is at 16 in both layouts. */
-		if (!fc_fetch(c, addr + off + 16, &reclen, sizeof reclen) || reclen == 0)
+		if (!dirents_fetch(c, buf, len, addr, off + 16, &reclen, sizeof reclen) ||
+		    reclen == 0)
 			break;
 		count++;
 		off += reclen;
 	}
+	free(buf);
 	(void)is64;
 	fo_printf(c->o, " /* %d entries */", count);
 }
