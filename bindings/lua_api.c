@@ -167,4 +167,6 @@ const struct revel_lua_api revel_lua_api = {
     .adopt = revel_adopt,
     .feed = revel_feed,
     .next_queued = lua_next_queued,
+    .filter_bpf = revel_filter_bpf,
+    .filtered = revel_filtered,
 };

@@ -14,8 +14,11 @@ long guest_execve(long nr, long *a, guest_runner run, ucontext_t *uc);
 /* Sends a notice to revel (guest_notice("text")), from revel_guest.c. */
 void guest_notice(const char *text);
 /* Asks revel to trace this process under ptrace from its exec on
- * ("PID\nPATH\nWHY"); 1 when it does (revel_guest.c). */
-int guest_fallback(const char *text);
+ * ("PID\nPATH\nWHY"); 1 when it does, with the seccomp filter (BPF) to
+ * load in bpf, *n bytes (0: none, or more than max) (revel_guest.c). */
+int guest_fallback(const char *text, void *bpf, size_t max, size_t *n);
+/* Tells revel that thread tid ("TID") loaded that filter. */
+void guest_filtered(const char *tid);
 /* The process dies with revel (guest_life.c): at the library's start, and in
  * a forked child. */
 void guest_life_init(void);

@@ -335,26 +335,42 @@ static int l_write(lua_State *l)
 	return 1;
 }
 
-/* A message to revel (tag, then s) and its reply's first byte, 0 for none. */
-static char tell(char tag, const char *s)
+/* A message to revel (tag, then s): its reply in rpc_buf, *got bytes. */
+static long tell(char tag, const char *s, size_t *got)
 {
-	size_t n = strlen(s), got;
+	size_t n = strlen(s);
 	static char m[4096];
 	if (n > sizeof m - 2)
 		n = sizeof m - 2;
 	m[0] = tag;
 	memcpy(m + 1, s, n);
-	return exchange(m, n + 1, &got) == 0 && got > 0 ? rpc_buf[0] : 0;
+	*got = 0;
+	return exchange(m, n + 1, got);
 }
 
 void guest_notice(const char *s)
 {
-	tell('N', s);
+	size_t got;
+	tell('N', s, &got);
 }
 
-int guest_fallback(const char *s)
+int guest_fallback(const char *s, void *bpf, size_t max, size_t *n)
 {
-	return tell('F', s) == 'k';
+	size_t got;
+	*n = 0;
+	if (tell('F', s, &got) < 0 || got == 0 || rpc_buf[0] != 'k')
+		return 0;
+	if (got - 1 <= max) {
+		memcpy(bpf, rpc_buf + 1, got - 1);
+		*n = got - 1;
+	}
+	return 1;
+}
+
+void guest_filtered(const char *tid)
+{
+	size_t got;
+	tell('G', tid, &got);
 }
 
 static int l_notice(lua_State *l)

@@ -236,6 +236,15 @@ int revel_adopt(revel_engine *e, pid_t pid)
 	return seize_process(e, pid, true);
 }
 
+int revel_filtered(revel_engine *e, pid_t tid)
+{
+	struct task *t = tasks_find(&e->tasks, tid);
+	if (!t || t->attached)
+		return -ESRCH;
+	t->syscall_mode = false;
+	return 0;
+}
+
 /* ---- letting go ---- */
 
 /* An injection chain is cut short: the original call's registers come

@@ -5,7 +5,10 @@
 #include <errno.h>
 #include <sched.h>
 #include <seccomp.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
+#include <unistd.h>
+#include "engine_state.h"
 #include "filter.h"
 
 /* clone and clone3 stop whatever the tool subscribed: a CLONE_UNTRACED
@@ -40,7 +43,9 @@ bool filter_is_place_call(long nr)
 	       nr == SYS_open;
 }
 
-int filter_load(const unsigned char subscribed[REVEL_NR_MAX], bool set_nnp, int placement)
+/* The filter, built; NULL and *err on failure. */
+static scmp_filter_ctx build(const unsigned char subscribed[REVEL_NR_MAX], bool set_nnp,
+                             int placement, int *err)
 {
 	/* Under REVEL_PLACE_TOGETHER the calls that show the guest its CPUs
 	 * stop whatever the tool subscribed, with data of their own. */
@@ -54,8 +59,9 @@ int filter_load(const unsigned char subscribed[REVEL_NR_MAX], bool set_nnp, int 
 	uint32_t trace = SCMP_ACT_TRACE(REVEL_SECCOMP_DATA);
 	uint32_t dflt = invert ? trace : SCMP_ACT_ALLOW;
 	scmp_filter_ctx ctx = seccomp_init(dflt);
+	*err = -ENOMEM;
 	if (!ctx)
-		return -ENOMEM;
+		return NULL;
 	int rc = 0;
 	/* As root, no_new_privs is not needed and would break setuid programs. */
 	if (!set_nnp)
@@ -80,8 +86,43 @@ int filter_load(const unsigned char subscribed[REVEL_NR_MAX], bool set_nnp, int 
 		if (rc == -EDOM || rc == -EINVAL || rc == -EFAULT)
 			rc = 0;
 	}
-	if (rc == 0)
-		rc = seccomp_load(ctx);
+	if (rc != 0) {
+		seccomp_release(ctx);
+		*err = rc;
+		return NULL;
+	}
+	return ctx;
+}
+
+int filter_load(const unsigned char subscribed[REVEL_NR_MAX], bool set_nnp, int placement)
+{
+	int rc;
+	scmp_filter_ctx ctx = build(subscribed, set_nnp, placement, &rc);
+	if (!ctx)
+		return rc;
+	rc = seccomp_load(ctx);
 	seccomp_release(ctx);
 	return rc;
+}
+
+ssize_t revel_filter_bpf(revel_engine *e, void *buf, size_t max)
+{
+	int rc;
+	scmp_filter_ctx ctx = build(e->opt.subscribed, false, e->opt.placement, &rc);
+	if (!ctx)
+		return rc;
+	int fd = memfd_create("revel-filter", MFD_CLOEXEC);
+	ssize_t n = fd < 0 ? -errno : seccomp_export_bpf(ctx, fd);
+	seccomp_release(ctx);
+	if (n == 0) {
+		off_t size = lseek(fd, 0, SEEK_END);
+		n = size < 0             ? -errno
+		    : (size_t)size > max ? -E2BIG
+		                         : pread(fd, buf, (size_t)size, 0);
+		if (n < 0 && size >= 0 && (size_t)size <= max)
+			n = -errno;
+	}
+	if (fd >= 0)
+		close(fd);
+	return n;
 }

@@ -32,7 +32,9 @@ int task_seize(pid_t pid, bool vfork_done)
 
 int task_seize_running(pid_t tid, bool exit_kill)
 {
-	long opts = PTRACE_OPTIONS_ATTACH | (exit_kill ? PTRACE_O_EXITKILL : 0);
+	/* revel's own (exit_kill) may load revel's filter before its exec */
+	long opts =
+	    PTRACE_OPTIONS_ATTACH | (exit_kill ? PTRACE_O_EXITKILL | PTRACE_O_TRACESECCOMP : 0);
 	if (ptrace(PTRACE_SEIZE, tid, NULL, (void *)opts) < 0)
 		return -errno;
 	if (ptrace(PTRACE_INTERRUPT, tid, NULL, NULL) < 0)

@@ -73,6 +73,22 @@ function F:adopt(pid, carried)
   return n
 end
 
+-- revel's seccomp filter for the plan, as BPF bytes (the process loads it
+-- before its exec), or nil.
+function F:filter()
+  if self.bpf == nil then
+    local buf = ffi.new("char[?]", 65536)
+    local n = tonumber(api.filter_bpf(self.run.E, buf, 65536))
+    self.bpf = n > 0 and ffi.string(buf, n) or false
+  end
+  return self.bpf or nil
+end
+
+-- Thread tid loaded the filter: its calls stop by it, not at every entry.
+function F:filtered(tid)
+  return self.run ~= nil and api.filtered(self.run.E, tid) == 0
+end
+
 -- A wait status revel's loop took: true if it was a tracee's (the engine has it).
 function F:feed(pid, status)
   return self.run ~= nil and api.feed(self.run.E, pid, status) == 1

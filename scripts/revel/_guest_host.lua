@@ -239,7 +239,7 @@ function M.run(tool, argv, config, opts)
       fell[path] = true
       opts.say_fallback(("pid %s runs %s, %s: it runs under ptrace"):format(pid, path, why))
     end
-    answer(fd, "k")
+    answer(fd, "k" .. (fb:filter() or ""))
   end
   local function on_message(fd, m)
     local tag = m:sub(1, 1)
@@ -268,6 +268,11 @@ function M.run(tool, argv, config, opts)
       answer(fd, "k")
     elseif tag == "F" then
       fall_back(fd, m)
+    elseif tag == "G" then -- a thread that fell back loaded revel's filter
+      if fb then
+        fb:filtered(tonumber(m:sub(2)))
+      end
+      answer(fd, "k")
     elseif tag == "E" then
       fail(m:sub(2))
     elseif tag == "X" then -- a process's state across its execve (guest/inguest_hooks.lua)

@@ -326,6 +326,14 @@ int revel_adopt(revel_engine *e, pid_t pid);
 int revel_feed(revel_engine *e, pid_t tid, int status);
 /* The next queued event without waiting: 0, or -EAGAIN when none is. */
 int revel_next_queued(revel_engine *e, revel_event *ev);
+/* The seccomp filter a spawned guest gets, as a BPF program (struct
+ * sock_filter[]) in buf: its size in bytes, or a negative errno (-E2BIG:
+ * more than max). For a process revel_adopt took on, loaded by the process
+ * itself before its exec; revel_filtered then says so. */
+ssize_t revel_filter_bpf(revel_engine *e, void *buf, size_t max);
+/* Thread tid (revel_adopt's) has the filter: its calls stop by it from its
+ * next resume on, with no syscall stops. 0, or -ESRCH. */
+int revel_filtered(revel_engine *e, pid_t tid);
 /* The end of a run: every attached task (and those it made) is detached,
  * as it would be without revel: a call revel changed or cut short runs
  * again as the kernel restarts it, a signal at hand goes on, pending
