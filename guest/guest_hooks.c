@@ -20,7 +20,7 @@
 #include "revel/systable.h"
 
 static int hooks_ref = LUA_NOREF;
-static int track, exits, signals;
+static int track, exits, signals, rdtsc, cpuid;
 
 static int l_signal_name(lua_State *L)
 {
@@ -37,8 +37,53 @@ static int l_signal_by_name(lua_State *L)
 	return 1;
 }
 
+/* revel.rdtsc() -> counter, TSC_AUX; revel.cpuid(leaf, subleaf) -> eax..edx:
+ * the machine's */
+static int l_rdtsc(lua_State *L)
+{
+	greg_t gr[NGREG] = {0};
+	sigwrap_machine(GUEST_TRAP_RDTSCP, gr);
+	lua_pushnumber(L, (double)((uint64_t)(uint32_t)gr[REG_RDX] << 32 | (uint32_t)gr[REG_RAX]));
+	lua_pushnumber(L, (double)(uint32_t)gr[REG_RCX]);
+	return 2;
+}
+
+static int l_cpuid(lua_State *L)
+{
+	greg_t gr[NGREG] = {0};
+	gr[REG_RAX] = (greg_t)luaL_optnumber(L, 1, 0);
+	gr[REG_RCX] = (greg_t)luaL_optnumber(L, 2, 0);
+	sigwrap_machine(GUEST_TRAP_CPUID, gr);
+	lua_pushnumber(L, (double)(uint32_t)gr[REG_RAX]);
+	lua_pushnumber(L, (double)(uint32_t)gr[REG_RBX]);
+	lua_pushnumber(L, (double)(uint32_t)gr[REG_RCX]);
+	lua_pushnumber(L, (double)(uint32_t)gr[REG_RDX]);
+	return 4;
+}
+
+/* readlink(path) -> the link, or nil, errno (g:fd_path) */
+static int l_readlink(lua_State *L)
+{
+	static char buf[4097];
+	long n =
+	    guest_raw(SYS_readlink, (long)luaL_checkstring(L, 1), (long)buf, sizeof buf, 0, 0, 0);
+	if (n < 0) {
+		lua_pushnil(L);
+		lua_pushinteger(L, -n);
+		return 2;
+	}
+	lua_pushlstring(L, buf, (size_t)n);
+	return 1;
+}
+
 void guest_hooks_register(lua_State *L)
 {
+	lua_pushcfunction(L, l_readlink);
+	lua_setfield(L, -2, "readlink");
+	lua_pushcfunction(L, l_rdtsc);
+	lua_setfield(L, -2, "rdtsc");
+	lua_pushcfunction(L, l_cpuid);
+	lua_setfield(L, -2, "cpuid");
 	lua_pushcfunction(L, l_signal_name);
 	lua_setfield(L, -2, "signal_name");
 	lua_pushcfunction(L, l_signal_by_name);
@@ -53,7 +98,11 @@ void guest_hooks_init(lua_State *L)
 	exits = lua_toboolean(L, -1);
 	lua_getfield(L, -3, "signals");
 	signals = lua_toboolean(L, -1);
-	lua_pop(L, 3);
+	lua_getfield(L, -4, "rdtsc");
+	rdtsc = lua_toboolean(L, -1);
+	lua_getfield(L, -5, "cpuid");
+	cpuid = lua_toboolean(L, -1);
+	lua_pop(L, 5);
 	hooks_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
@@ -90,6 +139,8 @@ void guest_hooks_start(void)
 	guest_raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)&all, (long)&old, 8, 0, 0);
 	if (exits || signals)
 		sigwrap_hooks_init();
+	if (rdtsc || cpuid)
+		sigwrap_traps_init(rdtsc, cpuid);
 	if (track) {
 		lua_State *L = begin("start");
 		lua_pushinteger(L, revel_pid);
@@ -112,6 +163,28 @@ int guest_hooks_signal(int sig)
 	lua_settop(L, 0);
 	guest_lua_leave();
 	return to;
+}
+
+void guest_hooks_trap(int kind, long leaf, long sub, greg_t *gr)
+{
+	lua_State *L = begin("trap");
+	lua_pushinteger(L, guest_raw(SYS_gettid, 0, 0, 0, 0, 0, 0));
+	lua_pushinteger(L, kind);
+	lua_pushnumber(L, (double)leaf);
+	lua_pushnumber(L, (double)sub);
+	if (lua_pcall(L, 4, 4, 0))
+		guest_fatal(lua_tostring(L, -1));
+	if (!lua_isnil(L, 1)) {
+		/* rdtsc: low, high[, aux]; cpuid: eax, ebx, ecx, edx */
+		static const int regs[2][4] = {{REG_RAX, REG_RDX, REG_RCX, -1},
+		                               {REG_RAX, REG_RBX, REG_RCX, REG_RDX}};
+		const int *r = regs[kind == GUEST_TRAP_CPUID];
+		for (int i = 0; i < 4; i++)
+			if (r[i] >= 0 && !lua_isnil(L, i + 1))
+				gr[r[i]] = (greg_t)(uint32_t)lua_tonumber(L, i + 1);
+	}
+	lua_settop(L, 0);
+	guest_lua_leave();
 }
 
 void guest_hooks_killed(int status)

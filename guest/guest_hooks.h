@@ -29,6 +29,11 @@ int guest_hooks_signal(int sig);
  * The Lua lock stays taken. */
 void guest_hooks_killed(int status);
 
+/* An rdtsc, rdtscp or cpuid of the guest: gr holds the machine's answer,
+ * which tool.rdtsc or tool.cpuid may replace. */
+enum { GUEST_TRAP_RDTSC = 1, GUEST_TRAP_RDTSCP, GUEST_TRAP_CPUID };
+void guest_hooks_trap(int kind, long leaf, long sub, greg_t *gr);
+
 /* From revel_guest.c: the Lua state with its lock taken, and let go. */
 lua_State *guest_lua_enter(void);
 void guest_lua_leave(void);

@@ -54,6 +54,7 @@ static __thread uint64_t held;          /* signals held on this thread */
 static __thread int nheld_info;
 static __thread siginfo_t held_info[HELD_INFO] __attribute__((tls_model("initial-exec")));
 static int hooking; /* the tool has tool.signal or exit hooks: sigwrap_hooks_init() */
+static int trap_rdtsc, trap_cpuid; /* the tool subscribes to rdtsc, cpuid: sigwrap_traps_init() */
 
 enum { D_TERM, D_CORE, D_IGN, D_STOP, D_CONT };
 
@@ -109,6 +110,11 @@ static struct ksigaction kernel_action(int sig, const struct ksigaction *g)
 	if (g->handler != SIG_DFL && g->handler != SIG_IGN) {
 		k.handler = (void *)revel_sig_wrapper;
 		k.flags |= SA_SIGINFO;
+	} else if (sig == SIGSEGV && (trap_rdtsc || trap_cpuid)) { /* the faults of rdtsc, cpuid */
+		k.handler = (void *)revel_sig_wrapper;
+		k.flags = SA_SIGINFO | SA_RESTART | SA_NODEFER | KSA_RESTORER;
+		k.restorer = (void *)gate.restorer;
+		k.mask = 0;
 	} else if (g->handler == SIG_DFL && wrap_default(sig)) {
 		k.handler = (void *)revel_sig_wrapper;
 		k.flags = SA_SIGINFO | SA_RESTART | KSA_RESTORER;
@@ -172,9 +178,9 @@ static void hooked(int sig, siginfo_t *si, ucontext_t *uc)
 	reset_hand(sig); /* the kernel reset sig's to SIG_DFL: the table follows */
 	if (to != sig)
 		reset_hand(to);
-	if (a.handler == SIG_IGN)
+	if (a.handler == SIG_IGN && !(to == SIGSEGV && si->si_code > 0 && to == sig))
 		goto out;
-	if (a.handler == SIG_DFL) {
+	if (a.handler == SIG_DFL || a.handler == SIG_IGN) { /* a fault the guest ignores kills */
 		int d = default_of(to);
 		if (d == D_TERM || d == D_CORE)
 			die_of(to, uc);
@@ -204,9 +210,89 @@ out:
 	revel_sel = sel;
 }
 
+#define PR_SET_TSC_ 26
+#define PR_TSC_ENABLE_ 1
+#define PR_TSC_SIGSEGV_ 2
+#define ARCH_SET_CPUID_ 0x1012
+
+/* The machine's answer to rdtsc(p) or cpuid (the faulting off for a moment). */
+void sigwrap_machine(int kind, greg_t *gr)
+{
+	uint32_t a, b, c = 0, d;
+	if (kind == GUEST_TRAP_CPUID) {
+		guest_raw(SYS_arch_prctl, ARCH_SET_CPUID_, 1, 0, 0, 0, 0);
+		__asm__ volatile("cpuid"
+		                 : "=a"(a), "=b"(b), "=c"(c), "=d"(d)
+		                 : "a"((uint32_t)gr[REG_RAX]), "c"((uint32_t)gr[REG_RCX]));
+		guest_raw(SYS_arch_prctl, ARCH_SET_CPUID_, 0, 0, 0, 0, 0);
+		gr[REG_RBX] = b;
+	} else {
+		guest_raw(SYS_prctl, PR_SET_TSC_, PR_TSC_ENABLE_, 0, 0, 0, 0);
+		if (kind == GUEST_TRAP_RDTSCP)
+			__asm__ volatile("rdtscp" : "=a"(a), "=d"(d), "=c"(c));
+		else
+			__asm__ volatile("rdtsc" : "=a"(a), "=d"(d));
+		guest_raw(SYS_prctl, PR_SET_TSC_, PR_TSC_SIGSEGV_, 0, 0, 0, 0);
+		if (kind == GUEST_TRAP_RDTSC)
+			c = (uint32_t)gr[REG_RCX];
+	}
+	gr[REG_RAX] = a, gr[REG_RCX] = c, gr[REG_RDX] = d;
+}
+
+/* A SIGSEGV the kernel raised at an rdtsc, rdtscp or cpuid the tool traps:
+ * answered (tool.rdtsc, tool.cpuid, or the machine's) and stepped over; 0
+ * when it is another fault. */
+static int trapped(siginfo_t *si, ucontext_t *uc)
+{
+	greg_t *gr = uc->uc_mcontext.gregs;
+	const unsigned char *ip = (const unsigned char *)gr[REG_RIP];
+	int kind, len;
+	if (si->si_code != SI_KERNEL || ip[0] != 0x0f)
+		return 0;
+	if (trap_rdtsc && ip[1] == 0x31)
+		kind = GUEST_TRAP_RDTSC, len = 2;
+	else if (trap_rdtsc && ip[1] == 0x01 && ip[2] == 0xf9)
+		kind = GUEST_TRAP_RDTSCP, len = 3;
+	else if (trap_cpuid && ip[1] == 0xa2)
+		kind = GUEST_TRAP_CPUID, len = 2;
+	else
+		return 0;
+	char sel = revel_sel;
+	int saved_errno = errno;
+	revel_sel = SEL_ALLOW;
+	long leaf = gr[REG_RAX], sub = gr[REG_RCX];
+	sigwrap_machine(kind, gr); /* the answer when the hook gives none */
+	/* the guest's own code (not the library's, not a process on its
+	 * creator's memory) asks the tool */
+	if (sel == SEL_BLOCK && !revel_in_tool && own_process())
+		guest_hooks_trap(kind, (uint32_t)leaf, (uint32_t)sub, gr);
+	gr[REG_RIP] += len;
+	errno = saved_errno;
+	revel_sel = sel;
+	return 1;
+}
+
+void sigwrap_traps_init(int rdtsc, int cpuid)
+{
+	trap_rdtsc = rdtsc, trap_cpuid = cpuid;
+	struct ksigaction cur;
+	if (guest_raw(SYS_rt_sigaction, SIGSEGV, 0, (long)&cur, 8, 0, 0) == 0) {
+		if (cur.handler != (void *)revel_sig_wrapper)
+			guest_act[SIGSEGV] = cur;
+		struct ksigaction k = kernel_action(SIGSEGV, &guest_act[SIGSEGV]);
+		guest_raw(SYS_rt_sigaction, SIGSEGV, (long)&k, 0, 8, 0, 0);
+	}
+	if (rdtsc && guest_raw(SYS_prctl, PR_SET_TSC_, PR_TSC_SIGSEGV_, 0, 0, 0, 0) < 0)
+		guest_fatal("cannot make rdtsc trap: prctl PR_SET_TSC failed");
+	if (cpuid && guest_raw(SYS_arch_prctl, ARCH_SET_CPUID_, 0, 0, 0, 0, 0) < 0)
+		guest_fatal("cannot intercept cpuid: arch_prctl ARCH_SET_CPUID failed");
+}
+
 static void revel_sig_wrapper(int sig, siginfo_t *si, void *ucv)
 {
 	if (sig < 1 || sig > 64)
+		return;
+	if (sig == SIGSEGV && (trap_rdtsc || trap_cpuid) && trapped(si, ucv))
 		return;
 	if (revel_in_tool) {
 		uint64_t b = BIT(sig);
@@ -222,6 +308,10 @@ static void revel_sig_wrapper(int sig, siginfo_t *si, void *ucv)
 	}
 	struct ksigaction *a = &guest_act[sig];
 	void *h = a->handler;
+	if (sig == SIGSEGV && (h == SIG_DFL || (h == SIG_IGN && si->si_code > 0))) {
+		die_of(sig, ucv); /* a fault of the guest's own, wrapped for the traps */
+		return;
+	}
 	if (h == SIG_DFL || h == SIG_IGN)
 		return; /* changed by another thread meanwhile */
 	if (a->flags & SA_SIGINFO)

@@ -22,6 +22,13 @@ long sigwrap_action(long sig, const struct ksigaction *act, struct ksigaction *o
 /* The tool has tool.signal or exit hooks: the wrapper asks tool.signal and
  * stands in for SIG_DFL where the default kills (guest/guest_hooks.c). */
 void sigwrap_hooks_init(void);
+/* The tool traps rdtsc (and rdtscp), cpuid: they fault in this thread (and
+ * the threads and processes it makes), SIGSEGV goes behind the wrapper,
+ * which answers them (guest_hooks_trap). */
+void sigwrap_traps_init(int rdtsc, int cpuid);
+/* The machine's answer to an rdtsc, rdtscp or cpuid (GUEST_TRAP_*; cpuid's
+ * leaf and subleaf in rax and rcx) in gr, the faulting off for a moment. */
+void sigwrap_machine(int kind, greg_t *gr);
 /* Delivers the signals held on this thread (queued again, then unblocked);
  * revel_in_tool must be 0 and the selector at BLOCK. */
 void sigwrap_flush(void);

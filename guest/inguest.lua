@@ -98,6 +98,7 @@ local revel = {
 }
 -- revel.signal.NAME and revel.signal_name(n), as the revel module has them
 revel.signal_name = c.signal_name
+revel.rdtsc, revel.cpuid = c.rdtsc, c.cpuid -- the machine's answers
 revel.signal = setmetatable({}, { __index = function(t, name)
   local n = c.signal_by_name(tostring(name))
   if n < 0 then

@@ -20,6 +20,20 @@ H.track = (tool.init_thread or tool.thread_start or tool.post_exec or tool.exit_
   or tool.signal) and true or false
 H.exits = (tool.exit_thread or tool.exit_process) and true or false
 H.signals = tool.signal and true or false
+-- rdtsc and cpuid trap when the tool subscribes to them or has their hook
+-- (as revel._tool's handlers()).
+do
+  local subs = type(tool.subscriptions) == "table" and tool.subscriptions or { tool.subscriptions }
+  for _, w in ipairs(subs) do
+    if w == "rdtsc" or w == "cpuid" then
+      H[w] = true
+    elseif w == "!rdtsc" or w == "!cpuid" then
+      H[w:sub(2)] = nil
+    end
+  end
+  H.rdtsc = (H.rdtsc or tool.rdtsc ~= nil) and true or false
+  H.cpuid = (H.cpuid or tool.cpuid ~= nil) and true or false
+end
 
 local traceback = debug.traceback
 
@@ -34,7 +48,7 @@ end
 local function call(f, at, g, hook, ...)
   local before = rawget(g, "_hook")
   rawset(g, "_hook", hook)
-  local ok, r = xpcall(f, function(e)
+  local ok, r, r2, r3, r4 = xpcall(f, function(e)
     local text = tostring(e)
     if not text:match("^[^\n]-:%d+: ") then
       text = defined(f) .. ": " .. text
@@ -45,13 +59,13 @@ local function call(f, at, g, hook, ...)
   if not ok then
     error(r, 0)
   end
-  return r
+  return r, r2, r3, r4
 end
 
 -- g:inject runs in handlers, thread_start and post_exec; not in the exit
 -- hooks nor in signal (as under ptrace: they run outside the thread's
 -- handler). g:tail_inject only in a handler: the hooks have no call to replace.
-local NO_INJECT = { exit_thread = true, exit_process = true, signal = true }
+local NO_INJECT = { exit_thread = true, exit_process = true, signal = true, rdtsc = true, cpuid = true }
 local m = S.g_methods
 local inject, tail_inject = m.inject, m.tail_inject
 function m.inject(g, sc)
@@ -68,6 +82,29 @@ function m.tail_inject(g, sc)
     error(("g:tail_inject replaces a syscall; %s has none (use g:inject)"):format(hook), 2)
   end
   return tail_inject(g, sc)
+end
+
+-- g:fd_path(fd): what the thread's fd refers to, as /proc/TID/fd/FD links
+-- it, or nil, "EBADF" when it is not open (as revel._guest's).
+local errno_names = {}
+for name, n in pairs(revel.errno) do
+  errno_names[n] = name
+end
+function m.fd_path(g, fd)
+  if type(fd) ~= "number" then
+    error(("g:fd_path: the fd must be a number, got %s"):format(type(fd)), 2)
+  end
+  if not (fd % 1 == 0 and fd >= 0 and fd < 2147483648) then
+    return nil, "EBADF"
+  end
+  local s, e = c.readlink(("/proc/%d/fd/%d"):format(g.tid, fd))
+  if not s then
+    if e == 2 then -- no such entry: the fd is not open in this thread's table
+      return nil, "EBADF"
+    end
+    return nil, errno_names[e] or tostring(e)
+  end
+  return s
 end
 
 local function thread_of(tid)
@@ -202,6 +239,72 @@ function H.exit(tid, nr, arg)
     exit_thread(last, st)
   end
   exit_process(last, st)
+end
+
+-- ---- rdtsc and cpuid (guest/guest_sigwrap.c traps them) ----
+local U32 = 4294967296
+local KINDS = { "rdtsc", "rdtscp", "cpuid" }
+
+local function bad_return(f, hook, what, at)
+  error(("error in tool: %s: tool.%s returned %s (at %s)"):format(defined(f), hook, what, at), 0)
+end
+
+local function u32(f, hook, v, at, which)
+  -- bit.band and friends give signed 32-bit numbers: taken as the same bits.
+  if type(v) == "number" and v >= -2 ^ 31 and v < U32 and v % 1 == 0 then
+    return v % U32
+  end
+  local what = type(v) == "number" and tostring(v) or "a " .. type(v)
+  bad_return(f, hook, ("%s for %s; a 32-bit integer was expected"):format(what, which), at)
+end
+
+local ffi = require("ffi")
+-- The counter's low and high halves.
+local function u64(f, v, at)
+  if type(v) == "number" and v >= 0 and v < 2 ^ 64 and v % 1 == 0 then
+    return v % U32, math.floor(v / U32)
+  elseif type(v) == "cdata" and (ffi.istype("uint64_t", v) or ffi.istype("int64_t", v)) then
+    local u = ffi.cast("uint64_t", v)
+    return tonumber(u % 4294967296ULL), tonumber(u / 4294967296ULL)
+  end
+  local what = type(v) == "number" and tostring(v) or "a " .. type(v)
+  bad_return(f, "rdtsc", what .. "; a counter (an integer from 0 to 2^64-1) was expected", at)
+end
+
+-- An rdtsc, rdtscp (kind 1, 2) or cpuid (3) of thread tid: the registers the
+-- tool's hook gives (rdtsc: low, high, TSC_AUX; cpuid: eax..edx), or nil
+-- for the machine's (left in place by the C side).
+function H.trap(tid, kind, leaf, sub)
+  local g = thread_of(tid)
+  local name = KINDS[kind]
+  if name == "cpuid" then
+    local f = tool.cpuid
+    if not f then
+      return nil
+    end
+    local at = ("cpuid (leaf %#x, subleaf %#x) of thread %d"):format(leaf, sub, tid)
+    local a, b, cc, d = call(f, at, g, "cpuid", leaf, sub)
+    if a == nil then
+      return nil
+    end
+    return u32(f, "cpuid", a, at, "eax"), u32(f, "cpuid", b, at, "ebx"), u32(f, "cpuid", cc, at, "ecx"),
+      u32(f, "cpuid", d, at, "edx")
+  end
+  local f = tool.rdtsc
+  if not f then
+    return nil
+  end
+  local at = ("%s of thread %d"):format(name, tid)
+  local r, ra = call(f, at, g, "rdtsc", name)
+  if r == nil then
+    return nil
+  end
+  local lo, hi = u64(f, r, at)
+  local aux = nil
+  if name == "rdtscp" and ra ~= nil then
+    aux = u32(f, "rdtsc", ra, at, "TSC_AUX")
+  end
+  return lo, hi, aux, nil
 end
 
 -- The process dies of a signal (status: as wait gives it).

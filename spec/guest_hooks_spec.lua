@@ -1,7 +1,8 @@
 -- The life hooks under --backend=guest (guest/inguest_hooks.lua,
 -- guest/guest_hooks.c, guest/guest_sigwrap.c): thread_start, post_exec,
--- exit_thread, exit_process, signal (and the state tiers across fork, clone
--- and exec) run in the guest at the points ptrace runs them. Each row runs one tool on a real program under
+-- exit_thread, exit_process, signal, rdtsc, cpuid and g:fd_path (and the
+-- state tiers across fork, clone and exec) run in the guest at the points
+-- ptrace runs them. Each row runs one tool on a real program under
 -- both backends and natively: the guest's output and status are native's,
 -- and the hooks' lines are ptrace's, in ptrace's order where it has one.
 local H = require("helpers.run")
@@ -250,5 +251,77 @@ return tool
     local pat = "revel: error in tool: [^\n]*tool%.lua:1: tool%.signal returned a string; a signal number, false or nothing was expected %(at signal SIGUSR1 of thread %d+%)"
     assert.truthy(p.err:match(pat), p.err)
     assert.truthy(g.err:match(pat), g.err)
+  end)
+
+  it("answers rdtsc, rdtscp and cpuid with the tool's hooks in threads, forks and after exec, as ptrace", function()
+    local tsc = H.tool([[
+local tool = { subscriptions = { "rdtsc" } }
+function tool.init_thread() return { now = 0 } end
+function tool.rdtsc(g, kind)
+  g.thread.now = g.thread.now + 1000
+  if kind == "rdtscp" then return g.thread.now, 7 end
+  return g.thread.now
+end
+return tool
+]])
+    local argv = { H.guest("rdtsc_loop"), "20" }
+    local p = H.revel({ "--backend=ptrace", tsc }, argv)
+    local g = H.revel({ "--backend=guest", tsc }, argv)
+    assert.are.equal(0, g.code, g.err)
+    assert.truthy(g.out:match("exec rdtscp: 20 reads, monotonic yes, step 1000, aux 7\n"), g.out)
+    assert.are.equal(p.out, g.out)
+    assert.truthy(H.native(argv).out:match("main tsc trap: off\n"))
+    local cpu = H.tool([[
+local tool = {}
+function tool.cpuid(g, leaf, sub)
+  if leaf == 0x4fff0000 then return 1, -2, sub, 4 end
+  return revel.cpuid(leaf, sub)
+end
+return tool
+]])
+    p = H.revel({ "--backend=ptrace", cpu }, { H.guest("rdtsc_loop"), "cpuid" })
+    g = H.revel({ "--backend=guest", cpu }, { H.guest("rdtsc_loop"), "cpuid" })
+    assert.are.equal(0, g.code, g.err)
+    assert.truthy(g.out:match("exec cpuid 0x4fff0000%.3: 1 4294967294 3 4\n"), g.out)
+    assert.are.equal(p.out, g.out)
+    -- a SIGSEGV that is not a trap of the tool still reaches the guest's handler
+    p, g = run3(tsc, { H.guest("rdtsc_loop"), "segv" })
+    assert.are.equal(p.out, g.out)
+  end)
+
+  it("ends the run with 125 and ptrace's message when tool.rdtsc returns what is no counter", function()
+    local t = H.tool("return { rdtsc = function() return -1 end }")
+    local p = H.revel({ "--backend=ptrace", t }, { H.guest("rdtsc_loop"), "2" })
+    local g = H.revel({ "--backend=guest", t }, { H.guest("rdtsc_loop"), "2" })
+    assert.are.equal(125, p.code)
+    assert.are.equal(125, g.code)
+    local pat = "revel: error in tool: [^\n]*tool%.lua:1: tool%.rdtsc returned %-1; a counter %(an integer from 0 to 2%^64%-1%) was expected %(at rdtsc of thread %d+%)"
+    assert.truthy(p.err:match(pat), p.err)
+    assert.truthy(g.err:match(pat), g.err)
+  end)
+
+  it("gives g:fd_path what the thread's fd refers to, and EBADF for one not open", function()
+    local t = H.tool([[
+local tool = { on = {} }
+function tool.on.read(g, sc) local p, e = g:fd_path(sc.fd); print("read", p and p:gsub("%d+", "N") or e) end
+function tool.on.close(g, sc) print("close", select(2, g:fd_path(9999)), select(2, g:fd_path(-1))) end
+return tool
+]])
+    local argv = { "sh", "-c", "exec head -n 1 /etc/hostname - </dev/null" } -- head reads (cat may copy_file_range)
+    local p, g = run3(t, argv)
+    local function without_loader(e) -- the loader's reads come before the library starts
+      return (e:gsub("read\t/usr/lib/[^\n]*\n", ""))
+    end
+    assert.truthy(g.err:match("read\t/etc/hostname\n"), g.err)
+    assert.truthy(g.err:match("read\t/dev/null\n"), g.err)
+    assert.truthy(g.err:match("close\tEBADF\tEBADF\n"), g.err)
+    local function set(e)
+      local t2 = {}
+      for l in without_loader(e):gmatch("[^\n]+") do
+        t2[l] = true
+      end
+      return t2
+    end
+    assert.are.same(set(p.err), set(g.err))
   end)
 end)

@@ -30,7 +30,7 @@ M.NAMES = { ptrace = true, guest = true, auto = true }
 local SUPPORTED = {
   syscall = true, on = true, subscriptions = true, options = true, init_global = true, rpc = true,
   init_process = true, init_thread = true, finish = true, vdso = true,
-  thread_start = true, post_exec = true, exit_thread = true, exit_process = true, signal = true, -- guest/inguest_hooks.lua
+  thread_start = true, post_exec = true, exit_thread = true, exit_process = true, signal = true, rdtsc = true, cpuid = true, -- guest/inguest_hooks.lua
 }
 
 -- Syscall User Dispatch (Linux 5.11): turning it off is accepted where the
@@ -133,12 +133,15 @@ function M.choose(o, t, plain)
       end
     end
   end
-  if not why then
+  if not why then -- cpuid traps in the guest as under ptrace: where the CPU can make it fault
     local subs = type(t.subscriptions) == "table" and t.subscriptions or { t.subscriptions }
+    local cpuid = t.cpuid ~= nil
     for _, w in ipairs(subs) do
-      if w == "rdtsc" or w == "cpuid" then
-        why = ("the tool subscribes to %s, which only ptrace traps"):format(w)
-      end
+      cpuid = cpuid or w == "cpuid"
+    end
+    local no = cpuid and require("revel._traps").cpuid_unavailable()
+    if no then
+      why = "cannot intercept cpuid: " .. no
     end
   end
   if not why and not sud_works() then
