@@ -34,7 +34,7 @@ import report  # noqa: E402
 from configs import (ALL_SECTIONS, WAIT_HANDLER, GUEST_CONFIGS, GUEST_RPC_CONFIGS, GUEST_THREADS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
                      PLACE_THREADS, RDTSC_PAIRS, ROOT, THREAD_CONFIGS, TOOLS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
                      TIME_CONFIGS, TIMER_CONFIGS, TIMER_ROUNDS_PER_N, TIMELINE_HTML, VDSO_PAIRS, WAIT_CONFIGS, WAIT_THREADS,
-                     SCHED_CONFIGS, SCHED_C_CONFIG, SCHED_THREADS)
+                     SCHED_CONFIGS, SCHED_C_CONFIG, SCHED_TOG_CONFIGS, SCHED_THREADS)
 from report import cpu_list, loadavg, median, spread  # noqa: E402
 
 
@@ -468,7 +468,7 @@ class Bench:
                     self.measure(mode, wl, cfg)
             elif s == "sched":
                 for wl in ("make", f"threads:{SCHED_THREADS}", "python"):
-                    for cfg in SCHED_CONFIGS + ([SCHED_C_CONFIG] if self.a.sched_c else []):
+                    for cfg in SCHED_CONFIGS + ([SCHED_C_CONFIG] + SCHED_TOG_CONFIGS if self.a.sched_c else []):
                         self.measure(mode, wl, cfg)
             elif s == "timer":
                 for cfg in TIMER_CONFIGS:

@@ -86,6 +86,14 @@ CONFIGS = {
     "revel_sched_c": ("revel --sched=random, C strategies",
                       "$BENCH_SCHED_C --sched=random --seed 1 -f -o /dev/null -- W",
                       ["REVEL_C", "--sched=random", "--seed", "1", "-f", "-o", "/dev/null", "--"]),
+    "revel_sched_tog": ("revel --sched=random, together",
+                        "revel --placement=together --sched=random --seed 1 -f -o /dev/null -- W",
+                        ["REVEL", "--placement=together", "--sched=random", "--seed", "1", "-f", "-o", "/dev/null",
+                         "--"]),
+    "revel_sched_c_tog": ("revel --sched=random, C strategies, together",
+                          "$BENCH_SCHED_C --placement=together --sched=random --seed 1 -f -o /dev/null -- W",
+                          ["REVEL_C", "--placement=together", "--sched=random", "--seed", "1", "-f", "-o",
+                           "/dev/null", "--"]),
     "guest_noop_handler": ("guest empty handler", "revel --backend=guest bench/tools/noop_handler.lua -- W",
                            ["REVEL", "--backend=guest", "TOOL:noop_handler", "--"]),
     "guest_openat_only": ("guest openat-only", "revel --backend=guest bench/tools/openat_only.lua -- W",
@@ -175,6 +183,10 @@ SCHED_CONFIGS = ["native", "revel_default", "revel_sched"]
 # with --sched-c (BENCH_SCHED_C): a revel built with the strategies in C
 # (before they moved to Lua, commit 88d6ae3), against this one's Lua ones
 SCHED_C_CONFIG = "revel_sched_c"
+# ... and both with tracer and guest on one CPU (--placement=together), where
+# the tracer's placement (follow, the default) does not depend on how long
+# a decision takes
+SCHED_TOG_CONFIGS = ["revel_sched_tog", "revel_sched_c_tog"]
 SCHED_THREADS = 4
 
 # the guest section (--backend=guest, issue 14): each workload under these

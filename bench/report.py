@@ -10,7 +10,7 @@ import subprocess
 from configs import (GUEST_CONFIGS, GUEST_RPC_CONFIGS, GUEST_TARGETS, GUEST_THREADS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS, PLACEMENTS,
                      RDTSC_PAIRS, TARGETS, THREAD_CONFIGS, TIMER_CONFIGS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
                      TIME_CONFIGS, TIME_TARGETS, VDSO_PAIRS, WAIT_CONFIGS, WAIT_HANDLER, WAIT_SPIN_OFF, WAIT_TARGETS,
-                     place_config, SCHED_CONFIGS, SCHED_C_CONFIG, SCHED_THREADS)
+                     place_config, SCHED_CONFIGS, SCHED_C_CONFIG, SCHED_TOG_CONFIGS, SCHED_THREADS)
 
 # ---- statistics ------------------------------------------------------------------
 
@@ -528,10 +528,10 @@ def sched_section(bench):
     and native, per workload: wall time and both ratios; with --sched-c, a
     revel whose strategies are C's too, and Lua / C."""
     with_c = bool(bench.a.sched_c)
-    cfgs = SCHED_CONFIGS + ([SCHED_C_CONFIG] if with_c else [])
+    cfgs = SCHED_CONFIGS + ([SCHED_C_CONFIG] + SCHED_TOG_CONFIGS if with_c else [])
     out = ["", "## sched: one thread at a time (--sched=random)", ""]
     for c in cfgs:
-        out.append(f"- {CONFIGS[c][0]}: `{CONFIGS[c][1]}`" + (f" ({bench.a.sched_c})" if c == SCHED_C_CONFIG else ""))
+        out.append(f"- {CONFIGS[c][0]}: `{CONFIGS[c][1]}`" + (f" ({bench.a.sched_c})" if "$BENCH_SCHED_C" in CONFIGS[c][1] else ""))
     if not with_c:
         out.append("- (no `--sched-c`: the C strategies are not timed; Lua / C is left out)")
     out.append("")
@@ -550,14 +550,16 @@ def sched_section(bench):
                f_ratio(over_native), f_ratio(over_revel)]
         if with_c:
             lua_c = ratio(m["revel_sched"], m[SCHED_C_CONFIG])
+            lua_c_tog = ratio(m["revel_sched_tog"], m["revel_sched_c_tog"])
             fig["workloads"][wl]["lua_over_c"] = lua_c
+            fig["workloads"][wl]["lua_over_c_together"] = lua_c_tog
             row[4:4] = [f_med(m[SCHED_C_CONFIG])]
-            row.append(f_ratio(lua_c))
+            row += [f_ratio(lua_c), f_med(m["revel_sched_tog"]), f_med(m["revel_sched_c_tog"]), f_ratio(lua_c_tog)]
         rows.append(row)
     head = ["workload", "native s", "revel s", "--sched s", "sched / native", "sched / revel"]
     if with_c:
         head[4:4] = ["C strategies s"]
-        head.append("Lua / C")
+        head += ["Lua / C", "together s", "C together s", "Lua / C together"]
     out += table(head, rows)
     return out + ([""] + notes if notes else []), fig
 

@@ -133,6 +133,25 @@ describe("--sched: one thread at a time", function()
     assert.is_truthy(r.err:find("revel: %-%-sched%-replay: diverged at decision %d+: "), r.err)
   end)
 
+  it("one thread runs at a time: no round of sched_overlap sees the other thread run", function()
+    -- the guest can tell: without --sched its two threads do overlap
+    local seen = 0
+    for _ = 1, 5 do
+      local r = H.revel({ "-f", "-o", "/dev/null" }, { G("sched_overlap") })
+      assert.are.equal(0, r.code, r.err)
+      seen = math.max(seen, tonumber(r.out:match("^overlaps (%d+)\n$")) or 0)
+      if seen > 0 then
+        break
+      end
+    end
+    assert.is_truthy(seen > 0, "the threads never overlapped without --sched")
+    for _, s in ipairs({ { "random", "1" }, { "random", "2" }, { "pct:3", "3" } }) do
+      local r = sched({ "--sched=" .. s[1], "--seed", s[2] }, { G("sched_overlap") })
+      assert.are.equal(0, r.code, r.err)
+      assert.are.equal("overlaps 0\n", r.out)
+    end
+  end)
+
   it("a thread that spins without a syscall is made to give up its turn", function()
     for _, s in ipairs({ "random", "pct:1", "pct:3" }) do
       for seed = 1, 4 do
@@ -330,6 +349,28 @@ describe("the guests' bugs", function()
       assert.are.same({}, H.procs_matching(H.sleep_arg(0)))
     end)
   end
+
+  it("explore shows its progress, stops at --fail-on's match, or says no run differed", function()
+    -- --fail-on: the first run whose output matches, not the first that differs
+    local r = H.sh(H.words({ H.bin, "explore", "-n", "100", "--sched=pct:3", "--fail-on", "lost [0-9]+", "--",
+      G("sched_lost_update") }), { timeout = 600 })
+    assert.are.equal(1, r.code, r.out .. r.err)
+    assert.is_truthy(r.out:find("^revel explore: run %d+ %(seed %d+%): its output matches lost %[0%-9%]%+; exit status 1"),
+      r.out)
+    assert.is_truthy(r.err:find("^revel explore: runs 1%.%.10 of 100\n"), r.err) -- progress (not a tty: a line per 10)
+    local cmd = assert(r.out:match("reproduce it with:\n([^\n]+)\n"), r.out)
+    assert.is_truthy(H.sh(cmd).out:find("lost", 1, true))
+    -- the same program, no match: every run, 0
+    local none = H.sh(H.words({ H.bin, "explore", "-n", "12", "--fail-on", "^never$", "--", G("sched_order") }),
+      { timeout = 600 })
+    assert.are.equal(0, none.code, none.out .. none.err)
+    assert.are.equal("revel explore: 12 runs under --sched=random, none matched ^never$\n", none.out)
+    assert.are.equal("revel explore: runs 1..10 of 12\nrevel explore: runs 11..12 of 12\n", none.err)
+    -- without --fail-on: a program the schedule cannot change
+    local same = H.sh(H.words({ H.bin, "explore", "-n", "3", "--", "sh", "-c", "echo hi" }), { timeout = 600 })
+    assert.are.equal(0, same.code, same.out .. same.err)
+    assert.are.equal("revel explore: 3 runs under --sched=random, none differed from run 1\n", same.out)
+  end)
 
   it("a deadlock is reported as one: each thread's call (and stack under -k), exit 125, the guest killed", function()
     local r = H.sh(H.words({ H.bin, "explore", "-n", "100", "--sched=pct:3", "--", G("sched_deadlock"),

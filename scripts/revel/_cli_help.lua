@@ -192,15 +192,17 @@ short one -xVALUE or
                        after 5 ms of CPU without one) pick the next thread at
                        random, or by PCT's priorities with DEPTH-1 change
                        points (default 3) among the first STEPS contested
-                       choices (default 100); draws come from --seed=N
+                       choices (default 100); draws come from --seed=N; a
+                       tool's schedule hook is asked first
   --sched-log=FILE     write each choice of --sched to FILE
   --sched-replay=FILE  make the choices FILE recorded again (its strategy and
                        seed unless --sched says otherwise); a run that no
                        longer matches says at which choice it diverged
   --on-deadlock=kill|wait
                        under --sched, when every thread waits on another one:
-                       say so with each thread's call, kill the guest, exit
-                       125 (kill, the default); or keep waiting (wait)
+                       say so with each thread's call (and stack, with -k),
+                       kill the guest, exit 125 (kill, the default); or keep
+                       waiting (wait)
   explore              run COMMAND under --sched (default random) with the
                        seeds 1..RUNS (-n, default 100) until a run's exit
                        status or output differs from the first run's (or
