@@ -201,19 +201,25 @@ static int load_filter(void *bpf, size_t n)
 	return (int)sys(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, (long)&prog, 0, 0, 0);
 }
 
+/* revel traces this process (an exec that fell back failed, ENOMEM, E2BIG,
+ * ETXTBSY...), and its forked children: the library goes on showing their
+ * calls until they exec, and whatever they exec then runs under ptrace only,
+ * without the library (revel reports its calls from that exec on). */
+static int under_ptrace;
+
 long guest_execve(long nr, long *a, guest_runner run, ucontext_t *uc)
 {
 	int at = nr == SYS_execveat;
 	const char *path = (const char *)a[at ? 1 : 0];
 	const char *why = why_not(at ? (int)a[0] : AT_FDCWD, path, at ? (int)a[4] : 0);
-	int traced = 0;
-	if (why) {
+	int traced = under_ptrace;
+	if (why && !traced) {
 		char m[600];
 		long pid = sys(SYS_getpid, 0, 0, 0, 0, 0, 0);
 		snprintf(m, sizeof m, "%ld\n%.400s\n%s", pid, path, why);
 		static struct sock_filter bpf[4096];
 		size_t nb;
-		traced = guest_fallback(m, bpf, sizeof bpf, &nb);
+		traced = under_ptrace = guest_fallback(m, bpf, sizeof bpf, &nb);
 		if (traced && nb && load_filter(bpf, nb) == 0) {
 			snprintf(m, sizeof m, "%ld", sys(SYS_gettid, 0, 0, 0, 0, 0, 0));
 			guest_filtered(m);

@@ -155,6 +155,20 @@ return tool
     end
   end)
 
+  it("sees a child's calls once after an exec that fell back failed (E2BIG)", function()
+    local argv = { "python3", H.root .. "/spec/guests/exec_fails.py", H.guest("static_hello") }
+    local native = H.native(argv)
+    assert.are.equal("exec failed: 7\nhi\n", native.out)
+    local t = exec_counts("/bin/echo")
+    local p = H.revel({ "--backend=ptrace", t }, argv)
+    local g = H.revel({ "--backend=guest", t }, argv)
+    assert.are.equal(native.out, g.out)
+    assert.are.equal(native.code, g.code, g.err)
+    local _, rest = split(g.err)
+    assert.truthy(p.err:match("write=1"), p.err)
+    assert.are.equal(p.err, rest)
+  end)
+
   it("runs a statically linked command under ptrace, saying so in one line", function()
     local native = H.native({ H.guest("static_spawn"), "/bin/echo", "hi" })
     local g = H.revel({ "--backend=guest", counter }, { H.guest("static_spawn"), "/bin/echo", "hi" })
