@@ -20,7 +20,7 @@
 #include "revel/systable.h"
 
 static int hooks_ref = LUA_NOREF;
-static int track, exits, signals, rdtsc, cpuid;
+static int track, exits, signals, rdtsc, cpuid, timers;
 
 static int l_signal_name(lua_State *L)
 {
@@ -61,6 +61,19 @@ static int l_cpuid(lua_State *L)
 	return 4;
 }
 
+/* timer_set(ns) -> 0 or -errno; timer_cancel() -> ns left, or -1 */
+static int l_timer_set(lua_State *L)
+{
+	lua_pushnumber(L, (double)guest_timer_set((long)luaL_checknumber(L, 1)));
+	return 1;
+}
+
+static int l_timer_cancel(lua_State *L)
+{
+	lua_pushnumber(L, (double)guest_timer_cancel());
+	return 1;
+}
+
 /* readlink(path) -> the link, or nil, errno (g:fd_path) */
 static int l_readlink(lua_State *L)
 {
@@ -80,6 +93,10 @@ void guest_hooks_register(lua_State *L)
 {
 	lua_pushcfunction(L, l_readlink);
 	lua_setfield(L, -2, "readlink");
+	lua_pushcfunction(L, l_timer_set);
+	lua_setfield(L, -2, "timer_set");
+	lua_pushcfunction(L, l_timer_cancel);
+	lua_setfield(L, -2, "timer_cancel");
 	lua_pushcfunction(L, l_rdtsc);
 	lua_setfield(L, -2, "rdtsc");
 	lua_pushcfunction(L, l_cpuid);
@@ -102,7 +119,9 @@ void guest_hooks_init(lua_State *L)
 	rdtsc = lua_toboolean(L, -1);
 	lua_getfield(L, -5, "cpuid");
 	cpuid = lua_toboolean(L, -1);
-	lua_pop(L, 5);
+	lua_getfield(L, -6, "timers");
+	timers = lua_toboolean(L, -1);
+	lua_pop(L, 6);
 	hooks_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
@@ -141,6 +160,8 @@ void guest_hooks_start(void)
 		sigwrap_hooks_init();
 	if (rdtsc || cpuid)
 		sigwrap_traps_init(rdtsc, cpuid);
+	if (timers)
+		sigwrap_timers_init();
 	if (track) {
 		lua_State *L = begin("start");
 		lua_pushinteger(L, revel_pid);
@@ -184,6 +205,14 @@ void guest_hooks_trap(int kind, long leaf, long sub, greg_t *gr)
 				gr[r[i]] = (greg_t)(uint32_t)lua_tonumber(L, i + 1);
 	}
 	lua_settop(L, 0);
+	guest_lua_leave();
+}
+
+void guest_hooks_timer(void)
+{
+	lua_State *L = begin("timer");
+	lua_pushinteger(L, guest_raw(SYS_gettid, 0, 0, 0, 0, 0, 0));
+	call(L, 1);
 	guest_lua_leave();
 }
 

@@ -34,6 +34,9 @@ void guest_hooks_killed(int status);
 enum { GUEST_TRAP_RDTSC = 1, GUEST_TRAP_RDTSCP, GUEST_TRAP_CPUID };
 void guest_hooks_trap(int kind, long leaf, long sub, greg_t *gr);
 
+/* The thread's timer ran out: tool.timer. */
+void guest_hooks_timer(void);
+
 /* From revel_guest.c: the Lua state with its lock taken, and let go. */
 lua_State *guest_lua_enter(void);
 void guest_lua_leave(void);

@@ -55,6 +55,7 @@ static __thread int nheld_info;
 static __thread siginfo_t held_info[HELD_INFO] __attribute__((tls_model("initial-exec")));
 static int hooking; /* the tool has tool.signal or exit hooks: sigwrap_hooks_init() */
 static int trap_rdtsc, trap_cpuid; /* the tool subscribes to rdtsc, cpuid: sigwrap_traps_init() */
+static int timers;                 /* tool.timer: sigwrap_timers_init() */
 
 enum { D_TERM, D_CORE, D_IGN, D_STOP, D_CONT };
 
@@ -110,7 +111,9 @@ static struct ksigaction kernel_action(int sig, const struct ksigaction *g)
 	if (g->handler != SIG_DFL && g->handler != SIG_IGN) {
 		k.handler = (void *)revel_sig_wrapper;
 		k.flags |= SA_SIGINFO;
-	} else if (sig == SIGSEGV && (trap_rdtsc || trap_cpuid)) { /* the faults of rdtsc, cpuid */
+	} else if ((sig == SIGSEGV && (trap_rdtsc || trap_cpuid)) ||
+	           (sig == GUEST_TIMER_SIG && timers)) {
+		/* the faults of rdtsc, cpuid; the timers' signal */
 		k.handler = (void *)revel_sig_wrapper;
 		k.flags = SA_SIGINFO | SA_RESTART | SA_NODEFER | KSA_RESTORER;
 		k.restorer = (void *)gate.restorer;
@@ -288,12 +291,31 @@ void sigwrap_traps_init(int rdtsc, int cpuid)
 		guest_fatal("cannot intercept cpuid: arch_prctl ARCH_SET_CPUID failed");
 }
 
+void sigwrap_timers_init(void)
+{
+	timers = 1;
+	struct ksigaction cur;
+	if (guest_raw(SYS_rt_sigaction, GUEST_TIMER_SIG, 0, (long)&cur, 8, 0, 0) == 0) {
+		if (cur.handler != (void *)revel_sig_wrapper)
+			guest_act[GUEST_TIMER_SIG] = cur;
+		struct ksigaction k = kernel_action(GUEST_TIMER_SIG, &guest_act[GUEST_TIMER_SIG]);
+		guest_raw(SYS_rt_sigaction, GUEST_TIMER_SIG, (long)&k, 0, 8, 0, 0);
+	}
+}
+
 static void revel_sig_wrapper(int sig, siginfo_t *si, void *ucv)
 {
 	if (sig < 1 || sig > 64)
 		return;
 	if (sig == SIGSEGV && (trap_rdtsc || trap_cpuid) && trapped(si, ucv))
 		return;
+	if (sig == GUEST_TIMER_SIG && timers) {
+		int saved_errno = errno;
+		int ours = guest_timer_signal(si);
+		errno = saved_errno;
+		if (ours)
+			return;
+	}
 	if (revel_in_tool) {
 		uint64_t b = BIT(sig);
 		if (!(held & b) && nheld_info < HELD_INFO)

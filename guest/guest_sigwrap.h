@@ -29,6 +29,15 @@ void sigwrap_traps_init(int rdtsc, int cpuid);
 /* The machine's answer to an rdtsc, rdtscp or cpuid (GUEST_TRAP_*; cpuid's
  * leaf and subleaf in rax and rcx) in gr, the faulting off for a moment. */
 void sigwrap_machine(int kind, greg_t *gr);
+/* Timers (guest/guest_timer.c): signal GUEST_TIMER_SIG goes behind the
+ * wrapper, which hands revel's to guest_timer_signal. */
+#define GUEST_TIMER_SIG 32
+void sigwrap_timers_init(void);
+long guest_timer_set(long ns);
+/* the ns the thread's timer had left, -1 when none was armed */
+long guest_timer_cancel(void);
+/* 1 when si is one of revel's timers (run or put off), 0 for the guest's */
+int guest_timer_signal(siginfo_t *si);
 /* Delivers the signals held on this thread (queued again, then unblocked);
  * revel_in_tool must be 0 and the selector at BLOCK. */
 void sigwrap_flush(void);

@@ -20,6 +20,7 @@ H.track = (tool.init_thread or tool.thread_start or tool.post_exec or tool.exit_
   or tool.signal) and true or false
 H.exits = (tool.exit_thread or tool.exit_process) and true or false
 H.signals = tool.signal and true or false
+H.timers = tool.timer ~= nil
 -- rdtsc and cpuid trap when the tool subscribes to them or has their hook
 -- (as revel._tool's handlers()).
 do
@@ -305,6 +306,65 @@ function H.trap(tid, kind, leaf, sub)
     aux = u32(f, "rdtsc", ra, at, "TSC_AUX")
   end
   return lo, hi, aux, nil
+end
+
+-- ---- timers (guest/guest_timer.c) ----
+local NS_MAX = 2 ^ 62
+
+-- Only the thread's own hooks that may inject (handlers, thread_start,
+-- post_exec, timer) set or cancel its timer: it is made in the thread.
+local function own(g, what)
+  if NO_INJECT[rawget(g, "_hook")] or c.syscall(186, 0, 0, 0, 0, 0, 0) ~= g.tid then -- gettid
+    error(("g:%s may only be called from thread %d's own handler"):format(what, g.tid), 3)
+  end
+end
+
+-- g:set_timer{ ns = N }: tool.timer(g) after N more ns of this thread's CPU
+-- time (as revel._timers; { branches = N } is refused at the start).
+function m.set_timer(g, spec)
+  own(g, "set_timer")
+  if type(spec) ~= "table" then
+    error(("g:set_timer expects a table ({ ns = N } or { branches = N }), got %s"):format(type(spec)), 2)
+  end
+  for k in pairs(spec) do
+    if k ~= "ns" and k ~= "branches" then
+      error(("g:set_timer: unknown field %s (it takes ns = N or branches = N)"):format(tostring(k)), 2)
+    end
+  end
+  if spec.branches ~= nil and spec.ns ~= nil then
+    error("g:set_timer: ns and branches together; a timer counts one of them", 2)
+  elseif spec.branches ~= nil then
+    error("g:set_timer: branches = N needs \"branches\" in the tool's subscriptions", 2)
+  end
+  local n = spec.ns
+  if type(n) ~= "number" or not (n % 1 == 0 and n >= 1 and n <= NS_MAX) then
+    local what = type(n) == "number" and tostring(n) or "a " .. type(n)
+    error(("g:set_timer: ns is %s; a whole number of nanoseconds from 1 to 2^62 was expected"):format(what), 2)
+  end
+  if not tool.timer then
+    error("g:set_timer: the tool defines no timer hook (tool.timer)", 2)
+  end
+  local rc = c.timer_set(n)
+  if rc < 0 then
+    return nil, errno_names[-rc] or tostring(-rc)
+  end
+  return true
+end
+
+-- g:cancel_timer(): the ns the thread's timer had left, or nil when none was set.
+function m.cancel_timer(g)
+  own(g, "cancel_timer")
+  local left = c.timer_cancel()
+  if left < 0 then
+    return nil
+  end
+  return left
+end
+
+-- Thread tid's timer ran out.
+function H.timer(tid)
+  local g = thread_of(tid)
+  call(tool.timer, "timer of thread " .. tid, g, "timer")
 end
 
 -- The process dies of a signal (status: as wait gives it).

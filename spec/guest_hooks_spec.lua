@@ -1,6 +1,6 @@
 -- The life hooks under --backend=guest (guest/inguest_hooks.lua,
 -- guest/guest_hooks.c, guest/guest_sigwrap.c): thread_start, post_exec,
--- exit_thread, exit_process, signal, rdtsc, cpuid and g:fd_path (and the
+-- exit_thread, exit_process, signal, rdtsc, cpuid, timer and g:fd_path (and the
 -- state tiers across fork, clone and exec) run in the guest at the points
 -- ptrace runs them. Each row runs one tool on a real program under
 -- both backends and natively: the guest's output and status are native's,
@@ -323,5 +323,44 @@ return tool
       return t2
     end
     assert.are.same(set(p.err), set(g.err))
+  end)
+
+  it("runs tool.timer after N ns of each thread's CPU time, in loops without syscalls, through exec and pthread_cancel", function()
+    local t = H.tool([[
+local tool = {}
+local function arm(g) assert(g:set_timer{ ns = 5e6 }) end
+tool.thread_start, tool.post_exec = arm, arm
+function tool.init_thread() return { n = 0 } end
+function tool.timer(g)
+  g.thread.n = g.thread.n + 1
+  if g.thread.n == 1 then
+    print("cancel", g:cancel_timer(), g:cancel_timer()) -- disarmed in the hook: nil, nil
+  end
+  arm(g)
+end
+function tool.exit_thread(g, ts) if ts.n > 0 then print("ticked", g.tid == g.pid and "leader" or "thread") end end
+return tool
+]])
+    for _, m in ipairs({ "spin", "threads", "cancel", "exec", "masked" }) do
+      local argv = { H.guest("cpu_spin"), m, "30000000" }
+      local p, g = run3(t, argv)
+      local function set(e) -- how many ticks each thread gets is the scheduler's
+        local t2 = {}
+        for l in e:gmatch("[^\n]+") do
+          t2[l] = true
+        end
+        return t2
+      end
+      assert.are.same(set(p.err), set(g.err), m)
+      assert.truthy(g.err:match("ticked\t"), m .. ": " .. g.err)
+    end
+    local bad = H.tool("return { timer = function() end, thread_start = function(g) g:set_timer{ ns = 0 } end }")
+    local p = H.revel({ "--backend=ptrace", bad }, { "true" })
+    local g = H.revel({ "--backend=guest", bad }, { "true" })
+    assert.are.equal(125, p.code)
+    assert.are.equal(125, g.code)
+    local pat = "tool%.lua:1: g:set_timer: ns is 0; a whole number of nanoseconds from 1 to 2%^62 was expected"
+    assert.truthy(p.err:match(pat), p.err)
+    assert.truthy(g.err:match(pat), g.err)
   end)
 end)

@@ -30,7 +30,7 @@ M.NAMES = { ptrace = true, guest = true, auto = true }
 local SUPPORTED = {
   syscall = true, on = true, subscriptions = true, options = true, init_global = true, rpc = true,
   init_process = true, init_thread = true, finish = true, vdso = true,
-  thread_start = true, post_exec = true, exit_thread = true, exit_process = true, signal = true, rdtsc = true, cpuid = true, -- guest/inguest_hooks.lua
+  thread_start = true, post_exec = true, exit_thread = true, exit_process = true, signal = true, rdtsc = true, cpuid = true, timer = true, -- guest/inguest_hooks.lua
 }
 
 -- Syscall User Dispatch (Linux 5.11): turning it off is accepted where the
@@ -138,8 +138,11 @@ function M.choose(o, t, plain)
     local cpuid = t.cpuid ~= nil
     for _, w in ipairs(subs) do
       cpuid = cpuid or w == "cpuid"
+      if w == "branches" then
+        why = "the tool subscribes to branches (timers on the branch counter), which only ptrace counts"
+      end
     end
-    local no = cpuid and require("revel._traps").cpuid_unavailable()
+    local no = not why and cpuid and require("revel._traps").cpuid_unavailable()
     if no then
       why = "cannot intercept cpuid: " .. no
     end
