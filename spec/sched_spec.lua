@@ -302,6 +302,30 @@ describe("tool.schedule", function()
     end
   end)
 
+  it("a hook that returns nil leaves each decision to --sched's strategy: the decisions are --sched's own", function()
+    local none = H.tool([[
+      local tool, n = {}, 0
+      function tool.schedule(threads, global, info) n = n + 1 return nil end
+      function tool.finish() io.stderr:write("asked ", n, "\n") end
+      return tool
+    ]])
+    for _, s in ipairs({ "random", "pct:3:40" }) do
+      local logs = {}
+      for i, extra in ipairs({ {}, { none } }) do
+        logs[i] = H.track(H.tmppath("log"))
+        local words = { "--sched=" .. s, "--seed", "6", "--sched-log", logs[i], unpack(extra) }
+        local r = H.revel(words, fixed("sched_order"))
+        assert.is_truthy(r.code == 0 or r.code == 1, r.err)
+        if i == 2 then
+          local contested = select(2, H.slurp(logs[i]):gsub("\n%d+ %d+ %d+,[%d,]+", ""))
+          assert.is_truthy(contested > 2)
+          assert.are.equal("asked " .. contested .. "\n", r.err)
+        end
+      end
+      assert.are.equal(H.slurp(logs[1]), H.slurp(logs[2]))
+    end
+  end)
+
   it("a thread that cannot run is an error in the tool: 125", function()
     local r = H.revel({ "--sched=random", H.tool("return { schedule = function() return 999999 end }") },
       { G("sched_order") })
