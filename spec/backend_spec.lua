@@ -308,6 +308,19 @@ return tool
     assert.are.equal("gettid 200\n", p.err)
   end)
 
+  it("gives the guest the signal dispositions it would have natively (a shell traps SIGINT; yes dies of SIGPIPE)", function()
+    -- revel ignores SIGINT, SIGQUIT and SIGPIPE for itself; a guest that
+    -- inherited them ignored could not trap SIGINT, and yes would print EPIPE.
+    for _, script in ipairs({ 'trap "echo got INT" INT; kill -INT $$; echo after', "yes | head -n 2" }) do
+      local argv = { "sh", "-c", script }
+      local native = H.native(argv)
+      local r = H.revel({ "--backend=guest", H.example("noop.lua") }, argv)
+      assert.are.equal(native.code, r.code, r.err)
+      assert.are.equal(native.out, r.out, script)
+      assert.are.equal(native.err, r.err, script)
+    end
+  end)
+
   it("ends the run with 125 and the tool's error when a handler fails", function()
     local t = H.tool("return { on = { getppid = function() error('boom') end } }")
     local r = H.revel({ "--backend=guest", t }, { H.guest("getppid_loop"), "3" })

@@ -32,6 +32,7 @@ int waitpid(int pid, int *status, int options);
 int kill(int pid, int sig);
 int getpid(void);
 int sigprocmask(int how, const uint64_t *set, uint64_t *old);
+void *signal(int sig, void *handler);
 int signalfd(int fd, const uint64_t *mask, int flags);
 int pipe2(int fds[2], int flags);
 char *strerror(int errnum);
@@ -184,8 +185,17 @@ function M.run(tool, argv, config, opts)
   local cenv, k2 = cstrings(env)
   io.stdout:flush()
   io.stderr:flush()
+  -- The signals revel ignores for itself (SIGINT, SIGQUIT, SIGPIPE ...) are
+  -- the guest's default again, as the ptrace engine's spawn has it: a shell
+  -- cannot trap a signal ignored at its start.
+  local changed = rffi.cli and rffi.cli.signals_changed() or 0ULL
   local root = C.fork()
   if root == 0 then
+    for s = 1, 64 do
+      if bit.band(changed, bit.lshift(1ULL, s)) ~= 0ULL then
+        C.signal(s, nil) -- SIG_DFL
+      end
+    end
     C.sigprocmask(SIG_SETMASK, old, nil)
     C.execvpe(argv[1], cargv, cenv)
     local e = errno()
