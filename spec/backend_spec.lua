@@ -94,6 +94,27 @@ describe("--backend", function()
     assert.truthy(r.err:match("exit_group%(0%)"), r.err) -- strace's output, under ptrace
   end)
 
+  it("guest refuses an option it does not apply yet, naming it; auto runs it under ptrace", function()
+    for _, c in ipairs({ { "-e", "inject=getppid:retval=42", "-e inject=" }, { "--exit-with-root", "--exit-with-root" },
+      { "--on-error=continue", "--on-error=continue" }, { "--sched=random", "--sched" }, { "--lua-memory=64M", "--lua-memory" } }) do
+      local words = { "--backend=guest" }
+      for i = 1, #c - 1 do
+        words[#words + 1] = c[i]
+      end
+      words[#words + 1] = counter
+      local r = H.revel(words, { H.guest("getppid_loop"), "2" })
+      assert.are.equal(125, r.code, c[#c])
+      assert.truthy(r.err:match("^revel: %-%-backend=guest: " .. c[#c]:gsub("%p", "%%%0") .. "[^\n]* only under ptrace[^\n]*\n$"), r.err)
+      words[1] = "--backend=auto"
+      r = H.revel(words, { H.guest("getppid_loop"), "2" })
+      assert.are.equal(0, r.code, c[#c] .. ": " .. r.err)
+    end
+    -- a field of the tool's own (a helper) is no hook: ignored, as under ptrace
+    local t = H.tool("return { helper = function() end, n = 3, on = { getppid = function() end } }")
+    local r = H.revel({ "--backend=guest", t }, { H.guest("getppid_loop"), "2" })
+    assert.are.equal(0, r.code, r.err)
+  end)
+
   it("guest refuses a tool hook it does not run yet, naming it", function()
     local t = H.tool("return { detach = function() end, on = { getppid = function() end } }")
     local r = H.revel({ "--backend=guest", t }, { "true" })

@@ -33,6 +33,13 @@ local SUPPORTED = {
   thread_start = true, post_exec = true, exit_thread = true, exit_process = true, signal = true, rdtsc = true, cpuid = true, timer = true, -- guest/inguest_hooks.lua
 }
 
+-- The hooks a tool may define (docs/api.md); any other field is the tool's
+-- own (a helper, a constant), ignored by both backends.
+local HOOKS = {
+  thread_start = true, post_exec = true, signal = true, rdtsc = true, cpuid = true, timer = true,
+  schedule = true, exit_thread = true, exit_process = true, detach = true,
+}
+
 -- Syscall User Dispatch (Linux 5.11): turning it off is accepted where the
 -- kernel has it, EINVAL where it does not.
 local function sud_works()
@@ -97,6 +104,36 @@ local function program_why(path)
   return nil
 end
 
+-- Options the in-guest backend does not apply yet: guest refuses them
+-- (auto takes ptrace) rather than run without them.
+local PTRACE_ONLY = {
+  { "injects", "-e inject= (--inject)" },
+  { "sched", "--sched" },
+  { "sched_replay", "--sched-replay" },
+  { "exit_with_root", "--exit-with-root" },
+  { "lua_memory", "--lua-memory" },
+  { "placement", "--placement" },
+  { "spin", "--spin" },
+  { "user", "-u" },
+  { "daemonize", "-D" },
+  { "interruptible", "-I" },
+  { "detach_on_exec", "-b" },
+  { "gdbserver", "--gdbserver" },
+}
+
+local function ptrace_only(o)
+  for _, p in ipairs(PTRACE_ONLY) do
+    local v = o[p[1]]
+    if v ~= nil and v ~= false and not (type(v) == "table" and next(v) == nil) then
+      return p[2]
+    end
+  end
+  if o.on_error and o.on_error ~= "abort" then
+    return "--on-error=" .. tostring(o.on_error)
+  end
+  return nil
+end
+
 -- "ptrace" or "guest", and why guest cannot run (nil when it can). o: the
 -- command line's options; t: the tool; plain: no layers over it.
 function M.choose(o, t, plain)
@@ -124,10 +161,12 @@ function M.choose(o, t, plain)
     why = "--rule, --fault-log, --replay and --chrome-trace run only under ptrace for now"
   elseif o.output then
     why = "-o with a tool runs only under ptrace for now"
+  elseif ptrace_only(o) then
+    why = ptrace_only(o) .. " runs only under ptrace for now"
   end
   if not why then
     for k in pairs(t) do
-      if not SUPPORTED[k] then
+      if HOOKS[k] and not SUPPORTED[k] then
         why = ("the tool defines tool.%s, which the in-guest backend does not run yet"):format(tostring(k))
         break
       end
