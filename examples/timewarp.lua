@@ -19,26 +19,29 @@ tool.subscriptions = { "clock_gettime", "gettimeofday", "time", "clock_nanosleep
 local WALL = { [0] = true, [5] = true, [8] = true, [11] = true } -- REALTIME, _COARSE, _ALARM, TAI
 local NS = 1000000000LL
 local two = ffi.new("int64_t[2]")
-local shift_s, shift_ns -- whole seconds, and nanoseconds in [0, 1e9)
 
-function tool.init_global(config)
+-- The shift lives in the process state: init_process gets the options in
+-- every process, under both backends (under --backend=guest a variable set
+-- by init_global would stay nil in the guest: init_global runs in revel).
+function tool.init_process(_, config)
   local ns = ffi.cast("int64_t", math.floor(config.shift * 1e9 + 0.5))
-  shift_s, shift_ns = ns / NS, ns % NS
-  if shift_ns < 0 then -- C division truncates: keep the nanoseconds positive
-    shift_s, shift_ns = shift_s - 1, shift_ns + NS
+  local s, frac = ns / NS, ns % NS -- whole seconds, and nanoseconds in [0, 1e9)
+  if frac < 0 then -- C division truncates: keep the nanoseconds positive
+    s, frac = s - 1, frac + NS
   end
-  return {}
+  return { s = s, ns = frac }
 end
 
 -- Add the shift to the pair at addr: seconds and a fraction in `unit` ns.
 local function move(g, addr, unit)
+  local shift = g.process
   local data = g:read(addr, 16)
   if not data or #data < 16 then
     return
   end
   ffi.copy(two, data, 16)
-  local frac = two[1] * unit + shift_ns
-  two[0] = two[0] + shift_s + frac / NS
+  local frac = two[1] * unit + shift.ns
+  two[0] = two[0] + shift.s + frac / NS
   two[1] = (frac % NS) / unit
   g:write(addr, ffi.string(two, 16))
 end
@@ -65,7 +68,8 @@ function tool.on.time(g, sc)
   if r < 0 then
     return r
   end
-  r = r + tonumber(shift_s) + (shift_ns >= NS / 2 and 1 or 0) -- the shift in whole seconds
+  local shift = g.process
+  r = r + tonumber(shift.s) + (shift.ns >= NS / 2 and 1 or 0) -- the shift in whole seconds
   if sc.tloc ~= 0 then
     g:write(sc.tloc, ffi.string(ffi.new("int64_t[1]", r), 8))
   end
@@ -76,13 +80,14 @@ end
 -- moved clock, the kernel counts on the real one. The call gets a copy of
 -- the deadline moved back (the guest's own is left as it is).
 local function moved_back(g, addr)
+  local shift = g.process
   local data = g:read(addr, 16)
   if not data or #data < 16 then
     return nil
   end
   ffi.copy(two, data, 16)
-  local frac = two[1] - shift_ns
-  two[0] = two[0] - shift_s + (frac < 0 and -1 or 0)
+  local frac = two[1] - shift.ns
+  two[0] = two[0] - shift.s + (frac < 0 and -1 or 0)
   two[1] = frac < 0 and frac + NS or frac
   return ffi.string(two, 16)
 end
