@@ -289,6 +289,8 @@ return {
     ["sched_order: revel explore -n 100 --sched=pct:3 finds it, and its command gives it 10 times of 10"] = DT,
     ["sched_deadlock: revel explore -n 100 --sched=pct:3 finds it, and its command gives it 10 times of 10"] = DT,
     ["a deadlock is reported as one: each thread's call, exit 125, the guest killed"] = "--sched runs only under ptrace",
+    ["revel.sched.random and .pct as a tool make --sched's own decisions; info is the log's"] = DT,
+    ["a deadlock is reported as one: each thread's call (and stack under -k), exit 125, the guest killed"] = "--sched runs only under ptrace",
   },
   signals = {
     ["Ctrl-C reaches the guest as it would natively; finish still runs"] = "Ctrl-C under guest differs (not investigated yet)",
