@@ -313,6 +313,12 @@ local function dispatch(tid, nr, a1, a2, a3, a4, a5, a6)
     end
     return 2, sc.nr, a[1] or 0, a[2] or 0, a[3] or 0, a[4] or 0, a[5] or 0, a[6] or 0
   elseif type(r) == "number" then
+    if r <= -512 and r >= -516 and r ~= -515 then
+      -- -ERESTARTSYS and its kin: the kernel would restart the call (no
+      -- signal handler of the guest runs in between here), so the handler
+      -- sees it again, as under ptrace (examples/chaos.lua)
+      return dispatch(tid, nr, a1, a2, a3, a4, a5, a6)
+    end
     return 1, r
   end
   error(("error in tool: a syscall handler returns a number or nothing, not a %s (in %s)"):format(type(r), names[nr]), 0)
