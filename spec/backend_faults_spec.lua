@@ -1,0 +1,157 @@
+-- The fault matrix under both backends: each of strace's -e inject= specs of
+-- spec/inject_spec.lua, made by one tool file (the spec's own inject.lua
+-- below, a handler that counts each thread's calls as strace counts them),
+-- gives the guest the same output under --backend=ptrace and
+-- --backend=guest as under strace -e inject=. And the fault-injection
+-- example tool (chaos.lua) leaves the foundation guests and real programs
+-- as they are natively, under both backends.
+local H = require("helpers.run")
+
+after_each(H.cleanup)
+
+local lib = (H.bin:gsub("/[^/]*$", "")) .. "/guest/librevel_guest.so"
+local have_lib = io.open(lib, "rb")
+if have_lib then
+  have_lib:close()
+end
+
+local probe = H.guest("inject_probe")
+
+-- strace's SYSCALLS:error=E|retval=N:signal=S:when=EXPR, as a tool: the
+-- calls of each thread are counted per syscall, and the Nth is faulted when
+-- EXPR (first[..last][+step]) takes it in.
+local inject_tool = [[
+local tool = { options = { spec = "" } }
+local SIG = { USR1 = 10, SIGUSR1 = 10 }
+local function parse(spec)
+  local r = { names = {} }
+  local set, rest = spec:match("^([^:]+):(.*)$")
+  for w in set:gmatch("[^,]+") do r.names[#r.names + 1] = w end
+  for k, v in rest:gmatch("(%w+)=([^:]+)") do
+    if k == "error" then r.err = tonumber(v) or revel.errno[v]
+    elseif k == "retval" then r.retval = tonumber(v)
+    elseif k == "signal" then r.sig = SIG[v]
+    elseif k == "when" then
+      local first, last, step = v:match("^(%d+)%.%.(%d+)%+(%d+)$")
+      if not first then first, last = v:match("^(%d+)%.%.(%d+)$") end
+      if not first then first, step = v:match("^(%d+)%+(%d*)$"); last = first and math.huge end
+      if not first then first = v:match("^(%d+)$"); last = first end
+      r.first, r.last, r.step = tonumber(first), tonumber(last), tonumber(step ~= "" and step or nil) or 1
+    end
+  end
+  r.first, r.last, r.step = r.first or 1, r.last or math.huge, r.step or 1
+  return r
+end
+function tool.init_process(_, config)
+  return { rule = parse(config.spec) }
+end
+function tool.init_thread() return { n = {} } end
+function tool.syscall(g, sc)
+  local r, t = g.process.rule, g.thread
+  local n = (t.n[sc.nr] or 0) + 1
+  t.n[sc.nr] = n
+  if n < r.first or n > r.last or (n - r.first) % r.step ~= 0 then return end
+  if r.sig then g:inject(revel.sys.tgkill(g.pid, g.tid, r.sig)) end
+  if r.err then return -r.err end
+  if r.retval then return r.retval end
+end
+return tool
+]]
+
+local function tool_for(spec)
+  local names = spec:match("^([^:]+)")
+  local subs = {}
+  for w in names:gmatch("[^,]+") do
+    subs[#subs + 1] = ("%q"):format(w)
+  end
+  local line = "tool.subscriptions = { " .. table.concat(subs, ", ") .. " }\nreturn tool\n"
+  return H.tool((inject_tool:gsub("return tool\n$", function()
+    return line
+  end)))
+end
+
+describe("the fault matrix", function()
+  if not have_lib then
+    pending("the in-guest library is not built with REVEL_SANITIZE: " .. lib)
+    return
+  end
+  for _, spec in ipairs({
+    "getppid:retval=42",
+    "getppid:error=EPERM:when=2",
+    "getppid:error=EPERM:when=2..4",
+    "getppid:error=ENOSYS:when=3+2",
+    "getppid:error=EAGAIN:when=2..5+2",
+    "getppid:error=13:when=4+",
+    "chdir:error=EACCES",
+    "chdir:error=ENOENT:signal=USR1",
+    "getppid:signal=SIGUSR1:when=5",
+    "chdir,getppid:error=EROFS:when=2",
+    "write:error=ENOSPC:when=2",
+  }) do
+    it("is the same under strace, --backend=ptrace and --backend=guest: " .. spec, function()
+      local s = H.native({ "strace", "-f", "-o", "/dev/null", "-e", "inject=" .. spec, probe })
+      assert.are.equal(0, s.code, s.err)
+      local t = tool_for(spec)
+      local p = H.revel({ "--backend=ptrace", t, "--spec", spec }, { probe })
+      local g = H.revel({ "--backend=guest", t, "--spec", spec }, { probe })
+      assert.are.equal(s.code, p.code, p.err)
+      assert.are.equal(s.out, p.out, "ptrace")
+      assert.are.equal(p.code, g.code, g.err)
+      assert.are.equal(p.out, g.out, "guest")
+      assert.are.equal("", g.err)
+    end)
+  end
+
+  it("differs where a count starts at the program's first call: the dynamic loader's calls are not seen in the guest", function()
+    -- the loader's openat of libc runs before the library starts: the
+    -- guest counts the probe's own calls only (documented in revel(1))
+    for _, spec in ipairs({ "openat:error=EACCES:when=4", "%file:error=ENOENT:when=5" }) do
+      local t = tool_for(spec)
+      local p = H.revel({ "--backend=ptrace", t, "--spec", spec }, { probe })
+      local s = H.native({ "strace", "-f", "-o", "/dev/null", "-e", "inject=" .. spec, probe })
+      assert.are.equal(s.out, p.out, spec)
+      local g = H.revel({ "--backend=guest", t, "--spec", spec }, { probe })
+      assert.are.equal(0, g.code, g.err)
+      assert.are_not.equal(p.out, g.out, spec)
+    end
+  end)
+end)
+
+describe("chaos.lua (every read one byte, each first interrupted and restarted)", function()
+  if not have_lib then
+    pending("the in-guest library is not built with REVEL_SANITIZE: " .. lib)
+    return
+  end
+  local chaos = H.example("chaos.lua")
+  it("leaves the foundation guests' output and status as natively, under both backends", function()
+    for _, name in ipairs({ "threads4", "forktree", "signals", "vfork_exec", "exec_thread" }) do
+      local native = H.native({ H.guest(name) })
+      local p = H.revel({ "--backend=ptrace", chaos }, { H.guest(name) })
+      local g = H.revel({ "--backend=guest", chaos }, { H.guest(name) })
+      assert.are.equal(native.code, p.code, name .. " under ptrace: " .. p.err)
+      assert.are.equal(native.code, g.code, name .. " under guest: " .. g.err)
+      assert.are.equal(native.out, p.out, name)
+      assert.are.equal(native.out, g.out, name)
+    end
+  end)
+
+  it("leaves real programs' output as natively, under both backends (cat, sort, tar, xz -T2, python3, git)", function()
+    for _, cmd in ipairs({
+      "cat /etc/services | sha256sum",
+      "sort -r /etc/services | head -3",
+      "tar cf - -C " .. H.root .. " docs | tar tf - | sort | sha256sum",
+      "xz -T2 -c " .. H.root .. "/docs/revel.1 | xz -d | sha256sum",
+      "python3 -c 'import sys; print(len(open(\"/etc/services\").read()))'",
+      "git -C " .. H.root .. " cat-file -p HEAD:README.md | sha256sum",
+    }) do
+      local native = H.native({ "sh", "-c", cmd })
+      assert.are.equal(0, native.code, cmd .. ": " .. native.err)
+      local p = H.revel({ "--backend=ptrace", chaos }, { "sh", "-c", cmd })
+      local g = H.revel({ "--backend=guest", chaos }, { "sh", "-c", cmd })
+      assert.are.equal(native.code, p.code, cmd .. " under ptrace: " .. p.err)
+      assert.are.equal(native.out, p.out, cmd)
+      assert.are.equal(native.code, g.code, cmd .. " under guest: " .. g.err)
+      assert.are.equal(native.out, g.out, cmd)
+    end
+  end)
+end)
