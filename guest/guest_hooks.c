@@ -226,8 +226,24 @@ void guest_hooks_killed(int status)
 	call(L, 2);
 }
 
+/* rdtsc stays trapped across an exec (PR_SET_TSC survives it), but the new
+ * program's loader reads the counter (its start-up timing) before the
+ * library can answer: the trap is off from the execve until the library's
+ * start in the new program turns it on again. */
+#define PR_SET_TSC_ 26
+#define PR_TSC_ENABLE_ 1
+#define PR_TSC_SIGSEGV_ 2
+
+void guest_hooks_exec_failed(void)
+{
+	if (rdtsc)
+		guest_raw(SYS_prctl, PR_SET_TSC_, PR_TSC_SIGSEGV_, 0, 0, 0, 0);
+}
+
 void guest_hooks_exec(void)
 {
+	if (rdtsc)
+		guest_raw(SYS_prctl, PR_SET_TSC_, PR_TSC_ENABLE_, 0, 0, 0, 0);
 	if (borrowed())
 		return; /* its creator's state is not its own: its program starts anew */
 	lua_State *L = begin("exec");

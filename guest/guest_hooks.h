@@ -16,6 +16,8 @@ void guest_hooks_init(lua_State *L);
 void guest_hooks_start(void);
 /* Before an execve: the process's state to revel, for the new program. */
 void guest_hooks_exec(void);
+/* After an execve that failed: as before it. */
+void guest_hooks_exec_failed(void);
 /* A new thread (clone onto its own stack), before its first instruction. */
 void guest_hooks_thread(int tid, int parent_tid);
 /* The thread calls exit (SYS_exit) or exit_group with code: the exit hooks.

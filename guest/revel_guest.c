@@ -516,9 +516,12 @@ static long perform(ucontext_t *uc, long nr, long *a)
 		return r;
 	}
 	case SYS_execve:
-	case SYS_execveat:
+	case SYS_execveat: {
 		guest_hooks_exec(); /* g.process and g.thread live on in the new program */
-		return guest_execve(nr, a, run_open, uc);
+		long r = guest_execve(nr, a, run_open, uc);
+		guest_hooks_exec_failed();
+		return r;
+	}
 	case SYS_exit:
 	case SYS_exit_group:
 		guest_hooks_exit(nr, a[0]); /* exit_thread, exit_process */
