@@ -162,6 +162,19 @@ revel_clone_stub:
 	mov 22(%rcx), %rcx
 	mov %rcx, 128(%rsp)
 	mov %rsp, %rbx /* gregs; callee-saved across the call */
+	/* onto this thread's handler stack (guest/hstack.c), unless it has
+	 * none or is on it already */
+	movq revel_hstack@gottpoff(%rip), %rax
+	mov %fs:(%rax), %rcx
+	test %rcx, %rcx
+	jz 3f
+	cmp %rcx, %rsp
+	jae 4f
+	lea -HSTACK_SIZE(%rcx), %rdx
+	cmp %rdx, %rsp
+	jae 3f
+4:	mov %rcx, %rsp
+3:
 	.if \xsave
 	sub $4160, %rsp
 	and $-64, %rsp
@@ -173,8 +186,8 @@ revel_clone_stub:
 	xor %edx, %edx
 	xsave64 (%rsp)
 	.else
-	stmxcsr 136(%rsp)
-	fnstcw 140(%rsp)
+	stmxcsr 136(%rbx)
+	fnstcw 140(%rbx)
 	and $-16, %rsp
 	.endif
 	mov %rbx, %rdi
@@ -207,7 +220,25 @@ revel_clone_stub:
 	ret
 	.endm
 
+	.set HSTACK_SIZE, 256 * 1024 /* guest/hstack.h */
+
 	FAST_ENTRY revel_fast_entry, 1
 	FAST_ENTRY revel_call_entry, 0
+
+/* void revel_on_stack(void (*fn)(void *), void *arg, char *top): fn(arg)
+ * on the stack whose top is top (guest/hstack.c). */
+	.globl revel_on_stack
+	.hidden revel_on_stack
+revel_on_stack:
+	push %rbp
+	mov %rsp, %rbp
+	mov %rdx, %rsp
+	and $-16, %rsp
+	mov %rdi, %rax
+	mov %rsi, %rdi
+	call *%rax
+	mov %rbp, %rsp
+	pop %rbp
+	ret
 
 	.section .note.GNU-stack,"",@progbits

@@ -39,6 +39,8 @@
 #include "guest_hooks.h"
 #include "guest_signals.h"
 #include "guest_sigwrap.h"
+#include "guest_rpc.h"
+#include "hstack.h"
 #include "guest_vdso.h"
 #include "rewrite.h"
 #include "revel/systable.h"
@@ -67,9 +69,6 @@ static int active;
 static int rewriting = 1; /* REVEL_GUEST_REWRITE=0 turns call-site rewriting off */
 static int threaded;      /* the process has had a second thread */
 pid_t revel_pid;
-static char sock_name[108];
-static int conn_fd = -1;
-static pid_t conn_pid;
 
 long guest_raw(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 {
@@ -90,79 +89,6 @@ static int arm(void)
 	                      (long)gate.base, (long)gate.len, (long)&revel_sel, 0);
 }
 
-/* ---- rpc: one SOCK_SEQPACKET connection per process to revel ---- */
-
-static int conn(void)
-{
-	pid_t pid = (pid_t)guest_raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
-	if (conn_fd >= 0 && conn_pid == pid)
-		return conn_fd;
-	int fd = (int)guest_raw(SYS_socket, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, 0, 0, 0);
-	if (fd < 0)
-		return fd;
-	struct sockaddr_un a = {.sun_family = AF_UNIX};
-	size_t n = strlen(sock_name + 1) + 1; /* abstract: a NUL first */
-	memcpy(a.sun_path, sock_name, n);
-	long r = guest_raw(SYS_connect, fd, (long)&a,
-	                   (long)(offsetof(struct sockaddr_un, sun_path) + n), 0, 0, 0);
-	if (r < 0) {
-		guest_raw(SYS_close, fd, 0, 0, 0, 0, 0);
-		return (int)r;
-	}
-	/* Out of the guest's usual range: a program that closes "its" low fds
-	 * should not close ours. */
-	int hi = (int)guest_raw(SYS_fcntl, fd, F_DUPFD_CLOEXEC, 900, 0, 0, 0);
-	if (hi >= 0) {
-		guest_raw(SYS_close, fd, 0, 0, 0, 0, 0);
-		fd = hi;
-	}
-	conn_fd = fd;
-	conn_pid = pid;
-	return fd;
-}
-
-/* One request in flight per process on the connection (rpc_lock), the reply
- * into the calling thread's own buffer: the Lua lock is not held while a
- * handler waits for revel (a thread's rpc does not stall the others), and the
- * two locks are never waited for in the order rpc, Lua. */
-#define RPC_MAX (1 << 16)
-static pthread_mutex_t rpc_lock = PTHREAD_MUTEX_INITIALIZER;
-static __thread char *rpc_buf __attribute__((tls_model("initial-exec")));
-
-/* send(tag .. payload), wait for the reply into rpc_buf (this thread's) */
-static long exchange(const char *msg, size_t n, size_t *got)
-{
-	if (!rpc_buf) {
-		long m = guest_raw(SYS_mmap, 0, RPC_MAX, PROT_READ | PROT_WRITE,
-		                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (m < 0 && m > -4096)
-			return m;
-		rpc_buf = (char *)m;
-	}
-	pthread_mutex_lock(&rpc_lock);
-	long r = -EIO;
-	for (int attempt = 0; attempt < 2; attempt++) {
-		int fd = conn();
-		if (fd < 0) {
-			r = fd;
-			break;
-		}
-		r = guest_raw(SYS_sendto, fd, (long)msg, (long)n, MSG_NOSIGNAL, 0, 0);
-		if (r >= 0)
-			r = guest_raw(SYS_recvfrom, fd, (long)rpc_buf, RPC_MAX, 0, 0, 0);
-		if (r > 0) {
-			*got = (size_t)r;
-			r = 0;
-			break;
-		}
-		conn_fd = -1; /* closed by the guest (close_range...): connect again once */
-		if (r == 0)
-			r = -EPIPE;
-	}
-	pthread_mutex_unlock(&rpc_lock);
-	return r;
-}
-
 /* this thread's coroutine on the process's Lua state, while it runs */
 static __thread lua_State *cur_co __attribute__((tls_model("initial-exec")));
 enum { K_RUN, K_RETURN, K_CHANGED, K_SYSCALL, K_RPC };
@@ -176,13 +102,13 @@ static int l_rpc(lua_State *l)
 		lua_insert(l, 1);
 		return lua_yield(l, 2);
 	}
-	long r = exchange(s, n, &got);
+	long r = guest_exchange(s, n, &got);
 	if (r < 0) {
 		lua_pushnil(l);
 		lua_pushfstring(l, "g:rpc: no connection to revel (%s)", strerror((int)-r));
 		return 2;
 	}
-	lua_pushlstring(l, rpc_buf, got);
+	lua_pushlstring(l, guest_rpc_buf, got);
 	return 1;
 }
 
@@ -196,7 +122,7 @@ static void fatal(const char *what)
 	m[0] = 'E';
 	memcpy(m + 1, what, n);
 	size_t got;
-	if (exchange(m, n + 1, &got) < 0) {
+	if (guest_exchange(m, n + 1, &got) < 0) {
 		say("revel: in-guest tool: ");
 		say(what);
 		say("\n");
@@ -288,7 +214,7 @@ static int l_addr(lua_State *l)
 static int l_errnos(lua_State *l)
 {
 	lua_newtable(l);
-	for (int e = 1; e < 4096; e++) {
+	for (int e = 1; e < 1024; e++) { /* the table's largest is 531 */
 		const char *n = revel_errno_name(e);
 		if (n) {
 			lua_pushinteger(l, e);
@@ -335,7 +261,7 @@ static int l_write(lua_State *l)
 	return 1;
 }
 
-/* A message to revel (tag, then s): its reply in rpc_buf, *got bytes. */
+/* A message to revel (tag, then s): its reply in guest_rpc_buf, *got bytes. */
 static long tell(char tag, const char *s, size_t *got)
 {
 	size_t n = strlen(s);
@@ -345,7 +271,7 @@ static long tell(char tag, const char *s, size_t *got)
 	m[0] = tag;
 	memcpy(m + 1, s, n);
 	*got = 0;
-	return exchange(m, n + 1, got);
+	return guest_exchange(m, n + 1, got);
 }
 
 void guest_notice(const char *s)
@@ -358,10 +284,10 @@ int guest_fallback(const char *s, void *bpf, size_t max, size_t *n)
 {
 	size_t got;
 	*n = 0;
-	if (tell('F', s, &got) < 0 || got == 0 || rpc_buf[0] != 'k')
+	if (tell('F', s, &got) < 0 || got == 0 || guest_rpc_buf[0] != 'k')
 		return 0;
 	if (got - 1 <= max) {
-		memcpy(bpf, rpc_buf + 1, got - 1);
+		memcpy(bpf, guest_rpc_buf + 1, got - 1);
 		*n = got - 1;
 	}
 	return 1;
@@ -387,7 +313,7 @@ static void after_fork_child(void)
 	revel_pid = (pid_t)guest_raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
 	my_tid = revel_pid;
 	pthread_mutex_init(&lua_lock, NULL); /* the parent held it across the fork */
-	pthread_mutex_init(&rpc_lock, NULL); /* another thread may have been in an rpc */
+	guest_rpc_after_fork();              /* another thread may have been in an rpc */
 	rewrite_after_fork();
 	guest_life_fork();
 	arm();
@@ -404,6 +330,8 @@ void revel_guest_child_start(unsigned long child_sp)
 {
 	uint64_t mask = *(uint64_t *)(child_sp - 16);
 	int parent_tid = (int)*(uint64_t *)(child_sp - 24);
+	if (*(uint64_t *)(child_sp - 32)) /* its own TLS: its own handler stack */
+		hstack_new();
 	my_tid = (int)guest_raw(SYS_gettid, 0, 0, 0, 0, 0, 0);
 	if (arm() < 0)
 		fatal("a new thread could not turn on syscall user dispatch");
@@ -493,6 +421,7 @@ static long perform(ucontext_t *uc, long nr, long *a)
 			((uint64_t *)sp)[-1] = (uint64_t)gr[REG_RIP];
 			((uint64_t *)sp)[-2] = *guest_mask(uc);
 			((uint64_t *)sp)[-3] = (uint64_t)my_tid;
+			((uint64_t *)sp)[-4] = (fl & CLONE_SETTLS) != 0;
 			gr[REG_RDI] = a[0], gr[REG_RSI] = a[1], gr[REG_RDX] = a[2];
 			gr[REG_R10] = a[3], gr[REG_R8] = a[4], gr[REG_R9] = a[5];
 			int tid = my_tid;
@@ -605,7 +534,7 @@ static void resume_tool(lua_State *co, int nargs)
 			size_t n, got;
 			const char *msg = lua_tolstring(co, 2, &n);
 			pthread_mutex_unlock(&lua_lock);
-			long r = exchange(msg, n, &got);
+			long r = guest_exchange(msg, n, &got);
 			pthread_mutex_lock(&lua_lock);
 			lua_settop(co, 0);
 			if (r < 0) {
@@ -614,7 +543,7 @@ static void resume_tool(lua_State *co, int nargs)
 				                strerror((int)-r));
 				nargs = 2;
 			} else {
-				lua_pushlstring(co, rpc_buf, got);
+				lua_pushlstring(co, guest_rpc_buf, got);
 				nargs = 1;
 			}
 		} else {
@@ -685,15 +614,31 @@ done:
 		rewrite_site(after, nr0, lua, threaded);
 }
 
+struct trap {
+	ucontext_t *uc;
+	siginfo_t *si;
+};
+
+static void on_trap(void *p)
+{
+	struct trap *t = p;
+	handle(t->uc, t->si->si_syscall, (uintptr_t)t->si->si_call_addr);
+}
+
 static void on_sigsys(int sig, siginfo_t *si, void *ucv)
 {
 	ucontext_t *uc = ucv;
 	int saved_errno = errno;
 	revel_sel = SEL_ALLOW;
+	long nr = si->si_syscall;
+	struct trap t = {uc, si};
 	if (si->si_code != SYS_USER_DISPATCH)
 		forward_sigsys(sig, si, uc);
+	else if (nr == SYS_clone || nr == SYS_clone3 || nr == SYS_vfork)
+		on_trap(
+		    &t); /* a child sharing this memory may run on the handler stack meanwhile */
 	else
-		handle(uc, si->si_syscall, (uintptr_t)si->si_call_addr);
+		hstack_run(on_trap, &t);
 	errno = saved_errno;
 	revel_sel = SEL_BLOCK;
 }
@@ -745,10 +690,8 @@ __attribute__((constructor)) static void revel_guest_init(void)
 {
 	const char *sock = getenv("REVEL_GUEST_SOCK");
 	const char *toolpath = getenv("REVEL_GUEST_TOOL");
-	if (!sock || !toolpath || strlen(sock) + 2 > sizeof sock_name)
+	if (!sock || !toolpath || guest_rpc_init(sock) < 0)
 		return;
-	sock_name[0] = 0;
-	strcpy(sock_name + 1, sock);
 	const char *rw = getenv("REVEL_GUEST_REWRITE");
 	rewriting = !(rw && !strcmp(rw, "0"));
 	if (rewrite_init() < 0)
@@ -756,6 +699,7 @@ __attribute__((constructor)) static void revel_guest_init(void)
 	guest_exec_init();
 	guest_life_init();
 	revel_pid = (pid_t)guest_raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
+	hstack_new();
 	my_tid = revel_pid;
 	L = luaL_newstate();
 	if (!L)

@@ -342,6 +342,28 @@ return tool
     end
   end)
 
+  it("runs a handler on the thread's own stack, not on a guest's small sigaltstack that made the call", function()
+    -- The handler compiles a deeply nested expression (LuaJIT's parser
+    -- recurses on the C stack): on the guest's 16 KiB sigaltstack it would
+    -- reach the guard page below it.
+    local t = H.tool([[
+local tool = { on = {} }
+local deep = "return " .. ("("):rep(150) .. "1" .. (")"):rep(150)
+function tool.on.getppid(g, sc) assert(load(deep))() end
+return tool
+]])
+    local native = H.native({ H.guest("altstack_calls") })
+    assert.are.equal("handler ran 10 times on its sigaltstack\n", native.out)
+    for _, rw in ipairs({ "1", "0" }) do
+      local g = H.sh("REVEL_GUEST_REWRITE=" .. rw .. " "
+        .. H.words({ H.bin, "--backend=guest", t, "--", H.guest("altstack_calls") }), { timeout = 60 })
+      assert.are.equal(0, g.code, g.out .. g.err)
+      assert.are.equal(native.out, g.out)
+    end
+    local p = H.revel({ "--backend=ptrace", t }, { H.guest("altstack_calls") })
+    assert.are.equal(native.out, p.out)
+  end)
+
   it("ends the run with 125 and the tool's error when a handler fails", function()
     local t = H.tool("return { on = { getppid = function() error('boom') end } }")
     local r = H.revel({ "--backend=guest", t }, { H.guest("getppid_loop"), "3" })

@@ -1,0 +1,105 @@
+/* The in-guest library's connection to revel: one SOCK_SEQPACKET connection
+ * per process (made at the first message, again after a fork or if the
+ * guest closed it), moved above fd 900. SEQPACKET keeps messages whole. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "guest_rpc.h"
+#include "guest_signals.h"
+
+static char sock_name[108];
+static int conn_fd = -1;
+static pid_t conn_pid;
+
+int guest_rpc_init(const char *sock)
+{
+	if (strlen(sock) + 2 > sizeof sock_name)
+		return -1;
+	sock_name[0] = 0;
+	strcpy(sock_name + 1, sock);
+	return 0;
+}
+
+static int conn(void)
+{
+	pid_t pid = (pid_t)guest_raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
+	if (conn_fd >= 0 && conn_pid == pid)
+		return conn_fd;
+	int fd = (int)guest_raw(SYS_socket, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, 0, 0, 0);
+	if (fd < 0)
+		return fd;
+	struct sockaddr_un a = {.sun_family = AF_UNIX};
+	size_t n = strlen(sock_name + 1) + 1; /* abstract: a NUL first */
+	memcpy(a.sun_path, sock_name, n);
+	long r = guest_raw(SYS_connect, fd, (long)&a,
+	                   (long)(offsetof(struct sockaddr_un, sun_path) + n), 0, 0, 0);
+	if (r < 0) {
+		guest_raw(SYS_close, fd, 0, 0, 0, 0, 0);
+		return (int)r;
+	}
+	/* Out of the guest's usual range: a program that closes "its" low fds
+	 * should not close ours. */
+	int hi = (int)guest_raw(SYS_fcntl, fd, F_DUPFD_CLOEXEC, 900, 0, 0, 0);
+	if (hi >= 0) {
+		guest_raw(SYS_close, fd, 0, 0, 0, 0, 0);
+		fd = hi;
+	}
+	conn_fd = fd;
+	conn_pid = pid;
+	return fd;
+}
+
+/* One request in flight per process on the connection (rpc_lock), the reply
+ * into the calling thread's own buffer: the Lua lock is not held while a
+ * handler waits for revel (a thread's rpc does not stall the others), and the
+ * two locks are never waited for in the order rpc, Lua. */
+#define RPC_MAX (1 << 16)
+static pthread_mutex_t rpc_lock = PTHREAD_MUTEX_INITIALIZER;
+__thread char *guest_rpc_buf __attribute__((tls_model("initial-exec")));
+
+long guest_exchange(const char *msg, size_t n, size_t *got)
+{
+	if (!guest_rpc_buf) {
+		long m = guest_raw(SYS_mmap, 0, RPC_MAX, PROT_READ | PROT_WRITE,
+		                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (m < 0 && m > -4096)
+			return m;
+		guest_rpc_buf = (char *)m;
+	}
+	pthread_mutex_lock(&rpc_lock);
+	long r = -EIO;
+	for (int attempt = 0; attempt < 2; attempt++) {
+		int fd = conn();
+		if (fd < 0) {
+			r = fd;
+			break;
+		}
+		r = guest_raw(SYS_sendto, fd, (long)msg, (long)n, MSG_NOSIGNAL, 0, 0);
+		if (r >= 0)
+			r = guest_raw(SYS_recvfrom, fd, (long)guest_rpc_buf, RPC_MAX, 0, 0, 0);
+		if (r > 0) {
+			*got = (size_t)r;
+			r = 0;
+			break;
+		}
+		conn_fd = -1; /* closed by the guest (close_range...): connect again once */
+		if (r == 0)
+			r = -EPIPE;
+	}
+	pthread_mutex_unlock(&rpc_lock);
+	return r;
+}
+
+void guest_rpc_after_fork(void)
+{
+	pthread_mutex_init(&rpc_lock, NULL);
+}
