@@ -35,6 +35,7 @@ int sigprocmask(int how, const uint64_t *set, uint64_t *old);
 void *signal(int sig, void *handler);
 int signalfd(int fd, const uint64_t *mask, int flags);
 int pipe2(int fds[2], int flags);
+int sched_yield(void);
 char *strerror(int errnum);
 extern char **environ;
 ]])
@@ -46,6 +47,7 @@ local PR_SET_CHILD_SUBREAPER = 36
 local WNOHANG, WALL = 1, 0x40000000
 local SIG_BLOCK, SIG_SETMASK, SIGCHLD, SIGKILL = 0, 2, 17, 9
 local EINTR, EAGAIN, ECHILD, ENOENT = 4, 11, 10, 2
+local SPIN = 20 -- sched_yields before poll sleeps, after a tracee's stop
 
 local M = {}
 
@@ -296,8 +298,33 @@ function M.run(tool, argv, config, opts)
     end
   end
 
-  local pfds = ffi.new("struct revel_gh_pollfd[?]", 1026)
   local done = false
+  -- Every child's wait status: a tracee's stop or end goes to the engine
+  -- (its events are then run), the root's end (traced or not: only tracees
+  -- report stops) is ours too. Whether a tracee's status came.
+  local function reap()
+    local fed = false
+    while true do
+      local pid = C.waitpid(-1, st, WNOHANG + WALL)
+      if pid > 0 then
+        fed = (fb and fb:feed(pid, st[0])) or fed
+        if pid == root and bit.band(st[0], 0xff) ~= 0x7f then
+          root_status = st[0]
+        end
+      elseif pid < 0 and errno() == ECHILD then
+        done = true
+        break
+      else
+        break
+      end
+    end
+    if fed and not failed then
+      drain()
+    end
+    return fed
+  end
+
+  local pfds = ffi.new("struct revel_gh_pollfd[?]", 1026)
   while not done and not failed do
     pfds[0].fd, pfds[0].events = lfd, POLLIN
     pfds[1].fd, pfds[1].events = sfd, POLLIN
@@ -342,25 +369,19 @@ function M.run(tool, argv, config, opts)
     end
     if pfds[1].revents ~= 0 then
       C.read(sfd, buf, 128 * 16)
-      local fed = false
-      while true do
-        local pid = C.waitpid(-1, st, WNOHANG + WALL)
-        if pid > 0 then
-          -- A tracee's stop or end goes to the engine; the root's end
-          -- (traced or not: only tracees report stops) is ours too.
-          fed = (fb and fb:feed(pid, st[0])) or fed
-          if pid == root and bit.band(st[0], 0xff) ~= 0x7f then
-            root_status = st[0]
-          end
-        elseif pid < 0 and errno() == ECHILD then
-          done = true
-          break
+      local fed = reap()
+      -- A tracee resumed stops again within microseconds, most often: look
+      -- for its stop a little before poll sleeps (the engine's own wait
+      -- polls too: a wake-up from idle costs more than the stop).
+      local spun = 0
+      while fed and not failed and not done and spun < SPIN do
+        fed = reap()
+        if fed then
+          spun = 0
         else
-          break
+          C.sched_yield()
+          spun, fed = spun + 1, true
         end
-      end
-      if fed and not failed then
-        drain()
       end
     end
   end
