@@ -25,10 +25,10 @@
 #include "guest_exec.h"
 #include "rewrite.h"
 
-#define NVARS 6
+#define NVARS 7
 static const char *const names[NVARS] = {
-    "LD_PRELOAD=",         "REVEL_GUEST_SOCK=", "REVEL_GUEST_TOOL=",
-    "REVEL_GUEST_CONFIG=", "REVEL_GUEST_LIB=",  "REVEL_GUEST_LIFE="};
+    "LD_PRELOAD=",      "REVEL_GUEST_SOCK=", "REVEL_GUEST_TOOL=", "REVEL_GUEST_CONFIG=",
+    "REVEL_GUEST_LIB=", "REVEL_GUEST_LIFE=", "REVEL_GUEST_RULES="};
 static char *vars[NVARS]; /* "NAME=value" as this process got them */
 static const char *lib;
 

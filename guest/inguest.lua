@@ -107,6 +107,16 @@ revel.signal = setmetatable({}, { __index = function(t, name)
   rawset(t, name, n)
   return n
 end })
+-- revel.errno_name(n), as the revel module has it
+local errno_names = {}
+for name, n in pairs(revel.errno) do
+  if not errno_names[n] or #name < #errno_names[n] then
+    errno_names[n] = name
+  end
+end
+function revel.errno_name(n)
+  return errno_names[n]
+end
 package.loaded.revel = revel
 _G.revel = revel
 
@@ -212,11 +222,43 @@ local function args_of(sc)
   return a[1] or 0, a[2] or 0, a[3] or 0, a[4] or 0, a[5] or 0, a[6] or 0
 end
 
+-- The call a fault rule failed (guest/guest_faults.c), unchanged: g:inject
+-- gives the rule's result without running it, as under ptrace.
+local function faulted(g, sc)
+  local f, o = g._fault, g._orig
+  if f == nil or sc ~= g._keep or sc.nr ~= o[7] then
+    return nil
+  end
+  for i = 1, 6 do
+    if sc.args[i] ~= o[i] then
+      return nil
+    end
+  end
+  return f
+end
 function g_methods.inject(g, sc)
+  local f = faulted(g, sc)
+  if f then
+    return f
+  end
   return c.syscall(sc.nr, args_of(sc))
 end
+-- g:time(): the monotonic clock now, in seconds (under ptrace it is read at
+-- the stop: in a handler the call's entry, after g:inject its exit; here the
+-- same moments, as the handler runs).
+local ffi = require("ffi")
+pcall(ffi.cdef, "struct revel_ts { long sec, nsec; }; int clock_gettime(int, struct revel_ts *);")
+local ts = ffi.new("struct revel_ts")
+function g_methods.time(g)
+  ffi.C.clock_gettime(1, ts)
+  return tonumber(ts.sec) + tonumber(ts.nsec) * 1e-9
+end
+-- The result a fault rule (-e inject=, --rule) gives the call, or nil.
+function g_methods.fault(g)
+  return g._fault
+end
 function g_methods.tail_inject(g, sc)
-  g._tail = c.syscall(sc.nr, args_of(sc))
+  g._tail = faulted(g, sc) or c.syscall(sc.nr, args_of(sc))
   error(TAIL, 0)
 end
 function g_methods.rpc(g, msg)
@@ -260,7 +302,7 @@ function g_methods.write(g, p, data)
   return true
 end
 -- The ptrace runtime's other methods: a clear error, not "attempt to call nil".
-for _, k in ipairs({ "hold_signal", "deliver", "fault", "event", "time", "fd_path", "alloc", "free", "regs",
+for _, k in ipairs({ "hold_signal", "deliver", "event", "fd_path", "alloc", "free", "regs",
   "set_regs", "backtrace", "set_timer" }) do
   g_methods[k] = function()
     error(("g:%s is not available under --backend=guest yet"):format(k), 2)
@@ -289,11 +331,14 @@ end
 
 -- One intercepted call: 0 runs the call as it was, (2, nr, a1..a6) runs it
 -- as the handler changed it, (1, result) returns result without running it.
-local function dispatch(tid, nr, a1, a2, a3, a4, a5, a6)
+local function dispatch(tid, nr, a1, a2, a3, a4, a5, a6, fault)
   local g = threads[tid] or new_thread(tid)
   local a = { a1, a2, a3, a4, a5, a6 }
   local sc = setmetatable({ nr = nr, name = names[nr], args = a }, SC)
-  g._keep = sc
+  g._keep, g._fault = sc, fault
+  if fault then
+    g._orig = { a1, a2, a3, a4, a5, a6, nr }
+  end
   local ok, r = xpcall(handlers[nr], fail, g, sc)
   if not ok then
     if r == TAIL then
@@ -313,12 +358,8 @@ local function dispatch(tid, nr, a1, a2, a3, a4, a5, a6)
     end
     return 2, sc.nr, a[1] or 0, a[2] or 0, a[3] or 0, a[4] or 0, a[5] or 0, a[6] or 0
   elseif type(r) == "number" then
-    if r <= -512 and r >= -516 and r ~= -515 then
-      -- -ERESTARTSYS and its kin: the kernel would restart the call (no
-      -- signal handler of the guest runs in between here), so the handler
-      -- sees it again, as under ptrace (examples/chaos.lua)
-      return dispatch(tid, nr, a1, a2, a3, a4, a5, a6)
-    end
+    -- -ERESTARTSYS and its kin: guest_restart() (guest/guest_faults.c)
+    -- restarts the call as the kernel would, its fault rules decided again
     return 1, r
   end
   error(("error in tool: a syscall handler returns a number or nothing, not a %s (in %s)"):format(type(r), names[nr]), 0)
@@ -329,9 +370,9 @@ end
 -- inside it.
 local yield = coroutine.yield
 local function runner()
-  local tid, nr, a1, a2, a3, a4, a5, a6 = yield()
+  local tid, nr, a1, a2, a3, a4, a5, a6, f = yield()
   while true do
-    tid, nr, a1, a2, a3, a4, a5, a6 = yield(dispatch(tid, nr, a1, a2, a3, a4, a5, a6))
+    tid, nr, a1, a2, a3, a4, a5, a6, f = yield(dispatch(tid, nr, a1, a2, a3, a4, a5, a6, f))
   end
 end
 

@@ -36,6 +36,7 @@
 #include <lualib.h>
 
 #include "guest_exec.h"
+#include "guest_faults.h"
 #include "guest_hooks.h"
 #include "guest_signals.h"
 #include "guest_sigwrap.h"
@@ -65,6 +66,7 @@ static lua_State *L;
 static int runner_ref = LUA_NOREF, forked_ref = LUA_NOREF;
 static pthread_mutex_t lua_lock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned char handled[NR_MAX]; /* calls that enter Lua */
+static unsigned char ruled[NR_MAX];   /* calls a fault rule names (guest_faults.c) */
 static int active;
 static int rewriting = 1; /* REVEL_GUEST_REWRITE=0 turns call-site rewriting off */
 static int threaded;      /* the process has had a second thread */
@@ -91,6 +93,8 @@ static int arm(void)
 
 /* this thread's coroutine on the process's Lua state, while it runs */
 static __thread lua_State *cur_co __attribute__((tls_model("initial-exec")));
+/* The registers of the call the thread's handler runs for (handle()). */
+static __thread ucontext_t *cur_uc __attribute__((tls_model("initial-exec")));
 enum { K_RUN, K_RETURN, K_CHANGED, K_SYSCALL, K_RPC };
 
 static int l_rpc(lua_State *l)
@@ -169,6 +173,8 @@ static long arg_of(lua_State *l, int i)
 
 /* syscall(nr, a1..a6) -> result (negative errno), run with the selector at
  * ALLOW: g:inject and the runtime's own calls do not re-enter the tool. */
+static long perform(ucontext_t *uc, long nr, long *a);
+
 static int l_syscall(lua_State *l)
 {
 	long a[7];
@@ -180,7 +186,11 @@ static int l_syscall(lua_State *l)
 		lua_insert(l, 1);
 		return lua_yield(l, 8);
 	}
-	lua_pushnumber(l, (double)guest_raw(a[0], a[1], a[2], a[3], a[4], a[5], a[6]));
+	/* g:inject of a signal action or mask: as perform() runs the guest's own */
+	if (cur_uc && (a[0] == SYS_rt_sigaction || a[0] == SYS_rt_sigprocmask))
+		lua_pushnumber(l, (double)perform(cur_uc, a[0], &a[1]));
+	else
+		lua_pushnumber(l, (double)guest_raw(a[0], a[1], a[2], a[3], a[4], a[5], a[6]));
 	return 1;
 }
 
@@ -316,6 +326,7 @@ static void after_fork_child(void)
 	guest_rpc_after_fork();              /* another thread may have been in an rpc */
 	rewrite_after_fork();
 	guest_life_fork();
+	guest_faults_forked();
 	arm();
 	if (forked_ref != LUA_NOREF) {
 		lua_rawgeti(L, LUA_REGISTRYINDEX, forked_ref);
@@ -446,9 +457,11 @@ static long perform(ucontext_t *uc, long nr, long *a)
 	}
 	case SYS_execve:
 	case SYS_execveat: {
-		guest_hooks_exec(); /* g.process and g.thread live on in the new program */
+		guest_hooks_exec();   /* g.process and g.thread live on in the new program */
+		guest_faults_exec(1); /* so do the thread's fault rule counts */
 		long r = guest_execve(nr, a, run_open, uc);
 		guest_hooks_exec_failed();
+		guest_faults_exec(0);
 		return r;
 	}
 	case SYS_exit:
@@ -554,7 +567,7 @@ static void resume_tool(lua_State *co, int nargs)
 
 /* The tool's handler for the call *nr(a): 1 when it answered (*rax, the call
  * not run), 0 to run *nr(a), which it may have changed. The lock is held. */
-static int run_tool(long *nr, long *a, greg_t *rax)
+static int run_tool(long *nr, long *a, greg_t *rax, const struct guest_fault *f)
 {
 	if (!my_tid)
 		my_tid = (int)guest_raw(SYS_gettid, 0, 0, 0, 0, 0, 0);
@@ -563,7 +576,11 @@ static int run_tool(long *nr, long *a, greg_t *rax)
 	lua_pushinteger(co, *nr);
 	for (int i = 0; i < 6; i++)
 		lua_pushnumber(co, (double)a[i]);
-	resume_tool(co, 8);
+	if (f->fired && f->fault)
+		lua_pushnumber(co, (double)f->value); /* g:fault() */
+	else
+		lua_pushnil(co);
+	resume_tool(co, 9);
 	int kind = (int)lua_tointeger(co, 1), answered = 0;
 	if (kind == K_RETURN) {
 		*rax = to_long(lua_tonumber(co, 2));
@@ -584,12 +601,38 @@ static void handle(ucontext_t *uc, long nr, uintptr_t after)
 {
 	greg_t *gr = uc->uc_mcontext.gregs;
 	long a[6] = {gr[REG_RDI], gr[REG_RSI], gr[REG_RDX], gr[REG_R10], gr[REG_R8], gr[REG_R9]};
-	long nr0 = nr;
+	long nr0 = nr, a0[6];
 	int lua = nr >= 0 && nr < NR_MAX && handled[nr];
+	cur_uc = uc;
+	int rule = nr >= 0 && nr < NR_MAX && ruled[nr];
+	struct guest_fault f = {0};
+	if (rule)
+		guest_faults_enter(nr, a, lua, &f);
+	if (f.fired && f.fault && !f.to_tool) {
+		gr[REG_RAX] = f.value;
+		goto ruled_exit;
+	}
+	memcpy(a0, a, sizeof a0);
 	if (lua) {
 		pthread_mutex_lock(&lua_lock);
-		if (run_tool(&nr, a, &gr[REG_RAX])) {
+		int answered = run_tool(&nr, a, &gr[REG_RAX], &f);
+		if (f.fired) {
+			/* As fault_combine(): the rule applies when the handler let the
+			 * call run unchanged or gave the rule's own result. */
+			if (answered ? gr[REG_RAX] == f.value
+			             : nr == nr0 && !memcmp(a, a0, sizeof a0)) {
+				pthread_mutex_unlock(&lua_lock);
+				gr[REG_RAX] = f.value;
+				goto ruled_exit;
+			}
+			f.fired = 0;
+		}
+		if (answered) {
 			pthread_mutex_unlock(&lua_lock);
+			if (guest_restart(uc, &gr[REG_RAX])) {
+				handle(uc, nr0, after); /* the restarted call, seen again */
+				return;
+			}
 			goto done;
 		}
 		if (nr == SYS_fork || nr == SYS_vfork || (nr == SYS_clone && !(a[0] & CLONE_VM))) {
@@ -609,9 +652,12 @@ static void handle(ucontext_t *uc, long nr, uintptr_t after)
 		return;
 	}
 	gr[REG_RAX] = perform(uc, nr, a);
+ruled_exit:
+	if (f.fired && f.delay_exit_us > 0)
+		guest_faults_sleep(f.delay_exit_us);
 done:
 	if (after && rewriting && fast_ok(nr0))
-		rewrite_site(after, nr0, lua, threaded);
+		rewrite_site(after, nr0, lua || rule, threaded);
 }
 
 struct trap {
@@ -761,11 +807,16 @@ __attribute__((constructor)) static void revel_guest_init(void)
 	forked_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 	runner_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 
+	if (guest_faults_init(ruled, NR_MAX) < 0)
+		fatal("cannot read the fault rules");
 	struct ksigaction sa = {(void *)on_sigsys, SA_SIGINFO | KSA_RESTORER, (void *)gate.restorer,
 	                        ~0ul};
 	if (guest_raw(SYS_rt_sigaction, SIGSYS, (long)&sa, 0, 8, 0, 0) < 0 || arm() < 0)
 		fatal("cannot turn on syscall user dispatch");
-	rewrite_maps(handled, fast_ok, NR_MAX);
+	unsigned char entered[NR_MAX]; /* sites that call the handler: a tool's or a rule's calls */
+	for (int nr = 0; nr < NR_MAX; nr++)
+		entered[nr] = handled[nr] | ruled[nr];
+	rewrite_maps(entered, fast_ok, NR_MAX);
 	active = 1;
 	guest_hooks_start(); /* thread_start, post_exec */
 	revel_sel = SEL_BLOCK;

@@ -95,7 +95,7 @@ describe("--backend", function()
   end)
 
   it("guest refuses an option it does not apply yet, naming it; auto runs it under ptrace", function()
-    for _, c in ipairs({ { "-e", "inject=getppid:retval=42", "-e inject=" }, { "--exit-with-root", "--exit-with-root" },
+    for _, c in ipairs({ { "--rule=getppid:p=1:error=EPERM", "--rule with path=" }, { "--exit-with-root", "--exit-with-root" },
       { "--on-error=continue", "--on-error=continue" }, { "--sched=random", "--sched" }, { "--lua-memory=64M", "--lua-memory" } }) do
       local words = { "--backend=guest" }
       for i = 1, #c - 1 do

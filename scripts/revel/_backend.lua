@@ -110,7 +110,6 @@ end
 -- Options the in-guest backend does not apply yet: guest refuses them
 -- (auto takes ptrace) rather than run without them.
 local PTRACE_ONLY = {
-  { "injects", "-e inject= (--inject)" },
   { "sched", "--sched" },
   { "sched_replay", "--sched-replay" },
   { "exit_with_root", "--exit-with-root" },
@@ -133,6 +132,28 @@ local function ptrace_only(o)
   end
   if o.on_error and o.on_error ~= "abort" then
     return "--on-error=" .. tostring(o.on_error)
+  end
+  return nil
+end
+
+-- What a tool file uses that the in-guest runtime does not have, from its
+-- source (a tool may reach it from any hook, so it is looked for before the
+-- run, not found half-way through it): nil when none.
+local NOT_IN_GUEST = {
+  { "revel%.fault", "revel.fault (fault rules run in Lua)" },
+  { "%f[%w_]g%.place%f[^%w_]", "g.place" },
+}
+function M.source_why(path)
+  local f = path and io.open(path, "rb")
+  if not f then
+    return nil
+  end
+  local src = f:read("*a")
+  f:close()
+  for _, w in ipairs(NOT_IN_GUEST) do
+    if src:find(w[1]) then
+      return ("the tool uses %s, which runs only under ptrace for now"):format(w[2])
+    end
   end
   return nil
 end
@@ -160,8 +181,13 @@ function M.choose(o, t, plain)
     why = "the default tool (strace's output) runs only under ptrace for now; give a TOOL.lua"
   elseif o.attach then
     why = "-p attaches with ptrace"
+  elseif o.fault_layer then
+    -- Never silently: a fault the user asked for that does not happen. The
+    -- rules a C check decides run in the guest (guest/guest_faults.c); the
+    -- Lua layer (revel.fault) does not yet.
+    why = "--rule with path=, place= or p=, --fault-log and --replay run only under ptrace for now"
   elseif not plain then
-    why = "--rule, --fault-log, --replay and --chrome-trace run only under ptrace for now"
+    why = "--chrome-trace and --timeline run only under ptrace for now"
   elseif o.output then
     why = "-o with a tool runs only under ptrace for now"
   elseif ptrace_only(o) then
@@ -174,6 +200,9 @@ function M.choose(o, t, plain)
         break
       end
     end
+  end
+  if not why then
+    why = M.source_why(o.tool)
   end
   if not why then -- cpuid traps in the guest as under ptrace: where the CPU can make it fault
     local subs = type(t.subscriptions) == "table" and t.subscriptions or { t.subscriptions }
@@ -211,6 +240,20 @@ function M.choose(o, t, plain)
   return "guest"
 end
 
+-- The engine's fault rules for the guest library (REVEL_GUEST_RULES): one
+-- line each, "i SPEC" for strace's -e inject= (--fault= already made one),
+-- "r SPEC" for a --rule the engine runs; nil for none.
+function M.rules_env(injects)
+  if not injects or not injects[1] then
+    return nil
+  end
+  local lines = {}
+  for i, spec in ipairs(injects) do
+    lines[i] = type(spec) == "table" and ("r " .. spec.rule) or ("i " .. spec)
+  end
+  return table.concat(lines, "\n")
+end
+
 -- Runs the guest backend; returns the exit code.
 function M.run_guest(t, o, config, ropts)
   local mode = o.backend
@@ -224,6 +267,7 @@ function M.run_guest(t, o, config, ropts)
     say = say,
     plan = require("revel._tool").plan(t, config, ropts),
     say_fallback = mode == "guest" and say or nil, -- auto falls back quietly
+    rules = M.rules_env(ropts.injects),
   })
 end
 

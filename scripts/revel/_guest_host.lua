@@ -182,6 +182,7 @@ function M.run(tool, argv, config, opts)
     REVEL_GUEST_SOCK = name, REVEL_GUEST_TOOL = opts.tool_path, REVEL_GUEST_LIB = opts.lib,
     REVEL_GUEST_CONFIG = wire.encode(config or {}),
     REVEL_GUEST_LIFE = life[0] >= 0 and ("/proc/%d/fd/%d"):format(C.getpid(), life[0]) or "",
+    REVEL_GUEST_RULES = opts.rules or "", -- guest/guest_faults.c
   } }, opts.env)
   local cargv, k1 = cstrings(argv)
   local cenv, k2 = cstrings(env)

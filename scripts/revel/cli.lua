@@ -656,6 +656,7 @@ function M.main(args)
       end
       if #lua_rules > 0 or o.replay or o.fault_log then
         layers[1] = revel.fault.layer(lua_rules, { seed = o.seed, log = o.fault_log, replay = o.replay })
+        o.fault_layer = true -- not under --backend=guest yet (revel._backend)
       end
     end
     if o.chrome_trace then
