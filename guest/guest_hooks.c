@@ -254,7 +254,7 @@ void guest_hooks_exec(void)
 
 void guest_hooks_thread(int tid, int parent_tid)
 {
-	if (!track || borrowed())
+	if (!track || !parent_tid || borrowed())
 		return;
 	lua_State *L = begin("started");
 	lua_pushinteger(L, tid);

@@ -431,7 +431,9 @@ static long perform(ucontext_t *uc, long nr, long *a)
 		if ((fl & CLONE_VM) && sp) {
 			((uint64_t *)sp)[-1] = (uint64_t)gr[REG_RIP];
 			((uint64_t *)sp)[-2] = *guest_mask(uc);
-			((uint64_t *)sp)[-3] = (uint64_t)my_tid;
+			/* the creator, for init_thread; 0 for a thread on its creator's
+			 * TLS (no CLONE_SETTLS), which may not run the tool at its start */
+			((uint64_t *)sp)[-3] = (fl & CLONE_SETTLS) ? (uint64_t)my_tid : 0;
 			((uint64_t *)sp)[-4] = (fl & CLONE_SETTLS) != 0;
 			gr[REG_RDI] = a[0], gr[REG_RSI] = a[1], gr[REG_RDX] = a[2];
 			gr[REG_R10] = a[3], gr[REG_R8] = a[4], gr[REG_R9] = a[5];
