@@ -135,8 +135,10 @@ describe("chaos.lua (every read one byte, each first interrupted and restarted)"
     end
   end)
 
-  it("leaves real programs' output as natively, under both backends (cat, sort, tar, xz -T2, python3, git)", function()
+  it("leaves real programs' output as natively, under both backends (cat, sort, tar, xz -T2, python3, git, make -j2)", function()
+    local dir = H.tmpdir()
     for _, cmd in ipairs({
+      "cd " .. dir .. " && printf 'all: a b\\na:\\n\\t@cat /etc/hostname > /dev/null; echo a\\nb:\\n\\t@echo b\\n' > Makefile && make -s -j2 | sort",
       "cat /etc/services | sha256sum",
       "sort -r /etc/services | head -3",
       "tar cf - -C " .. H.root .. " docs | tar tf - | sort | sha256sum",
