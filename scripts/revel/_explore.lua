@@ -14,6 +14,7 @@ pcall(ffi.cdef, [[
 int regcomp(void *preg, const char *regex, int cflags);
 int regexec(const void *preg, const char *string, size_t nmatch, void *pmatch, int eflags);
 size_t regerror(int errcode, const void *preg, char *errbuf, size_t errbuf_size);
+void regfree(void *preg);
 long readlink(const char *path, char *buf, size_t size);
 int isatty(int fd);
 int mkstemp(char *template);
@@ -161,6 +162,7 @@ local function regex(pattern)
     ffi.C.regerror(rc, preg, buf, 512)
     return nil, ("--fail-on: regcomp: %s: %s"):format(pattern, ffi.string(buf))
   end
+  ffi.gc(preg, ffi.C.regfree) -- regcomp's own allocations, freed with it
   return function(s)
     return ffi.C.regexec(preg, s, 0, nil, 0) == 0
   end
