@@ -87,13 +87,24 @@ static int child(void)
 	if (pidfd >= 0)
 		close(pidfd);
 
+	/* The child says it is about to pause before it is signalled: without
+	 * it a loaded host let SIGTERM land before the child's first call, and
+	 * its set_robust_list and pause lines came and went between runs. */
+	int ready[2];
+	if (pipe(ready) != 0)
+		return 1;
 	pid_t kid = fork();
 	if (kid < 0)
 		return 1;
 	if (kid == 0) {
+		if (write(ready[1], "r", 1) != 1)
+			_exit(1);
 		pause();
 		_exit(0);
 	}
+	char r;
+	if (read(ready[0], &r, 1) != 1)
+		return 1;
 	setpgid(kid, kid);
 	getpgid(kid);
 	kill(-kid, 0);
