@@ -169,4 +169,5 @@ const struct revel_lua_api revel_lua_api = {
     .next_queued = lua_next_queued,
     .filter_bpf = revel_filter_bpf,
     .filtered = revel_filtered,
+    .adopt_prelude = revel_adopt_prelude,
 };

@@ -305,7 +305,7 @@ enum {
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 24 };
+enum revel_lua_abi { REVEL_LUA_ABI = 25 };
 
 /* An event with its numbers also as doubles, so Lua reads them without
  * boxing 64-bit integers; values Lua leaves unchanged are written back bit
@@ -407,6 +407,9 @@ struct revel_lua_api {
 	int (*next_queued)(revel_engine *e, struct revel_lua_event *ev);
 	ssize_t (*filter_bpf)(revel_engine *e, void *buf, size_t max);
 	int (*filtered)(revel_engine *e, pid_t tid);
+	/* --backend=guest's prelude: a new program under ptrace until the
+	 * library's start (revel_adopt_prelude) */
+	int (*adopt_prelude)(revel_engine *e, pid_t pid, int show_exec, const char *lib);
 };
 
 /* The revel command's own table (bindings/cli/cli_api.c), the Lua module

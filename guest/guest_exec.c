@@ -25,10 +25,10 @@
 #include "guest_exec.h"
 #include "rewrite.h"
 
-#define NVARS 7
+#define NVARS 8
 static const char *const names[NVARS] = {
-    "LD_PRELOAD=",      "REVEL_GUEST_SOCK=", "REVEL_GUEST_TOOL=", "REVEL_GUEST_CONFIG=",
-    "REVEL_GUEST_LIB=", "REVEL_GUEST_LIFE=", "REVEL_GUEST_RULES="};
+    "LD_PRELOAD=",      "REVEL_GUEST_SOCK=", "REVEL_GUEST_TOOL=",  "REVEL_GUEST_CONFIG=",
+    "REVEL_GUEST_LIB=", "REVEL_GUEST_LIFE=", "REVEL_GUEST_RULES=", "REVEL_GUEST_PRELUDE="};
 static char *vars[NVARS]; /* "NAME=value" as this process got them */
 static const char *lib;
 
@@ -45,22 +45,30 @@ void guest_exec_init(void)
 	lib = vars[4] ? vars[4] + strlen(names[4]) : NULL;
 }
 
+int guest_prelude_on(void)
+{
+	return vars[7] && !strcmp(vars[7] + strlen(names[7]), "1");
+}
+
 static long sys(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 {
 	return gate.syscall(nr, a1, a2, a3, a4, a5, a6); /* as revel_guest.c's raw() */
 }
 
 /* Why the program at dirfd/path cannot load the library (an ELF file with
- * no interpreter, or set-ID), or NULL. */
-static const char *why_not(int dirfd, const char *path, int flags)
+ * no interpreter, or set-ID), or NULL; *runs: it is an executable file (the
+ * exec should succeed). */
+static const char *why_not(int dirfd, const char *path, int flags, int *runs)
 {
 	struct stat st;
+	*runs = 0;
 	if (sys(SYS_newfstatat, dirfd, (long)path, (long)&st, flags & AT_EMPTY_PATH, 0, 0) < 0)
 		return NULL; /* execve will fail and say why */
 	/* One the exec refuses (not executable) stays here: the process goes
 	 * on after the failed exec, with the library. */
 	if (sys(SYS_faccessat, dirfd, (long)path, X_OK, 0, 0, 0) < 0 || !S_ISREG(st.st_mode))
 		return NULL;
+	*runs = 1;
 	if (st.st_mode & (S_ISUID | S_ISGID))
 		return "set-user-ID or set-group-ID";
 	int fd = (int)sys(SYS_openat, dirfd, (long)path, O_RDONLY | O_CLOEXEC, 0, 0, 0);
@@ -211,8 +219,16 @@ long guest_execve(long nr, long *a, guest_runner run, ucontext_t *uc)
 {
 	int at = nr == SYS_execveat;
 	const char *path = (const char *)a[at ? 1 : 0];
-	const char *why = why_not(at ? (int)a[0] : AT_FDCWD, path, at ? (int)a[4] : 0);
+	int runs;
+	const char *why = why_not(at ? (int)a[0] : AT_FDCWD, path, at ? (int)a[4] : 0, &runs);
 	int traced = under_ptrace;
+	if (!why && runs && !traced && guest_prelude_on()) {
+		/* The new program's loader runs under ptrace with the tool, until
+		 * the library starts in it; if revel cannot, its calls are unseen. */
+		char m[32];
+		snprintf(m, sizeof m, "%ld", sys(SYS_getpid, 0, 0, 0, 0, 0, 0));
+		guest_prelude(m);
+	}
 	if (why && !traced) {
 		char m[600];
 		long pid = sys(SYS_getpid, 0, 0, 0, 0, 0, 0);

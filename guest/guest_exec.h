@@ -23,5 +23,13 @@ void guest_filtered(const char *tid);
  * a forked child. */
 void guest_life_init(void);
 void guest_life_fork(void);
+/* Asks revel to run the new program under ptrace until the library starts
+ * in it (the prelude: the loader's calls; "PID"); 1 when it does. */
+int guest_prelude(const char *text);
+/* The library's first call in a program (close of this fd, which fails):
+ * where revel lets go of a prelude (engine/include/revel/engine.h). */
+#define REVEL_PRELUDE_MARK (-0x7265766c)
+/* Is the prelude on (REVEL_GUEST_PRELUDE=1)? */
+int guest_prelude_on(void);
 
 #endif

@@ -12,7 +12,7 @@
 #define UNBLOCKABLE (BIT(SIGKILL) | BIT(SIGSTOP) | BIT(SIGSYS))
 
 /* the selector byte of Syscall User Dispatch, per thread */
-extern __thread volatile char revel_sel __attribute__((tls_model("initial-exec")));
+#include "guest_tls.h" /* revel_sel */
 extern pid_t revel_pid;
 
 struct ksigaction {

@@ -42,17 +42,16 @@
 
 #include "guest_hooks.h"
 #include "guest_sigwrap.h"
+#include "guest_tls.h"
 #include "rewrite.h"
 
-#define HELD_INFO 4
 #define KSA_RESTORER 0x04000000
 
-__thread volatile int revel_in_tool __attribute__((tls_model("initial-exec")));
-
 static struct ksigaction guest_act[65]; /* the guest's own actions */
-static __thread uint64_t held;          /* signals held on this thread */
-static __thread int nheld_info;
-static __thread siginfo_t held_info[HELD_INFO] __attribute__((tls_model("initial-exec")));
+/* this thread's held signals (guest/guest_tls.h) */
+#define held revel_tls_held
+#define nheld_info revel_tls_nheld_info
+#define held_info revel_tls_held_info
 static int hooking; /* the tool has tool.signal or exit hooks: sigwrap_hooks_init() */
 static int trap_rdtsc, trap_cpuid; /* the tool subscribes to rdtsc, cpuid: sigwrap_traps_init() */
 static int timers;                 /* tool.timer: sigwrap_timers_init() */

@@ -14,7 +14,7 @@
 
 /* 1 while the tool runs on this thread with signals open: a signal of the
  * guest is held */
-extern __thread volatile int revel_in_tool __attribute__((tls_model("initial-exec")));
+#include "guest_tls.h" /* revel_in_tool */
 
 /* rt_sigaction(sig != SIGSYS) of the guest: its handler goes behind the
  * wrapper; old gets the guest's own action back. */

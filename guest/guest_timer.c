@@ -21,7 +21,10 @@
 #define COOKIE ((void *)0x52564c54494d4552ull)
 #define SIGEV_THREAD_ID_ 4
 
-static __thread int t_id, t_tid, t_armed;
+/* this thread's timer (guest/guest_tls.h) */
+#define t_id revel_tls_t_id
+#define t_tid revel_tls_t_tid
+#define t_armed revel_tls_t_armed
 
 static int mine(void)
 {

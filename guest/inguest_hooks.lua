@@ -133,6 +133,19 @@ local exit_thread
 -- the threads the execve ended, as ptrace reports them).
 function H.start(tid)
   local kept = S.kept
+  if kept and kept.prelude then
+    -- revel ran the program's start under ptrace (its prelude): the exits
+    -- of the threads its execve ended ran there, and thread_start and
+    -- post_exec, but for a tool with timers (kept.start: they run here)
+    local g = thread_of(tid)
+    if kept.start == "root" and tool.thread_start then
+      call(tool.thread_start, "thread_start of thread " .. tid, g, "thread_start")
+    end
+    if kept.start and tool.post_exec then
+      call(tool.post_exec, "post_exec of thread " .. tid, g, "post_exec")
+    end
+    return
+  end
   if kept and kept.threads then
     local tids = {}
     for t in pairs(kept.threads) do

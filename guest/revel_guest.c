@@ -1,4 +1,4 @@
-/* librevel_guest.so: the in-guest backend (revel --backend=guest).
+/* librevel_guest_core.so: the in-guest backend (revel --backend=guest).
  *
  * revel puts this library in LD_PRELOAD with REVEL_GUEST_* variables. Its
  * constructor makes a LuaJIT state, loads the tool file there (guest/inguest.lua
@@ -59,7 +59,6 @@
 extern long revel_clone_stub(long nr, const greg_t *gregs, unsigned long child_sp);
 void revel_guest_child_start(unsigned long child_sp);
 
-__thread volatile char revel_sel __attribute__((tls_model("initial-exec")));
 static __thread int my_tid __attribute__((tls_model("initial-exec")));
 
 static lua_State *L;
@@ -301,6 +300,12 @@ int guest_fallback(const char *s, void *bpf, size_t max, size_t *n)
 		*n = got - 1;
 	}
 	return 1;
+}
+
+int guest_prelude(const char *s)
+{
+	size_t got;
+	return tell('P', s, &got) >= 0 && got > 0 && guest_rpc_buf[0] == 'k';
 }
 
 void guest_filtered(const char *tid)
@@ -820,6 +825,16 @@ __attribute__((constructor)) static void revel_guest_init(void)
 		entered[nr] = handled[nr] | ruled[nr];
 	rewrite_maps(entered, fast_ok, NR_MAX);
 	active = 1;
+}
+
+/* The preloaded library's last step (guest/preload.c), once dlopen has
+ * returned (its own last calls are revel's too): the program's first
+ * call from here on is the tool's. */
+__attribute__((visibility("default"))) void revel_guest_go(void);
+void revel_guest_go(void)
+{
+	if (!active)
+		return;
 	guest_hooks_start(); /* thread_start, post_exec */
 	revel_sel = SEL_BLOCK;
 }

@@ -98,10 +98,20 @@ static int cmp_info_name(const void *a, const void *b)
 static void build_by_name(void)
 {
 	int n = 0;
-	for (int i = 0; i < NSYSCALLS; i++)
-		if (syscalls[i].name)
-			by_name[n++] = &syscalls[i];
-	qsort(by_name, (size_t)n, sizeof by_name[0], cmp_info_name);
+	/* An insertion sort, not qsort: in a guest (librevel_guest_core.so)
+	 * qsort would fill libc's cache of the memory size, and the program's
+	 * own first qsort would then make no sysinfo call. Once, ~500 names. */
+	for (int i = 0; i < NSYSCALLS; i++) {
+		if (!syscalls[i].name)
+			continue;
+		int j = n++;
+		for (;
+		     j > 0 && cmp_info_name(&by_name[j - 1],
+		                            &(const struct revel_syscall_info *){&syscalls[i]}) > 0;
+		     j--)
+			by_name[j] = by_name[j - 1];
+		by_name[j] = &syscalls[i];
+	}
 	by_name_len = n;
 }
 

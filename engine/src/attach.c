@@ -245,6 +245,65 @@ int revel_filtered(revel_engine *e, pid_t tid)
 	return 0;
 }
 
+int revel_adopt_prelude(revel_engine *e, pid_t pid, int show_exec, const char *lib)
+{
+	char *copy = strdup(lib);
+	if (!copy)
+		return -ENOMEM;
+	int n = seize_process(e, pid, true);
+	if (n < 0) {
+		free(copy);
+		return n;
+	}
+	free(e->prelude_lib);
+	e->prelude_lib = copy;
+	size_t i = 0;
+	for (struct task *t; (t = tasks_next(&e->tasks, &i));)
+		if (t->proc && t->proc->pid == pid) {
+			t->prelude = true; /* every thread: any of them may exec */
+			t->exec_shown = !show_exec;
+		}
+	return n;
+}
+
+/* Does the call at a prelude task's syscall-entry stop end its prelude or
+ * belong to the loading of the library? Then it is dealt with here (the
+ * task detached, or run unreported) and true is returned. */
+bool tracer_prelude_stop(revel_engine *e, struct task *t)
+{
+	if (t->before_exec)
+		return false;
+	const struct user_regs_struct *r = task_regs(t);
+	if (!r)
+		return true; /* gone; its exit report follows */
+	long nr = reg_nr(r);
+	int64_t a[6];
+	reg_args(r, a);
+	if (nr == SYS_close && (int)a[0] == REVEL_PRELUDE_MARK) {
+		/* The library's first call: from here on it has the tool. */
+		tracer_detach(e, t);
+		return true;
+	}
+	if (t->prelude_window) {
+		if (nr == SYS_close)
+			t->prelude_window = false; /* the loader is done with the library's file */
+		resume_running(t, 0);
+		return true;
+	}
+	if (nr == SYS_openat && e->prelude_lib) {
+		char buf[4096];
+		size_t want = strlen(e->prelude_lib);
+		ssize_t n = revel_mem_string(e, t->tid, (uint64_t)a[1], buf,
+		                             want + 2 < sizeof buf ? want + 2 : sizeof buf, NULL);
+		if (n == (ssize_t)want && !memcmp(buf, e->prelude_lib, want)) {
+			t->prelude_window = true;
+			resume_running(t, 0);
+			return true;
+		}
+	}
+	return false;
+}
+
 /* ---- letting go ---- */
 
 /* An injection chain is cut short: the original call's registers come

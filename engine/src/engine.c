@@ -77,6 +77,7 @@ void revel_engine_free(revel_engine *e)
 	if (e->mask_changed)
 		sigprocmask(SIG_SETMASK, &e->old_mask, NULL);
 	fault_rules_free(&e->rules);
+	free(e->prelude_lib);
 	tasks_free(&e->tasks);
 	queue_free(&e->queue);
 	free(e);

@@ -22,6 +22,7 @@ struct revel_engine {
 	unsigned char unobserved[REVEL_NR_MAX]; /* calls the observer leaves to events */
 	bool spawned;
 	bool any_attached;   /* revel_attach took on a process: never killed */
+	char *prelude_lib;   /* revel_adopt_prelude's library path */
 	pid_t detached_root; /* -b execve let go of the root: waited for at the end */
 	struct task_table tasks;
 	pid_t root_pid;

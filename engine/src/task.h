@@ -60,6 +60,11 @@ struct task {
 	/* Seized by revel_adopt at an exec the in-guest library already showed
 	 * the tool: its execve is not reported again either. */
 	bool exec_shown;
+	/* revel_adopt_prelude's: the program runs under ptrace until the
+	 * library's start marker (then detached); prelude_window: the loader is
+	 * loading the library itself (its calls are revel's, not the guest's). */
+	bool prelude;
+	bool prelude_window;
 	/* Fault rules: this thread's counts (fault_verdict.h), the verdict of the
 	 * rule that fired for the call at hand while it still applies, and a
 	 * delay's end (CLOCK_MONOTONIC ns). */

@@ -318,6 +318,8 @@ static void on_seccomp(revel_engine *e, struct task *t)
 	struct seccomp_stop info;
 	int have_info = 0;
 	if (t->syscall_mode) {
+		if (t->prelude && tracer_prelude_stop(e, t))
+			return;
 		const struct user_regs_struct *r0 = task_regs(t);
 		if (!r0)
 			return;

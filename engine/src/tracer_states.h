@@ -25,5 +25,9 @@ void tracer_on_signal(revel_engine *e, struct task *t, int sig);
 /* Detach a stopped task now (REVEL_EV_DETACHED), undoing what revel changed
  * of its call at hand (attach.c). */
 void tracer_detach(revel_engine *e, struct task *t);
+/* A revel_adopt_prelude task's syscall-entry stop: its end (the library's
+ * marker: detached) or the loader loading the library (run unreported) is
+ * dealt with, and true returned (attach.c). */
+bool tracer_prelude_stop(revel_engine *e, struct task *t);
 
 #endif

@@ -16,6 +16,7 @@ local state = require("revel._state")
 local errors = require("revel._errors")
 local timers = require("revel._timers")
 local wire = require("revel._wire")
+local prelude = require("revel._guest_prelude")
 
 local ffi, api = rffi.ffi, rffi.api
 
@@ -27,7 +28,13 @@ F.__index = F
 -- plan: the tool's (revel._tool.plan); global: the host's init_global result.
 -- The engine is made at the first process that falls back.
 function M.new(plan, global)
-  return setmetatable({ plan = plan, global = global, lev = ffi.new("struct revel_lua_event") }, F)
+  return setmetatable({
+    plan = plan,
+    global = global,
+    lev = ffi.new("struct revel_lua_event"),
+    preludes = {}, -- pid -> true while its prelude runs
+    handed = {}, -- pid -> the state its prelude handed over
+  }, F)
 end
 
 -- The engine's TASK_NEW for a thread of a process just seized: its state
@@ -45,15 +52,27 @@ end
 
 -- Seize process pid; carried: the state its execve sent (wire-encoded), or
 -- nil. The count of its threads, or nil and why it cannot be seized.
-function F:adopt(pid, carried)
+-- prelude: nil (a fallback: traced to its end), or { lib = the library's
+-- path, root = true for the command (its execve is shown and its start
+-- runs the init hooks) }: traced only until the library starts in the new
+-- program (revel._guest_prelude).
+function F:adopt(pid, carried, prelude)
   if not self.run then
     self.run = runtime.open(self.plan)
     self.run.global = self.global
   end
   local run = self.run
-  local n = api.adopt(run.E, pid)
+  local n
+  if prelude then
+    n = api.adopt_prelude(run.E, pid, prelude.root and 1 or 0, prelude.lib)
+  else
+    n = api.adopt(run.E, pid)
+  end
   if n < 0 then
     return nil, ("cannot seize it: %s"):format(rffi.strerror(-n))
+  end
+  if prelude then
+    self.preludes[pid] = { defer = true, root = prelude.root }
   end
   local c
   if carried and carried ~= "-" then
@@ -64,10 +83,10 @@ function F:adopt(pid, carried)
   -- after every wait status).
   local lev = self.lev
   while api.next_queued(run.E, lev) == 0 do
-    if lev.kind == rffi.EV_TASK_NEW and lev.ev.pid == pid then
+    if lev.kind == rffi.EV_TASK_NEW and lev.ev.pid == pid and not (prelude and prelude.root) then
       take_on(run, lev, c)
     else
-      runtime.dispatch(run, lev)
+      self:dispatch(lev)
     end
   end
   return n
@@ -89,6 +108,39 @@ function F:filtered(tid)
   return self.run ~= nil and api.filtered(self.run.E, tid) == 0
 end
 
+-- One queued event to the runtime; a prelude's end (the engine let go of
+-- it at the library's start) hands its state over instead.
+function F:dispatch(lev)
+  local run = self.run
+  local p = self.preludes[lev.ev.pid]
+  if p and lev.kind == rffi.EV_DETACHED then
+    self.preludes[lev.ev.pid] = nil
+    self.handed[lev.ev.pid] = prelude.hand_over(run, lev.ev, p)
+    return
+  end
+  if p and p.defer and run.tool.timer then
+    -- a tool with timers: the new program's thread_start and post_exec run
+    -- in the library (a timer they set must be the guest's, not revel's)
+    local tool = run.tool
+    run.tool = setmetatable({ thread_start = false, post_exec = false }, { __index = tool })
+    local ok, err = pcall(runtime.dispatch, run, lev)
+    run.tool = tool
+    if not ok then
+      error(err, 0)
+    end
+    return
+  end
+  runtime.dispatch(run, lev)
+end
+
+-- The state a prelude handed over for process pid (wire-encoded, for the
+-- library's "Y"), once; nil if none.
+function F:handed_over(pid)
+  local s = self.handed[pid]
+  self.handed[pid] = nil
+  return s
+end
+
 -- A wait status revel's loop took: true if it was a tracee's (the engine has it).
 function F:feed(pid, status)
   return self.run ~= nil and api.feed(self.run.E, pid, status) == 1
@@ -103,7 +155,7 @@ function F:drain()
   end
   local lev = self.lev
   while api.next_queued(run.E, lev) == 0 do
-    runtime.dispatch(run, lev)
+    self:dispatch(lev)
   end
 end
 

@@ -10,6 +10,7 @@ local ffi = require("ffi")
 local rffi = require("revel.ffi")
 local wire = require("revel._wire")
 local fallback = require("revel._guest_fallback")
+local prelude = require("revel._guest_prelude")
 
 pcall(ffi.cdef, [[
 struct revel_gh_pollfd { int fd; short events; short revents; };
@@ -25,6 +26,7 @@ int poll(struct revel_gh_pollfd *fds, unsigned long n, int timeout);
 int prctl(int op, unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5);
 int fork(void);
 int execvpe(const char *file, char *const argv[], char *const envp[]);
+int execve(const char *file, char *const argv[], char *const envp[]);
 void _exit(int status);
 long write(int fd, const void *buf, size_t n);
 long read(int fd, void *buf, size_t n);
@@ -178,14 +180,23 @@ function M.run(tool, argv, config, opts)
     life[0], life[1] = -1, -1
   end
 
+  -- The prelude (revel._guest_prelude): each new program under ptrace until
+  -- the library starts in it; REVEL_GUEST_PRELUDE=0 turns it off.
+  local pre = fb and os.getenv("REVEL_GUEST_PRELUDE") ~= "0"
   local env = environment({ lib = opts.lib, env = {
     REVEL_GUEST_SOCK = name, REVEL_GUEST_TOOL = opts.tool_path, REVEL_GUEST_LIB = opts.lib,
     REVEL_GUEST_CONFIG = wire.encode(config or {}),
     REVEL_GUEST_LIFE = life[0] >= 0 and ("/proc/%d/fd/%d"):format(C.getpid(), life[0]) or "",
     REVEL_GUEST_RULES = opts.rules or "", -- guest/guest_faults.c
+    REVEL_GUEST_PRELUDE = pre and "1" or "0",
   } }, opts.env)
   local cargv, k1 = cstrings(argv)
   local cenv, k2 = cstrings(env)
+  local file = pre and prelude.resolve(argv[1], os.getenv("PATH"))
+  local go, one = ffi.new("int[2]"), ffi.new("char[1]")
+  if file and C.pipe2(go, SOCK_CLOEXEC) ~= 0 then
+    file = nil
+  end
   io.stdout:flush()
   io.stderr:flush()
   -- The signals revel ignores for itself (SIGINT, SIGQUIT, SIGPIPE ...) are
@@ -200,6 +211,11 @@ function M.run(tool, argv, config, opts)
       end
     end
     C.sigprocmask(SIG_SETMASK, old, nil)
+    if file then -- revel traces it first: its exec is the tool's first call
+      C.close(go[1])
+      C.read(go[0], one, 1)
+      C.execve(file, cargv, cenv)
+    end
     C.execvpe(argv[1], cargv, cenv)
     local e = errno()
     local msg = ("revel: %s: %s\n"):format(argv[1], ffi.string(C.strerror(e)))
@@ -208,6 +224,17 @@ function M.run(tool, argv, config, opts)
   end
   local _ = { k1, k2 }
   rffi.cli.signals_root(root) -- SIGTERM, SIGHUP: the root is killed, the loop sees it
+  if file then
+    C.close(go[0])
+    local ok, n, err = pcall(fb.adopt, fb, root, nil, { lib = opts.lib, root = true })
+    if not ok then
+      io.stderr:write("revel: ", fallback.text(n), "\n")
+    elseif not n and opts.say then
+      opts.say(("pid %d: %s: the loader's calls are not seen"):format(root, err))
+    end
+    C.write(go[1], "g", 1)
+    C.close(go[1])
+  end
 
   local conns = {}
   local carried = {} -- pid -> the state its execve left for the new program
@@ -231,6 +258,28 @@ function M.run(tool, argv, config, opts)
   end
   -- "F" PID \n PATH \n WHY: a process about to exec a program that cannot
   -- load the library, waiting for revel to trace it ("k") or not ("n").
+  -- "P" PID: a process about to exec a dynamic program: its prelude runs
+  -- under ptrace ("k"), or not ("n"). Once per exec; a process whose exec
+  -- failed after it is still traced, and said to be so.
+  local function start_prelude(fd, m)
+    local pid = tonumber(m:sub(2))
+    if not (fb and pre and pid) then
+      return answer(fd, "n")
+    end
+    if fb.preludes[pid] then
+      return answer(fd, "k")
+    end
+    local ok, n, err = pcall(fb.adopt, fb, pid, carried[m:sub(2)], { lib = opts.lib })
+    if not ok then
+      return fail(fallback.text(n))
+    end
+    if n then
+      carried[m:sub(2)] = nil
+    elseif opts.say then
+      opts.say(("pid %d: %s: its loader's calls are not seen"):format(pid, err))
+    end
+    answer(fd, n and "k" or "n")
+  end
   local function fall_back(fd, m)
     local pid, path, why = m:match("^F(%d+)\n([^\n]*)\n(.*)$")
     local ok, n, err = true, nil, nil
@@ -286,6 +335,8 @@ function M.run(tool, argv, config, opts)
         fb:filtered(tonumber(m:sub(2)))
       end
       answer(fd, "k")
+    elseif tag == "P" then
+      start_prelude(fd, m)
     elseif tag == "E" then
       fail(m:sub(2))
     elseif tag == "X" then -- a process's state across its execve (guest/inguest_hooks.lua)
@@ -294,7 +345,7 @@ function M.run(tool, argv, config, opts)
       answer(fd, "k")
     elseif tag == "Y" then -- a new program asks for its process's state: "y" and it, or "y"
       local pid = m:sub(2)
-      answer(fd, "y" .. (carried[pid] or ""))
+      answer(fd, "y" .. ((fb and fb:handed_over(tonumber(pid))) or carried[pid] or ""))
       carried[pid] = nil
     end
   end

@@ -320,6 +320,15 @@ int revel_attach(revel_engine *e, pid_t pid);
  * execve included: the caller has shown it), and from then on they are, with
  * syscall stops, in it and in its children. */
 int revel_adopt(revel_engine *e, pid_t pid);
+/* The in-guest backend's prelude: revel_adopt, for a process about to exec
+ * a dynamic program that loads the library lib (LD_PRELOAD). From the exec
+ * on its calls are reported (show_exec: the execve too, the command's), but
+ * for the loader's own loading of lib (from the openat of lib to the next
+ * close: revel's, not the guest's); at the library's start marker
+ * (close(REVEL_PRELUDE_MARK), guest/revel_guest.c) it is detached
+ * (REVEL_EV_DETACHED) and runs on with the library's tool. */
+#define REVEL_PRELUDE_MARK (-0x7265766c)
+int revel_adopt_prelude(revel_engine *e, pid_t pid, int show_exec, const char *lib);
 /* For a caller that waits itself (waitpid(-1) with its own children that
  * are not traced): hand the engine a wait status. Returns 1 if it was a
  * tracee's (its events are then queued), 0 if not (the caller's own). */
