@@ -259,7 +259,7 @@ function M.run(tool, argv, config, opts)
   -- "F" PID \n PATH \n WHY: a process about to exec a program that cannot
   -- load the library, waiting for revel to trace it ("k") or not ("n").
   -- "P" PID: a process about to exec a dynamic program: its prelude runs
-  -- under ptrace ("k"), or not ("n"). Once per exec; a process whose exec
+  -- under the tracer ("k"), or not ("n"). Once per exec; a process whose exec
   -- failed after it is still traced, and said to be so.
   local function start_prelude(fd, m)
     local pid = tonumber(m:sub(2))
