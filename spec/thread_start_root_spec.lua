@@ -7,7 +7,7 @@ after_each(H.cleanup)
 -- A tool that logs "start TID", "sc TID NAME" and "exec TID" to log, one a line.
 local function logging_tool(log, extra)
   return H.tool(([[
-    local log = assert(io.open(%q, "w"))
+    local log = assert(io.open(%q, "a")) -- "a": under --backend=guest each process loads the tool
     log:setvbuf("line")
     local tool = {}
     function tool.thread_start(g)
