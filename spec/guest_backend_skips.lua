@@ -276,7 +276,6 @@ return {
   },
   sched = "--sched, --sched-replay and tool.schedule run only under ptrace; the other rows trace with the default tool (its rows change often: not listed one by one)",
   signals = {
-    ["Ctrl-C reaches the guest as it would natively; finish still runs"] = "Ctrl-C under guest differs (not investigated yet)",
     ["--exit-with-root ends the run with the root and kills what is left"] = "--exit-with-root runs only under ptrace",
     ["run before a thread's first instruction and after exec, and may inject"] = "the tool counts in variables of its file, not in its tiers: finish (in revel) sees 0 (docs/api.md)",
   },
