@@ -154,6 +154,7 @@ return {
     ["--fault-log /dev/full: said once, the faults still made, the guest's status"] = DT,
   },
   misbehave = {
+    ["a SIGHUP ends it as well: exit 129"] = "SIGHUP while a handler loops in the guest: revel exits with the guest's status (137, killed) or 129, whichever it sees first (seen once in a loaded CI run)",
     ["runs the same natively, under the default tool and under noop.lua"] = DT,
     ["is interrupted by SIGTERM (an empty loop): finish runs, exit 143, the guest gone"] = "SIGTERM while a handler loops in the guest: finish runs, but revel does not say it interrupted the handler",
     ["is interrupted by SIGTERM (a loop calling functions): finish runs, exit 143, the guest gone"] = "SIGTERM while a handler loops in the guest: finish runs, but revel does not say it interrupted the handler",
