@@ -43,7 +43,7 @@ end
 -- clock_t counts (a child's CPU in SIGCHLD, times()): strace comments each
 -- nonzero one in seconds; the counts and seconds move between runs.
 local function ticks(l)
-  l = moving(l):gsub("%d+ /%* %d+%.%d+ s %*/", "T /* S s */")
+  l = moving(l):gsub("%d+ /%* %d+%.%d+ s %*/", "T /* S s */"):gsub("/%* %d+%.%d+ s %*/", "/* S s */")
   return (l:gsub("_([us])time=%d+", "_%1time=T"):gsub("tms_(c?[us])time=%d+", "tms_%1time=T"))
 end
 
