@@ -52,7 +52,7 @@ int guest_prelude_on(void)
 
 static long sys(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 {
-	return gate.syscall(nr, a1, a2, a3, a4, a5, a6); /* as revel_guest.c's raw() */
+	return gate.syscall(nr, a1, a2, a3, a4, a5, a6); /* as revel_guest.c's guest_raw() */
 }
 
 /* Why the program at dirfd/path cannot load the library (an ELF file with

@@ -11,11 +11,11 @@ void guest_exec_init(void);
 /* Runs execve/execveat (a: its arguments) through run, with an environment
  * that still names the library and revel's socket. */
 long guest_execve(long nr, long *a, guest_runner run, ucontext_t *uc);
-/* Sends a notice to revel (guest_notice("text")), from revel_guest.c. */
+/* Sends a notice to revel (guest_notice("text")), from guest_msg.c. */
 void guest_notice(const char *text);
 /* Asks revel to trace this process under ptrace from its exec on
  * ("PID\nPATH\nWHY"); 1 when it does, with the seccomp filter (BPF) to
- * load in bpf, *n bytes (0: none, or more than max) (revel_guest.c). */
+ * load in bpf, *n bytes (0: none, or more than max) (guest_msg.c). */
 int guest_fallback(const char *text, void *bpf, size_t max, size_t *n);
 /* Tells revel that thread tid ("TID") loaded that filter. */
 void guest_filtered(const char *tid);

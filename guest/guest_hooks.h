@@ -39,7 +39,7 @@ void guest_hooks_trap(int kind, long leaf, long sub, greg_t *gr);
 /* The thread's timer ran out: tool.timer. */
 void guest_hooks_timer(void);
 
-/* From revel_guest.c: the Lua state with its lock taken, and let go. */
+/* From guest_tool.c: the Lua state with its lock taken, and let go. */
 lua_State *guest_lua_enter(void);
 void guest_lua_leave(void);
 /* An error in the tool: said by revel, exit 125. */

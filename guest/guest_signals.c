@@ -1,6 +1,6 @@
 /* The signal side of the in-guest library: the guest's signal mask and
  * SIGSYS action kept apart from the handler's, and a guest call run with the
- * guest's own mask (guest/revel_guest.c has the handler). */
+ * guest's own mask (guest/guest_dispatch.c has the handler). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>

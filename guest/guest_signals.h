@@ -1,4 +1,4 @@
-/* What guest/revel_guest.c and guest/guest_signals.c share. */
+/* What guest/guest_perform.c, guest/guest_dispatch.c and guest/guest_signals.c share. */
 #ifndef REVEL_GUEST_SIGNALS_H
 #define REVEL_GUEST_SIGNALS_H
 #include <signal.h>

@@ -3,7 +3,7 @@
  * made the call, which may be small (a guest's sigaltstack, a coroutine
  * library's stacks) or watched (a guard page the guest counts on). The
  * fast path of a rewritten site switches in revel_fast_entry (guest/gate.S),
- * the SIGSYS path in on_sigsys() through hstack_run(); a call nested in the
+ * the SIGSYS path in guest_on_sigsys() through hstack_run(); a call nested in the
  * tool's (a guest's signal handler that runs inside a blocking call) stays
  * where it is. The kernel's SIGSYS frame itself is still on the caller's
  * stack, and a thread's handler stack is not unmapped when it exits. */

@@ -180,7 +180,7 @@ void rewrite_maps(const unsigned char *handled, int (*fast_ok)(long), int nr_max
 }
 
 /* The far stub of a site whose number is in rax: a number out of the maps
- * (or one perform() must see) goes back to the site's syscall instruction,
+ * (or one guest_perform() must see) goes back to the site's syscall instruction,
  * which traps. */
 static size_t put_dynamic(char *far, uintptr_t after)
 {
