@@ -1,9 +1,8 @@
 /* lua_api.h: the engine as LuaJIT's FFI sees it, for the C side.
  *
- * The types and the function table are declared once, in revel_ffi.h, which
- * ffi.lua also hands to ffi.cdef. Here the engine's own headers supply the
- * engine types revel_ffi.h restates for LuaJIT (ffi_check.c checks that both
- * agree). */
+ * The types and the function table are declared once, in revel_ffi.h and
+ * the engine's headers it includes; cmake/ffi_gen.lua makes what ffi.lua
+ * hands to ffi.cdef from the same declarations. */
 #ifndef REVEL_LUA_API_H
 #define REVEL_LUA_API_H
 
@@ -12,7 +11,6 @@
 #include <revel/inject.h>
 #include <revel/printer.h>
 #include <revel/unwind.h>
-#define REVEL_FFI_SKIP_ENGINE_TYPES
 #include "revel_ffi.h"
 
 extern const struct revel_lua_api revel_lua_api;

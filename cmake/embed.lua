@@ -1,11 +1,9 @@
 -- Compiles the Lua library into a C file: one bytecode blob per module.
--- usage: luajit embed.lua SCRIPTS_DIR OUT.c [--cdef HEADER.h] FILE.lua...
+-- usage: luajit embed.lua SCRIPTS_DIR OUT.c [--cdef CDEF.txt] FILE.lua...
 -- A module's name comes from its path under SCRIPTS_DIR (revel/cli.lua -> revel.cli);
 -- its chunk name keeps that path so errors point at the right file and line.
--- With --cdef, the parts of HEADER.h between "/* ffi.cdef begin */" and
--- "/* ffi.cdef end */" become the module revel._cdef, a string that
--- revel.ffi hands to ffi.cdef; LuaJIT parses it here first, so a header it
--- cannot read fails the build rather than the first run.
+-- With --cdef, the text cmake/ffi_gen.lua made from the headers becomes the
+-- module revel._cdef, a string that revel.ffi hands to ffi.cdef.
 local root, out = arg[1], arg[2]
 
 local function fail(msg)
@@ -20,46 +18,13 @@ local function slurp(path)
   return s
 end
 
-local function cdef_text(path)
-  local src = slurp(path)
-  local parts, at = {}, 1
-  while true do
-    local b, e = src:find("/* ffi.cdef begin */", at, true)
-    if not b then
-      break
-    end
-    local eb, ee = src:find("/* ffi.cdef end */", e + 1, true)
-    if not eb then
-      fail(path .. ": an ffi.cdef begin without its end")
-    end
-    local part = src:sub(e + 1, eb - 1)
-    local pp = ("\n" .. part):match("\n[ \t]*(#[^\n]*)")
-    if pp then
-      fail(("%s: a preprocessor line in a part fed to ffi.cdef: %s"):format(path, pp))
-    end
-    parts[#parts + 1] = part
-    at = ee + 1
-  end
-  if #parts == 0 then
-    fail(path .. ": no ffi.cdef part")
-  end
-  local text = table.concat(parts, "\n")
-  local ok, err = pcall(require("ffi").cdef, text)
-  if not ok then
-    fail(path .. ": ffi.cdef refuses it: " .. tostring(err))
-  end
-  return text
-end
-
 -- name, chunk name, source
 local modules = {}
 local i = 3
 while i <= #arg do
   local path = arg[i]
   if path == "--cdef" then
-    local header = arg[i + 1]
-    local rel = header:match("[^/]+/[^/]+$") or header
-    modules[#modules + 1] = { "revel._cdef", "@" .. rel, ("return %q\n"):format(cdef_text(header)) }
+    modules[#modules + 1] = { "revel._cdef", "@revel_cdef.txt", ("return %q\n"):format(slurp(arg[i + 1])) }
     i = i + 2
   else
     local rel = path:sub(#root + 2)

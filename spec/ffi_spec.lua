@@ -1,7 +1,8 @@
--- The LuaJIT boundary as a plain luajit sees it: the declarations come from
--- bindings/revel_ffi.h (revel._cdef), a library of another ABI is refused, and
--- revel.so is the engine and its Lua API alone.
+-- The LuaJIT boundary as a plain luajit sees it: the declarations are
+-- generated from the C headers (cmake/ffi_gen.lua: revel._cdef), a library of
+-- another ABI is refused, and revel.so is the engine and its Lua API alone.
 require("revel")
+local H = require("helpers.run")
 local ffi = require("ffi")
 local rffi = require("revel.ffi")
 local C = ffi.C
@@ -38,6 +39,59 @@ describe("revel.ffi", function()
     assert.are.equal(C.REVEL_LUA_NR_MAX, rffi.NR_MAX)
     assert.are.equal(C.REVEL_LUA_ABI, rffi.api.abi)
     assert.are.equal("string", type(require("revel._cdef")))
+  end)
+
+  it("has the engine headers' types as they are declared in C", function()
+    -- Members come from the headers, not a copy: a field's place is C's.
+    assert.are.equal(C.REVEL_NR_MAX, C.REVEL_LUA_NR_MAX)
+    assert.are.equal(C.REVEL_FRAMES_MAX, C.REVEL_LUA_FRAMES_MAX)
+    assert.are.equal(2 * C.REVEL_NR_MAX, ffi.offsetof("struct revel_options", "want_tasks"))
+    assert.are.equal(4, ffi.sizeof("uid_t"))
+  end)
+
+  it("generates a field added to a header, and refuses what LuaJIT cannot read", function()
+    local dir = H.tmppath("ffi")
+    assert(os.execute("mkdir " .. H.q(dir)) == 0)
+    local function gen(header)
+      local path = dir .. "/h.h"
+      local f = assert(io.open(path, "w"))
+      f:write(header)
+      f:close()
+      return H.sh(("luajit %s %s %s"):format(H.q(H.root .. "/cmake/ffi_gen.lua"), H.q(dir), H.q(path)))
+    end
+    local r = gen(table.concat({
+      "#include <stdint.h>",
+      "#define T_MAX 8 /* a limit */",
+      "int t_fn(void); /* not in a part: not told */",
+      "/* ffi.cdef begin */",
+      "#define T_FLAG (-0x10)",
+      "struct t_probe {",
+      "\tint a, b; /* comments go */",
+      "\tunsigned char set[T_MAX];",
+      "\tint (*cb)(void *ctx, int n);",
+      "\tint added_last;",
+      "};",
+      "enum t_kind { T_ONE = 1 << 0, T_TWO, };",
+      "/* ffi.cdef end */",
+    }, "\n"))
+    assert.are.equal(0, r.code, r.err)
+    local text = H.slurp(dir .. "/revel_cdef.txt")
+    assert.truthy(text:find("enum { T_MAX = 8 };", 1, true), text)
+    assert.truthy(text:find("enum { T_FLAG = (-0x10) };", 1, true), text)
+    assert.truthy(text:find("int added_last;", 1, true), text)
+    assert.is_nil(text:find("t_fn", 1, true), text)
+    assert.is_nil(text:find("comments", 1, true), text)
+    local check = H.slurp(dir .. "/ffi_check_gen.h")
+    for _, want in ipairs({ "X(t_probe, a)", "X(t_probe, b)", "X(t_probe, set)", "X(t_probe, cb)",
+      "X(t_probe, added_last)", "X(T_TWO)", "X(T_FLAG)", "#undef T_MAX" }) do
+      assert.truthy(check:find(want, 1, true), want .. " in\n" .. check)
+    end
+    r = gen("/* ffi.cdef begin */\n#include <x.h>\nstruct t { int a; };\n/* ffi.cdef end */\n")
+    assert.are_not.equal(0, r.code)
+    assert.truthy(r.err:find("a preprocessor line in an ffi.cdef part: #include <x.h>", 1, true), r.err)
+    r = gen("/* ffi.cdef begin */\nstruct t { UNKNOWN_T a; };\n/* ffi.cdef end */\n")
+    assert.are_not.equal(0, r.code)
+    assert.truthy(r.err:find("ffi.cdef refuses", 1, true), r.err)
   end)
 
   it("refuses a library of another ABI", function()

@@ -1,6 +1,7 @@
 -- revel.ffi: the engine's C API as LuaJIT's FFI sees it, and the syscall table
--- turned into Lua lookups once, at load. The declarations are bindings/revel_ffi.h,
--- embedded at build time as revel._cdef; the enum values below come from it.
+-- turned into Lua lookups once, at load. The declarations are generated at
+-- build time from the C headers (cmake/ffi_gen.lua) and embedded as
+-- revel._cdef; the enum values below come from it.
 local ffi = require("ffi")
 local core = require("revel.core")
 

@@ -22,6 +22,11 @@ extern "C" {
 
 #define REVEL_NR_MAX 512 /* syscall numbers handled: 0 .. REVEL_NR_MAX-1 */
 
+/* The parts between "ffi.cdef begin" and "ffi.cdef end" are what Lua sees
+ * too: cmake/ffi_gen.lua hands them to LuaJIT's FFI (docs/design.md, the
+ * FFI boundary). Plain declarations only there: no macros but integer
+ * #defines, no functions. */
+/* ffi.cdef begin */
 typedef struct revel_engine revel_engine;
 
 struct revel_options {
@@ -249,6 +254,7 @@ enum revel_action_kind {
 	REVEL_ACT_INJECT,       /* run .nr/.args now; a REVEL_EV_INJECTED follows */
 	REVEL_ACT_TAIL,         /* run .nr/.args instead; its result is the guest's */
 };
+/* ffi.cdef end */
 
 typedef struct revel_action {
 	int kind;
@@ -394,6 +400,7 @@ void revel_set_observer(revel_engine *e, const struct revel_observer *o);
  * take is reported as an event, to a handler that wants to decide it. */
 int revel_set_observed(revel_engine *e, long nr, int on);
 
+/* ffi.cdef begin */
 /* A thread that can run at a decision (REVEL_EV_SCHEDULE). */
 struct revel_sched_thread {
 	pid_t tid;
@@ -408,6 +415,7 @@ struct revel_sched_decision {
 	int previous;      /* the number of the thread that held the turn last, -1: gone */
 	int count;         /* threads that can run */
 };
+/* ffi.cdef end */
 /* REVEL_EV_SCHEDULE: the threads that can run, in start order, at most max
  * of them into out, and the decision (d may be NULL); returns how many there
  * are (-EINVAL: no decision). */

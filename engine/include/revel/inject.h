@@ -24,6 +24,7 @@
 extern "C" {
 #endif
 
+/* ffi.cdef begin */
 struct revel_inject_rule {
 	unsigned char set[REVEL_NR_MAX]; /* the syscalls it applies to */
 	int fault;                       /* 1: the call is skipped and returns .value */
@@ -69,6 +70,7 @@ enum {
 	REVEL_MATCH_PLACE = 1 << 5,
 	REVEL_MATCH_P = 1 << 6,
 };
+/* ffi.cdef end */
 
 /* Parse one spec. Returns 0, or -1 with a one-line message in err that names
  * the offending part. */

@@ -16,9 +16,11 @@
 extern "C" {
 #endif
 
+/* ffi.cdef begin */
 enum revel_backtrace_flags {
 	REVEL_BT_SOURCE = 1, /* also file and line (reads DWARF line tables) */
 };
+/* ffi.cdef end */
 
 /* Whether revel was built with an unwinder (libdw). */
 int revel_unwind_available(void);

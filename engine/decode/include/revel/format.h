@@ -23,6 +23,7 @@
 extern "C" {
 #endif
 
+/* ffi.cdef begin */
 /* Reads n bytes of thread tid's memory at addr; returns bytes read (possibly
  * fewer than n) or a negative errno. revel_mem_read fits with ctx = engine. */
 typedef ssize_t (*revel_mem_reader)(void *ctx, pid_t tid, uint64_t addr, void *buf, size_t n);
@@ -48,6 +49,7 @@ enum revel_fmt_style {
 	REVEL_STYLE_NO_ABBREV = 2,  /* -e abbrev= not naming it, -v: structures whole */
 	REVEL_STYLE_NO_VERBOSE = 4, /* -e verbose= not naming it: structures as addresses */
 };
+/* ffi.cdef end */
 
 struct revel_fmt {
 	revel_mem_reader read;

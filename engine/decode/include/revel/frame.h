@@ -10,6 +10,7 @@
 extern "C" {
 #endif
 
+/* ffi.cdef begin */
 #define REVEL_FRAMES_MAX 256 /* strace's limit: "too many stack frames" past it */
 
 struct revel_frame {
@@ -21,6 +22,7 @@ struct revel_frame {
 	const char *file; /* source file of the call, with debug info; else NULL */
 	int line;         /* its line, 0 when unknown */
 };
+/* ffi.cdef end */
 
 #ifdef __cplusplus
 }

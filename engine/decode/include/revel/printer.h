@@ -19,6 +19,7 @@
 extern "C" {
 #endif
 
+/* ffi.cdef begin */
 typedef struct revel_printer revel_printer;
 
 enum revel_print_mode {
@@ -168,6 +169,7 @@ struct revel_printer_opts {
 	const char *const *trace_paths;
 	int ntrace_paths;
 };
+/* ffi.cdef end */
 
 revel_printer *revel_printer_new(const struct revel_printer_opts *o);
 /* Flushes, then frees. */

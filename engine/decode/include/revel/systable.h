@@ -78,6 +78,7 @@ enum revel_class {
 	REVEL_CLASS_PURE = 1u << 16,
 };
 
+/* ffi.cdef begin */
 struct revel_syscall_info {
 	int nr;
 	const char *name;
@@ -86,6 +87,7 @@ struct revel_syscall_info {
 	unsigned char arg_kinds[6]; /* enum revel_arg_kind */
 	unsigned int classes;       /* enum revel_class bits */
 };
+/* ffi.cdef end */
 
 /* Highest syscall number in the table, plus one. */
 int revel_syscall_count(void);
