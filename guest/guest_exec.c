@@ -233,13 +233,18 @@ long guest_execve(long nr, long *a, guest_runner run, ucontext_t *uc)
 		char m[600];
 		long pid = sys(SYS_getpid, 0, 0, 0, 0, 0, 0);
 		snprintf(m, sizeof m, "%ld\n%.400s\n%s", pid, path, why);
-		static struct sock_filter bpf[4096];
-		size_t nb;
-		traced = under_ptrace = guest_fallback(m, bpf, sizeof bpf, &nb);
+		/* the filter's room, this call's own: threads may exec at once */
+		size_t room = 4096 * sizeof(struct sock_filter), nb = 0;
+		long bm = sys(SYS_mmap, 0, (long)room, PROT_READ | PROT_WRITE,
+		              MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		void *bpf = bm < 0 && bm > -4096 ? NULL : (void *)bm;
+		traced = under_ptrace = guest_fallback(m, bpf, bpf ? room : 0, &nb);
 		if (traced && nb && load_filter(bpf, nb) == 0) {
 			snprintf(m, sizeof m, "%ld", sys(SYS_gettid, 0, 0, 0, 0, 0, 0));
 			guest_filtered(m);
 		}
+		if (bpf)
+			sys(SYS_munmap, bm, (long)room, 0, 0, 0, 0);
 		if (!traced) {
 			snprintf(m, sizeof m,
 			         "pid %ld runs %.400s, %s: its calls are not seen (it cannot load "

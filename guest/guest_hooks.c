@@ -77,7 +77,7 @@ static int l_timer_cancel(lua_State *L)
 /* readlink(path) -> the link, or nil, errno (g:fd_path) */
 static int l_readlink(lua_State *L)
 {
-	static char buf[4097];
+	char buf[4097];
 	long n =
 	    guest_raw(SYS_readlink, (long)luaL_checkstring(L, 1), (long)buf, sizeof buf, 0, 0, 0);
 	if (n < 0) {

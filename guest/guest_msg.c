@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 
 #include "guest_core.h"
 #include "guest_exec.h"
@@ -15,35 +16,30 @@ static void say(const char *s)
 	guest_raw(SYS_write, 2, (long)s, (long)strlen(s), 0, 0, 0);
 }
 
+/* A message to revel (tag, then s, at most MSG_MAX bytes of it): its reply
+ * in this thread's guest_rpc_buf, *got bytes. Sent in two pieces, with no
+ * buffer of its own: threads (and a signal's handler) may tell at once. */
+#define MSG_MAX 4094
+static long tell(char tag, const char *s, size_t *got)
+{
+	size_t n = strlen(s);
+	if (n > MSG_MAX)
+		n = MSG_MAX;
+	struct iovec v[2] = {{&tag, 1}, {(void *)s, n}};
+	*got = 0;
+	return guest_exchangev(v, 2, got);
+}
+
 /* An error in the tool: revel prints it and ends the run. */
 void guest_fatal(const char *what)
 {
-	static char m[4096];
-	size_t n = strlen(what);
-	if (n > sizeof m - 2)
-		n = sizeof m - 2;
-	m[0] = 'E';
-	memcpy(m + 1, what, n);
 	size_t got;
-	if (guest_exchange(m, n + 1, &got) < 0) {
+	if (tell('E', what, &got) < 0) {
 		say("revel: in-guest tool: ");
 		say(what);
 		say("\n");
 	}
 	guest_raw(SYS_exit_group, 125, 0, 0, 0, 0, 0);
-}
-
-/* A message to revel (tag, then s): its reply in guest_rpc_buf, *got bytes. */
-static long tell(char tag, const char *s, size_t *got)
-{
-	size_t n = strlen(s);
-	static char m[4096];
-	if (n > sizeof m - 2)
-		n = sizeof m - 2;
-	m[0] = tag;
-	memcpy(m + 1, s, n);
-	*got = 0;
-	return guest_exchange(m, n + 1, got);
 }
 
 void guest_notice(const char *s)
@@ -58,7 +54,7 @@ int guest_fallback(const char *s, void *bpf, size_t max, size_t *n)
 	*n = 0;
 	if (tell('F', s, &got) < 0 || got == 0 || guest_rpc_buf[0] != 'k')
 		return 0;
-	if (got - 1 <= max) {
+	if (got > 1 && got - 1 <= max) {
 		memcpy(bpf, guest_rpc_buf + 1, got - 1);
 		*n = got - 1;
 	}

@@ -10,6 +10,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -68,6 +69,12 @@ __thread char *guest_rpc_buf __attribute__((tls_model("initial-exec")));
 
 long guest_exchange(const char *msg, size_t n, size_t *got)
 {
+	struct iovec v = {(void *)msg, n};
+	return guest_exchangev(&v, 1, got);
+}
+
+long guest_exchangev(const struct iovec *v, int nv, size_t *got)
+{
 	if (!guest_rpc_buf) {
 		long m = guest_raw(SYS_mmap, 0, RPC_MAX, PROT_READ | PROT_WRITE,
 		                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -83,7 +90,8 @@ long guest_exchange(const char *msg, size_t n, size_t *got)
 			r = fd;
 			break;
 		}
-		r = guest_raw(SYS_sendto, fd, (long)msg, (long)n, MSG_NOSIGNAL, 0, 0);
+		struct msghdr mh = {.msg_iov = (struct iovec *)v, .msg_iovlen = (size_t)nv};
+		r = guest_raw(SYS_sendmsg, fd, (long)&mh, MSG_NOSIGNAL, 0, 0, 0);
 		if (r >= 0)
 			r = guest_raw(SYS_recvfrom, fd, (long)guest_rpc_buf, RPC_MAX, 0, 0, 0);
 		if (r > 0) {

@@ -13,6 +13,9 @@ int guest_rpc_init(const char *sock);
  * -errno. Takes only the rpc lock: it may be called with the Lua lock held,
  * never the other way round. */
 long guest_exchange(const char *msg, size_t n, size_t *got);
+/* The same with the message in pieces (sendmsg: one message, no copy). */
+struct iovec;
+long guest_exchangev(const struct iovec *v, int nv, size_t *got);
 /* In a forked child: the rpc lock is free (another thread of the parent may
  * have held it). */
 void guest_rpc_after_fork(void);
