@@ -11,11 +11,7 @@ after_each(H.cleanup)
 
 local counter = H.example("counter.lua")
 
-local lib = (H.bin:gsub("/[^/]*$", "")) .. "/guest/librevel_guest.so"
-local have_lib = io.open(lib, "rb")
-if have_lib then
-  have_lib:close()
-end
+local lib, have_lib = H.guest_lib, H.have_guest_lib
 
 -- Counts each process's calls from its last execve on, by name, through g:rpc
 -- (so both runtimes reach the one global state); finish prints, for each

@@ -21,42 +21,9 @@ local function words(b, opts, ...)
   return w
 end
 
-local lib = (H.bin:gsub("/[^/]*$", "")) .. "/guest/librevel_guest.so"
-local have_lib = io.open(lib, "rb")
-if have_lib then
-  have_lib:close()
-end
+local lib, have_lib = H.guest_lib, H.have_guest_lib
 
 local probe = H.guest("inject_probe")
-
--- The fault matrix of spec/inject_spec.lua (strace's -e inject= on
--- inject_probe), run under both backends.
-local MATRIX = {
-  "getppid:retval=42",
-  "getppid:error=EPERM:when=2",
-  "getppid:error=EPERM:when=2..4",
-  "getppid:error=ENOSYS:when=3+2",
-  "getppid:error=EAGAIN:when=2..5+2",
-  "getppid:error=13:when=4+",
-  "chdir:error=EACCES",
-  "chdir:error=ENOENT:signal=USR1",
-  "getppid:signal=SIGUSR1:when=5",
-  "chdir:retval=0:syscall=getpid",
-  "chdir:error=EIO:syscall=getpid:when=2",
-  "openat:error=EACCES:when=4",
-  "%file:error=ENOENT:when=5",
-  "write:error=ENOSPC:when=2",
-  "getppid:delay_enter=20ms:when=1",
-  "chdir:delay_exit=20ms:error=EROFS",
-  "?nosuchcall,getppid:retval=1",
-}
-
--- Rows whose counts include the dynamic loader's calls, which the library
--- does not see yet (it starts after the loader: docs/design.md, section 13).
-local LOADER = {
-  ["openat:error=EACCES:when=4"] = "the loader's openat calls are counted under ptrace, not seen under guest",
-  ["%file:error=ENOENT:when=5"] = "the loader's openat calls are counted under ptrace, not seen under guest",
-}
 
 -- The same program, the same rules: the same output and exit under both.
 local function same(opts, argv, what, ropts)
@@ -72,9 +39,11 @@ describe("--backend=guest runs the engine's fault rules in the guest", function(
   if not have_lib then
     return
   end
-  for _, spec in ipairs(MATRIX) do
-    if LOADER[spec] then
-      pending("the fault matrix: " .. spec .. ": " .. LOADER[spec])
+  -- spec/helpers/inject_cases.lua: the matrix of spec/inject_spec.lua
+  for _, case in ipairs(require("helpers.inject_cases")) do
+    local spec = case.spec
+    if case.loader then
+      pending("the fault matrix: " .. spec .. ": " .. case.loader)
     else
       it("the fault matrix: " .. spec .. " as -e inject= and --inject=", function()
       same({ "-e", "inject=" .. spec }, { probe }, spec)

@@ -9,11 +9,7 @@ local H = require("helpers.run")
 
 after_each(H.cleanup)
 
-local lib = (H.bin:gsub("/[^/]*$", "")) .. "/guest/librevel_guest.so"
-local have_lib = io.open(lib, "rb")
-if have_lib then
-  have_lib:close()
-end
+local lib, have_lib = H.guest_lib, H.have_guest_lib
 
 local probe = H.guest("inject_probe")
 
@@ -75,46 +71,26 @@ describe("the fault matrix", function()
     pending("the in-guest library is not built with REVEL_SANITIZE: " .. lib)
     return
   end
-  for _, spec in ipairs({
-    "getppid:retval=42",
-    "getppid:error=EPERM:when=2",
-    "getppid:error=EPERM:when=2..4",
-    "getppid:error=ENOSYS:when=3+2",
-    "getppid:error=EAGAIN:when=2..5+2",
-    "getppid:error=13:when=4+",
-    "chdir:error=EACCES",
-    "chdir:error=ENOENT:signal=USR1",
-    "getppid:signal=SIGUSR1:when=5",
-    "chdir,getppid:error=EROFS:when=2",
-    "write:error=ENOSPC:when=2",
-  }) do
-    it("is the same under strace, --backend=ptrace and --backend=guest: " .. spec, function()
-      local s = H.native({ "strace", "-f", "-o", "/dev/null", "-e", "inject=" .. spec, probe })
-      assert.are.equal(0, s.code, s.err)
-      local t = tool_for(spec)
-      local p = H.revel({ "--backend=ptrace", t, "--spec", spec }, { probe })
-      local g = H.revel({ "--backend=guest", t, "--spec", spec }, { probe })
-      assert.are.equal(s.code, p.code, p.err)
-      assert.are.equal(s.out, p.out, "ptrace")
-      assert.are.equal(p.code, g.code, g.err)
-      assert.are.equal(p.out, g.out, "guest")
-      assert.are.equal("", g.err)
-    end)
-  end
-
-  it("is the same where a count starts at the program's first call: the loader's calls are the tool's in the guest too", function()
-    -- the loader's openat of libc runs before the library starts, under
-    -- ptrace with the same tool (the prelude): the counts agree
-    for _, spec in ipairs({ "openat:error=EACCES:when=4", "%file:error=ENOENT:when=5" }) do
-      local t = tool_for(spec)
-      local p = H.revel({ "--backend=ptrace", t, "--spec", spec }, { probe })
-      local s = H.native({ "strace", "-f", "-o", "/dev/null", "-e", "inject=" .. spec, probe })
-      assert.are.equal(s.out, p.out, spec)
-      local g = H.revel({ "--backend=guest", t, "--spec", spec }, { probe })
-      assert.are.equal(p.code, g.code, g.err)
-      assert.are.equal(p.out, g.out, spec)
+  -- spec/helpers/inject_cases.lua: the matrix of spec/inject_spec.lua, the
+  -- rows this tool states (openat's and %file's counts start at the
+  -- program's first call: the loader's calls are the tool's in the guest too)
+  for _, case in ipairs(require("helpers.inject_cases")) do
+    local spec = case.spec
+    if case.tool then
+      it("is the same under strace, --backend=ptrace and --backend=guest: " .. spec, function()
+        local s = H.native({ "strace", "-f", "-o", "/dev/null", "-e", "inject=" .. spec, probe })
+        assert.are.equal(0, s.code, s.err)
+        local t = tool_for(spec)
+        local p = H.revel({ "--backend=ptrace", t, "--spec", spec }, { probe })
+        local g = H.revel({ "--backend=guest", t, "--spec", spec }, { probe })
+        assert.are.equal(s.code, p.code, p.err)
+        assert.are.equal(s.out, p.out, "ptrace")
+        assert.are.equal(p.code, g.code, g.err)
+        assert.are.equal(p.out, g.out, "guest")
+        assert.are.equal("", g.err)
+      end)
     end
-  end)
+  end
 end)
 
 describe("chaos.lua (every read one byte, each first interrupted and restarted)", function()

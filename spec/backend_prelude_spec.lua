@@ -14,11 +14,7 @@ after_each(H.cleanup)
 
 local counter = H.example("counter.lua")
 
-local lib = (H.bin:gsub("/[^/]*$", "")) .. "/guest/librevel_guest.so"
-local have_lib = io.open(lib, "rb")
-if have_lib then
-  have_lib:close()
-end
+local lib, have_lib = H.guest_lib, H.have_guest_lib
 
 -- Counts every call of the whole tree by name through g:rpc; finish prints
 -- "name=n ..." sorted.

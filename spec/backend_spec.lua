@@ -10,11 +10,7 @@ local counter = H.example("counter.lua")
 
 -- A sanitizer build (REVEL_SANITIZE) has no in-guest library: its rows say
 -- so as pending, and the refusal is checked instead.
-local lib = (H.bin:gsub("/[^/]*$", "")) .. "/guest/librevel_guest.so"
-local have_lib = io.open(lib, "rb")
-if have_lib then
-  have_lib:close()
-end
+local lib, have_lib = H.guest_lib, H.have_guest_lib
 
 
 -- A tool counting one call through g:rpc, with per-process and per-thread

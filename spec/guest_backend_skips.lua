@@ -128,6 +128,7 @@ return {
     ["the guest sees what it sees under strace: getppid:delay_enter=20ms:when=1"] = DT,
     ["the guest sees what it sees under strace: chdir:delay_exit=20ms:error=EROFS"] = DT,
     ["the guest sees what it sees under strace: ?nosuchcall,getppid:retval=1"] = DT,
+    ["the guest sees what it sees under strace: chdir,getppid:error=EROFS:when=2"] = DT,
     ["the default tool marks an injected result as strace does"] = DT,
     ["a delay applies to calls the default tool handles too"] = DT,
     ["match a path glob and fail the call"] = "--rule (the layers) runs only under ptrace",

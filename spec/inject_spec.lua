@@ -9,26 +9,8 @@ after_each(H.cleanup)
 local probe = H.guest("inject_probe")
 
 describe("strace's -e inject=", function()
-  local specs = {
-    "getppid:retval=42",
-    "getppid:error=EPERM:when=2",
-    "getppid:error=EPERM:when=2..4",
-    "getppid:error=ENOSYS:when=3+2",
-    "getppid:error=EAGAIN:when=2..5+2",
-    "getppid:error=13:when=4+",
-    "chdir:error=EACCES",
-    "chdir:error=ENOENT:signal=USR1",
-    "getppid:signal=SIGUSR1:when=5",
-    "chdir:retval=0:syscall=getpid",
-    "chdir:error=EIO:syscall=getpid:when=2",
-    "openat:error=EACCES:when=4",
-    "%file:error=ENOENT:when=5",
-    "write:error=ENOSPC:when=2",
-    "getppid:delay_enter=20ms:when=1",
-    "chdir:delay_exit=20ms:error=EROFS",
-    "?nosuchcall,getppid:retval=1",
-  }
-  for _, spec in ipairs(specs) do
+  for _, case in ipairs(require("helpers.inject_cases")) do
+    local spec = case.spec
     it("the guest sees what it sees under strace: " .. spec, function()
       local s = H.native({ "strace", "-f", "-o", "/dev/null", "-e", "inject=" .. spec, probe })
       assert.are.equal(0, s.code, s.err)

@@ -13,6 +13,16 @@ end
 H.bin = os.getenv("REVEL_BIN") or "build/revel"
 H.guests = os.getenv("REVEL_GUESTS") or "build/guests"
 H.root = os.getenv("REVEL_ROOT") or "."
+-- The in-guest library (--backend=guest); a REVEL_SANITIZE build has none,
+-- and the specs that need it say so as pending.
+H.guest_lib = (H.bin:gsub("/[^/]*$", "")) .. "/guest/librevel_guest.so"
+do
+  local f = io.open(H.guest_lib, "rb")
+  H.have_guest_lib = f ~= nil
+  if f then
+    f:close()
+  end
+end
 
 local ffi = require("ffi")
 -- One at a time: a spec may have declared one of them already.
