@@ -140,6 +140,12 @@ revel_clone_stub:
 	.globl \name
 	.hidden \name
 \name:
+	/* the process has threads on blocks of their own (this entry cannot
+	 * tell whose thread pointer it has: guest/guest_tblock.c) or a
+	 * dispatch of the guest's own (guest/guest_sud.c): the call goes back
+	 * to the site's syscall instruction, which traps */
+	cmpl $0, guest_slow(%rip)
+	jne 9f
 	sub $(18*8), %rsp
 	mov %r8, 0(%rsp)
 	mov %r9, 8(%rsp)
@@ -218,6 +224,11 @@ revel_clone_stub:
 	mov 88(%rsp), %rbx
 	add $(18*8), %rsp
 	ret
+9:	mov (%rsp), %r11 /* the return into the far stub: its "after" is 22 bytes on */
+	mov 22(%r11), %r11
+	sub $2, %r11 /* the site's syscall instruction */
+	add $(8 + 128), %rsp /* the return, the room past the red zone */
+	jmp *%r11
 	.endm
 
 	.set HSTACK_SIZE, 256 * 1024 /* guest/hstack.h */

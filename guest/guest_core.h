@@ -11,7 +11,7 @@
  *   guest_msg.c       messages to revel: errors, notices, fallbacks */
 #ifndef REVEL_GUEST_CORE_H
 #define REVEL_GUEST_CORE_H
-#include <pthread.h>
+#include "guest_lock.h"
 #include <signal.h>
 #include <stddef.h>
 #include <sys/types.h>
@@ -25,11 +25,14 @@
 
 extern lua_State *guest_L;
 extern int guest_runner_ref, guest_forked_ref;
-extern pthread_mutex_t guest_lua_lock;
+extern guest_lock_t guest_lua_lock;
 extern unsigned char guest_handled[NR_MAX]; /* calls that enter Lua */
 extern unsigned char guest_ruled[NR_MAX];   /* calls a fault rule names (guest_faults.c) */
 extern int guest_rewriting; /* REVEL_GUEST_REWRITE=0 turns call-site rewriting off */
 extern int guest_threaded;  /* the process has had a second thread */
+/* a rewritten site's handled call traps rather than entering directly
+ * (guest/gate.S): threads on blocks, or a dispatch of the guest's own */
+extern volatile int guest_slow;
 
 extern __thread int guest_tid __attribute__((tls_model("initial-exec")));
 /* this thread's coroutine on the process's Lua state, while it runs */
@@ -46,6 +49,10 @@ int guest_arm(void);
 void guest_fatal(const char *what);
 /* Runs the guest's call nr(a) and returns its result (guest_perform.c). */
 long guest_perform(ucontext_t *uc, long nr, long *a);
+/* The process has a seccomp filter (of the guest's, or inherited): set at
+ * the start and after the guest's seccomp and prctl calls. */
+extern int guest_seccomp;
+void guest_seccomp_check(void);
 /* Calls that may take the fast path of a rewritten site (guest_perform.c). */
 int guest_fast_ok(long nr);
 /* The tool's handler for the call *nr(a): 1 when it answered (*rax), 0 to

@@ -4,7 +4,6 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <linux/sched.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
@@ -15,6 +14,8 @@
 #include "guest_faults.h"
 #include "guest_signals.h"
 #include "guest_sigwrap.h"
+#include "guest_sud.h"
+#include "guest_tblock.h"
 #include "hstack.h"
 #include "rewrite.h"
 
@@ -30,6 +31,8 @@ static void handle(ucontext_t *uc, long nr, uintptr_t after)
 	greg_t *gr = uc->uc_mcontext.gregs;
 	long a[6] = {gr[REG_RDI], gr[REG_RSI], gr[REG_RDX], gr[REG_R10], gr[REG_R8], gr[REG_R9]};
 	long nr0 = nr, a0[6];
+	if (after && guest_sud_takes(uc, nr))
+		return; /* the guest's own dispatch: its SIGSYS handler ran instead */
 	int lua = nr >= 0 && nr < NR_MAX && guest_handled[nr];
 	guest_cur_uc = uc;
 	int rule = nr >= 0 && nr < NR_MAX && guest_ruled[nr];
@@ -42,21 +45,21 @@ static void handle(ucontext_t *uc, long nr, uintptr_t after)
 	}
 	memcpy(a0, a, sizeof a0);
 	if (lua) {
-		pthread_mutex_lock(&guest_lua_lock);
+		guest_lock(&guest_lua_lock);
 		int answered = guest_run_tool(&nr, a, &gr[REG_RAX], &f);
 		if (f.fired) {
 			/* As fault_combine(): the rule applies when the handler let the
 			 * call run unchanged or gave the rule's own result. */
 			if (answered ? gr[REG_RAX] == f.value
 			             : nr == nr0 && !memcmp(a, a0, sizeof a0)) {
-				pthread_mutex_unlock(&guest_lua_lock);
+				guest_unlock(&guest_lua_lock);
 				gr[REG_RAX] = f.value;
 				goto ruled_exit;
 			}
 			f.fired = 0;
 		}
 		if (answered) {
-			pthread_mutex_unlock(&guest_lua_lock);
+			guest_unlock(&guest_lua_lock);
 			if (guest_restart(uc, &gr[REG_RAX])) {
 				handle(uc, nr0, after); /* the restarted call, seen again */
 				return;
@@ -67,16 +70,16 @@ static void handle(ucontext_t *uc, long nr, uintptr_t after)
 			long r =
 			    guest_perform(uc, nr, a); /* the child must not inherit a taken lock */
 			if (r != 0)
-				pthread_mutex_unlock(&guest_lua_lock);
+				guest_unlock(&guest_lua_lock);
 			gr[REG_RAX] = r;
 			return;
 		}
-		pthread_mutex_unlock(&guest_lua_lock);
+		guest_unlock(&guest_lua_lock);
 	} else if (nr == SYS_fork || nr == SYS_vfork || (nr == SYS_clone && !(a[0] & CLONE_VM))) {
-		pthread_mutex_lock(&guest_lua_lock);
+		guest_lock(&guest_lua_lock);
 		long r = guest_perform(uc, nr, a);
 		if (r != 0)
-			pthread_mutex_unlock(&guest_lua_lock);
+			guest_unlock(&guest_lua_lock);
 		gr[REG_RAX] = r;
 		return;
 	}
@@ -100,10 +103,13 @@ static void on_trap(void *p)
 	handle(t->uc, t->si->si_syscall, (uintptr_t)t->si->si_call_addr);
 }
 
-void guest_on_sigsys(int sig, siginfo_t *si, void *ucv)
+static __attribute__((noinline)) void on_sigsys(int sig, siginfo_t *si, void *ucv)
 {
 	ucontext_t *uc = ucv;
 	int saved_errno = errno;
+	/* BLOCK when the guest's code trapped; ALLOW for a SIGSYS inside the
+	 * library (a seccomp trap of the guest's call run there) */
+	char sel = revel_sel;
 	revel_sel = SEL_ALLOW;
 	long nr = si->si_syscall;
 	struct trap t = {uc, si};
@@ -115,7 +121,18 @@ void guest_on_sigsys(int sig, siginfo_t *si, void *ucv)
 	else
 		hstack_run(on_trap, &t);
 	errno = saved_errno;
-	revel_sel = SEL_BLOCK;
+	revel_sel = sel;
+}
+
+/* SIGSYS: on this thread's block if it has one (guest_tblock.c), as the
+ * library's state is there */
+void guest_on_sigsys(int sig, siginfo_t *si, void *ucv)
+{
+	unsigned long guest_fs;
+	int moved = guest_tblock_enter(&guest_fs);
+	on_sigsys(sig, si, ucv);
+	if (moved)
+		guest_tblock_leave(guest_fs);
 }
 
 /* A handled call from a rewritten site (revel_fast_entry): as on_sigsys,

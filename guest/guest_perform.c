@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 
@@ -18,15 +19,18 @@
 #include "guest_hooks.h"
 #include "guest_signals.h"
 #include "guest_sigwrap.h"
+#include "guest_sud.h"
+#include "guest_tblock.h"
 #include "guest_vdso.h"
 #include "rewrite.h"
 
 extern long revel_clone_stub(long nr, const greg_t *gregs, unsigned long child_sp);
 
-static long clone_flags(long nr, const long *a, unsigned long *sp)
+static long clone_flags(long nr, const long *a, unsigned long *sp, unsigned long *tls)
 {
 	if (nr == SYS_clone) {
 		*sp = (unsigned long)a[1];
+		*tls = (unsigned long)a[4];
 		return a[0];
 	}
 	struct clone_args ca;
@@ -36,6 +40,7 @@ static long clone_flags(long nr, const long *a, unsigned long *sp)
 	if (guest_raw(SYS_process_vm_readv, revel_pid, (long)&li, 1, (long)&ri, 1, 0) != (long)n)
 		return -1;
 	*sp = ca.stack ? (unsigned long)(ca.stack + ca.stack_size) : 0;
+	*tls = (unsigned long)ca.tls;
 	return (long)ca.flags;
 }
 
@@ -95,17 +100,22 @@ long guest_perform(ucontext_t *uc, long nr, long *a)
 	}
 	case SYS_clone:
 	case SYS_clone3: {
-		unsigned long sp;
-		long fl = clone_flags(nr, a, &sp);
+		unsigned long sp, tls;
+		long fl = clone_flags(nr, a, &sp, &tls);
 		if (fl == -1)
 			return -EFAULT;
 		if ((fl & CLONE_VM) && sp) {
+			/* a TLS the library did not set up (none, or the guest's own):
+			 * the child runs the library on a block of its own */
+			unsigned long blk = guest_tblock_needed(fl, tls) ? guest_tblock_new() : 0;
+			int own = (fl & CLONE_SETTLS) || blk;
 			((uint64_t *)sp)[-1] = (uint64_t)gr[REG_RIP];
 			((uint64_t *)sp)[-2] = *guest_mask(uc);
-			/* the creator, for init_thread; 0 for a thread on its creator's
-			 * TLS (no CLONE_SETTLS), which may not run the tool at its start */
-			((uint64_t *)sp)[-3] = (fl & CLONE_SETTLS) ? (uint64_t)guest_tid : 0;
-			((uint64_t *)sp)[-4] = (fl & CLONE_SETTLS) != 0;
+			/* the creator, for init_thread; 0 for a child on its creator's
+			 * TLS (posix_spawn's), which may not run the tool at its start */
+			((uint64_t *)sp)[-3] = own ? (uint64_t)guest_tid : 0;
+			((uint64_t *)sp)[-4] = own; /* its own handler stack */
+			((uint64_t *)sp)[-5] = blk;
 			gr[REG_RDI] = a[0], gr[REG_RSI] = a[1], gr[REG_RDX] = a[2];
 			gr[REG_R10] = a[3], gr[REG_R8] = a[4], gr[REG_R9] = a[5];
 			int tid = guest_tid;
@@ -140,11 +150,38 @@ long guest_perform(ucontext_t *uc, long nr, long *a)
 	case SYS_exit:
 	case SYS_exit_group:
 		guest_hooks_exit(nr, a[0]); /* exit_thread, exit_process */
+		if (nr == SYS_exit)
+			guest_tblock_exit();
 		break;
+	case SYS_seccomp:
+	case SYS_prctl: {
+		if (nr == SYS_prctl && a[0] == PR_SET_SYSCALL_USER_DISPATCH_)
+			return guest_sud_prctl(a); /* the library's dispatch stays */
+		long r = guest_raw(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		guest_seccomp_check(); /* a filter of the guest's own now? */
+		return r;
+	}
 	}
 	if (may_block(nr))
 		return run_open(uc, nr, a);
+	if (guest_seccomp && uc->uc_flags != UC_FAST) {
+		/* The guest's filter may trap this call (SECCOMP_RET_TRAP): its
+		 * SIGSYS must reach the guest's handler (forward_sigsys), not find
+		 * it blocked in this handler, which would kill the process. */
+		uint64_t m = BIT(SIGSYS);
+		guest_raw(SYS_rt_sigprocmask, SIG_UNBLOCK, (long)&m, 0, 8, 0, 0);
+		long r = guest_raw(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		guest_raw(SYS_rt_sigprocmask, SIG_BLOCK, (long)&m, 0, 8, 0, 0);
+		return r;
+	}
 	return guest_raw(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+}
+
+int guest_seccomp;
+
+void guest_seccomp_check(void)
+{
+	guest_seccomp = guest_raw(SYS_prctl, PR_GET_SECCOMP, 0, 0, 0, 0, 0) == 2;
 }
 
 /* Calls that may take the fast path of a rewritten site: not the ones

@@ -4,7 +4,6 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -14,6 +13,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "guest_lock.h"
 #include "guest_rpc.h"
 #include "guest_signals.h"
 
@@ -64,7 +64,7 @@ static int conn(void)
  * handler waits for revel (a thread's rpc does not stall the others), and the
  * two locks are never waited for in the order rpc, Lua. */
 #define RPC_MAX (1 << 16)
-static pthread_mutex_t rpc_lock = PTHREAD_MUTEX_INITIALIZER;
+static guest_lock_t rpc_lock = GUEST_LOCK_INIT;
 __thread char *guest_rpc_buf __attribute__((tls_model("initial-exec")));
 
 long guest_exchange(const char *msg, size_t n, size_t *got)
@@ -82,7 +82,7 @@ long guest_exchangev(const struct iovec *v, int nv, size_t *got)
 			return m;
 		guest_rpc_buf = (char *)m;
 	}
-	pthread_mutex_lock(&rpc_lock);
+	guest_lock(&rpc_lock);
 	long r = -EIO;
 	for (int attempt = 0; attempt < 2; attempt++) {
 		int fd = conn();
@@ -103,11 +103,11 @@ long guest_exchangev(const struct iovec *v, int nv, size_t *got)
 		if (r == 0)
 			r = -EPIPE;
 	}
-	pthread_mutex_unlock(&rpc_lock);
+	guest_unlock(&rpc_lock);
 	return r;
 }
 
 void guest_rpc_after_fork(void)
 {
-	pthread_mutex_init(&rpc_lock, NULL);
+	guest_lock_reset(&rpc_lock);
 }

@@ -13,6 +13,7 @@
 
 #include "guest_signals.h"
 #include "guest_sigwrap.h"
+#include "guest_tblock.h"
 #include "rewrite.h"
 
 static struct ksigaction guest_sigsys; /* the guest's own SIGSYS action, kept aside */
@@ -83,10 +84,12 @@ void forward_sigsys(int sig, siginfo_t *si, ucontext_t *uc)
 	uint64_t m = (*guest_mask(uc) | guest_sigsys.mask) & ~UNBLOCKABLE, saved;
 	revel_sel = SEL_BLOCK;
 	gate.syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&m, (long)&saved, 8, 0, 0);
+	unsigned long back = guest_tblock_out(); /* the guest's thread pointer */
 	if (guest_sigsys.flags & SA_SIGINFO)
 		((void (*)(int, siginfo_t *, void *))h)(sig, si, uc);
 	else
 		((void (*)(int))h)(sig);
+	guest_tblock_in(back);
 	gate.syscall(SYS_rt_sigprocmask, SIG_SETMASK, (long)&saved, 0, 8, 0, 0);
 	revel_sel = SEL_ALLOW;
 }

@@ -42,6 +42,7 @@
 
 #include "guest_hooks.h"
 #include "guest_sigwrap.h"
+#include "guest_tblock.h"
 #include "guest_tls.h"
 #include "rewrite.h"
 
@@ -167,6 +168,18 @@ static void reset_hand(int s)
 	guest_raw(SYS_rt_sigaction, s, (long)&k, 0, 8, 0, 0);
 }
 
+/* The guest's handler, on the guest's own thread pointer (a thread on a
+ * block runs the wrapper on the block: guest/guest_tblock.c). */
+static void call_guest(const struct ksigaction *a, int sig, siginfo_t *si, void *uc)
+{
+	unsigned long back = guest_tblock_out();
+	if (a->flags & SA_SIGINFO)
+		((void (*)(int, siginfo_t *, void *))a->handler)(sig, si, uc);
+	else
+		((void (*)(int))a->handler)(sig);
+	guest_tblock_in(back);
+}
+
 /* tool.signal, then the guest's action for what it answered. */
 static void hooked(int sig, siginfo_t *si, ucontext_t *uc)
 {
@@ -201,10 +214,7 @@ static void hooked(int sig, siginfo_t *si, ucontext_t *uc)
 	}
 	errno = saved_errno;
 	revel_sel = SEL_BLOCK; /* the guest's handler: its calls trap */
-	if (a.flags & SA_SIGINFO)
-		((void (*)(int, siginfo_t *, void *))a.handler)(to, &info, uc);
-	else
-		((void (*)(int))a.handler)(to);
+	call_guest(&a, to, &info, uc);
 	revel_sel = sel;
 	return;
 out:
@@ -302,10 +312,8 @@ void sigwrap_timers_init(void)
 	}
 }
 
-static void revel_sig_wrapper(int sig, siginfo_t *si, void *ucv)
+static __attribute__((noinline)) void sig_wrapper(int sig, siginfo_t *si, void *ucv)
 {
-	if (sig < 1 || sig > 64)
-		return;
 	if (sig == SIGSEGV && (trap_rdtsc || trap_cpuid) && trapped(si, ucv))
 		return;
 	if (sig == GUEST_TIMER_SIG && timers) {
@@ -335,10 +343,20 @@ static void revel_sig_wrapper(int sig, siginfo_t *si, void *ucv)
 	}
 	if (h == SIG_DFL || h == SIG_IGN)
 		return; /* changed by another thread meanwhile */
-	if (a->flags & SA_SIGINFO)
-		((void (*)(int, siginfo_t *, void *))h)(sig, si, ucv);
-	else
-		((void (*)(int))h)(sig);
+	struct ksigaction copy = *a;
+	copy.handler = h;
+	call_guest(&copy, sig, si, ucv);
+}
+
+static void revel_sig_wrapper(int sig, siginfo_t *si, void *ucv)
+{
+	if (sig < 1 || sig > 64)
+		return;
+	unsigned long guest_fs;
+	int moved = guest_tblock_enter(&guest_fs);
+	sig_wrapper(sig, si, ucv);
+	if (moved)
+		guest_tblock_leave(guest_fs);
 }
 
 void sigwrap_hooks_init(void)

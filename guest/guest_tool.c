@@ -17,13 +17,13 @@
 
 lua_State *guest_lua_enter(void)
 {
-	pthread_mutex_lock(&guest_lua_lock);
+	guest_lock(&guest_lua_lock);
 	return guest_L;
 }
 
 void guest_lua_leave(void)
 {
-	pthread_mutex_unlock(&guest_lua_lock);
+	guest_unlock(&guest_lua_lock);
 }
 
 /* This thread's coroutine (made at its first handled call, kept in the
@@ -60,18 +60,18 @@ static void resume_tool(lua_State *co, int nargs)
 			for (int i = 0; i < 7; i++)
 				a[i] = guest_arg_of(
 				    co, i + 2); /* strings stay on co's stack meanwhile */
-			pthread_mutex_unlock(&guest_lua_lock);
+			guest_unlock(&guest_lua_lock);
 			long r = guest_raw(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
-			pthread_mutex_lock(&guest_lua_lock);
+			guest_lock(&guest_lua_lock);
 			lua_settop(co, 0);
 			lua_pushnumber(co, (double)r);
 			nargs = 1;
 		} else if (kind == K_RPC) {
 			size_t n, got;
 			const char *msg = lua_tolstring(co, 2, &n);
-			pthread_mutex_unlock(&guest_lua_lock);
+			guest_unlock(&guest_lua_lock);
 			long r = guest_exchange(msg, n, &got);
-			pthread_mutex_lock(&guest_lua_lock);
+			guest_lock(&guest_lua_lock);
 			lua_settop(co, 0);
 			if (r < 0) {
 				lua_pushnil(co);

@@ -15,7 +15,6 @@
  * is the start. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,6 +33,7 @@
 #include "guest_hooks.h"
 #include "guest_rpc.h"
 #include "guest_signals.h"
+#include "guest_tblock.h"
 #include "guest_vdso.h"
 #include "hstack.h"
 #include "rewrite.h"
@@ -46,11 +46,12 @@
 
 lua_State *guest_L;
 int guest_runner_ref = LUA_NOREF, guest_forked_ref = LUA_NOREF;
-pthread_mutex_t guest_lua_lock = PTHREAD_MUTEX_INITIALIZER;
+guest_lock_t guest_lua_lock = GUEST_LOCK_INIT;
 unsigned char guest_handled[NR_MAX];
 unsigned char guest_ruled[NR_MAX];
 int guest_rewriting = 1;
 int guest_threaded;
+volatile int guest_slow;
 pid_t revel_pid;
 __thread int guest_tid __attribute__((tls_model("initial-exec")));
 __thread lua_State *guest_cur_co __attribute__((tls_model("initial-exec")));
@@ -96,6 +97,8 @@ __attribute__((constructor)) static void revel_guest_init(void)
 	guest_exec_init();
 	guest_life_init();
 	revel_pid = (pid_t)guest_raw(SYS_getpid, 0, 0, 0, 0, 0, 0);
+	guest_tblock_init();
+	guest_seccomp_check();
 	hstack_new();
 	guest_tid = revel_pid;
 	lua_State *L = guest_L = luaL_newstate();

@@ -23,13 +23,13 @@
  * process has never had a second thread. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "guest_lock.h"
 #include "rewrite.h"
 
 extern char revel_gate_start[], revel_gate_end[], revel_gate_sigreturn[], revel_gate_restorer[],
@@ -48,7 +48,11 @@ static struct near {
 	char *base, *next;
 } nears[NEAR_MAX];
 static int nnear;
-static pthread_mutex_t rw_lock = PTHREAD_MUTEX_INITIALIZER;
+static guest_lock_t rw_lock = GUEST_LOCK_INIT;
+/* the far stubs of plain calls, as offsets in the region (rewrite_trap_all) */
+static uint32_t plain_at[REGION / 16];
+static int nplain;
+static int trap_all; /* rewrite_trap_all(): no more sites */
 
 static long sys6(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 {
@@ -242,8 +246,8 @@ void rewrite_site(uintptr_t after, long nr, int handled, int threaded)
 	int one_word = (uintptr_t)mov + 5 <= word + 8;
 	if (!one_word && threaded)
 		return;
-	pthread_mutex_lock(&rw_lock);
-	if (mov[0] == 0xe9) /* another thread did it */
+	guest_lock(&rw_lock);
+	if (mov[0] == 0xe9 || trap_all) /* another thread did it; no more */
 		goto out;
 	if (far_next + FAR_STUB > gate.base + gate.len - 128)
 		goto out;
@@ -254,6 +258,8 @@ void rewrite_site(uintptr_t after, long nr, int handled, int threaded)
 	size_t n = dynamic   ? put_dynamic(far, after)
 	           : handled ? put_handled(far, after, revel_fast_entry)
 	                     : put_plain(far, after);
+	if (!dynamic && !handled)
+		plain_at[nplain++] = (uint32_t)(far - gate.base);
 	far_next += (n + 15) & ~(size_t)15;
 	/* near: the replaced instruction again; jmp *far */
 	memcpy(near, mov, 5);
@@ -278,10 +284,42 @@ void rewrite_site(uintptr_t after, long nr, int handled, int threaded)
 	}
 	sys6(SYS_mprotect, (long)page, (long)len, PROT_READ | PROT_EXEC, 0, 0, 0);
 out:
-	pthread_mutex_unlock(&rw_lock);
+	guest_unlock(&rw_lock);
+}
+
+/* 16 bytes at p (16-aligned) from o to n at once, as instructions that
+ * another thread may be running */
+static void cas16(void *p, const uint64_t *o, const uint64_t *n)
+{
+	uint64_t lo = o[0], hi = o[1];
+	__asm__ volatile("lock cmpxchg16b %0"
+	                 : "+m"(*(volatile char(*)[16])p), "+a"(lo), "+d"(hi)
+	                 : "b"(n[0]), "c"(n[1])
+	                 : "memory", "cc");
+}
+
+void rewrite_trap_all(void)
+{
+	guest_lock(&rw_lock);
+	if (fast_map)
+		for (int i = 0; i < 16; i++) /* fast_map, then handled_map */
+			__atomic_store_n(&fast_map[i], 0, __ATOMIC_SEQ_CST);
+	for (int i = 0; i < nplain; i++) {
+		char *far = gate.base + plain_at[i];
+		uint64_t o[2], n[2];
+		memcpy(o, far, 16);
+		/* syscall; jmp *after  ->  jmp .+2; jmp *(after - 2): the site's
+		 * syscall instruction, which traps */
+		n[0] = o[0], n[1] = o[1] - 2;
+		((unsigned char *)n)[0] = 0xeb, ((unsigned char *)n)[1] = 0x00;
+		cas16(far, o, n);
+	}
+	nplain = 0;
+	trap_all = 1;
+	guest_unlock(&rw_lock);
 }
 
 void rewrite_after_fork(void)
 {
-	pthread_mutex_init(&rw_lock, NULL);
+	guest_lock_reset(&rw_lock);
 }

@@ -26,6 +26,9 @@ void rewrite_site(uintptr_t after, long nr, int handled, int threaded);
  * handled[nr] enters the handler, fast_ok(nr) says the call may skip the trap
  * at all. Once, after the tool is loaded. */
 void rewrite_maps(const unsigned char *handled, int (*fast_ok)(long), int nr_max);
+/* Every rewritten site's call traps again, as it did before (a dispatch of
+ * the guest's own must see each call: guest/guest_sud.c). */
+void rewrite_trap_all(void);
 /* In a forked child: its lock is free. */
 void rewrite_after_fork(void);
 
