@@ -95,13 +95,49 @@ void forward_sigsys(int sig, siginfo_t *si, ucontext_t *uc)
 }
 
 /* A call that may block: run it with the guest's mask, the selector at BLOCK. */
+/* Calls the kernel never restarts after a signal, handler or not: they
+ * return EINTR under ptrace too (signal(7)). */
+int restartable(long nr)
+{
+	switch (nr) {
+	case SYS_epoll_wait:
+	case SYS_epoll_pwait:
+	case SYS_epoll_pwait2:
+	case SYS_semop:
+	case SYS_semtimedop:
+	case SYS_io_getevents:
+	case SYS_rt_sigtimedwait:
+		return 0;
+	}
+	return 1;
+}
+
+/* The call, again while an EINTR came only of signals that ran no handler
+ * of the guest's (sigwrap_quiet_only()): the kernel restarts it then. A
+ * relative sleep with room for the rest goes on for the rest. */
+static long run_restarting(long nr, const long *a)
+{
+	long b[6];
+	memcpy(b, a, sizeof b);
+	for (;;) {
+		sigwrap_quiet_begin();
+		long r = gate.syscall(nr, b[0], b[1], b[2], b[3], b[4], b[5]);
+		if (r != -EINTR || !sigwrap_quiet_only() || !restartable(nr))
+			return r;
+		if (nr == SYS_nanosleep && b[1])
+			b[0] = b[1];
+		else if (nr == SYS_clock_nanosleep && !(b[1] & 1) && b[3]) /* not TIMER_ABSTIME */
+			b[2] = b[3];
+	}
+}
+
 long run_open(ucontext_t *uc, long nr, const long *a)
 {
 	if (uc->uc_flags == UC_FAST) { /* the guest's mask is in force: open the tool's hold */
 		revel_sel = SEL_BLOCK;
 		revel_in_tool = 0;
 		sigwrap_flush();
-		long r = gate.syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		long r = run_restarting(nr, a);
 		revel_in_tool = 1;
 		revel_sel = SEL_ALLOW;
 		return r;
@@ -109,7 +145,7 @@ long run_open(ucontext_t *uc, long nr, const long *a)
 	uint64_t m = *guest_mask(uc) & ~UNBLOCKABLE, saved;
 	guest_raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)&m, (long)&saved, 8, 0, 0);
 	revel_sel = SEL_BLOCK;
-	long r = gate.syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+	long r = run_restarting(nr, a);
 	revel_sel = SEL_ALLOW;
 	guest_raw(SYS_rt_sigprocmask, SIG_SETMASK, (long)&saved, 0, 8, 0, 0);
 	return r;

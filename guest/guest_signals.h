@@ -37,6 +37,8 @@ void forward_sigsys(int sig, siginfo_t *si, ucontext_t *uc);
 long run_open(ucontext_t *uc, long nr, const long *a);
 /* 1 for the calls run_open runs. */
 int may_block(long nr);
+/* 0 for the calls the kernel never restarts after a signal (epoll_wait...). */
+int restartable(long nr);
 /* A mask handed to the kernel, without SIGSYS (t: the copy's storage). */
 int strip_mask(long *slot, uint64_t *t);
 

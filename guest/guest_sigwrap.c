@@ -170,8 +170,25 @@ static void reset_hand(int s)
 
 /* The guest's handler, on the guest's own thread pointer (a thread on a
  * block runs the wrapper on the block: guest/guest_tblock.c). */
+/* Since sigwrap_quiet_begin(): a signal came that ran no handler of the
+ * guest's (tool.signal suppressed it, held it, or gave one the guest
+ * ignores), and whether a handler of the guest's ran. */
+static __thread int quiet_sup __attribute__((tls_model("initial-exec")));
+static __thread int quiet_ran __attribute__((tls_model("initial-exec")));
+
+void sigwrap_quiet_begin(void)
+{
+	quiet_sup = quiet_ran = 0;
+}
+
+int sigwrap_quiet_only(void)
+{
+	return quiet_sup && !quiet_ran;
+}
+
 static void call_guest(const struct ksigaction *a, int sig, siginfo_t *si, void *uc)
 {
+	quiet_ran = 1;
 	unsigned long back = guest_tblock_out();
 	if (a->flags & SA_SIGINFO)
 		((void (*)(int, siginfo_t *, void *))a->handler)(sig, si, uc);
@@ -218,6 +235,13 @@ static void hooked(int sig, siginfo_t *si, ucontext_t *uc)
 	revel_sel = sel;
 	return;
 out:
+	/* No handler of the guest's ran: a call it interrupted restarts, as
+	 * under ptrace, where the kernel restarts it when the tracer
+	 * suppresses the signal. One the library runs (run_open()) sees
+	 * quiet_sup; a plain call at a rewritten site is sent back to its
+	 * stub. */
+	quiet_sup = 1;
+	rewrite_restart(uc->uc_mcontext.gregs, restartable);
 	errno = saved_errno;
 	revel_sel = sel;
 }

@@ -43,5 +43,10 @@ int guest_timer_signal(siginfo_t *si);
 void sigwrap_flush(void);
 /* 1 if signals are held on this thread */
 int sigwrap_held(void);
+/* Around a call that may block (run_open()): sigwrap_quiet_only() is 1
+ * when, since sigwrap_quiet_begin(), only signals that ran no handler of
+ * the guest's came (tool.signal suppressed them): an EINTR then restarts. */
+void sigwrap_quiet_begin(void);
+int sigwrap_quiet_only(void);
 
 #endif

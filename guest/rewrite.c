@@ -27,6 +27,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #include "guest_lock.h"
@@ -317,6 +318,29 @@ void rewrite_trap_all(void)
 	nplain = 0;
 	trap_all = 1;
 	guest_unlock(&rw_lock);
+}
+
+int rewrite_restart(greg_t *gr, int (*restartable)(long))
+{
+	static const unsigned char plain[8] = {0x0f, 0x05, 0xff, 0x25, 0x00, 0x00, 0x00, 0x00};
+	char *far = (char *)gr[REG_RIP] - 2;
+	if (gr[REG_RAX] != -EINTR || far < gate.base || far + 16 > gate.base + gate.len ||
+	    ((uintptr_t)far & 15) || memcmp(far, plain, 8))
+		return 0;
+	uint64_t after;
+	memcpy(&after, far + 8, 8);
+	const unsigned char *mov = (const unsigned char *)after - 7;
+	int32_t rel;
+	memcpy(&rel, mov + 1, 4);
+	const unsigned char *near = mov + 5 + rel;
+	uint32_t nr;
+	if (mov[0] != 0xe9 || near[0] != 0xb8)
+		return 0;
+	memcpy(&nr, near + 1, 4);
+	if (!restartable(nr))
+		return 0;
+	gr[REG_RIP] = (greg_t)near; /* mov $NR,%eax; jmp *far: the call again */
+	return 1;
 }
 
 void rewrite_after_fork(void)

@@ -5,6 +5,7 @@
 #define REVEL_GUEST_REWRITE_H
 #include <stddef.h>
 #include <stdint.h>
+#include <ucontext.h>
 
 struct gate {
 	char *base; /* the range handed to prctl */
@@ -29,6 +30,10 @@ void rewrite_maps(const unsigned char *handled, int (*fast_ok)(long), int nr_max
 /* Every rewritten site's call traps again, as it did before (a dispatch of
  * the guest's own must see each call: guest/guest_sud.c). */
 void rewrite_trap_all(void);
+/* A plain call at a rewritten site that a signal interrupted with EINTR
+ * (gr: its registers, rip after the far stub's syscall): sent back to run
+ * again, when restartable(nr); 1 then. */
+int rewrite_restart(greg_t *gr, int (*restartable)(long));
 /* In a forked child: its lock is free. */
 void rewrite_after_fork(void);
 

@@ -17,6 +17,7 @@ return {
   -- 10 rows, none runs under guest
   attach = "10 rows: -p attaches with ptrace",
   own_dispatch = "every row gives --backend itself: the same run as spec/own_dispatch_spec (not run twice)",
+  quiet_signal = "every row gives --backend itself: the same run as spec/quiet_signal_spec (not run twice)",
   raw_clone = "every row gives --backend itself: the same run as spec/raw_clone_spec (not run twice)",
   backend = "every row gives --backend itself: the same run as spec/backend_spec (not run twice)",
   backend_faults = "every row gives --backend itself: the same run as spec/backend_faults_spec (not run twice)",
