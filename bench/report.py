@@ -4,6 +4,7 @@ section giving its markdown lines and its figures for the JSON file."""
 import os
 import platform
 import shutil
+import tempfile
 import statistics
 import subprocess
 
@@ -557,11 +558,67 @@ def sched_section(bench):
             row += [f_ratio(lua_c), f_med(m["revel_sched_tog"]), f_med(m["revel_sched_c_tog"]), f_ratio(lua_c_tog)]
         rows.append(row)
     head = ["workload", "native s", "revel s", "--sched s", "sched / native", "sched / revel"]
+    shares = {wl: lua_share(bench, wl) for wl in ("make", f"threads:{SCHED_THREADS}", "python")}
+    fig["lua_share_of_tracer"] = shares
+    out += ["--sched's Lua as a part of the tracer's CPU (perf cpu-clock samples of revel's own threads",
+            "in LuaJIT, its JIT code and runtime, less those of plain revel on the same workload, over",
+            "all of revel's samples under --sched=random): the strategies are Lua, so against",
+            "strategies in C (which cost at least nothing) they cost at most this.",
+            ""]
+    out += [f"- {bench.wlabel(wl)}: {v if isinstance(v, str) else f'{100 * v:.1f}%'}" for wl, v in shares.items()]
+    out.append("")
     if with_c:
         head[4:4] = ["C strategies s"]
         head += ["Lua / C", "together s", "C together s", "Lua / C together"]
     out += table(head, rows)
     return out + ([""] + notes if notes else []), fig
+
+
+def lua_samples(bench, wl, cfg):
+    """(samples in LuaJIT, all samples) of revel's own threads, from perf
+    record -e cpu-clock of cfg on wl; or a string that says why not."""
+    perf = shutil.which("perf")
+    if not perf:
+        return "not run (perf not found)"
+    try:
+        cmd = bench.argv(wl, cfg, None)
+    except ValueError as e:
+        return f"not run ({e})"
+    with tempfile.TemporaryDirectory() as d:
+        data = os.path.join(d, "perf.data")
+        try:
+            r = subprocess.run([perf, "record", "-q", "-e", "cpu-clock", "-F", "4000", "-o", data, "--"] + cmd,
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True, timeout=300)
+            if r.returncode != 0:
+                return "not run (perf record failed: " + (r.stderr.strip().splitlines() or ["?"])[-1] + ")"
+            rep = subprocess.run([perf, "report", "-i", data, "-n", "--no-children", "--sort", "comm,dso",
+                                  "--stdio", "-g", "none"], capture_output=True, text=True, timeout=300)
+        except subprocess.TimeoutExpired:
+            return "not run (timed out)"
+    revel = lua = 0
+    for line in rep.stdout.splitlines():
+        f = line.split()  # overhead, samples, command, shared object
+        if len(f) < 4 or not f[0].endswith("%") or f[2] != "revel" or not f[1].isdigit():
+            continue
+        revel += int(f[1])
+        if f[3] == "[JIT]" or f[3].startswith("libluajit"):
+            lua += int(f[1])
+    return (lua, revel) if revel else "not run (no samples of revel)"
+
+
+def lua_share(bench, wl):
+    """What --sched's Lua costs, as a part of the tracer's CPU under
+    --sched=random: its LuaJIT samples less those of plain revel with the
+    same tool on the same workload, over all of its samples. The built-in
+    strategies are Lua, so this bounds what they cost against C (a C
+    strategy costs at least nothing), steadier than two timed builds on a
+    noisy host."""
+    s, p = lua_samples(bench, wl, "revel_sched"), lua_samples(bench, wl, "revel_default")
+    for x in (s, p):
+        if isinstance(x, str):
+            return x
+    return max(0, s[0] - p[0]) / s[1]
 
 
 def guest_cpu(bench, k):

@@ -44,6 +44,7 @@ if [ "$what" != build ]; then
 	need_cmd perl perl
 	need_cmd chromium chromium # --timeline's page, opened headless by its spec
 	need_cmd clang-format clang-format # style/clang-format: the C layout of .clang-format
+	need_cmd perf linux-perf # bench's sched section: the Lua strategies' share of the tracer's CPU
 fi
 [ -z "$missing" ] && exit 0
 
