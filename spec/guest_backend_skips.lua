@@ -294,6 +294,8 @@ return {
     ["filters.lua: -z -f sh -c"] = DT,
     ["filters.lua: -Z -f -e trace=%file"] = DT,
     ["filters.lua: -f -e status=unfinished threads"] = DT,
+    ["filters.lua: -f -e status=unfinished threads in no call"] = DT,
+    ["filters.lua: -f -z threads in no call"] = DT,
     ["filters.lua: -z -f threads8"] = DT,
     ["filters.lua: -P file cat"] = DT,
     ["filters.lua: -P dir ls"] = DT,

@@ -10,6 +10,7 @@ local cases = {
   { "vfork_exec", {}, 0 },
   { "exec_thread", {}, 5 },
   { "exit_group_blocked", {}, 3 },
+  { "exit_group_paused", {}, 3 },
   { "signals", {}, 0 },
   { "die", { "kill" }, 137 },
   { "die", { "segv" }, 139 },

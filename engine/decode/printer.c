@@ -250,13 +250,23 @@ static void to_result_column(revel_printer *p)
 	pr_put(p, pad + sizeof pad - 1 - 2 - n, n + 2);
 }
 
+static void died_in_call(revel_printer *p, struct call *c);
+
 /* exit and exit_group do not return: strace ends their line at once,
- * " = ?", where another line would cut it. False for any other call. */
+ * " = ?", where another line would cut it: it sees the caller's exit first,
+ * before the threads exit_group takes with it (revel may hear of them
+ * first). Staged (-e status=), the line goes out whole, as an unfinished
+ * call's, or not at all. False for any other call. */
 bool pr_end_exit_call(revel_printer *p, pid_t tid)
 {
 	struct call *c = pr_find(p, tid);
 	if (!c || !c->in_call || c->injected || (c->nr != SYS_exit && c->nr != SYS_exit_group))
 		return false;
+	if (pr_staging(p)) {
+		died_in_call(p, c);
+		p->printing = 0;
+		return true;
+	}
 	c->in_call = false;
 	pr_put(p, ")", 1);
 	to_result_column(p);

@@ -91,11 +91,11 @@ void pr_cut_open_line(revel_printer *p, pid_t tid)
 {
 	if (p->sep_name)
 		return; /* -ff: each thread's line is in its own file */
-	if (p->printing && p->printing != tid && pr_staging(p)) {
+	if (!p->printing || p->printing == tid || pr_end_exit_call(p, p->printing))
+		return;
+	if (pr_staging(p)) {
 		pr_stage_cut(p);
-	} else if (p->printing && p->printing != tid) {
-		if (pr_end_exit_call(p, p->printing))
-			return;
+	} else {
 		pr_puts(p, " <unfinished ...>");
 		pr_newline(p);
 	}
