@@ -12,6 +12,7 @@
 
 #include "guest_core.h"
 #include "guest_faults.h"
+#include "guest_filters.h"
 #include "guest_signals.h"
 #include "guest_sigwrap.h"
 #include "guest_sud.h"
@@ -33,6 +34,12 @@ static void handle(ucontext_t *uc, long nr, uintptr_t after)
 	long nr0 = nr, a0[6];
 	if (after && guest_sud_takes(uc, nr))
 		return; /* the guest's own dispatch: its SIGSYS handler ran instead */
+	if (guest_seccomp && guest_filters_hide(nr, a, (unsigned long)gr[REG_RIP])) {
+		/* the guest's filter kills, traps or fails it: under ptrace the
+		 * tracer never sees it (the kernel's answer outranks RET_TRACE) */
+		gr[REG_RAX] = guest_perform(uc, nr, a);
+		return;
+	}
 	int lua = nr >= 0 && nr < NR_MAX && guest_handled[nr];
 	guest_cur_uc = uc;
 	int rule = nr >= 0 && nr < NR_MAX && guest_ruled[nr];

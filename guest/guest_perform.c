@@ -16,6 +16,7 @@
 #include "guest_core.h"
 #include "guest_exec.h"
 #include "guest_faults.h"
+#include "guest_filters.h"
 #include "guest_hooks.h"
 #include "guest_signals.h"
 #include "guest_sigwrap.h"
@@ -116,6 +117,7 @@ long guest_perform(ucontext_t *uc, long nr, long *a)
 			((uint64_t *)sp)[-3] = own ? (uint64_t)guest_tid : 0;
 			((uint64_t *)sp)[-4] = own; /* its own handler stack */
 			((uint64_t *)sp)[-5] = blk;
+			((uint64_t *)sp)[-6] = (uint64_t)guest_filters_mine(); /* inherited */
 			gr[REG_RDI] = a[0], gr[REG_RSI] = a[1], gr[REG_RDX] = a[2];
 			gr[REG_R10] = a[3], gr[REG_R8] = a[4], gr[REG_R9] = a[5];
 			int tid = guest_tid;
@@ -159,6 +161,7 @@ long guest_perform(ucontext_t *uc, long nr, long *a)
 			return guest_sud_prctl(a); /* the library's dispatch stays */
 		long r = guest_raw(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 		guest_seccomp_check(); /* a filter of the guest's own now? */
+		guest_filters_loaded(nr, a, r);
 		return r;
 	}
 	}

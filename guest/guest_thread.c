@@ -13,6 +13,7 @@
 #include "guest_core.h"
 #include "guest_exec.h"
 #include "guest_faults.h"
+#include "guest_filters.h"
 #include "guest_hooks.h"
 #include "guest_rpc.h"
 #include "guest_signals.h"
@@ -53,6 +54,7 @@ static __attribute__((noinline)) void child_init(unsigned long child_sp)
 	if (*(uint64_t *)(child_sp - 32)) /* its own TLS: its own handler stack */
 		hstack_new();
 	guest_tid = (int)guest_raw(SYS_gettid, 0, 0, 0, 0, 0, 0);
+	guest_filters_adopt((void *)*(uint64_t *)(child_sp - 48)); /* its creator's filters */
 	if (guest_arm() < 0)
 		guest_fatal("a new thread could not turn on syscall user dispatch");
 	guest_hooks_thread(guest_tid,

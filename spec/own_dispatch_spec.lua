@@ -1,7 +1,8 @@
 -- A guest that intercepts its own calls under --backend=guest: Syscall User
 -- Dispatch turned on by the guest itself (guest/guest_sud.c keeps it: the
 -- library's own dispatch stays), and a seccomp filter of its own that traps
--- a call to its own SIGSYS handler (guest/guest_signals.c forwards it). Each
+-- a call to its own SIGSYS handler (guest/guest_signals.c forwards it) or
+-- fails it (guest/guest_filters.c keeps such calls from the tool). Each
 -- row runs a real guest natively and under both backends: output and status
 -- are native's.
 local H = require("helpers.run")
@@ -73,10 +74,17 @@ describe("--backend=guest with a guest that intercepts its own calls", function(
   it("passes a SIGSYS of the guest's own seccomp filter (SECCOMP_RET_TRAP) to its handler, in a forked child too", function()
     local p, g = run3(H.tool(COUNT), { H.guest("seccomp_trap") })
     assert.are.equal("trap 2 code 1 nr ok\nchild trap\ngetpid real\n", g.out)
-    -- the trapped getppid calls: ptrace's tool does not see them (the
-    -- guest's SECCOMP_RET_TRAP outranks revel's SECCOMP_RET_TRACE), the
-    -- in-guest tool does (docs/design.md, "A guest that intercepts its own calls")
+    -- the trapped getppid calls reach neither tool: under ptrace the guest's
+    -- SECCOMP_RET_TRAP outranks revel's SECCOMP_RET_TRACE; in the guest the
+    -- library runs the guest's filter first (guest/guest_filters.c)
     assert.are.equal("thread_start 2 write 3 getppid per thread 0 0\n", p.err)
-    assert.are.equal("thread_start 2 write 3 getppid per thread 1 2\n", g.err)
+    assert.are.equal(p.err, g.err)
+  end)
+
+  it("keeps what a guest's own SECCOMP_RET_ERRNO filter refuses from the tool, as ptrace does", function()
+    local p, g = run3(H.tool(COUNT), { H.guest("own_seccomp") })
+    assert.are.equal("seccomp mode 2\ngetppid: EPERM\ngetpid ok\nchild getppid: EPERM\n", g.out)
+    assert.are.equal("thread_start 2 write 2 getppid per thread 0 0\n", p.err)
+    assert.are.equal(p.err, g.err)
   end)
 end)
