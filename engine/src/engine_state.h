@@ -31,11 +31,12 @@ struct revel_engine {
 	int nheld;                /* tasks held stopped by a delay */
 	sigset_t old_mask;        /* revel's signal mask before SIGCHLD was blocked */
 	bool mask_changed;
-	struct event_queue queue; /* events made but not yet handed out */
-	struct wait_spin spin;    /* how long to poll for the next stop */
-	struct place place;       /* --placement */
-	struct gdb_server *gdb;   /* --gdbserver (gdb_server.h), NULL without */
-	struct sched *sched;      /* --sched (sched.h); NULL without */
+	struct event_queue queue;      /* events made but not yet handed out */
+	struct wait_spin spin;         /* how long to poll for the next stop */
+	int probe_skip, probe_backoff; /* tracer.c's probe: stops not probed after a miss */
+	struct place place;            /* --placement */
+	struct gdb_server *gdb;        /* --gdbserver (gdb_server.h), NULL without */
+	struct sched *sched;           /* --sched (sched.h); NULL without */
 };
 
 void sched_forget(revel_engine *e, struct task *t); /* sched.c */

@@ -54,6 +54,7 @@ int task_detach(struct task *t, int sig)
 	task_regs_flush(t);
 	t->regs_valid = false;
 	t->saved_partial = false;
+	t->unreaped = false; /* the detach clears a pending wait status */
 	if (ptrace(PTRACE_DETACH, t->tid, NULL, (void *)(long)sig) < 0)
 		return -errno;
 	return 0;
@@ -140,6 +141,7 @@ static void go(struct task *t, int req, int sig)
 	if (req == PTRACE_CONT && (t->syscall_mode || t->sched_exit))
 		req = PTRACE_SYSCALL;
 	ptrace(req, t->tid, NULL, (void *)(long)sig);
+	t->unreaped = false; /* the resume cleared its wait status */
 }
 
 void task_cont(struct task *t, int sig)

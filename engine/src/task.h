@@ -32,6 +32,14 @@ struct proc {
 	struct unwind_proc *unwind;
 };
 
+/* What a seccomp stop's syscall info holds (task_seccomp_info). */
+struct seccomp_stop {
+	unsigned long data;
+	long nr;
+	uint64_t args[6];
+	uint64_t ip, sp;
+};
+
 struct task {
 	pid_t tid;
 	struct proc *proc;
@@ -132,6 +140,11 @@ struct task {
 	int64_t sched_since;  /* CLOCK_MONOTONIC ns its turn began */
 	int64_t sched_cpu0;   /* CPU ns at the first slice check of its turn (-1: none yet) */
 	int64_t sched_asleep; /* when it was first seen asleep in its call (0: not) */
+	/* A seccomp stop taken by asking the task (tracer.c's probe), not
+	 * wait4: its syscall info, and its wait status, still pending in the
+	 * kernel until a resume clears it (go(), task_detach) or it is reaped. */
+	bool probed, unreaped;
+	struct seccomp_stop probe;
 };
 
 /* ---- the table, keyed by tid (tasks.c) ---- */
@@ -208,12 +221,6 @@ int task_siginfo(pid_t tid, void *info);
 int task_set_siginfo(pid_t tid, const void *info);
 /* A seccomp stop as one PTRACE_GET_SYSCALL_INFO tells it: the filter's data
  * (what PTRACE_GETEVENTMSG says) and the call, without the register set. */
-struct seccomp_stop {
-	unsigned long data;
-	long nr;
-	uint64_t args[6];
-	uint64_t ip, sp;
-};
 /* 1: *out filled; 0: no syscall info for this stop (ask the event message
  * and the registers); -1: the task is gone. */
 int task_seccomp_info(pid_t tid, struct seccomp_stop *out);

@@ -49,6 +49,57 @@ static void done_event(revel_engine *e, revel_event *ev)
 	ev->time_ns = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+/* A task running alone most often stops again while the tracer resumes it
+ * (the getppid loop: 99% of its stops are there at the first look). Its
+ * seccomp stop is then taken with the one call that reads it
+ * (PTRACE_GET_SYSCALL_INFO) where wait4 and PTRACE_GETEVENTMSG took two;
+ * its wait status stays in the kernel, and the resume clears it. A miss
+ * (still running, or another kind of stop: signal, exit, event) costs that
+ * call and the wait goes on as usual; after a miss the next 1, 2, 4 ... 64
+ * stops are not probed. Not with more tasks: each has its turn in the
+ * wait's rounds. */
+#define PROBE_BACKOFF_MAX 64
+static pid_t probe_stop(revel_engine *e, int *status)
+{
+	if (e->tasks.count != 1 || e->sched || e->gdb || e->opt.debug || e->spin.rusage ||
+	    e->any_attached)
+		return 0;
+	if (e->probe_skip > 0) {
+		e->probe_skip--;
+		return 0;
+	}
+	size_t i = 0;
+	struct task *t = tasks_next(&e->tasks, &i);
+	if (!t || t->state != TS_RUNNING || t->syscall_mode || t->unreaped)
+		return 0;
+	if (task_seccomp_info(t->tid, &t->probe) != 1) {
+		e->probe_backoff = e->probe_backoff ? 2 * e->probe_backoff : 1;
+		if (e->probe_backoff > PROBE_BACKOFF_MAX)
+			e->probe_backoff = PROBE_BACKOFF_MAX;
+		e->probe_skip = e->probe_backoff;
+		return 0;
+	}
+	e->probe_backoff = 0;
+	t->probed = t->unreaped = true;
+	*status = PTRACE_EVENT_SECCOMP << 16 | SIGTRAP << 8 | 0x7f;
+	return t->tid;
+}
+
+/* After a probed stop: a task not resumed (an event for the caller, held)
+ * has its wait status reaped now, or the next wait would see it again. */
+static void probe_done(revel_engine *e, pid_t tid)
+{
+	struct task *t = tasks_find(&e->tasks, tid);
+	if (!t)
+		return;
+	t->probed = false;
+	if (t->unreaped) {
+		int st;
+		waitpid(tid, &st, __WALL | WNOHANG);
+		t->unreaped = false;
+	}
+}
+
 int revel_next(revel_engine *e, revel_event *ev)
 {
 	for (;;) {
@@ -87,8 +138,11 @@ int revel_next(revel_engine *e, revel_event *ev)
 		/* One task has no one to wait behind; gdb waits on one thread
 		 * itself (gdb_stop_all) and must find its stop there. */
 		e->spin.ntasks = e->gdb ? 0 : (int)e->tasks.count;
-		pid_t tid = e->sched ? sched_wait(e, &status, wait_ms)
-		                     : wait_spin(&e->spin, &status, wait_ms);
+		pid_t tid = probe_stop(e, &status);
+		bool probed = tid > 0;
+		if (!probed)
+			tid = e->sched ? sched_wait(e, &status, wait_ms)
+			               : wait_spin(&e->spin, &status, wait_ms);
 		if (tid == 0) {
 			wait_for_child_or(wait_ms);
 			continue;
@@ -121,6 +175,8 @@ int revel_next(revel_engine *e, revel_event *ev)
 		if (e->place.mode == REVEL_PLACE_FOLLOW && s.kind != STOP_GONE)
 			place_follow(e, tid);
 		tracer_on_stop(e, tid, &s);
+		if (probed)
+			probe_done(e, tid);
 	}
 }
 

@@ -325,6 +325,13 @@ static void on_seccomp(revel_engine *e, struct task *t)
 			return;
 		if (reg_nr(r0) == SYS_clone || reg_nr(r0) == SYS_clone3)
 			data = REVEL_SECCOMP_CLONE;
+	} else if (t->probed) { /* tracer.c's probe has read the info */
+		t->probed = false;
+		data = t->probe.data;
+		if (e->any_handled && !e->rules.any && e->place.mode != REVEL_PLACE_TOGETHER) {
+			info = t->probe;
+			have_info = 1;
+		}
 	} else if (e->any_handled && !e->rules.any && e->place.mode != REVEL_PLACE_TOGETHER) {
 		have_info = task_seccomp_info(t->tid, &info);
 		if (have_info < 0)
