@@ -31,7 +31,7 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import report  # noqa: E402
-from configs import (ALL_SECTIONS, WAIT_HANDLER, GUEST_CONFIGS, GUEST_RPC_CONFIGS, GUEST_THREADS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
+from configs import (ALL_SECTIONS, WAIT_HANDLER, GUEST_CONFIGS, GUEST_FIND_CONFIGS, GUEST_RPC_CONFIGS, GUEST_THREADS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
                      PLACE_THREADS, RDTSC_PAIRS, ROOT, THREAD_CONFIGS, TOOLS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
                      TIME_CONFIGS, TIMER_CONFIGS, TIMER_ROUNDS_PER_N, TIMELINE_HTML, VDSO_PAIRS, WAIT_CONFIGS, WAIT_THREADS,
                      SCHED_CONFIGS, SCHED_C_CONFIG, SCHED_TOG_CONFIGS, SCHED_THREADS)
@@ -479,7 +479,7 @@ class Bench:
                     self.measure(mode, wl, cfg)
             elif s == "guest":
                 for wl in ("getppid", "find", f"threads:{GUEST_THREADS}"):
-                    for cfg in GUEST_CONFIGS:
+                    for cfg in GUEST_CONFIGS + (GUEST_FIND_CONFIGS if wl == "find" else []):
                         self.measure(mode, wl, cfg)
                 for cfg in GUEST_RPC_CONFIGS:
                     self.measure(mode, "getppid", cfg)

@@ -98,6 +98,8 @@ CONFIGS = {
                            ["REVEL", "--backend=guest", "TOOL:noop_handler", "--"]),
     "guest_openat_only": ("guest openat-only", "revel --backend=guest bench/tools/openat_only.lua -- W",
                           ["REVEL", "--backend=guest", "TOOL:openat_only", "--"]),
+    "guest_no_handler": ("guest no handler", "revel --backend=guest bench/tools/no_handler.lua -- W",
+                         ["REVEL", "--backend=guest", "TOOL:no_handler", "--"]),
     "rpc_each": ("revel rpc per getppid", "revel bench/tools/rpc_each.lua -- W",
                  ["REVEL", "TOOL:rpc_each", "--"]),
     "guest_rpc_each": ("guest rpc per getppid", "revel --backend=guest bench/tools/rpc_each.lua -- W",
@@ -190,7 +192,10 @@ SCHED_TOG_CONFIGS = ["revel_sched_tog", "revel_sched_c_tog"]
 SCHED_THREADS = 4
 
 # the guest section (--backend=guest, issue 14): each workload under these
-GUEST_CONFIGS = ["native", "strace", "noop_handler", "openat_only", "guest_noop_handler", "guest_openat_only"]
+GUEST_CONFIGS = ["native", "strace", "noop_handler", "openat_only", "guest_noop_handler", "guest_openat_only",
+                 "guest_no_handler"]
+# ... and find also under strace --seccomp-bpf -e trace=openat (openat-only's reference)
+GUEST_FIND_CONFIGS = ["strace_seccomp"]
 GUEST_RPC_CONFIGS = ["noop_handler", "guest_noop_handler", "rpc_each", "guest_rpc_each"]  # getppid loop only
 GUEST_THREADS = 4
 # (description, workload, config, base, limit): ratios of median wall times

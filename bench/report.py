@@ -8,7 +8,7 @@ import tempfile
 import statistics
 import subprocess
 
-from configs import (GUEST_CONFIGS, GUEST_RPC_CONFIGS, GUEST_TARGETS, GUEST_THREADS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS, PLACEMENTS,
+from configs import (GUEST_CONFIGS, GUEST_FIND_CONFIGS, GUEST_RPC_CONFIGS, GUEST_TARGETS, GUEST_THREADS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS, PLACEMENTS,
                      RDTSC_PAIRS, TARGETS, THREAD_CONFIGS, TIMER_CONFIGS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
                      TIME_CONFIGS, TIME_TARGETS, VDSO_PAIRS, WAIT_CONFIGS, WAIT_HANDLER, WAIT_SPIN_OFF, WAIT_TARGETS,
                      place_config, SCHED_CONFIGS, SCHED_C_CONFIG, SCHED_TOG_CONFIGS, SCHED_THREADS)
@@ -643,6 +643,57 @@ def guest_entry_line(bench):
     return r.stdout.strip() if r.returncode == 0 else "FAILED: " + (r.stderr.strip().splitlines() or ["?"])[-1]
 
 
+def count_openat(bench):
+    """How many openat calls one find run makes (strace -f -c), or None."""
+    if not shutil.which("strace"):
+        return None
+    try:
+        r = subprocess.run(["strace", "-f", "-c", "-e", "trace=openat", "-o", "/dev/stdout",
+                            "find", bench.a.find_dir, "-type", "f"], capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        return None
+    for line in r.stdout.splitlines():
+        f = line.split()
+        if f and f[-1] == "openat" and len(f) >= 5:
+            return int(f[3])
+    return None
+
+
+def guest_find_parts(bench, fig):
+    """Where guest openat-only's time on find goes: the start (no handler -
+    native: loading the library, LuaJIT and the tool, dispatch on every
+    call, revel's own start and wait, exit), then each openat's handler
+    ((openat-only - no handler) / openat calls); and openat-only against
+    strace --seccomp-bpf -e trace=openat."""
+    med = lambda c: bench.med(("find", c, None, None))  # noqa: E731
+    cpu = lambda c: guest_cpu(bench, ("find", c, None, None))  # noqa: E731
+    n = count_openat(bench)
+    parts = {"openat_calls": n}
+    for kind, get in (("wall", med), ("cpu", cpu)):
+        nat, none, only = get("native"), get("guest_no_handler"), get("guest_openat_only")
+        parts[kind] = {
+            "start_s": None if nat is None or none is None else none - nat,
+            "handlers_s": None if none is None or only is None else only - none,
+            "us_per_openat": None if none is None or only is None or not n else (only - none) / n * 1e6,
+            "openat_only_x_strace_seccomp": ratio(only, get("strace_seccomp")),
+            "openat_only_x_ptrace_openat_only": ratio(only, get("openat_only")),
+        }
+    fig["find_parts"] = parts
+
+    def ms(v):
+        return "-" if v is None else f"{v * 1e3:.1f} ms"
+
+    def us(v):
+        return "-" if v is None else f"{v:.2f} us"
+    rows = [[k, ms(parts[k]["start_s"]), ms(parts[k]["handlers_s"]), us(parts[k]["us_per_openat"]),
+             f_ratio(parts[k]["openat_only_x_strace_seccomp"]), f_ratio(parts[k]["openat_only_x_ptrace_openat_only"])]
+            for k in ("wall", "cpu")]
+    return ["", f"guest openat-only on find, in parts ({'?' if n is None else n} openat calls per run, "
+            "strace -f -c): the start is no handler - native, the handlers openat-only - no handler", ""] + \
+        table(["time", "start", "openat handlers", "per openat", "x strace --seccomp-bpf openat",
+               "x ptrace openat-only"], rows)
+
+
 def guest_section(bench):
     """--backend=guest against ptrace, native and strace -f: each workload's
     median wall time and its ratio to native and to strace -f; per call on
@@ -651,6 +702,7 @@ def guest_section(bench):
     out = ["", "## guest: the in-guest backend (--backend=guest) against ptrace", ""]
     cfgs = GUEST_CONFIGS
     out += table(["configuration", "command"], [[CONFIGS[c][0], f"`{CONFIGS[c][1]}`"] for c in cfgs
+                                                + GUEST_FIND_CONFIGS
                                                 + [c for c in GUEST_RPC_CONFIGS if c not in cfgs]], left=2)
     fig, notes = {"workloads": {}, "targets": []}, []
     n = bench.a.getppid_n
@@ -658,7 +710,7 @@ def guest_section(bench):
         base = bench.med((wl, "native", None, None))
         st = bench.med((wl, "strace", None, None))
         rows, wf = [], {}
-        for c in cfgs:
+        for c in cfgs + (GUEST_FIND_CONFIGS if wl == "find" else []):
             k = (wl, c, None, None)
             m = bench.med(k)
             if bench.cmds.get(k, {}).get("failed"):
@@ -681,6 +733,7 @@ def guest_section(bench):
         out += ["", f"### {bench.wlabel(wl)}", ""]
         out += table(["configuration", "median s", "x native", "x strace -f", "us per call (loop)", "spread",
                       "cpu s", "cpu x native", "cpu x strace -f", "cpu us per call (loop)"], rows)
+    out += guest_find_parts(bench, fig)
     rpc = {}
     for backend, empty, each in (("ptrace", "noop_handler", "rpc_each"), ("guest", "guest_noop_handler", "guest_rpc_each")):
         m0, m1 = bench.med(("getppid", empty, None, None)), bench.med(("getppid", each, None, None))

@@ -7,6 +7,10 @@
 -- handled numbers, the vDSO calls to route and the life hooks
 -- (guest/inguest_hooks.lua).
 local c = ...
+-- The start runs once: compiling its loops would cost more than it saves
+-- (traces, and an mprotect pair for each). jit.on() again at the end.
+local jit = jit
+jit.off()
 local wire = c.wire
 
 -- c.rpc yields out of the thread's coroutine (the C side waits for revel
@@ -418,4 +422,5 @@ elseif tool.vdso ~= false then
     end
   end
 end
+jit.on()
 return runner, forked, list, vdso, H
