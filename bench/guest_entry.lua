@@ -25,6 +25,9 @@ local c = {
       return "getppid", {}, 0
     end
   end,
+  systable = function()
+    return { [GETPPID] = "getppid" }, { getppid = GETPPID }, { [GETPPID] = 0 }
+  end,
   class_by_name = function() return 0 end,
   errnos = function() return {} end,
   addr = function() return 0 end,

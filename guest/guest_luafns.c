@@ -72,6 +72,29 @@ static int l_sysinfo(lua_State *l)
 	return 3;
 }
 
+/* systable() -> names (nr -> name), numbers (name -> nr), classes (nr ->
+ * class bits), in one pass: the argument names come from sysinfo(nr) at a
+ * call's first use (guest/inguest.lua), not for every call at each start. */
+static int l_systable(lua_State *l)
+{
+	lua_createtable(l, REVEL_NR_MAX, 0);
+	lua_createtable(l, 0, 512);
+	lua_createtable(l, REVEL_NR_MAX, 0);
+	for (int nr = 0; nr < REVEL_NR_MAX; nr++) {
+		const struct revel_syscall_info *s = revel_syscall_by_nr(nr);
+		if (!s)
+			continue;
+		lua_pushstring(l, s->name);
+		lua_pushvalue(l, -1);
+		lua_rawseti(l, -5, nr);
+		lua_pushinteger(l, nr);
+		lua_rawset(l, -4);
+		lua_pushnumber(l, s->classes);
+		lua_rawseti(l, -2, nr);
+	}
+	return 3;
+}
+
 static int l_class_by_name(lua_State *l)
 {
 	lua_pushnumber(l, revel_class_by_name(luaL_checkstring(l, 1)));
@@ -142,11 +165,17 @@ static int l_notice(lua_State *l)
 
 void guest_luafns_register(lua_State *L)
 {
-	static const luaL_Reg fns[] = {{"rpc", l_rpc},         {"syscall", l_syscall},
-	                               {"sysinfo", l_sysinfo}, {"errnos", l_errnos},
-	                               {"read", l_read},       {"write", l_write},
-	                               {"notice", l_notice},   {"class_by_name", l_class_by_name},
-	                               {"addr", l_addr},       {NULL, NULL}};
+	static const luaL_Reg fns[] = {{"rpc", l_rpc},
+	                               {"syscall", l_syscall},
+	                               {"sysinfo", l_sysinfo},
+	                               {"errnos", l_errnos},
+	                               {"read", l_read},
+	                               {"write", l_write},
+	                               {"notice", l_notice},
+	                               {"class_by_name", l_class_by_name},
+	                               {"addr", l_addr},
+	                               {"systable", l_systable},
+	                               {NULL, NULL}};
 	for (const luaL_Reg *f = fns; f->name; f++) {
 		lua_pushcfunction(L, f->func);
 		lua_setfield(L, -2, f->name);

@@ -16,6 +16,11 @@ long guest_exchange(const char *msg, size_t n, size_t *got);
 /* The same with the message in pieces (sendmsg: one message, no copy). */
 struct iovec;
 long guest_exchangev(const struct iovec *v, int nv, size_t *got);
+/* Sends msg (at most 64 bytes) without waiting: the next guest_exchange()
+ * of the same text takes its reply instead of asking again (the process's
+ * state, "Y", asked for before LuaJIT starts and read after: revel answers
+ * meanwhile). */
+void guest_rpc_post(const char *msg, size_t n);
 /* In a forked child: the rpc lock is free (another thread of the parent may
  * have held it). */
 void guest_rpc_after_fork(void);

@@ -23,20 +23,35 @@ local function rpc(msg)
   return r
 end
 
-local names, numbers, argindex, classes, nargs = {}, {}, {}, {}, {}
-for nr = 0, 511 do
-  local name, args, cls = c.sysinfo(nr)
-  if name then
-    names[nr], numbers[name], classes[nr], nargs[nr] = name, nr, cls, #args
-    local ai = {}
-    for i, a in ipairs(args) do
-      if a ~= "" then
-        ai[a] = i
-      end
-    end
-    argindex[nr] = ai
+-- names[nr], numbers[name] and classes[nr] in one call; a call's argument
+-- names (argindex[nr]: name -> position, nargs[nr]) at its first use: most
+-- tools name a few calls, and a table per call at every start cost more
+-- than the rest of the start.
+local names, numbers, classes = c.systable()
+local argindex, nargs = {}, {}
+local function arginfo(nr)
+  local name, args = nil, nil
+  if type(nr) == "number" then
+    name, args = c.sysinfo(nr)
   end
+  if not name then
+    return nil
+  end
+  local ai = {}
+  for i, a in ipairs(args) do
+    if a ~= "" then
+      ai[a] = i
+    end
+  end
+  argindex[nr], nargs[nr] = ai, #args
+  return ai
 end
+setmetatable(argindex, { __index = function(_, nr)
+  return arginfo(nr)
+end })
+setmetatable(nargs, { __index = function(_, nr)
+  return arginfo(nr) and rawget(nargs, nr)
+end })
 
 -- ---- sc ----
 local SC = {}
