@@ -70,21 +70,37 @@ local M = {
 }
 
 -- The syscall table as Lua tables: names[nr], numbers[name], argnames[nr] = { ... },
--- argindex[nr][argname] = 1..6, classes[nr] = bits.
+-- argindex[nr][argname] = 1..6, classes[nr] = bits. A call's argnames and
+-- argindex are made at their first use: two tables for each of some 370
+-- calls were a tenth of revel's start, and a tool names a few calls.
 local names, numbers, argnames, argindex, classes = {}, {}, {}, {}, {}
 for nr = 0, api.syscall_count() - 1 do
   local info = api.syscall_by_nr(nr)
   if info ~= nil then
     local name = ffi.string(info.name)
-    names[nr], numbers[name] = name, nr
-    local an, ai = {}, {}
-    for i = 0, info.nargs - 1 do
-      local a = ffi.string(info.arg_names[i])
-      an[i + 1], ai[a] = a, i + 1
-    end
-    argnames[nr], argindex[nr], classes[nr] = an, ai, info.classes
+    names[nr], numbers[name], classes[nr] = name, nr, info.classes
   end
 end
+local function args_of(nr)
+  local info = type(nr) == "number" and nr >= 0 and nr < api.syscall_count() and api.syscall_by_nr(nr) or nil
+  if info == nil then
+    return nil
+  end
+  local an, ai = {}, {}
+  for i = 0, info.nargs - 1 do
+    local a = ffi.string(info.arg_names[i])
+    an[i + 1], ai[a] = a, i + 1
+  end
+  rawset(argnames, nr, an)
+  rawset(argindex, nr, ai)
+  return true
+end
+setmetatable(argnames, { __index = function(t, nr)
+  return args_of(nr) and rawget(t, nr) or nil
+end })
+setmetatable(argindex, { __index = function(t, nr)
+  return args_of(nr) and rawget(t, nr) or nil
+end })
 M.names, M.numbers, M.argnames, M.argindex, M.classes = names, numbers, argnames, argindex, classes
 
 function M.errno_name(n)
