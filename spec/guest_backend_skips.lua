@@ -107,7 +107,6 @@ return {
   guests = {
     ["self_ptrace under noop"] = "a guest that ptraces its child sees the child's dispatch SIGSYS as signal stops and hangs",
     ["self_ptrace under counter2"] = "a guest that ptraces its child sees the child's dispatch SIGSYS as signal stops and hangs",
-    ["~^vfork_clone under "] = "a raw clone thread without CLONE_SETTLS shares its creator's in-guest state: its exit_group's status comes out wrong in some runs (being fixed)",
   },
   handlers = {
     ["tostring(sc) is the strace line; sc:with{} is a changed copy"] = "sc:with is not in the guest's sc yet",
