@@ -15,6 +15,7 @@
 #include "guest_sigwrap.h"
 #include "guest_tblock.h"
 #include "rewrite.h"
+#include "../engine/src/waiting_calls.h"
 
 static struct ksigaction guest_sigsys; /* the guest's own SIGSYS action, kept aside */
 
@@ -151,8 +152,12 @@ long run_open(ucontext_t *uc, long nr, const long *a)
 	return r;
 }
 
+/* The calls that can wait for the world, and those that sleep in the
+ * kernel long enough that a signal should find the guest's own mask. */
 int may_block(long nr)
 {
+	if (call_may_wait(nr))
+		return 1;
 	switch (nr) {
 	case SYS_read:
 	case SYS_write:
@@ -160,44 +165,7 @@ int may_block(long nr)
 	case SYS_writev:
 	case SYS_pread64:
 	case SYS_pwrite64:
-	case SYS_recvfrom:
-	case SYS_recvmsg:
-	case SYS_recvmmsg:
-	case SYS_sendto:
-	case SYS_sendmsg:
-	case SYS_sendmmsg:
-	case SYS_accept:
-	case SYS_accept4:
-	case SYS_connect:
-	case SYS_wait4:
-	case SYS_waitid:
-	case SYS_nanosleep:
-	case SYS_clock_nanosleep:
-	case SYS_poll:
-	case SYS_ppoll:
-	case SYS_select:
-	case SYS_pselect6:
-	case SYS_epoll_wait:
-	case SYS_epoll_pwait:
-	case SYS_epoll_pwait2:
-	case SYS_futex:
-	case SYS_pause:
-	case SYS_rt_sigsuspend:
-	case SYS_rt_sigtimedwait:
-	case SYS_msgrcv:
-	case SYS_msgsnd:
-	case SYS_semop:
-	case SYS_semtimedop:
-	case SYS_flock:
-	case SYS_fcntl:
-	case SYS_open:
-	case SYS_openat:
-	case SYS_openat2:
-	case SYS_io_getevents:
-	case SYS_mq_timedreceive:
-	case SYS_mq_timedsend:
 	case SYS_splice:
-	case SYS_tee:
 	case SYS_sendfile:
 	case SYS_copy_file_range:
 	case SYS_ioctl:

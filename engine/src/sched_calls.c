@@ -13,6 +13,7 @@
 #include <sys/syscall.h>
 #include "regs_x86_64.h"
 #include "sched.h"
+#include "waiting_calls.h"
 
 /* Only a call that can wait for another thread (or the clock, or the world)
  * gives up the turn when the thread is seen asleep in it: a call that sleeps
@@ -45,45 +46,7 @@ bool sched_may_block(revel_engine *e, struct task *t)
 		return stat(path, &st) != 0 ||
 		       !(S_ISREG(st.st_mode) || S_ISBLK(st.st_mode) || S_ISDIR(st.st_mode));
 	}
-	case SYS_futex:
-	case SYS_futex_waitv:
-	case SYS_recvfrom:
-	case SYS_recvmsg:
-	case SYS_recvmmsg:
-	case SYS_sendto:
-	case SYS_sendmsg:
-	case SYS_sendmmsg:
-	case SYS_accept:
-	case SYS_accept4:
-	case SYS_connect:
-	case SYS_poll:
-	case SYS_ppoll:
-	case SYS_select:
-	case SYS_pselect6:
-	case SYS_epoll_wait:
-	case SYS_epoll_pwait:
-	case SYS_epoll_pwait2:
-	case SYS_wait4:
-	case SYS_waitid:
-	case SYS_nanosleep:
-	case SYS_clock_nanosleep:
-	case SYS_pause:
-	case SYS_rt_sigsuspend:
-	case SYS_rt_sigtimedwait:
-	case SYS_msgrcv:
-	case SYS_msgsnd:
-	case SYS_semop:
-	case SYS_semtimedop:
-	case SYS_flock:
-	case SYS_fcntl:
-	case SYS_open:
-	case SYS_openat:
 	case SYS_vfork:
-	case SYS_io_getevents:
-	case SYS_io_pgetevents:
-	case SYS_mq_timedreceive:
-	case SYS_mq_timedsend:
-	case SYS_tee:
 		return true;
 	case SYS_clone:
 		return (a[0] & CLONE_VFORK) != 0;
@@ -93,7 +56,7 @@ bool sched_may_block(revel_engine *e, struct task *t)
 		return (flags & CLONE_VFORK) != 0;
 	}
 	default:
-		return false;
+		return call_may_wait(nr);
 	}
 }
 
