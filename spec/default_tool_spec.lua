@@ -6,13 +6,7 @@ local out = H.tmppath("default-tool.out")
 
 local slurp = H.slurp
 
-local function lines(s)
-  local t = {}
-  for l in s:gmatch("[^\n]+") do
-    t[#t + 1] = l
-  end
-  return t
-end
+local lines = H.lines
 
 after_each(function()
   os.remove(out)

@@ -33,13 +33,7 @@ end
 return tool
 ]]
 
-local function lines(s)
-  local t = {}
-  for l in s:gmatch("[^\n]+") do
-    t[#t + 1] = l
-  end
-  return t
-end
+local lines = H.lines
 
 local function sorted(s)
   local t = lines(s)
@@ -201,26 +195,7 @@ function tool.signal(g, sig)
 end
 return tool
 ]])
-    local late = H.tool([[
-local revel = require("revel")
-local tool = { subscriptions = { "write" } }
-local writes
-function tool.signal(g, sig)
-  if sig == revel.signal.SIGUSR1 and not writes then
-    g:hold_signal()
-    writes = 0
-  end
-end
-function tool.syscall(g, sc)
-  if writes then
-    writes = writes + 1
-    if writes == 3 then
-      g:deliver(revel.signal.SIGUSR1)
-    end
-  end
-end
-return tool
-]])
+    local late = require("helpers.held_signal")("SIGUSR1")
     local rows = {
       { change, "trap 'echo usr1' USR1; trap 'echo usr2' USR2; kill -USR1 $$; kill -TERM $$; echo alive", 0, "usr2\nalive\n" },
       { change, "kill -USR1 $$; echo not reached", 140, "" },

@@ -4,26 +4,9 @@ local H = require("helpers.run")
 
 after_each(H.cleanup)
 
--- The first SIGUSR1 is held and delivered (DELIVER) at the 3rd write after it.
-local TOOL = [[
-local tool = { subscriptions = { "write" } }
-local writes
-function tool.signal(g, sig)
-  if sig == revel.signal.SIGUSR1 and not writes then
-    g:hold_signal()
-    writes = 0
-  end
-end
-function tool.syscall(g, sc)
-  if writes then
-    writes = writes + 1
-    if writes == 3 then
-      g:deliver(revel.signal.DELIVER)
-    end
-  end
-end
-return tool
-]]
+-- The first SIGUSR1 is held and delivered (as SIGUSR1, SIGUSR2) at the 3rd
+-- write after it.
+local held = require("helpers.held_signal")
 
 local GUEST = { "sh", "-c", 'trap "echo handler" USR1; kill -USR1 $$; echo w1; echo w2; echo w3; echo w4; exit 5' }
 
@@ -31,7 +14,7 @@ describe("held signals", function()
   it("a held SIGUSR1 reaches the guest's handler at the 3rd later write", function()
     local n = H.native(GUEST)
     assert.are.equal("handler\nw1\nw2\nw3\nw4\n", n.out)
-    local r = H.revel({ H.tool((TOOL:gsub("DELIVER", "SIGUSR1"))) }, GUEST)
+    local r = H.revel({ held("SIGUSR1") }, GUEST)
     assert.are.equal(n.code, r.code, r.err)
     assert.are.equal(5, r.code)
     assert.are.equal("w1\nw2\nw3\nhandler\nw4\n", r.out)
@@ -39,11 +22,11 @@ describe("held signals", function()
   end)
 
   it("delivering a signal the thread does not hold: the tool's line, exit 125", function()
-    local t = H.tool((TOOL:gsub("DELIVER", "SIGUSR2")))
+    local t = held("SIGUSR2")
     local r = H.revel({ t }, GUEST)
     assert.are.equal(125, r.code)
     local first = r.err:match("^[^\n]*")
-    assert.truthy(first:find(t .. ":13: g:deliver: signal 12 is not held", 1, true), r.err)
+    assert.truthy(first:find(t .. ":14: g:deliver: signal 12 is not held", 1, true), r.err)
     assert.are.equal("w1\nw2\n", r.out)
   end)
 

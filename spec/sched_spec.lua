@@ -28,13 +28,7 @@ local function sched(words, argv, opts)
   return H.revel(pre, argv, opts)
 end
 
-local function lines(s)
-  local t = {}
-  for l in s:gmatch("[^\n]+") do
-    t[#t + 1] = l
-  end
-  return t
-end
+local lines = H.lines
 
 describe("--sched: bad input", function()
   local rows = {

@@ -100,6 +100,15 @@ local function slurp(path)
 end
 H.slurp = slurp
 
+-- The lines of a text, without their newlines (empty lines left out).
+function H.lines(s)
+  local t = {}
+  for l in s:gmatch("[^\n]+") do
+    t[#t + 1] = l
+  end
+  return t
+end
+
 function H.words(list)
   local out = {}
   for i, w in ipairs(list) do
