@@ -9,11 +9,7 @@ local H = require("helpers.run")
 
 after_each(H.cleanup)
 
-local lib = (H.bin:gsub("/[^/]*$", "")) .. "/guest/librevel_guest.so"
-local have_lib = io.open(lib, "rb")
-if have_lib then
-  have_lib:close()
-end
+local lib, have_lib = H.guest_lib, H.have_guest_lib
 
 -- Counts getppid per thread (g.thread, sent at exit_thread) and through
 -- g:rpc at each call (a handler that waits for revel with the Lua lock
