@@ -334,6 +334,19 @@ const char *revel_errno_name(int err)
 	return NULL;
 }
 
+int revel_errno_count(void)
+{
+	return (int)NERRNOS;
+}
+
+const char *revel_errno_at(int i, int *err)
+{
+	if (i < 0 || i >= (int)NERRNOS)
+		return NULL;
+	*err = errnos[i].nr;
+	return errnos[i].name;
+}
+
 int revel_errno_by_name(const char *name)
 {
 	if (!name)

@@ -62,6 +62,27 @@ static void test_errnos(void)
 	}
 	/* 1..133 but 41 and 58, then 512..531 but 520 */
 	CHECK(named == 131 + 19, "%d errno names", named);
+	/* the table in order: each number's first entry is its printed name,
+	 * the aliases come after (the in-guest library builds revel.errno so) */
+	int firsts = 0, total = revel_errno_count();
+	for (int i = 0; i < total; i++) {
+		int e = -1, first = 1;
+		const char *n = revel_errno_at(i, &e);
+		CHECK(n && revel_errno_by_name(n) == e, "errno_at(%d)", i);
+		for (int j = 0; j < i; j++) {
+			int e2 = -1;
+			revel_errno_at(j, &e2);
+			first &= e2 != e;
+		}
+		if (first) {
+			firsts++;
+			CHECK(n && strcmp(n, revel_errno_name(e)) == 0, "errno_at(%d) = %s first",
+			      i, n);
+		}
+	}
+	CHECK(firsts == named, "%d first names of %d entries", firsts, total);
+	CHECK(!revel_errno_at(total, &named) && !revel_errno_at(-1, &named),
+	      "errno_at out of range");
 
 	static const struct {
 		int nr;

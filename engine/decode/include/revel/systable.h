@@ -102,6 +102,10 @@ unsigned int revel_class_by_name(const char *name);
 const char *revel_errno_name(int err);
 /* 2 for "ENOENT"; -1 when unknown. */
 int revel_errno_by_name(const char *name);
+/* The errno table in order, aliases after their printed names: entry i's
+ * name and (*err) number for 0 <= i < revel_errno_count(), else NULL. */
+int revel_errno_count(void);
+const char *revel_errno_at(int i, int *err);
 /* "SIGKILL" for 9, "SIGRT_3" for SIGRTMIN+3; NULL when unknown. */
 const char *revel_signal_name(int sig);
 /* 9 for "SIGKILL" or "KILL"; -1 when unknown. */
