@@ -107,8 +107,8 @@ local function program_why(path)
   return nil
 end
 
--- Options the in-guest backend does not apply yet: guest refuses them
--- (auto takes ptrace) rather than run without them.
+-- Options the in-guest backend does not apply: a run with one runs wholly
+-- under ptrace (guest says so) rather than without it.
 local PTRACE_ONLY = {
   { "sched", "--sched" },
   { "sched_replay", "--sched-replay" },
@@ -152,14 +152,18 @@ function M.source_why(path)
   f:close()
   for _, w in ipairs(NOT_IN_GUEST) do
     if src:find(w[1]) then
-      return ("the tool uses %s, which runs only under ptrace for now"):format(w[2])
+      return ("the tool uses %s, which runs only under ptrace"):format(w[2])
     end
   end
   return nil
 end
 
--- "ptrace" or "guest", and why guest cannot run (nil when it can). o: the
--- command line's options; t: the tool; plain: no layers over it.
+-- "ptrace" or "guest"; when guest cannot run, why, and whether the run must
+-- be refused (the machine cannot do it: no Syscall User Dispatch, no
+-- library, no cpuid faulting) rather than run wholly under ptrace with the
+-- same tool (an option, hook or API the in-guest runtime does not have:
+-- --backend=guest says so in one line, auto quietly). o: the command line's
+-- options; t: the tool; plain: no layers over it.
 function M.choose(o, t, plain)
   local env = os.getenv("REVEL_BACKEND")
   if not o.backend and env and env ~= "" then
@@ -172,31 +176,31 @@ function M.choose(o, t, plain)
   if mode == "ptrace" then
     return "ptrace"
   end
-  local why
-  if o.code then
-    why = "a -l tool runs only under ptrace for now"
+  local why, refuse
+  if o.code then -- -l, the default tool and -o: refused until the guest runs them
+    why, refuse = "a -l tool runs only under ptrace for now", true
+  elseif not o.tool and not o.repl then
+    why, refuse = "the default tool (strace's output) runs only under ptrace for now; give a TOOL.lua", true
+  elseif o.output then
+    why, refuse = "-o with a tool runs only under ptrace for now", true
   elseif o.repl or o.watch then
-    why = "--repl and --watch run only under ptrace"
-  elseif not o.tool then
-    why = "the default tool (strace's output) runs only under ptrace for now; give a TOOL.lua"
+    why = "--repl and --watch change the tool in revel while it runs"
   elseif o.attach then
     why = "-p attaches with ptrace"
   elseif o.fault_layer then
-    -- Never silently: a fault the user asked for that does not happen. The
-    -- rules a C check decides run in the guest (guest/guest_faults.c); the
-    -- Lua layer (revel.fault) does not yet.
-    why = "--rule with path=, place= or p=, --fault-log and --replay run only under ptrace for now"
+    -- Never silently: a fault the user asked for happens. The rules a C
+    -- check decides run in the guest (guest/guest_faults.c); the Lua layer
+    -- (revel.fault) runs in revel.
+    why = "--rule with path=, place= or p=, --fault-log and --replay run in revel's fault layer"
   elseif not plain then
-    why = "--chrome-trace and --timeline run only under ptrace for now"
-  elseif o.output then
-    why = "-o with a tool runs only under ptrace for now"
+    why = "--chrome-trace and --timeline are layers run in revel"
   elseif ptrace_only(o) then
-    why = ptrace_only(o) .. " runs only under ptrace for now"
+    why = ptrace_only(o) .. " is applied by the ptrace tracer only"
   end
   if not why then
     for k in pairs(t) do
       if HOOKS[k] and not SUPPORTED[k] then
-        why = ("the tool defines tool.%s, which the in-guest backend does not run yet"):format(tostring(k))
+        why = ("the tool defines tool.%s, which the in-guest backend does not run"):format(tostring(k))
         break
       end
     end
@@ -204,25 +208,30 @@ function M.choose(o, t, plain)
   if not why then
     why = M.source_why(o.tool)
   end
+  if not why then
+    local subs = type(t.subscriptions) == "table" and t.subscriptions or { t.subscriptions }
+    for _, w in ipairs(subs) do
+      if w == "branches" then
+        why = "the tool subscribes to branches (timers on the branch counter), which only ptrace counts"
+      end
+    end
+  end
   if not why then -- cpuid traps in the guest as under ptrace: where the CPU can make it fault
     local subs = type(t.subscriptions) == "table" and t.subscriptions or { t.subscriptions }
     local cpuid = t.cpuid ~= nil
     for _, w in ipairs(subs) do
       cpuid = cpuid or w == "cpuid"
-      if w == "branches" then
-        why = "the tool subscribes to branches (timers on the branch counter), which only ptrace counts"
-      end
     end
-    local no = not why and cpuid and require("revel._traps").cpuid_unavailable()
+    local no = cpuid and require("revel._traps").cpuid_unavailable()
     if no then
-      why = "cannot intercept cpuid: " .. no
+      why, refuse = "cannot intercept cpuid: " .. no, true
     end
   end
   if not why and not sud_works() then
-    why = "this kernel has no Syscall User Dispatch (Linux 5.11 or later, CONFIG_GENERIC_ENTRY)"
+    why, refuse = "this kernel has no Syscall User Dispatch (Linux 5.11 or later, CONFIG_GENERIC_ENTRY)", true
   end
   if not why and not host.lib_path() then
-    why = "librevel_guest.so is not beside revel (set REVEL_GUEST_LIB; a sanitizer build has none)"
+    why, refuse = "librevel_guest.so is not beside revel (set REVEL_GUEST_LIB; a sanitizer build has none)", true
   end
   if not why and o.command and o.command[1] then
     local path = resolve(o.command[1])
@@ -235,7 +244,7 @@ function M.choose(o, t, plain)
     end
   end
   if why then
-    return "ptrace", why
+    return "ptrace", why, refuse
   end
   return "guest"
 end

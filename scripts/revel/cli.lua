@@ -684,9 +684,11 @@ function M.main(args)
     ropts.gdb_monitor = o.gdbserver and gdb.monitor -- `monitor lua CODE` (revel._gdb)
     ropts.sched = sched_opts
     ropts.placement = o.placement
-    local which, why = backend.choose(o, t, not layers[1])
-    if why and o.backend == "guest" then
+    local which, why, refuse = backend.choose(o, t, not layers[1])
+    if why and refuse and o.backend == "guest" then
       error(errors.run_error("--backend=guest: " .. why), 0)
+    elseif why and o.backend == "guest" then -- auto falls back quietly
+      io.stderr:write("revel: --backend=guest: ", why, ": the whole run is under ptrace\n")
     elseif which == "guest" then
       tool_mod.plan(t, config, ropts) -- the tool's errors, as under ptrace
       return backend.run_guest(t, o, config, ropts)
