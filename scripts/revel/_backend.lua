@@ -1,8 +1,9 @@
 -- revel._backend (private): --backend=ptrace|guest|auto. ptrace is the tracer
 -- of the engine; guest runs the tool's syscall handlers inside each guest
 -- process (librevel_guest.so, revel._guest_host). choose() says which runs and,
--- when guest cannot, why: --backend=guest refuses with that reason (exit 125),
--- auto takes ptrace quietly. A command the library cannot enter (statically
+-- when guest cannot, why: --backend=guest runs the whole run under ptrace and
+-- says so (auto quietly), or refuses with that reason (exit 125) where the
+-- machine cannot run it. A command the library cannot enter (statically
 -- linked, set-ID) runs under ptrace: guest says so in one line. A process that
 -- execs such a program later falls back to ptrace alone (revel._guest_fallback).
 local ffi = require("ffi")
