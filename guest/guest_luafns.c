@@ -12,6 +12,7 @@
 #include <lua.h>
 
 #include "guest_core.h"
+#include "guest_regs.h"
 #include "guest_exec.h"
 #include "guest_rpc.h"
 #include "guest_signals.h"
@@ -182,6 +183,8 @@ void guest_luafns_register(lua_State *L)
 	                               {"class_by_name", l_class_by_name},
 	                               {"addr", l_addr},
 	                               {"systable", l_systable},
+	                               {"regs", guest_l_regs},
+	                               {"set_regs", guest_l_set_regs},
 	                               {NULL, NULL}};
 	for (const luaL_Reg *f = fns; f->name; f++) {
 		lua_pushcfunction(L, f->func);

@@ -318,11 +318,67 @@ function g_methods.write(g, p, data)
   if r < 0 then
     return nil, "EFAULT"
   end
+  return r -- the bytes written, as under ptrace
+end
+-- g:alloc(n) / g:free(addr): memory of the process's own, an mmap (munmap)
+-- run in the guest, as ptrace injects one. Blocks live until g:free, the
+-- exec or the exit; a forked child's copies are not its own to free.
+local allocs = {}
+local MMAP, MUNMAP = numbers.mmap, numbers.munmap
+local function in_own_handler(g, what)
+  if not rawget(g, "_busy") then
+    error(("g:%s may only be called from thread %d's own handler"):format(what, g.tid), 3)
+  end
+end
+function g_methods.alloc(g, n)
+  in_own_handler(g, "alloc")
+  if type(n) ~= "number" then
+    error(("g:alloc: the length must be a number, got %s"):format(type(n)), 2)
+  end
+  if not (n % 1 == 0 and n > 0 and n < 2 ^ 47) then
+    return nil, "EINVAL"
+  end
+  local p = c.syscall(MMAP, 0, n, 3, 0x22, -1, 0) -- PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS
+  if p < 0 then
+    return nil, revel.errno_name(-p) or tostring(-p)
+  end
+  allocs[p] = n
+  return p
+end
+function g_methods.free(g, p)
+  in_own_handler(g, "free")
+  local n = type(p) == "number" and allocs[p]
+  if not n then
+    return nil, "EINVAL"
+  end
+  local rc = c.syscall(MUNMAP, p, n)
+  if rc < 0 then
+    return nil, revel.errno_name(-rc) or tostring(-rc)
+  end
+  allocs[p] = nil
   return true
 end
+-- g:regs() / g:set_regs(t): the registers of the call the thread's own
+-- handler runs for (guest/guest_regs.c); nil, "EBUSY" elsewhere.
+function g_methods.regs(g)
+  local nr = rawget(g, "_busy")
+  if not nr then
+    return nil, "EBUSY"
+  end
+  return c.regs(g.tid, nr)
+end
+function g_methods.set_regs(g, t)
+  local nr = rawget(g, "_busy")
+  if not nr then
+    return nil, "EBUSY"
+  end
+  if type(t) ~= "table" then
+    error(("g:set_regs expects a table, got %s"):format(type(t)), 2)
+  end
+  return c.set_regs(g.tid, nr, t)
+end
 -- The ptrace runtime's other methods: a clear error, not "attempt to call nil".
-for _, k in ipairs({ "hold_signal", "deliver", "event", "fd_path", "alloc", "free", "regs",
-  "set_regs", "backtrace", "set_timer" }) do
+for _, k in ipairs({ "hold_signal", "deliver", "event", "fd_path", "backtrace", "set_timer" }) do
   g_methods[k] = function()
     error(("g:%s is not available under --backend=guest yet"):format(k), 2)
   end
@@ -358,7 +414,9 @@ local function dispatch(tid, nr, a1, a2, a3, a4, a5, a6, fault)
   if fault then
     g._orig = { a1, a2, a3, a4, a5, a6, nr }
   end
+  g._busy = nr -- g:regs, g:alloc: in its own handler
   local ok, r = xpcall(handlers[nr], fail, g, sc)
+  g._busy = nil
   if not ok then
     if r == TAIL then
       return 1, g._tail
@@ -414,6 +472,7 @@ local function forked(pid, parent_tid)
   local parent = threads[parent_tid]
   my_pid = pid
   threads, parent_of = {}, { [pid] = parent }
+  allocs = {} -- the parent's blocks are copies here, not this process's
   init_process(pid)
   if H.track then
     H.started(pid, parent_tid)

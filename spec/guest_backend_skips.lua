@@ -12,8 +12,6 @@
 local DT = "the default tool (strace's output) runs only under ptrace"
 local HOOKS = " is not run in the guest yet (ghooks' hooks)"
 return {
-  -- 2 rows, none runs under guest
-  alloc = "2 rows: g:alloc is not available in the guest yet",
   -- 10 rows, none runs under guest
   attach = "10 rows: -p attaches with ptrace",
   own_dispatch = "every row gives --backend itself: the same run as spec/own_dispatch_spec (not run twice)",
