@@ -109,7 +109,7 @@ local function program_why(path)
 end
 
 -- Options the in-guest backend does not apply: a run with one runs wholly
--- under ptrace (guest says so) rather than without it.
+-- under ptrace, and guest says so, rather than without them.
 local PTRACE_ONLY = {
   { "sched", "--sched" },
   { "sched_replay", "--sched-replay" },
