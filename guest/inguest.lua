@@ -148,6 +148,17 @@ local function out(...)
 end
 _G.print = out
 
+-- The tool's own coroutine.yield from a handler would yield the thread's
+-- coroutine (the library's, see runner below): an error, as under ptrace.
+local yield = coroutine.yield
+local runners = setmetatable({}, { __mode = "k" })
+function coroutine.yield(...)
+  if runners[coroutine.running()] then
+    error("coroutine.yield inside a handler is not allowed (g:inject runs a syscall and waits for it)", 2)
+  end
+  return yield(...)
+end
+
 -- ---- the tool ----
 local config = wire.decode(c.config ~= "" and c.config or "z") or {}
 local f = assert(loadfile(c.tool))
@@ -284,14 +295,58 @@ function g_methods.rpc(g, msg)
   local reply = rpc("R" .. g.tid .. "\n" .. wire.encode(msg))
   return wire.decode(reply)
 end
+-- As under ptrace (scripts/revel/_guest.lua): a wrong type is the tool's
+-- error; an address that is none (negative, NaN, a fraction, past 2^64) is
+-- EFAULT, a length that is none EINVAL, one past 64 MiB E2BIG.
+local MAX_LEN = 64 * 1024 * 1024
+local function addr(p, what)
+  if type(p) ~= "number" then
+    error(("g:%s: the address must be a number, got %s"):format(what, type(p)), 3)
+  end
+  if not (p % 1 == 0 and p >= 0 and p < 18446744073709551616) then
+    return nil, "EFAULT"
+  end
+  return p
+end
+local function length(n, what)
+  if type(n) ~= "number" then
+    error(("g:%s: the length must be a number, got %s"):format(what, type(n)), 3)
+  end
+  if not (n % 1 == 0 and n >= 0) then
+    return nil, "EINVAL"
+  elseif n > MAX_LEN then
+    return nil, "E2BIG"
+  end
+  return n
+end
 function g_methods.read(g, p, n)
-  local s, e = c.read(p, n)
+  local ok, e = length(n, "read")
+  if ok then
+    ok, e = addr(p, "read")
+  end
+  if not ok then
+    return nil, e
+  end
+  if n == 0 then
+    return ""
+  end
+  local s = c.read(p, n)
   if not s then
     return nil, "EFAULT"
   end
   return s
 end
 function g_methods.string(g, p, max)
+  local ok, e = length(max or 4096, "string")
+  if ok then
+    ok, e = addr(p, "string")
+  end
+  if not ok then
+    return nil, e
+  end
+  if p == 0 then
+    return nil, "EFAULT"
+  end
   max = max or 4096
   local parts, got = {}, 0
   while got < max do
@@ -300,20 +355,30 @@ function g_methods.string(g, p, max)
     if not s then
       s = c.read(p + got, 1) -- the string may end before a page that is not mapped
       if not s then
-        return got > 0 and table.concat(parts) or nil, got > 0 and nil or "EFAULT"
+        if got == 0 then
+          return nil, "EFAULT"
+        end
+        return table.concat(parts), false
       end
     end
     local z = s:find("\0", 1, true)
     if z then
       parts[#parts + 1] = s:sub(1, z - 1)
-      return table.concat(parts)
+      return table.concat(parts), false
     end
     parts[#parts + 1] = s
     got = got + #s
   end
-  return table.concat(parts)
+  return table.concat(parts), true -- no NUL within max bytes
 end
 function g_methods.write(g, p, data)
+  if type(data) ~= "string" then
+    error(("g:write: the data must be a string, got %s"):format(type(data)), 2)
+  end
+  local ok, e = addr(p, "write")
+  if not ok then
+    return nil, e
+  end
   local r = c.write(p, data)
   if r < 0 then
     return nil, "EFAULT"
@@ -325,8 +390,12 @@ end
 -- exec or the exit; a forked child's copies are not its own to free.
 local allocs = {}
 local MMAP, MUNMAP = numbers.mmap, numbers.munmap
+-- Where g:inject may be called: the thread's own handler, or a hook of its
+-- own but the exit and trap hooks (guest/inguest_hooks.lua's NO_INJECT).
+local NO_ALLOC = { exit_thread = true, exit_process = true, signal = true, rdtsc = true, cpuid = true }
 local function in_own_handler(g, what)
-  if not rawget(g, "_busy") then
+  local hook = rawget(g, "_hook")
+  if not (rawget(g, "_busy") or (hook and not NO_ALLOC[hook])) or c.syscall(186, 0, 0, 0, 0, 0, 0) ~= g.tid then
     error(("g:%s may only be called from thread %d's own handler"):format(what, g.tid), 3)
   end
 end
@@ -445,8 +514,8 @@ end
 -- The body of each guest thread's coroutine (guest/revel_guest.c resumes it
 -- with a call, it yields the answer); a handler's blocking call yields from
 -- inside it.
-local yield = coroutine.yield
 local function runner()
+  runners[coroutine.running()] = true
   local tid, nr, a1, a2, a3, a4, a5, a6, f = yield()
   while true do
     tid, nr, a1, a2, a3, a4, a5, a6, f = yield(dispatch(tid, nr, a1, a2, a3, a4, a5, a6, f))
