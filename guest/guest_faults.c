@@ -15,6 +15,9 @@
 #include <sys/syscall.h>
 #include <time.h>
 
+#include <stdio.h>
+#include <sys/uio.h>
+
 #include "../engine/src/faults.h"
 #include "guest_faults.h"
 #include "guest_signals.h"
@@ -70,6 +73,56 @@ void guest_faults_exec(int before)
 	guest_raw(SYS_close, fd, 0, 0, 0, 0, 0);
 }
 
+/* A string of the guest's at p, as g:string(p, n - 1) reads it: up to the
+ * NUL or n - 1 bytes, page by page; 0 when not even its first byte reads. */
+static int read_string(uintptr_t p, char *buf, size_t n)
+{
+	size_t got = 0;
+	if (!p)
+		return 0;
+	while (got < n - 1) {
+		size_t page = 4096 - ((p + got) & 4095), k = n - 1 - got;
+		if (k > page)
+			k = page;
+		struct iovec li = {buf + got, k}, ri = {(void *)(p + got), k};
+		long r = guest_raw(SYS_process_vm_readv, revel_pid, (long)&li, 1, (long)&ri, 1, 0);
+		if (r <= 0)
+			break;
+		void *z = memchr(buf + got, 0, (size_t)r);
+		if (z)
+			return 1; /* NUL-terminated in place */
+		got += (size_t)r;
+	}
+	if (!got)
+		return 0;
+	buf[got] = 0;
+	return 1;
+}
+
+/* fault.lua's call_path() for path= rules: the string of its path
+ * argument, or the file its fd or dirfd names (as g:fd_path: the /proc
+ * link), or none. */
+static int call_path(void *ctx, long nr, const int64_t args[6], char *buf, size_t n)
+{
+	(void)ctx;
+	int is_fd;
+	int i = fault_path_arg(nr, &is_fd);
+	if (i < 0)
+		return 0;
+	if (!is_fd)
+		return read_string((uintptr_t)args[i], buf, n);
+	int fd = (int)args[i];
+	if (fd < 0)
+		return 0;
+	char link[64];
+	snprintf(link, sizeof link, "/proc/thread-self/fd/%d", fd);
+	long r = guest_raw(SYS_readlink, (long)link, (long)buf, (long)n - 1, 0, 0, 0);
+	if (r < 0)
+		return 0;
+	buf[r] = 0;
+	return 1;
+}
+
 int guest_faults_init(unsigned char *ruled, int nr_max)
 {
 	const char *env = getenv("REVEL_GUEST_RULES");
@@ -90,6 +143,7 @@ int guest_faults_init(unsigned char *ruled, int nr_max)
 		}
 	}
 	free(copy);
+	rules.path_of = call_path;
 	for (int nr = 0; nr < nr_max && nr < REVEL_NR_MAX; nr++)
 		if (subscribed[nr])
 			ruled[nr] = 1;

@@ -91,7 +91,7 @@ describe("--backend", function()
   end)
 
   it("guest runs wholly under ptrace with an option it does not apply, saying so in one line; auto quietly", function()
-    for _, c in ipairs({ { "--rule=getppid:p=1:error=EPERM", "--rule with path=" }, { "--exit-with-root", "--exit-with-root" },
+    for _, c in ipairs({ { "--rule=getppid:p=1:error=EPERM", "--rule with place= or p=" }, { "--exit-with-root", "--exit-with-root" },
       { "--on-error=continue", "--on-error=continue" }, { "--sched=random", "--sched" }, { "--lua-memory=64M", "--lua-memory" } }) do
       local words = { "--backend=ptrace" }
       for i = 1, #c - 1 do

@@ -209,7 +209,7 @@ return {
     ["what it cannot control it says once: the order threads and processes run in"] = "examples/repeatable.lua uses g.place: the whole run is under ptrace, and the row compares stderr exactly, which then starts with --backend=guest's one line",
   },
   replay_log = {
-    ["replays natively's output with no faults, and the recorded faults exactly"] = "--rule, --fault-log, --replay and --chrome-trace (the layers) run only under ptrace",
+    ["replays natively's output with no faults, and the recorded faults exactly"] = DT,
     ["replay cleanly or are refused in one line (120 mutants, seed 20261202)"] = DT,
   },
   restart = {

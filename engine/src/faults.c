@@ -65,6 +65,67 @@ void fault_rules_free(struct fault_rules *rs)
 	rs->nordered = 0;
 }
 
+/* fault.lua's glob: * any run of characters (/ too), ? any one, the rest
+ * itself; the whole string. */
+static bool glob_match(const char *p, const char *s)
+{
+	const char *star = NULL, *from = NULL;
+	while (*s) {
+		if (*p == '*') {
+			star = p++;
+			from = s;
+		} else if (*p && (*p == '?' || *p == *s)) {
+			p++;
+			s++;
+		} else if (star) {
+			p = star + 1;
+			s = ++from;
+		} else {
+			return false;
+		}
+	}
+	while (*p == '*')
+		p++;
+	return !*p;
+}
+
+/* The call's path, read once per call (path= rules only). */
+struct call_path {
+	int state; /* 0 not read yet, 1 read, -1 none */
+	char buf[4097];
+};
+
+static bool path_matches(const struct fault_rules *rs, const struct revel_inject_rule *r, long nr,
+                         const int64_t args[6], struct call_path *cp)
+{
+	if (!rs->path_of)
+		return false;
+	if (!cp->state)
+		cp->state = rs->path_of(rs->path_ctx, nr, args, cp->buf, sizeof cp->buf) ? 1 : -1;
+	return cp->state > 0 && glob_match(r->path, cp->buf);
+}
+
+int fault_path_arg(long nr, int *fd)
+{
+	static const char *const paths[] = {"pathname", "filename", "path",    "oldpath",
+	                                    "newpath",  "oldname",  "newname", NULL};
+	static const char *const fds[] = {"fd", "dirfd", NULL};
+	const struct revel_syscall_info *si = revel_syscall_by_nr(nr);
+	for (int k = 0; paths[k]; k++) {
+		*fd = 0;
+		int i = arg_named(si, (const char *const[]){paths[k], NULL});
+		if (i >= 0)
+			return i;
+	}
+	for (int k = 0; fds[k]; k++) {
+		*fd = 1;
+		int i = arg_named(si, (const char *const[]){fds[k], NULL});
+		if (i >= 0)
+			return i;
+	}
+	return -1;
+}
+
 /* The conditions of a --rule other than nth (fault.lua's matches()). fd= is
  * compared as the guest's int; size= as at least; flags= as all bits set. */
 static bool rule_matches(const struct revel_inject_rule *r, const struct fault_args *a,
@@ -105,9 +166,13 @@ static bool decide_ordered(const struct fault_rules *rs, struct fault_counts *c,
 		c->restarting = 0;
 		return false;
 	}
+	struct call_path cp;
+	cp.state = 0;
 	for (int i = 0; i < rs->nordered; i++) {
 		const struct revel_inject_rule *r = rs->ordered[i];
 		if (!r->set[nr] || !rule_matches(r, &rs->args[nr], args))
+			continue;
+		if ((r->match & REVEL_MATCH_PATH) && !path_matches(rs, r, nr, args, &cp))
 			continue;
 		if (!revel_inject_when(r, ++c->by_rule[i]))
 			continue;

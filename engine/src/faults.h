@@ -6,9 +6,10 @@
  * - strace's -e inject=: the latest rule for a syscall replaces earlier ones;
  *   when= counts the thread's invocations of the syscall.
  * - revel's --rule with only conditions a C check decides (fd=, size=,
- *   flags=, nth=): kept in order, the first that fires wins; nth= counts the
- *   thread's calls that match the rule. Rules with path=, place= or p= stay
- *   in Lua (scripts/revel/fault.lua). */
+ *   flags=, nth=; path= where the caller reads paths, the in-guest
+ *   library): kept in order, the first that fires wins; nth= counts the
+ *   thread's calls that match the rule. Rules with place= or p=, and under
+ *   ptrace path=, stay in Lua (scripts/revel/fault.lua). */
 #ifndef REVEL_FAULTS_H
 #define REVEL_FAULTS_H
 
@@ -39,7 +40,18 @@ struct fault_rules {
 	struct revel_inject_rule *owned[REVEL_MAX_RULES];
 	int nowned;
 	bool any;
+	/* The path a call is about, as fault.lua's call_path() (see
+	 * fault_path_arg), into buf (n bytes, NUL-terminated): 1, or 0 when it
+	 * has none. NULL: a rule with path= never matches. */
+	int (*path_of)(void *ctx, long nr, const int64_t args[6], char *buf, size_t n);
+	void *path_ctx;
 };
+
+/* The argument fault.lua's call_path() reads for a path: the first of
+ * pathname, filename, path, oldpath, newpath, oldname, newname the call
+ * has (*fd 0: a string), else its fd or dirfd (*fd 1: the file it names);
+ * its index, or -1. */
+int fault_path_arg(long nr, int *fd);
 
 /* Add a copy of a rule (an -e inject= one when rule->action is 0, else a
  * --rule); marks its syscalls in subscribed. 0 or a negative errno. */

@@ -2,6 +2,7 @@
  * block the tracer: the thread stays stopped (a DELAY_* state) while others
  * run, and rule_timers() lets it go when its time is up. */
 #define _GNU_SOURCE
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -39,6 +40,35 @@ static void verdict_on_call(struct task *t, const struct fault_verdict *v)
 	}
 }
 
+/* path= in the engine's rules: under --backend=ptrace such rules run in
+ * Lua (fault.lua), but a --backend=guest process's prelude (its loader's
+ * calls) runs the guest's rules here, path= ones too. */
+struct path_ctx {
+	revel_engine *e;
+	pid_t tid;
+};
+
+static int tracer_path(void *ctx, long nr, const int64_t args[6], char *buf, size_t n)
+{
+	struct path_ctx *c = ctx;
+	int is_fd, trunc;
+	int i = fault_path_arg(nr, &is_fd);
+	if (i < 0)
+		return 0;
+	if (!is_fd)
+		return revel_mem_string(c->e, c->tid, (uint64_t)args[i], buf, n, &trunc) >= 0;
+	int fd = (int)args[i];
+	if (fd < 0)
+		return 0;
+	char link[64];
+	snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)c->tid, fd);
+	ssize_t r = readlink(link, buf, n - 1);
+	if (r < 0)
+		return 0;
+	buf[r] = 0;
+	return 1;
+}
+
 bool rule_on_seccomp(revel_engine *e, struct task *t, long nr)
 {
 	if (nr < 0 || nr >= REVEL_NR_MAX)
@@ -50,8 +80,12 @@ bool rule_on_seccomp(revel_engine *e, struct task *t, long nr)
 	}
 	int64_t args[6];
 	reg_args(&t->regs, args);
+	struct path_ctx pc = {e, t->tid};
+	e->rules.path_of = tracer_path;
+	e->rules.path_ctx = &pc;
 	struct fault_verdict v =
 	    fault_decide(&e->rules, t->inj_counts, nr, args, e->opt.handled[nr] != 0);
+	e->rules.path_ctx = NULL;
 	if (!v.fired)
 		return false;
 	t->fired = v;

@@ -188,11 +188,11 @@ function M.choose(o, t, plain)
     why = "--repl and --watch change the tool in revel while it runs"
   elseif o.attach then
     why = "-p attaches with ptrace"
-  elseif o.fault_layer then
+  elseif o.fault_layer and not o.guest_injects then
     -- Never silently: a fault the user asked for happens. The rules a C
     -- check decides run in the guest (guest/guest_faults.c); the Lua layer
     -- (revel.fault) runs in revel.
-    why = "--rule with path=, place= or p=, --fault-log and --replay run in revel's fault layer"
+    why = "--rule with place= or p=, --fault-log and --replay run in revel's fault layer"
   elseif not plain then
     why = "--chrome-trace and --timeline are layers run in revel"
   elseif ptrace_only(o) then
@@ -264,6 +264,27 @@ function M.rules_env(injects)
   return table.concat(lines, "\n")
 end
 
+-- The engine's rules for the guest library when it can run every --rule
+-- of the command line (path= too: guest/guest_faults.c reads the paths),
+-- for M.rules_env; nil when some need revel's Lua fault layer (place=, p=,
+-- --fault-log, --replay). rules: the parsed --rule rules; inject_set: the
+-- syscalls of -e inject= rules.
+function M.guest_rules(o, rules, inject_set)
+  if o.replay or o.fault_log then
+    return nil
+  end
+  local fault = require("revel.fault")
+  local lua_rules, specs = fault.split(rules, { inject_set = inject_set, ninjects = #(o.injects or {}), path_in_c = true })
+  if #lua_rules > 0 then
+    return nil
+  end
+  local injects = { unpack(o.injects or {}) }
+  for _, spec in ipairs(specs) do
+    injects[#injects + 1] = { rule = spec }
+  end
+  return injects
+end
+
 -- Runs the guest backend; returns the exit code.
 function M.run_guest(t, o, config, ropts)
   local mode = o.backend
@@ -275,9 +296,12 @@ function M.run_guest(t, o, config, ropts)
     tool_path = absolute(o.tool),
     env = ropts.env,
     say = say,
-    plan = require("revel._tool").plan(t, config, ropts),
+    -- the prelude's engine runs the guest's rules too (path= rules never
+    -- match there: the tracer reads no paths, revel's Lua layer does)
+    plan = require("revel._tool").plan(t, config, ropts.guest_injects
+      and setmetatable({ injects = ropts.guest_injects }, { __index = ropts }) or ropts),
     say_fallback = mode == "guest" and say or nil, -- auto falls back quietly
-    rules = M.rules_env(ropts.injects),
+    rules = M.rules_env(ropts.guest_injects or ropts.injects),
   })
 end
 

@@ -656,7 +656,8 @@ function M.main(args)
       end
       if #lua_rules > 0 or o.replay or o.fault_log then
         layers[1] = revel.fault.layer(lua_rules, { seed = o.seed, log = o.fault_log, replay = o.replay })
-        o.fault_layer = true -- not under --backend=guest yet (revel._backend)
+        o.fault_layer = true -- not under --backend=guest (revel._backend) but path=:
+        o.guest_injects = backend.guest_rules(o, rules, inject_set)
       end
     end
     if o.chrome_trace then
@@ -684,7 +685,8 @@ function M.main(args)
     ropts.gdb_monitor = o.gdbserver and gdb.monitor -- `monitor lua CODE` (revel._gdb)
     ropts.sched = sched_opts
     ropts.placement = o.placement
-    local which, why, refuse = backend.choose(o, t, not layers[1])
+    ropts.guest_injects = o.guest_injects
+    local which, why, refuse = backend.choose(o, t, not layers[1] or (#layers == 1 and o.guest_injects ~= nil))
     if why and refuse and o.backend == "guest" then
       error(errors.run_error("--backend=guest: " .. why), 0)
     elseif why and o.backend == "guest" then -- auto falls back quietly

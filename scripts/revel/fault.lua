@@ -304,8 +304,10 @@ end
 -- that shares a syscall with one of them or with an -e inject= rule
 -- (inject_set: { [nr] = true }), so that the first rule that fires still wins
 -- and -e inject= and --rule combine as before; all stay here with a fault log
--- or a replay, whose lines are written here. Returns the rules for the Lua
--- layer and the specs for the engine, both in order.
+-- or a replay, whose lines are written here. opts.path_in_c: the engine
+-- reads paths (the in-guest library: guest/guest_faults.c), so path= rules
+-- go there too. Returns the rules for the Lua layer and the specs for the
+-- engine, both in order.
 function M.split(rules, opts)
   opts = opts or {}
   local room = 64 - (opts.ninjects or 0) -- the engine's REVEL_MAX_RULES
@@ -317,7 +319,7 @@ function M.split(rules, opts)
     lua_nrs[nr] = true
   end
   for i, r in ipairs(rules) do
-    here[i] = not r.spec or r.path ~= nil or r.place ~= nil or r.p ~= nil
+    here[i] = not r.spec or (r.path ~= nil and not opts.path_in_c) or r.place ~= nil or r.p ~= nil
   end
   local changed = true
   while changed do -- until the rules kept here and their syscalls settle
