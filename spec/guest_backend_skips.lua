@@ -101,8 +101,8 @@ return {
   handlers = {
     ["tostring(sc) is the strace line; sc:with{} is a changed copy"] = "sc:with is not in the guest's sc yet",
   },
-  -- 19 rows, 2 pass under guest
-  hook_misbehave = "17 of 19 rows: a failing hook is reported differently under guest: init_global's error is not said as 'error in tool', a handler's bad result has no file:line, an error raised in thread_start hangs the run (ctest's timeout), os.exit in a handler still runs finish; --on-error=continue runs the whole run under ptrace and its row expects stderr without --backend=guest's line",
+  -- 19 rows, 3 pass under guest
+  hook_misbehave = "16 of 19 rows: a failing hook is reported differently under guest: init_global's error is not said as 'error in tool' (it runs in revel's host), a handler's bad result or a bad argument to g:inject, g:tail_inject or g:string is said without the tool's file:line or in other words, os.exit in a handler still runs finish; --on-error=continue runs the whole run under ptrace and its row expects stderr without --backend=guest's line",
   inject = {
     ["the guest sees what it sees under strace: getppid:retval=42"] = DT,
     ["the guest sees what it sees under strace: getppid:error=EPERM:when=2"] = DT,

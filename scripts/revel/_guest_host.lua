@@ -223,12 +223,18 @@ function M.run(tool, argv, config, opts)
     C._exit(e == ENOENT and 127 or 126)
   end
   local _ = { k1, k2 }
+  local root_status, failed
+  local function fail(text)
+    io.stderr:write("revel: ", text, "\n")
+    failed = true
+    kill_all()
+  end
   rffi.cli.signals_root(root) -- SIGTERM, SIGHUP: the root is killed, the loop sees it
   if file then
     C.close(go[0])
     local ok, n, err = pcall(fb.adopt, fb, root, nil, { lib = opts.lib, root = true })
-    if not ok then
-      io.stderr:write("revel: ", fallback.text(n), "\n")
+    if not ok then -- an error of the tool's (its thread_start): the run ends, as under ptrace
+      fail(fallback.text(n))
     elseif not n and opts.say then
       opts.say(("pid %d: %s: the loader's calls are not seen"):format(root, err))
     end
@@ -240,12 +246,6 @@ function M.run(tool, argv, config, opts)
   local carried = {} -- pid -> the state its execve left for the new program
   local buf = ffi.new("char[?]", 1048576)
   local st = ffi.new("int[1]")
-  local root_status, failed
-  local function fail(text)
-    io.stderr:write("revel: ", text, "\n")
-    failed = true
-    kill_all()
-  end
   local function answer(fd, s)
     C.send(fd, s, #s, 0x4000) -- MSG_NOSIGNAL
   end
