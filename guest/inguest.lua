@@ -465,12 +465,34 @@ if kept and kept.threads and kept.threads[kept.tid] ~= nil then -- the thread th
   threads[my_pid] = setmetatable({ tid = my_pid, pid = my_pid, config = config, thread = kept.threads[kept.tid] }, G)
 end
 
+-- An error in a handler, said as under ptrace (revel._state.located and
+-- revel._runtime): the tool's file:line (the handler's definition when the
+-- message has none), where (the call and the thread), a traceback.
 local traceback = debug.traceback
+local cur_fn, cur_sc, cur_tid
+local function defined(f)
+  local info = type(f) == "function" and debug.getinfo(f, "S")
+  if not info or info.what == "C" then
+    return "?"
+  end
+  return info.short_src .. ":" .. info.linedefined
+end
+local function at()
+  local ok, s = pcall(tostring, cur_sc)
+  return ("%s in thread %d"):format(ok and s or names[cur_sc.nr] or "?", cur_tid)
+end
 local function fail(e)
   if e == TAIL then
     return e
   end
-  return traceback(tostring(e), 2)
+  local ok, text = pcall(tostring, e)
+  if not ok then
+    text = "(an error object whose __tostring fails)"
+  end
+  if not text:match("^[^\n]-:%d+: ") then
+    text = defined(cur_fn) .. ": " .. text
+  end
+  return traceback(("error in tool: %s (at %s)"):format(text, at()), 2)
 end
 
 -- One intercepted call: 0 runs the call as it was, (2, nr, a1..a6) runs it
@@ -484,13 +506,14 @@ local function dispatch(tid, nr, a1, a2, a3, a4, a5, a6, fault)
     g._orig = { a1, a2, a3, a4, a5, a6, nr }
   end
   g._busy = nr -- g:regs, g:alloc: in its own handler
+  cur_fn, cur_sc, cur_tid = handlers[nr], sc, tid
   local ok, r = xpcall(handlers[nr], fail, g, sc)
   g._busy = nil
   if not ok then
     if r == TAIL then
       return 1, g._tail
     end
-    error(("error in tool: %s (in %s of thread %d)"):format(r, names[nr], tid), 0)
+    error(r, 0)
   end
   if r == nil then
     a = sc.args
@@ -508,7 +531,10 @@ local function dispatch(tid, nr, a1, a2, a3, a4, a5, a6, fault)
     -- restarts the call as the kernel would, its fault rules decided again
     return 1, r
   end
-  error(("error in tool: a syscall handler returns a number or nothing, not a %s (in %s)"):format(type(r), names[nr]), 0)
+  cur_fn, cur_sc, cur_tid = handlers[nr], sc, tid
+  local def = defined(handlers[nr])
+  error(("error in tool: %s: the handler returned a %s; a number (the result) or nothing was expected (at %s)\n"
+    .. "stack traceback:\n\t%s: in the handler that returned"):format(def, type(r), at(), def), 0)
 end
 
 -- The body of each guest thread's coroutine (guest/revel_guest.c resumes it

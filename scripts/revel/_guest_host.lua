@@ -157,7 +157,8 @@ end
 -- processes that fall back to ptrace), say_fallback (a function that names
 -- each program that does, once; nil: quietly).
 function M.run(tool, argv, config, opts)
-  local global = tool.init_global and tool.init_global(config) or nil
+  -- as revel._state.start: an error in it is the tool's, said where
+  local global = tool.init_global and require("revel._state").call_hook(tool.init_global, "init_global", config) or nil
   local fb = opts.plan and fallback.new(opts.plan, global)
   local fell = {} -- the programs named already
   local name = ("revel-%d-%d"):format(C.getpid(), math.random(1, 1e9))
