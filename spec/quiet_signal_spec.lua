@@ -18,6 +18,11 @@ return tool
 ]]
 
 describe("a signal the tool suppresses during a blocking call", function()
+  -- (a REVEL_SANITIZE build has no in-guest library: ptrace's half runs)
+  local backends = H.have_guest_lib and { "ptrace", "guest" } or { "ptrace" }
+  if not H.have_guest_lib then
+    pending("--backend=guest's half: the in-guest library is not built with REVEL_SANITIZE: " .. H.guest_lib)
+  end
   for _, mode in ipairs({ "read", "poll" }) do
     it("restarts the guest's " .. mode .. " under both backends, as the kernel does for ptrace", function()
       local t = H.tool(SUPPRESS)
@@ -25,7 +30,7 @@ describe("a signal the tool suppresses during a blocking call", function()
       local native = H.native(argv)
       assert.are.equal(0, native.code, native.err)
       assert.are.equal(mode .. ": EINTR handler 1\n", native.out)
-      for _, b in ipairs({ "ptrace", "guest" }) do
+      for _, b in ipairs(backends) do
         local r = H.revel({ "--backend=" .. b, t }, argv)
         assert.are.equal(0, r.code, b .. ": " .. r.err)
         assert.are.equal(mode .. ": 1 handler 0\n", r.out, b)
