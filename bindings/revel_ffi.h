@@ -34,7 +34,7 @@
 /* The version of this boundary. Bump it with any change below that a script
  * written for the old one would misread; ffi.lua refuses a table whose abi
  * is not the one it declared. */
-enum revel_lua_abi { REVEL_LUA_ABI = 26 };
+enum revel_lua_abi { REVEL_LUA_ABI = 27 };
 
 /* The engine's limits under the names scripts read them by. */
 enum revel_lua_limits { REVEL_LUA_NR_MAX = REVEL_NR_MAX, REVEL_LUA_FRAMES_MAX = REVEL_FRAMES_MAX };

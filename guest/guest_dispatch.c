@@ -15,6 +15,7 @@
 #include "guest_filters.h"
 #include "guest_signals.h"
 #include "guest_sigwrap.h"
+#include "guest_strace.h"
 #include "guest_sud.h"
 #include "guest_tblock.h"
 #include "hstack.h"
@@ -24,21 +25,25 @@
 #define SYS_USER_DISPATCH 2
 #endif
 
+static void handle(ucontext_t *uc, long nr, uintptr_t after);
+
 /* One call of the guest: uc holds its registers (rax: nr) and the signal
  * mask sigreturn puts back; after: the end of its syscall instruction (a
- * site to rewrite), 0 from a rewritten site. */
-static void handle(ucontext_t *uc, long nr, uintptr_t after)
+ * site to rewrite), 0 from a rewritten site. Returns 1 when a fault rule
+ * gave the call its result, -1 when the tool does not see it (the guest's
+ * own Syscall User Dispatch took it, or its seccomp filter), else 0. */
+static int handle_call(ucontext_t *uc, long nr, uintptr_t after)
 {
 	greg_t *gr = uc->uc_mcontext.gregs;
 	long a[6] = {gr[REG_RDI], gr[REG_RSI], gr[REG_RDX], gr[REG_R10], gr[REG_R8], gr[REG_R9]};
 	long nr0 = nr, a0[6];
 	if (after && guest_sud_takes(uc, nr))
-		return; /* the guest's own dispatch: its SIGSYS handler ran instead */
+		return -1; /* the guest's own dispatch: its SIGSYS handler ran instead */
 	if (guest_seccomp && guest_filters_hide(nr, a, (unsigned long)gr[REG_RIP])) {
 		/* the guest's filter kills, traps or fails it: under ptrace the
 		 * tracer never sees it (the kernel's answer outranks RET_TRACE) */
 		gr[REG_RAX] = guest_perform(uc, nr, a);
-		return;
+		return -1;
 	}
 	int lua = nr >= 0 && nr < NR_MAX && guest_handled[nr];
 	guest_cur_uc = uc;
@@ -69,7 +74,7 @@ static void handle(ucontext_t *uc, long nr, uintptr_t after)
 			guest_unlock(&guest_lua_lock);
 			if (guest_restart(uc, &gr[REG_RAX])) {
 				handle(uc, nr0, after); /* the restarted call, seen again */
-				return;
+				return 0;
 			}
 			goto done;
 		}
@@ -79,7 +84,7 @@ static void handle(ucontext_t *uc, long nr, uintptr_t after)
 			if (r != 0)
 				guest_unlock(&guest_lua_lock);
 			gr[REG_RAX] = r;
-			return;
+			return 0;
 		}
 		guest_unlock(&guest_lua_lock);
 	} else if (nr == SYS_fork || nr == SYS_vfork || (nr == SYS_clone && !(a[0] & CLONE_VM))) {
@@ -88,7 +93,7 @@ static void handle(ucontext_t *uc, long nr, uintptr_t after)
 		if (r != 0)
 			guest_unlock(&guest_lua_lock);
 		gr[REG_RAX] = r;
-		return;
+		return 0;
 	}
 	gr[REG_RAX] = guest_perform(uc, nr, a);
 ruled_exit:
@@ -96,7 +101,36 @@ ruled_exit:
 		guest_faults_sleep(f.delay_exit_us);
 done:
 	if (after && guest_rewriting && guest_fast_ok(nr0))
-		rewrite_site(after, nr0, lua || rule, guest_threaded);
+		rewrite_site(after, nr0, lua || rule || guest_strace_calls[nr0], guest_threaded);
+	return f.fired && f.fault;
+}
+
+/* handle_call(), and the default tool's lines around it (guest_strace.c) */
+static void handle(ucontext_t *uc, long nr, uintptr_t after)
+{
+	if (nr < 0 || nr >= NR_MAX || !guest_strace_calls[nr]) {
+		handle_call(uc, nr, after);
+		return;
+	}
+	greg_t *gr = uc->uc_mcontext.gregs;
+	long a[6] = {gr[REG_RDI], gr[REG_RSI], gr[REG_RDX], gr[REG_R10], gr[REG_R8], gr[REG_R9]};
+	if (!guest_tid)
+		guest_tid = (int)guest_raw(SYS_gettid, 0, 0, 0, 0, 0, 0);
+	int tid = guest_tid;
+	long r;
+	if (guest_strace_enter(tid, nr, a, (unsigned long)gr[REG_RSP], &r)) {
+		gr[REG_RAX] = r; /* a close of revel's descriptors, answered there */
+		guest_strace_exit(tid, nr, r, 0);
+		return;
+	}
+	/* rt_sigreturn's result is the rax its frame puts back (uc_mcontext.rax) */
+	long rax = 0;
+	if (nr == SYS_rt_sigreturn)
+		memcpy(&rax, (const char *)gr[REG_RSP] + 144, sizeof rax);
+	int injected = handle_call(uc, nr, after);
+	if (injected < 0)
+		return; /* not the tool's: the guest's own dispatch or filter had it */
+	guest_strace_exit(tid, nr, nr == SYS_rt_sigreturn ? rax : (long)gr[REG_RAX], injected);
 }
 
 struct trap {

@@ -203,7 +203,9 @@ static void hooked(int sig, siginfo_t *si, ucontext_t *uc)
 	char sel = revel_sel;
 	int saved_errno = errno;
 	revel_sel = SEL_ALLOW;
+	revel_tls_siginfo = si; /* for the default tool's "--- SIG {...} ---" */
 	int to = own_process() ? guest_hooks_signal(sig) : sig;
+	revel_tls_siginfo = NULL;
 	if (to <= 0 || to > 64)
 		goto out;
 	struct ksigaction a = guest_act[to];

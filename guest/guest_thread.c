@@ -11,6 +11,7 @@
 #include <lua.h>
 
 #include "guest_core.h"
+#include "guest_strace.h"
 #include "guest_exec.h"
 #include "guest_faults.h"
 #include "guest_filters.h"
@@ -36,6 +37,7 @@ void guest_after_fork_child(void)
 	rewrite_after_fork();
 	guest_life_fork();
 	guest_faults_forked();
+	guest_strace_forked(); /* its copy of the parent's lines dropped */
 	guest_arm();
 	if (guest_forked_ref != LUA_NOREF) {
 		lua_State *L = guest_L;

@@ -27,5 +27,10 @@ extern __thread siginfo_t revel_tls_held_info[HELD_INFO] REVEL_TLS;
 extern __thread int revel_tls_t_id REVEL_TLS; /* its timer (guest_timer.c) */
 extern __thread int revel_tls_t_tid REVEL_TLS;
 extern __thread int revel_tls_t_armed REVEL_TLS;
+/* the siginfo of the signal tool.signal is asked about (guest_strace.c) */
+extern __thread const siginfo_t *revel_tls_siginfo REVEL_TLS;
+/* the default tool's calls in flight on the thread (a signal handler's
+ * calls inside a blocking one nest: guest_strace.c) */
+extern __thread int revel_tls_strace_depth REVEL_TLS;
 
 #endif

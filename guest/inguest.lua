@@ -161,7 +161,12 @@ end
 
 -- ---- the tool ----
 local config = wire.decode(c.config ~= "" and c.config or "z") or {}
-local f = assert(loadfile(c.tool))
+-- The default tool's C printer (guest/guest_strace.c), for its in-guest
+-- half (scripts/revel/tools/strace_guest.lua): private.
+revel._strace = { start = c.strace_start, signal = c.strace_signal, exited = c.strace_exited,
+  superseded = c.strace_superseded, config = config }
+-- "=strace": the default tool's guest half, built into the library
+local f = c.tool == "=strace" and c.strace_tool() or assert(loadfile(c.tool))
 local tool = f() or {}
 revel.out = { write = function(_, ...)
   rpc("O" .. table.concat({ ... }))

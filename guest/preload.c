@@ -44,6 +44,8 @@ __thread siginfo_t revel_tls_held_info[HELD_INFO] REVEL_TLS;
 __thread int revel_tls_t_id REVEL_TLS;
 __thread int revel_tls_t_tid REVEL_TLS;
 __thread int revel_tls_t_armed REVEL_TLS;
+__thread const siginfo_t *revel_tls_siginfo REVEL_TLS;
+__thread int revel_tls_strace_depth REVEL_TLS;
 
 /* ---- the start's own allocations ---- */
 

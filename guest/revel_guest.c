@@ -29,6 +29,7 @@
 #include <lualib.h>
 
 #include "guest_core.h"
+#include "guest_strace.h"
 #include "guest_exec.h"
 #include "guest_faults.h"
 #include "guest_hooks.h"
@@ -119,7 +120,8 @@ __attribute__((constructor)) static void revel_guest_init(void)
 		guest_fatal(lua_tostring(L, -1));
 	lua_newtable(L); /* the C functions the Lua side uses */
 	guest_luafns_register(L);
-	guest_hooks_register(L); /* signal_name, signal_by_name */
+	guest_hooks_register(L);  /* signal_name, signal_by_name */
+	guest_strace_register(L); /* the default tool's printer */
 	lua_getfield(L, LUA_REGISTRYINDEX, "revel._wire");
 	lua_setfield(L, -2, "wire");
 	if (load_bc(L, luaJIT_BC_inguest_hooks, luaJIT_BC_inguest_hooks_SIZE,
@@ -169,7 +171,7 @@ __attribute__((constructor)) static void revel_guest_init(void)
 		guest_fatal("cannot turn on syscall user dispatch");
 	unsigned char entered[NR_MAX]; /* sites that call the handler: a tool's or a rule's calls */
 	for (int nr = 0; nr < NR_MAX; nr++)
-		entered[nr] = guest_handled[nr] | guest_ruled[nr];
+		entered[nr] = guest_handled[nr] | guest_ruled[nr] | guest_strace_calls[nr];
 	rewrite_maps(entered, guest_fast_ok, NR_MAX);
 	active = 1;
 }

@@ -19,6 +19,7 @@ return {
   raw_clone = "every row gives --backend itself: the same run as spec/raw_clone_spec (not run twice)",
   backend = "every row gives --backend itself: the same run as spec/backend_spec (not run twice)",
   backend_faults = "every row gives --backend itself: the same run as spec/backend_faults_spec (not run twice)",
+  guest_strace = "every row gives --backend itself: the same run as spec/guest_strace_spec (not run twice)",
   chrome_trace = {
     ["alone, with an -e inject rule: the fault is an instant event at its call"] = "the fault's event names the call by tostring(sc), which in the guest is not the strace line (write(1, 94198880448016, 4), not write(1, \"two\\n\", 4))",
     ["its file is not the guest's: the guest has the fds it has natively"] = "examples/chrome_trace.lua keeps its file in a variable set by init_global: nil in the guest",

@@ -99,6 +99,43 @@ revel_printer *revel_printer_new(const struct revel_printer_opts *o)
 	return p;
 }
 
+_Static_assert(sizeof(((struct revel_printer_shared *)0)->counts) ==
+                   REVEL_NR_MAX * sizeof(struct revel_printer_count),
+               "revel_printer_shared holds a count per syscall number");
+
+void revel_printer_discard(revel_printer *p)
+{
+	p->outlen = 0;
+	p->printing = 0;
+	p->curcol = 0;
+	p->stage = NULL;
+	for (size_t i = 0; i < p->cap && p->used;)
+		if (p->calls[i].tid)
+			pr_drop(p, p->calls[i].tid); /* another may shift into slot i */
+		else
+			i++;
+}
+
+void revel_printer_cut(revel_printer *p)
+{
+	pr_cut_open_line(p, 0);
+}
+
+void revel_printer_rekey(revel_printer *p, pid_t from, pid_t to)
+{
+	pr_rekey(p, from, to);
+}
+
+size_t revel_printer_take(revel_printer *p, char *buf, size_t n)
+{
+	size_t k = p->outlen < n ? p->outlen : n;
+	memcpy(buf, p->out, k);
+	p->outlen = 0;
+	p->printing = 0;
+	p->curcol = 0;
+	return k;
+}
+
 void revel_printer_free(revel_printer *p)
 {
 	if (!p)

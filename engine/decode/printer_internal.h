@@ -41,11 +41,6 @@ struct call {
 	bool hidden;      /* -P: the call names none of the paths */
 };
 
-struct count {
-	uint64_t calls, errors;
-	int64_t ns, min_ns, max_ns; /* time in the calls: sum, least, most */
-};
-
 struct revel_printer {
 	struct revel_printer_opts o;
 	struct revel_fmt fmt;
@@ -54,7 +49,7 @@ struct revel_printer {
 	size_t curcol;  /* column on the open line */
 	struct call *calls;
 	size_t cap, used;
-	struct count counts[REVEL_NR_MAX];
+	struct revel_printer_count counts[REVEL_NR_MAX];
 	char *scratch; /* formatter output */
 	size_t scratch_cap;
 	char out[OUTBUF];
@@ -80,6 +75,17 @@ struct revel_printer {
 	int npaths;
 	struct call *stage; /* the call whose line pr_put stages (-z), or NULL */
 };
+
+/* Tasks alive: the tree's (shared, --backend=guest) or this printer's. */
+static inline int pr_ntasks(const revel_printer *p)
+{
+	return p->o.shared ? __atomic_load_n(&p->o.shared->ntasks, __ATOMIC_RELAXED) : p->ntasks;
+}
+/* The -c counts: the tree's (shared) or this printer's. */
+static inline struct revel_printer_count *pr_counts(revel_printer *p)
+{
+	return p->o.shared ? p->o.shared->counts : p->counts;
+}
 
 /* printer.c */
 bool pr_shown(revel_printer *p, pid_t tid);

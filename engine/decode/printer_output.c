@@ -208,12 +208,12 @@ void pr_prefix(revel_printer *p, pid_t tid)
 	const char *comm = NULL;
 	if ((p->fmt.flags & REVEL_FMT_PID_COMM) &&
 	    (p->o.prefix == REVEL_PREFIX_ALWAYS ||
-	     (p->o.prefix == REVEL_PREFIX_MULTI && p->ntasks > 1)))
+	     (p->o.prefix == REVEL_PREFIX_MULTI && pr_ntasks(p) > 1)))
 		comm = comm_of(p, tid);
 	int n = 0;
 	if (p->o.prefix == REVEL_PREFIX_ALWAYS)
 		n = tid_text(tmp, tid, false, comm);
-	else if (p->o.prefix == REVEL_PREFIX_MULTI && p->ntasks > 1)
+	else if (p->o.prefix == REVEL_PREFIX_MULTI && pr_ntasks(p) > 1)
 		n = tid_text(tmp, tid, true, comm);
 	if (n)
 		pr_put(p, tmp, (size_t)n);

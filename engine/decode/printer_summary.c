@@ -24,7 +24,23 @@ void pr_count_exit(revel_printer *p, struct call *c, int64_t result)
 	ns -= p->o.summary_overhead_ns;
 	if (ns < 0)
 		ns = 0;
-	struct count *k = &p->counts[c->nr];
+	struct revel_printer_count *k = &pr_counts(p)[c->nr];
+	if (p->o.shared) { /* other processes add to it too */
+		int64_t v = __atomic_load_n(&k->min_ns, __ATOMIC_RELAXED);
+		while ((__atomic_load_n(&k->calls, __ATOMIC_RELAXED) == 0 || ns < v) &&
+		       !__atomic_compare_exchange_n(&k->min_ns, &v, ns, false, __ATOMIC_RELAXED,
+		                                    __ATOMIC_RELAXED))
+			;
+		v = __atomic_load_n(&k->max_ns, __ATOMIC_RELAXED);
+		while (ns > v && !__atomic_compare_exchange_n(&k->max_ns, &v, ns, false,
+		                                              __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+			;
+		__atomic_add_fetch(&k->ns, ns, __ATOMIC_RELAXED);
+		if (result < 0 && result >= -4095)
+			__atomic_add_fetch(&k->errors, 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&k->calls, 1, __ATOMIC_RELAXED);
+		return;
+	}
 	if (!k->calls || ns < k->min_ns)
 		k->min_ns = ns;
 	if (ns > k->max_ns)
@@ -48,7 +64,7 @@ static uint64_t avg_us(int64_t ns, uint64_t calls)
 
 struct row {
 	long nr;
-	const struct count *k;
+	const struct revel_printer_count *k;
 };
 
 static int sort_key;
@@ -210,7 +226,7 @@ int revel_printer_summary(revel_printer *p)
 	int64_t min_max = 0, avg_max = 0;
 	size_t name_max = 0;
 	for (long nr = 0; nr < REVEL_NR_MAX; nr++) {
-		const struct count *k = &p->counts[nr];
+		const struct revel_printer_count *k = &pr_counts(p)[nr];
 		if (!k->calls)
 			continue;
 		rows[n].nr = nr;
@@ -268,7 +284,7 @@ int revel_printer_summary(revel_printer *p)
 	put_rule(p, list, ncols, w);
 	double total = secs(tot.ns);
 	for (int i = 0; i < n; i++) {
-		const struct count *k = rows[i].k;
+		const struct revel_printer_count *k = rows[i].k;
 		struct vals v = {.ns = k->ns,
 		                 .min_ns = k->min_ns,
 		                 .max_ns = k->max_ns,

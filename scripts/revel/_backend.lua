@@ -178,11 +178,12 @@ function M.choose(o, t, plain)
     return "ptrace"
   end
   local why, refuse
-  if o.code then -- -l, the default tool and -o: refused until the guest runs them
+  if o.code then -- -l and -o with a tool: refused until the guest runs them
     why, refuse = "a -l tool runs only under ptrace for now", true
-  elseif not o.tool and not o.repl then
-    why, refuse = "the default tool (strace's output) runs only under ptrace for now; give a TOOL.lua", true
-  elseif o.output then
+  elseif not o.tool and not o.repl and require("revel._guest_strace").why(o) then
+    -- the default tool runs in the guest (revel._guest_strace), these options not yet
+    why, refuse = require("revel._guest_strace").why(o), true
+  elseif o.output and o.tool then
     why, refuse = "-o with a tool runs only under ptrace for now", true
   elseif o.repl or o.watch then
     why = "--repl and --watch change the tool in revel while it runs"
@@ -198,7 +199,7 @@ function M.choose(o, t, plain)
   elseif ptrace_only(o) then
     why = ptrace_only(o) .. " is applied by the ptrace tracer only"
   end
-  if not why then
+  if not why and o.tool then -- the default tool's guest half is its own (revel._guest_strace)
     for k in pairs(t) do
       if HOOKS[k] and not SUPPORTED[k] then
         why = ("the tool defines tool.%s, which the in-guest backend does not run"):format(tostring(k))
@@ -206,7 +207,7 @@ function M.choose(o, t, plain)
       end
     end
   end
-  if not why then
+  if not why and o.tool then
     why = M.source_why(o.tool)
   end
   if not why then
@@ -291,18 +292,25 @@ function M.run_guest(t, o, config, ropts)
   local say = function(msg)
     io.stderr:write("revel: --backend=", mode, ": ", msg, "\n")
   end
-  return host.run(t, o.command, config, {
+  -- the prelude's engine runs the guest's rules too (path= rules never
+  -- match there: the tracer reads no paths, revel's Lua layer does)
+  local plan = require("revel._tool").plan(t, config, ropts.guest_injects
+    and setmetatable({ injects = ropts.guest_injects }, { __index = ropts }) or ropts)
+  local hopts = {
     lib = host.lib_path(),
-    tool_path = absolute(o.tool),
+    tool_path = o.tool and absolute(o.tool),
     env = ropts.env,
     say = say,
-    -- the prelude's engine runs the guest's rules too (path= rules never
-    -- match there: the tracer reads no paths, revel's Lua layer does)
-    plan = require("revel._tool").plan(t, config, ropts.guest_injects
-      and setmetatable({ injects = ropts.guest_injects }, { __index = ropts }) or ropts),
+    plan = plan,
     say_fallback = mode == "guest" and say or nil, -- auto falls back quietly
     rules = M.rules_env(ropts.guest_injects or ropts.injects),
-  })
+  }
+  if not o.tool then -- the default tool: its printer in each guest (revel._guest_strace)
+    local prep = require("revel._guest_strace").prepare(t, plan)
+    hopts.tool_path, config = prep.tool_path, prep.config
+    hopts.fds, hopts.root, hopts.keep = prep.fds, prep.root, prep.keep
+  end
+  return host.run(t, o.command, config, hopts)
 end
 
 return M

@@ -212,8 +212,10 @@ short one -xVALUE or
                        where TOOL.lua's syscall handlers run: ptrace, the
                        default, stops the guest for each call; guest runs them
                        inside each guest process (Syscall User Dispatch and a
-                       preloaded library), refusing with the reason what it
-                       cannot run yet; auto is guest where it can, else ptrace
+                       preloaded library), the default tool's lines too (each
+                       process prints its own), refusing with the reason what
+                       it cannot run yet; auto is guest where it can, else
+                       ptrace
   --list-syscalls      print the syscall table (number, name, arguments) and exit
   -h, --help           show this help and exit
   -V, --version        show the version and exit

@@ -56,12 +56,22 @@ end
 -- path, root = true for the command (its execve is shown and its start
 -- runs the init hooks) }: traced only until the library starts in the new
 -- program (revel._guest_prelude).
-function F:adopt(pid, carried, prelude)
+-- The engine, made once: at the first process seized, or at the start for a
+-- tool that asks for it (tool.engine_ready(run): the default tool's printer).
+function F:open()
   if not self.run then
     self.run = runtime.open(self.plan)
     self.run.global = self.global
+    local ready = self.plan.tool.engine_ready
+    if ready then
+      ready(self.run)
+    end
   end
-  local run = self.run
+  return self.run
+end
+
+function F:adopt(pid, carried, prelude)
+  local run = self:open()
   local n
   if prelude then
     n = api.adopt_prelude(run.E, pid, prelude.root and 1 or 0, prelude.lib)

@@ -37,6 +37,7 @@ int sigprocmask(int how, const uint64_t *set, uint64_t *old);
 void *signal(int sig, void *handler);
 int signalfd(int fd, const uint64_t *mask, int flags);
 int pipe2(int fds[2], int flags);
+int dup2(int from, int to);
 int sched_yield(void);
 char *strerror(int errnum);
 extern char **environ;
@@ -160,6 +161,9 @@ function M.run(tool, argv, config, opts)
   -- as revel._state.start: an error in it is the tool's, said where
   local global = tool.init_global and require("revel._state").call_hook(tool.init_global, "init_global", config) or nil
   local fb = opts.plan and fallback.new(opts.plan, global)
+  if fb and tool.engine_ready then
+    fb:open() -- the tool's printer needs the engine from the start
+  end
   local fell = {} -- the programs named already
   local name = ("revel-%d-%d"):format(C.getpid(), math.random(1, 1e9))
   local lfd = C.socket(AF_UNIX, SOCK_SEQPACKET + SOCK_CLOEXEC + SOCK_NONBLOCK, 0)
@@ -206,6 +210,9 @@ function M.run(tool, argv, config, opts)
   local changed = rffi.cli and rffi.cli.signals_changed() or 0ULL
   local root = C.fork()
   if root == 0 then
+    for to, from in pairs(opts.fds or {}) do -- revel's descriptors for the guests (inherited)
+      C.dup2(from, to)
+    end
     for s = 1, 64 do
       if bit.band(changed, bit.lshift(1ULL, s)) ~= 0ULL then
         C.signal(s, nil) -- SIG_DFL
@@ -224,6 +231,9 @@ function M.run(tool, argv, config, opts)
     C._exit(e == ENOENT and 127 or 126)
   end
   local _ = { k1, k2 }
+  if opts.root then
+    opts.root(root)
+  end
   local root_status, failed
   local function fail(text)
     io.stderr:write("revel: ", text, "\n")
@@ -344,8 +354,17 @@ function M.run(tool, argv, config, opts)
       local nl = m:find("\n", 2, true)
       carried[m:sub(2, nl - 1)] = m:sub(nl + 1)
       answer(fd, "k")
+    elseif tag == "L" then -- the default tool: an execve's line, printed once it happened
+      local pid, plus, line = m:match("^L(%d+)\n(%+?)(.*)$")
+      if pid and tool.exec_line then
+        tool.exec_line(tonumber(pid), plus == "+" and line or nil)
+      end
+      answer(fd, "k")
     elseif tag == "Y" then -- a new program asks for its process's state: "y" and it, or "y"
       local pid = m:sub(2)
+      if tool.exec_done then -- its exec's line, if no prelude printed it
+        tool.exec_done(tonumber(pid))
+      end
       answer(fd, "y" .. ((fb and fb:handed_over(tonumber(pid))) or carried[pid] or ""))
       carried[pid] = nil
     end
@@ -373,6 +392,9 @@ function M.run(tool, argv, config, opts)
     end
     if fed and not failed then
       drain()
+      if tool.guest_idle then
+        tool.guest_idle() -- its lines written before the guests' next ones
+      end
     end
     return fed
   end

@@ -47,6 +47,7 @@ pcall(ffi.cdef, [[
 int open(const char *path, int flags, int mode);
 int close(int fd);
 ]])
+pcall(ffi.cdef, "long write(int fd, const void *buf, size_t n);")
 
 local M = {}
 
@@ -213,7 +214,32 @@ function M.new(opts)
     end
   end
 
-  function tool.init_global(_, run)
+  local guest -- --backend=guest (tool.guest_mode): { shared = page, pending = { pid = line } }
+
+  -- The printer's options as plain values (what the guests' printers get,
+  -- guest/guest_strace.c); printer_options() adds the rest.
+  local function plain_options()
+    local t = { mode = settings.mode, prefix = settings.prefix, string_limit = settings.strsize,
+      exact_limit = opts.strsize_exact and 1 or 0, fmt_flags = fmt_flags,
+      align = style.column and 1 or 0, column = style.column or 0, append = style.append and 1 or 0,
+      name = settings.name, root_only = opts.follow and 0 or 1,
+      quiet_exit = (opts.quiet or 0) >= 2 and 1 or 0, quiet_superseded = opts.quiet_superseded and 1 or 0,
+      syscall_number = opts.syscall_number and 1 or 0,
+      abs_time = opts.abs_time or 0, abs_digits = opts.abs_digits or 0,
+      rel_time = opts.rel_digits and 1 or 0, rel_digits = opts.rel_digits or 0,
+      syscall_times = opts.syscall_digits and 1 or 0, syscall_digits = opts.syscall_digits or 0,
+      summary = opts.summary and 1 or 0, summary_wall = opts.summary_wall and 1 or 0,
+      summary_overhead_ns = opts.summary_overhead_ns or 0, summary_sort = opts.summary_sort or 0,
+      summary_columns = opts.summary_columns or {}, status_hide = settings.status_hide or 0,
+      signals_hidden = settings.signal_hide or {} }
+    -- -t, -tt: the local time's offset from UTC, here and now (the guests'
+    -- libc keeps its own time zone state)
+    local now = os.time()
+    t.utc_offset = os.difftime(os.time(os.date("*t", now)), os.time(os.date("!*t", now)))
+    return t
+  end
+
+  local function make_printer(run)
     E = run:engine()
     local o = ffi.new("struct revel_printer_opts")
     o.fd, o.mode, o.prefix = settings.fd, settings.mode, settings.prefix
@@ -256,6 +282,7 @@ function M.new(opts)
       cpaths[i - 1] = path -- the strings live in settings.paths while the printer copies them
     end
     o.trace_paths, o.ntrace_paths = cpaths, #paths
+    o.shared = guest and guest.shared or nil
     P = api.printer_new(E, o)
     if P == nil then
       error("cannot make the output printer", 0)
@@ -264,7 +291,65 @@ function M.new(opts)
     -- calls the engine's observer gives up (inject rules, outer layers).
     api.observe_printer(E, P)
     live = 0
+  end
+
+  function tool.init_global(_, run)
+    if guest and not run then
+      return nil -- made with the engine of revel's ptrace part (tool.engine_ready)
+    end
+    make_printer(run)
     return nil
+  end
+
+  -- --backend=guest (revel._guest_strace): each guest process prints its
+  -- own lines (guest/guest_strace.c, with guest_options()); this tool prints
+  -- what runs under ptrace in revel (each program's loader, the programs
+  -- that fall back) with a printer sharing the guests' page (shared: the
+  -- tasks alive, the -c counts).
+  function tool.guest_mode(shared)
+    guest = { shared = shared, pending = {} }
+    function tool.engine_ready(run)
+      make_printer(run)
+    end
+    -- the execve line a guest process sent before its exec ("L"): printed
+    -- once the exec happened (the new program's first event here)
+    function tool.exec_line(pid, line)
+      guest.pending[pid] = line
+    end
+    function tool.exec_done(pid)
+      local line = guest.pending[pid]
+      guest.pending[pid] = nil
+      if line and line ~= "" and P ~= nil then
+        api.printer_flush(P)
+        ffi.C.write(settings.fd, line, #line)
+      end
+    end
+    function tool.post_exec(g)
+      tool.exec_done(g.pid)
+    end
+    function tool.guest_fd()
+      return settings.fd
+    end
+    function tool.guest_idle()
+      if P ~= nil then
+        api.printer_flush(P)
+      end
+    end
+  end
+
+  -- The guests' printer options, plain data (guest/guest_strace.c's
+  -- strace_start): calls is the list of syscall numbers printed.
+  function tool.guest_options(calls)
+    local t = plain_options()
+    t.calls = calls
+    if style.styles then -- -e raw=, abbrev=, verbose=, -v: nr, style, nr, style ...
+      t.styles = {}
+      for nr, v in pairs(style.styles) do
+        t.styles[#t.styles + 1] = nr
+        t.styles[#t.styles + 1] = v
+      end
+    end
+    return t
   end
 
   function tool.init_thread(tid, parent_tid)
@@ -278,6 +363,9 @@ function M.new(opts)
       -- The process revel spawned is the root (without -f, the only one
       -- printed), whichever task makes the first traced call.
       api.printer_root(P, tid)
+    end
+    if guest then -- a task under ptrace here: counted with the guests'
+      guest.shared.ntasks = guest.shared.ntasks + 1
     end
     live = live + 1
     api.printer_ntasks(P, live)
@@ -357,6 +445,9 @@ function M.new(opts)
       api.printer_superseded(P, g.tid, superseded_by)
     else
       api.printer_exited(P, g.tid, status)
+    end
+    if guest then
+      guest.shared.ntasks = guest.shared.ntasks - 1
     end
     if shown and not shown[g.tid] then
       return

@@ -168,6 +168,23 @@ struct revel_printer_opts {
 	 * it is, are printed and counted. Copied. */
 	const char *const *trace_paths;
 	int ntrace_paths;
+	/* --backend=guest: what every process's printer shares (a MAP_SHARED
+	 * page): the tasks alive in the whole tree, for the "[pid N]" prefix,
+	 * and the -c counts, added to atomically and printed from there. NULL:
+	 * this printer's own. */
+	struct revel_printer_shared *shared;
+};
+
+/* One syscall's -c counts. */
+struct revel_printer_count {
+	uint64_t calls, errors;
+	int64_t ns, min_ns, max_ns; /* time in the calls: sum, least, most */
+};
+
+struct revel_printer_shared {
+	int ntasks; /* tasks alive (atomic) */
+	int root;   /* the command's pid: without -f the only process printed (the guest's) */
+	struct revel_printer_count counts[512]; /* REVEL_NR_MAX */
 };
 /* ffi.cdef end */
 
@@ -208,6 +225,19 @@ int revel_printer_superseded(revel_printer *p, pid_t tid, pid_t by);
 int revel_printer_summary(revel_printer *p);
 /* Writes what is buffered: 0, or -errno of a write that failed. */
 int revel_printer_flush(revel_printer *p);
+/* Drops what is buffered and every call in flight, unwritten (a forked
+ * child's copy of its parent's printer: the parent writes them). */
+void revel_printer_discard(revel_printer *p);
+/* The open line, if any, ends " <unfinished ...>" now, as when another
+ * thread's line comes; its call's exit prints "<... NAME resumed>". */
+void revel_printer_cut(revel_printer *p);
+/* The call in flight of `from` goes on as `to`'s (a key no thread has: a
+ * call a nested one, a signal handler's, set aside; and back). */
+void revel_printer_rekey(revel_printer *p, pid_t from, pid_t to);
+/* Takes up to n bytes of what is buffered (the rest is dropped): the
+ * length, and the buffer is empty. */
+size_t revel_printer_take(revel_printer *p, char *buf, size_t n);
+
 /* With root_only: print tid's lines too (strace -p PID without -f prints the
  * attached tids; the first task heard of is then not the only one). */
 int revel_printer_show(revel_printer *p, pid_t tid);
