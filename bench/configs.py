@@ -98,6 +98,8 @@ CONFIGS = {
                            ["REVEL", "--backend=guest", "TOOL:noop_handler", "--"]),
     "guest_openat_only": ("guest openat-only", "revel --backend=guest bench/tools/openat_only.lua -- W",
                           ["REVEL", "--backend=guest", "TOOL:openat_only", "--"]),
+    "guest_default": ("guest default tool", "revel --backend=guest -f -o /dev/null -- W",
+                      ["REVEL", "--backend=guest", "-f", "-o", "/dev/null", "--"]),
     "guest_no_handler": ("guest no handler", "revel --backend=guest bench/tools/no_handler.lua -- W",
                          ["REVEL", "--backend=guest", "TOOL:no_handler", "--"]),
     "rpc_each": ("revel rpc per getppid", "revel bench/tools/rpc_each.lua -- W",
@@ -193,7 +195,7 @@ SCHED_THREADS = 4
 
 # the guest section (--backend=guest, issue 14): each workload under these
 GUEST_CONFIGS = ["native", "strace", "noop_handler", "openat_only", "guest_noop_handler", "guest_openat_only",
-                 "guest_no_handler"]
+                 "guest_no_handler", "revel_default", "guest_default"]
 # ... and find also under strace --seccomp-bpf -e trace=openat (openat-only's reference)
 GUEST_FIND_CONFIGS = ["strace_seccomp"]
 GUEST_RPC_CONFIGS = ["noop_handler", "guest_noop_handler", "rpc_each", "guest_rpc_each"]  # getppid loop only
