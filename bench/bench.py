@@ -31,6 +31,7 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import report  # noqa: E402
+import report_guest  # noqa: E402
 from configs import (ALL_SECTIONS, WAIT_HANDLER, GUEST_CONFIGS, GUEST_FIND_CONFIGS, GUEST_RPC_CONFIGS, GUEST_THREADS, CONFIGS, INJECT_PAIRS, INJECT_RULE, MAIN_CONFIGS, PLACE_CONFIGS,
                      PLACE_THREADS, RDTSC_PAIRS, ROOT, THREAD_CONFIGS, TOOLS, TRACER_CONFIGS, TRACER_PLACES, TRACER_THREADS,
                      TIME_CONFIGS, TIMER_CONFIGS, TIMER_ROUNDS_PER_N, TIMELINE_HTML, VDSO_PAIRS, WAIT_CONFIGS, WAIT_THREADS,
@@ -550,7 +551,7 @@ def main(argv):
                   ("time", report.time_section), ("rdtsc", report.rdtsc_section),
                   ("vdso", report.vdso_section), ("timer", report.timer_section),
                   ("timeline", report.timeline_section), ("sched", report.sched_section),
-                  ("guest", report.guest_section)):
+                  ("guest", report_guest.guest_section)):
         if s in a.sections:
             lines, figs[s] = fn(b)
             out += lines
